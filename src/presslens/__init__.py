@@ -1,0 +1,67 @@
+"""presslens: take news dispatches apart.
+
+>>> import presslens
+>>> analysis = presslens.analyze("MOSCOW, June 20. /TASS/. The agency said so.")  # doctest: +SKIP
+>>> analysis.to_dict()["anatomy"]["dateline"]["place"]  # doctest: +SKIP
+'MOSCOW'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from os import PathLike
+
+from presslens.analysis import SCHEMA, Analysis
+from presslens.document import Document
+from presslens.errors import InputError, PresslensError
+from presslens.pipeline import Pipeline
+from presslens.settings import Settings, get_settings
+
+__all__ = [
+    "SCHEMA",
+    "Analysis",
+    "Document",
+    "InputError",
+    "Pipeline",
+    "PresslensError",
+    "Settings",
+    "analyze",
+    "get_settings",
+]
+__version__ = "0.1.0"
+
+_default_pipelines: dict[tuple[str, ...] | None, Pipeline] = {}
+
+
+def analyze(
+    source: str | PathLike[str] | Document,
+    *,
+    stages: Iterable[str] | None = None,
+    settings: Settings | None = None,
+) -> Analysis:
+    """Analyse a text, a file path or a Document and return its Analysis.
+
+    A ``str`` that names an existing file is read as that file; any other ``str``
+    is the text itself.
+    """
+    from pathlib import Path
+
+    from presslens.ingest import read_path
+
+    settings = settings or get_settings()
+    if isinstance(source, Document):
+        doc = source
+    elif isinstance(source, PathLike) or (
+        isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file()
+    ):
+        doc = read_path(str(source), settings)
+    else:
+        doc = Document(source)
+    key = None if stages is None else tuple(stages)
+    pipeline = _default_pipelines.get(key) if settings is get_settings() else None
+    if pipeline is None:
+        pipeline = Pipeline.default(settings) if key is None else Pipeline.from_names(key, settings)
+        if settings is get_settings():
+            _default_pipelines[key] = pipeline
+    pipeline(doc)
+    return Analysis(doc, tuple(pipeline.stage_names))

@@ -1,0 +1,102 @@
+"""``presslens analyze``: take one or more dispatches apart."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from presslens.cli.common import DebugOption, err_console, fail, write_stdout
+
+
+class OutputFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    html = "html"
+
+
+def analyze(
+    files: list[str] = typer.Argument(..., help="Text or HTML files; '-' reads standard input."),
+    output_format: OutputFormat = typer.Option(OutputFormat.terminal, "--format", "-f",
+                                               help="terminal, json (JSON Lines) or html."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
+    stages: str | None = typer.Option(None, "--stages", help="Comma-separated stages to run."),
+    exclude: str | None = typer.Option(None, "--exclude", help="Comma-separated stages to skip."),
+    max_bytes: int | None = typer.Option(None, "--max-bytes", help="Largest input accepted."),
+    indent: int | None = typer.Option(None, "--indent", help="Indent JSON (one document only)."),
+    debug: bool = DebugOption,
+) -> None:
+    """Analyse dispatches: anatomy, entities, quotes, sourcing, techniques, repetitions.
+
+    Several files are analysed one by one; a file that fails is reported on
+    stderr and the others go on (the exit code is 1 if any failed).
+    """
+    import presslens
+    from presslens.errors import PresslensError
+    from presslens.ingest import read_path, read_stdin
+    from presslens.pipeline import Pipeline
+    from presslens.settings import get_settings
+
+    if output_format is OutputFormat.html and len(files) != 1:
+        fail("--format html takes exactly one input")
+    settings = get_settings(max_input_bytes=max_bytes)
+    try:
+        if stages:
+            pipeline = Pipeline.from_names([s.strip() for s in stages.split(",") if s.strip()], settings)
+        else:
+            skip = [s.strip() for s in (exclude or "").split(",") if s.strip()]
+            pipeline = Pipeline.default(settings, exclude=skip)
+    except (KeyError, PresslensError) as exc:
+        if debug:
+            raise
+        fail(str(exc).strip("'\""))
+
+    sink = output.open("w", encoding="utf-8") if output else None
+    console = Console(file=sink) if sink else Console()
+    failures = 0
+    try:
+        for name in files:
+            try:
+                doc = read_stdin(settings) if name == "-" else read_path(name, settings)
+                pipeline(doc)
+            except (PresslensError, OSError) as exc:
+                if debug:
+                    raise
+                failures += 1
+                message = str(exc) if isinstance(exc, PresslensError) else f"{name}: {exc}"
+                err_console.print(f"[bold red]presslens:[/] {message}", soft_wrap=True)
+                continue
+            result = presslens.Analysis(doc, tuple(pipeline.stage_names)).to_dict()
+            if output_format is OutputFormat.json:
+                import json
+
+                line = json.dumps(result, ensure_ascii=False,
+                                  indent=indent if len(files) == 1 else None)
+                if sink:
+                    sink.write(line + "\n")
+                else:
+                    write_stdout(line)
+            elif output_format is OutputFormat.html:
+                from presslens.report import render_report
+
+                page = render_report(result)
+                if sink:
+                    sink.write(page)
+                else:
+                    sys.stdout.write(page)
+            else:
+                from presslens.cli.terminal import render
+
+                render(result, console)
+    finally:
+        if sink:
+            sink.close()
+    if failures:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("analyze")(analyze)

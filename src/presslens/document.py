@@ -1,0 +1,164 @@
+"""The Document: one text plus stand-off layers of character spans.
+
+Every annotation presslens makes is a ``(start, end)`` pair of character offsets
+into ``Document.text`` (end exclusive). Stages never copy or rewrite the text and
+never mutate a layer another stage added: they read layers and add their own, so
+anyone can tell which stage owns which layer (as spaCy components do).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Span = tuple[int, int]
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+Basis = Literal["named", "organisation", "anonymous", "unverifiable", "unattributed"]
+BASES: tuple[str, ...] = ("named", "organisation", "anonymous", "unverifiable", "unattributed")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a document came from: the path as given, a URL, and the input format."""
+
+    path: str | None = None
+    url: str | None = None
+    format: str = "text"
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dispatch dateline such as ``MOSCOW, June 20. /TASS/.``."""
+
+    span: Span
+    place: str | None = None
+    date: str | None = None
+    agency: str | None = None
+
+
+@dataclass(frozen=True)
+class Anatomy:
+    """The parts of a dispatch, as spans into the text."""
+
+    headline: Span | None = None
+    standfirst: Span | None = None
+    dateline: Dateline | None = None
+    boilerplate: tuple[Span, ...] = ()
+    paragraphs: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    byline: Span | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place, with every mention of it merged."""
+
+    id: str
+    name: str
+    type: str
+    mentions: tuple[Span, ...]
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Speaker:
+    span: Span | None
+    text: str
+    entity: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Reported speech: the content, the cue that reports it, who said it and through whom."""
+
+    id: str
+    kind: QuoteKind
+    span: Span
+    cue: Span | None
+    speaker: Speaker | None
+    via: str | None = None
+
+
+@dataclass(frozen=True)
+class Sourcing:
+    """How a claim-bearing sentence or clause is sourced."""
+
+    span: Span
+    basis: Basis
+    cue: Span | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class TechniqueSpan:
+    """A persuasion technique (PTC label) found on a span."""
+
+    span: Span
+    technique: str
+    score: float
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class Repetition:
+    """A passage that occurs more than once in the same document."""
+
+    spans: tuple[Span, ...]
+
+
+@dataclass
+class Metadata:
+    """What is known about a document besides its text."""
+
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+    language: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class LayerExistsError(RuntimeError):
+    """Raised when a stage tries to replace a layer another stage already added."""
+
+
+@dataclass
+class Document:
+    """A text and its stand-off layers.
+
+    >>> doc = Document("MOSCOW, June 20. /TASS/. Text.")
+    >>> doc.add_layer("language", "en")
+    >>> doc.layer("language")
+    'en'
+    """
+
+    text: str
+    source: Source = field(default_factory=Source)
+    metadata: Metadata = field(default_factory=Metadata)
+    layers: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        """The document's identity: sha256 of its text (re-ingesting is idempotent)."""
+        return text_id(self.text)
+
+    def add_layer(self, name: str, value: Any) -> None:
+        if name in self.layers:
+            raise LayerExistsError(f"layer {name!r} was already added")
+        self.layers[name] = value
+
+    def has(self, name: str) -> bool:
+        return name in self.layers
+
+    def layer(self, name: str, default: Any = None) -> Any:
+        return self.layers.get(name, default)
+
+    def slice(self, span: Span) -> str:
+        return self.text[span[0] : span[1]]
+
+
+def text_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

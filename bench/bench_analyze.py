@@ -33,7 +33,9 @@ def _baseline(texts: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def _run(texts: list[str], names: list[str] | None, exclude: list[str]) -> tuple[float, dict[str, float]]:
+def _run(
+    texts: list[str], names: list[str] | None, exclude: list[str]
+) -> tuple[float, dict[str, float]]:
     from presslens.document import Document
     from presslens.pipeline import Pipeline
 
@@ -67,16 +69,22 @@ def main() -> None:
 
     base = _baseline(texts)
     rows = [("baseline: read + tokenise", base, {})]
-    rows.append(("anatomy+language+repetitions", *_run(texts, ["anatomy", "language", "repetitions"], [])))
+    rows.append(
+        ("anatomy+language+repetitions", *_run(texts, ["anatomy", "language", "repetitions"], []))
+    )
     rows.append(("full pipeline without techniques", *_run(texts, None, ["techniques"])))
     rows.append(("full pipeline", *_run(texts, None, [])))
 
     print(f"{'configuration':36} {'docs/s':>9} {'chars/s':>11} {'x baseline':>11}")
     for label, seconds, _ in rows:
-        print(f"{label:36} {len(texts) / seconds:9.1f} {chars / seconds:11.0f} {seconds / base:11.1f}")
+        print(
+            f"{label:36} {len(texts) / seconds:9.1f} {chars / seconds:11.0f} {seconds / base:11.1f}"
+        )
     print("\nseconds per stage (full pipeline):")
     for stage, seconds in rows[-1][2].items():
-        print(f"  {stage:14} {seconds:7.2f}  {len(texts) / seconds if seconds else float('inf'):8.1f} docs/s")
+        print(
+            f"  {stage:14} {seconds:7.2f}  {len(texts) / max(seconds, 1e-9):8.1f} docs/s"
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS {peak:.0f} MiB")
 

@@ -10,7 +10,7 @@ from presslens.settings import Settings, get_settings, reset_settings
 
 def test_env_overrides_toml_and_defaults(tmp_path, monkeypatch):
     config = tmp_path / "presslens.toml"
-    config.write_text('max_input_bytes = 1234\nworkers = 3\n', encoding="utf-8")
+    config.write_text("max_input_bytes = 1234\nworkers = 3\n", encoding="utf-8")
     monkeypatch.setenv("PRESSLENS_CONFIG", str(config))
     monkeypatch.setenv("PRESSLENS_WORKERS", "5")
     reset_settings()

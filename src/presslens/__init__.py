@@ -52,7 +52,10 @@ def analyze(
     if isinstance(source, Document):
         doc = source
     elif isinstance(source, PathLike) or (
-        isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file()
+        isinstance(source, str)
+        and "\n" not in source
+        and len(source) < 4096
+        and Path(source).is_file()
     ):
         doc = read_path(str(source), settings)
     else:

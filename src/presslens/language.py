@@ -31,7 +31,9 @@ def _detector(codes: tuple[str, ...]) -> Any:
     if len(langs) < 2:
         langs = [Language.ENGLISH, Language.RUSSIAN]
     with _lock:
-        return LanguageDetectorBuilder.from_languages(*langs).with_preloaded_language_models().build()
+        return (
+            LanguageDetectorBuilder.from_languages(*langs).with_preloaded_language_models().build()
+        )
 
 
 def detect_language(text: str, languages: tuple[str, ...] = ("en", "ru", "uk")) -> str | None:

@@ -92,7 +92,9 @@ class Pipeline:
                 continue
             missing = [n for n in stage.needs if not doc.has(n)]
             if missing:
-                raise PipelineError(f"stage {stage.name!r} needs layers {missing} that nothing added")
+                raise PipelineError(
+                    f"stage {stage.name!r} needs layers {missing} that nothing added"
+                )
             started = time.perf_counter()
             doc.add_layer(stage.adds, stage.run(doc))
             self.timings[stage.name] = self.timings.get(stage.name, 0.0) + (

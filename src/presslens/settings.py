@@ -35,7 +35,20 @@ class Settings(BaseSettings):
 
     # Languages presslens detects (lingua is restricted to these for speed).
     languages: list[str] = Field(
-        default_factory=lambda: ["en", "ru", "uk", "de", "fr", "es", "it", "pl", "bg", "tr", "zh", "ar"]
+        default_factory=lambda: [
+            "en",
+            "ru",
+            "uk",
+            "de",
+            "fr",
+            "es",
+            "it",
+            "pl",
+            "bg",
+            "tr",
+            "zh",
+            "ar",
+        ]
     )
 
     # Models

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -12,16 +12,19 @@ from rich.console import Console
 from presslens.cli.common import DebugOption, err_console, fail, write_stdout
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     terminal = "terminal"
     json = "json"
     html = "html"
 
 
 def analyze(
-    files: list[str] = typer.Argument(..., help="Text or HTML files; '-' reads standard input."),
-    output_format: OutputFormat = typer.Option(OutputFormat.terminal, "--format", "-f",
-                                               help="terminal, json (JSON Lines) or html."),
+    files: list[str] = typer.Argument(
+        ..., help="Text or HTML files, http(s) URLs, or '-' for standard input."
+    ),
+    output_format: OutputFormat = typer.Option(
+        OutputFormat.terminal, "--format", "-f", help="terminal, json (JSON Lines) or html."
+    ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
     stages: str | None = typer.Option(None, "--stages", help="Comma-separated stages to run."),
     exclude: str | None = typer.Option(None, "--exclude", help="Comma-separated stages to skip."),
@@ -36,7 +39,6 @@ def analyze(
     """
     import presslens
     from presslens.errors import PresslensError
-    from presslens.ingest import read_path, read_stdin
     from presslens.pipeline import Pipeline
     from presslens.settings import get_settings
 
@@ -45,7 +47,9 @@ def analyze(
     settings = get_settings(max_input_bytes=max_bytes)
     try:
         if stages:
-            pipeline = Pipeline.from_names([s.strip() for s in stages.split(",") if s.strip()], settings)
+            pipeline = Pipeline.from_names(
+                [s.strip() for s in stages.split(",") if s.strip()], settings
+            )
         else:
             skip = [s.strip() for s in (exclude or "").split(",") if s.strip()]
             pipeline = Pipeline.default(settings, exclude=skip)
@@ -60,7 +64,7 @@ def analyze(
     try:
         for name in files:
             try:
-                doc = read_stdin(settings) if name == "-" else read_path(name, settings)
+                doc = _read(name, settings)
                 pipeline(doc)
             except (PresslensError, OSError) as exc:
                 if debug:
@@ -73,8 +77,9 @@ def analyze(
             if output_format is OutputFormat.json:
                 import json
 
-                line = json.dumps(result, ensure_ascii=False,
-                                  indent=indent if len(files) == 1 else None)
+                line = json.dumps(
+                    result, ensure_ascii=False, indent=indent if len(files) == 1 else None
+                )
                 if sink:
                     sink.write(line + "\n")
                 else:
@@ -96,6 +101,18 @@ def analyze(
             sink.close()
     if failures:
         raise typer.Exit(1)
+
+
+def _read(name: str, settings: object) -> object:
+    """A Document from a path, '-' (stdin) or an http(s) URL (fetched through the guard)."""
+    from presslens.ingest import read_path, read_stdin
+    from presslens.ingest.url import read_url
+
+    if name == "-":
+        return read_stdin(settings)
+    if name.startswith(("http://", "https://")):
+        return read_url(name, settings)
+    return read_path(name, settings)
 
 
 def register(app: typer.Typer) -> None:

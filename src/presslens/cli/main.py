@@ -20,6 +20,29 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from presslens import SCHEMA, __version__
+
+        typer.echo(f"presslens {__version__} ({SCHEMA})")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Print the version and the output schema.",
+    ),
+) -> None:
+    """Take news dispatches apart: anatomy, quotes, sourcing, techniques, reprints."""
+
+
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 app.add_typer(techniques_app, name="techniques")

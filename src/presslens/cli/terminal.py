@@ -48,25 +48,39 @@ def header(a: dict[str, Any]) -> Panel:
         rows.add_row("Standfirst", Text(_cut(_slice(a, anatomy["standfirst"]), 200)))
     dateline = anatomy.get("dateline")
     if dateline:
-        parts = [f"place [b]{dateline.get('place') or '—'}[/]", f"date [b]{dateline.get('date') or '—'}[/]",
-                 f"agency [b]{dateline.get('agency') or '—'}[/]"]
+        parts = [
+            f"place [b]{dateline.get('place') or '—'}[/]",
+            f"date [b]{dateline.get('date') or '—'}[/]",
+            f"agency [b]{dateline.get('agency') or '—'}[/]",
+        ]
         rows.add_row("Dateline", Text.from_markup(", ".join(parts)))
     else:
         rows.add_row("Dateline", "—")
     meta = a.get("metadata") or {}
     if meta.get("outlet") or meta.get("published") or meta.get("authors"):
-        rows.add_row("Published", " · ".join(
-            str(x) for x in (meta.get("outlet"), meta.get("published"), ", ".join(meta.get("authors") or []))
-            if x))
+        rows.add_row(
+            "Published",
+            " · ".join(
+                str(x)
+                for x in (
+                    meta.get("outlet"),
+                    meta.get("published"),
+                    ", ".join(meta.get("authors") or []),
+                )
+                if x
+            ),
+        )
     rows.add_row("Language", a.get("language") or "unknown")
     rows.add_row(
         "Structure",
-        f"{len(anatomy.get('paragraphs', []))} paragraphs, {len(anatomy.get('sentences', []))} sentences, "
-        f"{len(a['text'])} characters",
+        f"{len(anatomy.get('paragraphs', []))} paragraphs, "
+        f"{len(anatomy.get('sentences', []))} sentences, {len(a['text'])} characters",
     )
     boiler = anatomy.get("boilerplate") or []
     if boiler:
-        rows.add_row("Boilerplate", Text(" | ".join(_cut(_slice(a, s), 40) for s in boiler), style="dim"))
+        rows.add_row(
+            "Boilerplate", Text(" | ".join(_cut(_slice(a, s), 40) for s in boiler), style="dim")
+        )
     source = a.get("source") or {}
     title = source.get("path") or source.get("url") or "document"
     return Panel(rows, title=f"[bold]{title}[/]", subtitle=a["id"][:12], expand=True)
@@ -85,8 +99,13 @@ def entities_table(a: dict[str, Any]) -> Table | None:
     for e in ents:
         forms = Counter(_slice(a, m) for m in e["mentions"])
         forms.pop(e["name"], None)
-        table.add_row(e["name"], e["type"], ", ".join(e.get("titles") or []), str(len(e["mentions"])),
-                      _cut("; ".join(forms), 60))
+        table.add_row(
+            e["name"],
+            e["type"],
+            ", ".join(e.get("titles") or []),
+            str(len(e["mentions"])),
+            _cut("; ".join(forms), 60),
+        )
     return table
 
 
@@ -105,8 +124,14 @@ def quotes_table(a: dict[str, Any]) -> Table | None:
     for q in quotes:
         speaker = q.get("speaker") or {}
         who = names.get(speaker.get("entity") or "", "") or speaker.get("text") or "—"
-        table.add_row(q["id"], who, _slice(a, q.get("cue")) or "—", q["kind"],
-                      names.get(q.get("via") or "", q.get("via") or ""), _cut(_slice(a, q["span"]), 60))
+        table.add_row(
+            q["id"],
+            who,
+            _slice(a, q.get("cue")) or "—",
+            q["kind"],
+            names.get(q.get("via") or "", q.get("via") or ""),
+            _cut(_slice(a, q["span"]), 60),
+        )
     return table
 
 
@@ -140,10 +165,17 @@ def sourcing_panel(a: dict[str, Any], width: int = 60) -> Panel | None:
     table.add_column("Source")
     table.add_column("Claim")
     for s in items:
-        table.add_row(Text(s["basis"], style=BASIS_STYLE.get(s["basis"], "")), _slice(a, s.get("cue")) or "—",
-                      names.get(s.get("source") or "", "—"), _cut(_slice(a, s["span"]), 60))
-    return Panel(Group(bar, legend, table), title="Sourcing profile (share of sourced text per basis)",
-                 title_align="left")
+        table.add_row(
+            Text(s["basis"], style=BASIS_STYLE.get(s["basis"], "")),
+            _slice(a, s.get("cue")) or "—",
+            names.get(s.get("source") or "", "—"),
+            _cut(_slice(a, s["span"]), 60),
+        )
+    return Panel(
+        Group(bar, legend, table),
+        title="Sourcing profile (share of sourced text per basis)",
+        title_align="left",
+    )
 
 
 def techniques_table(a: dict[str, Any]) -> Table | None:
@@ -161,7 +193,9 @@ def techniques_table(a: dict[str, Any]) -> Table | None:
         voice = "outlet"
         if t.get("quote") and t["quote"] in quotes:
             speaker = quotes[t["quote"]].get("speaker") or {}
-            voice = "quote: " + (names.get(speaker.get("entity") or "", "") or speaker.get("text") or "?")
+            voice = "quote: " + (
+                names.get(speaker.get("entity") or "", "") or speaker.get("text") or "?"
+            )
         table.add_row(t["technique"], f"{t['score']:.2f}", voice, _cut(_slice(a, t["span"]), 60))
     return table
 
@@ -182,7 +216,12 @@ def repetitions_table(a: dict[str, Any]) -> Table | None:
 
 def render(a: dict[str, Any], console: Console) -> None:
     console.print(header(a))
-    for part in (entities_table(a), quotes_table(a), sourcing_panel(a), techniques_table(a),
-                 repetitions_table(a)):
+    for part in (
+        entities_table(a),
+        quotes_table(a),
+        sourcing_panel(a),
+        techniques_table(a),
+        repetitions_table(a),
+    ):
         if part is not None:
             console.print(part)

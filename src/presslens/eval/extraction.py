@@ -128,6 +128,26 @@ def presslens_body(html: bytes, url: str | None) -> str:
     return doc.text[start:end]
 
 
+def _presslens_with(*mode_names: str) -> Extractor:
+    """presslens's layout over other trafilatura mode sequences (to compare the choice)."""
+
+    def run(html: bytes, url: str | None) -> str:
+        from presslens.errors import InputError
+        from presslens.ingest import html as ingest_html
+
+        modes = tuple(m for m in ingest_html.MODES if m.name in mode_names)
+        modes = tuple(sorted(modes, key=lambda m: mode_names.index(m.name)))
+        try:
+            doc = ingest_html.document_from_html(ingest_html.decode_html(html), url=url,
+                                                 modes=modes)
+        except InputError:
+            return ""
+        start, end = doc.metadata.extra["body_span"]
+        return doc.text[start:end]
+
+    return run
+
+
 def trafilatura_default(html: bytes, url: str | None) -> str:
     """trafilatura's own ``extract()`` with its defaults (the published baseline)."""
     from trafilatura import extract
@@ -144,7 +164,8 @@ def _trafilatura_with(**options: object) -> Extractor:
     return run
 
 
-# Extractors ``presslens eval extraction`` compares in one run.
+# Extractors ``presslens eval extraction`` compares in one run: presslens, the
+# published baseline, and the alternatives presslens's configuration was chosen from.
 EXTRACTORS: dict[str, Extractor] = {
     "presslens": presslens_body,
     "trafilatura (default)": trafilatura_default,
@@ -153,7 +174,10 @@ EXTRACTORS: dict[str, Extractor] = {
     "trafilatura no comments": _trafilatura_with(include_comments=False),
     "trafilatura precision, no comments": _trafilatura_with(favor_precision=True,
                                                             include_comments=False),
+    "presslens precision only": _presslens_with("precision"),
+    "presslens balanced > recall": _presslens_with("balanced", "recall"),
 }
+BASELINE = "trafilatura (default)"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from presslens.errors import InputError
 from presslens.ingest.html import decode_html, document_from_html
 from presslens.ingest.text import (
     TEXT_SUFFIXES,
+    bom_encoding,
     control_ratio,
     decode_text,
     gunzip_bounded,
@@ -37,6 +38,7 @@ from presslens.settings import Settings, get_settings
 __all__ = [
     "FORMATS",
     "document_from_html",
+    "document_from_text",
     "guess_format",
     "read_bytes",
     "read_path",
@@ -112,7 +114,9 @@ def read_bytes(
     if not data.strip():
         raise InputError("empty", "the input is empty" if not data else
                          "the input is only whitespace", source=where)
-    reason = sniff_binary(data)
+    # UTF-16/32 text is full of NUL bytes: with a BOM, decoding decides instead.
+    bom = bom_encoding(data)
+    reason = sniff_binary(data) if bom is None or bom[0] == "utf-8" else None
     if reason is not None:
         raise InputError("binary", reason, source=where)
     fmt = format or guess_format(data, name)

@@ -12,8 +12,10 @@ The spans of the title and of the body are kept in ``metadata.extra``
 
 Extraction settings were chosen on the public part of the Scrapinghub article
 extraction benchmark (``presslens eval extraction``): ``favor_precision=True``
-without comments, and when that finds nothing, trafilatura's balanced and then
-recall-oriented modes, so a sparse page still yields its text.
+without comments (inline ads and comment threads are not the dispatch), and when
+that yields a short body or none, trafilatura's balanced and then
+recall-oriented modes, keeping the longest, so a page precision mode over-prunes
+still yields its text.
 """
 
 from __future__ import annotations
@@ -43,6 +45,13 @@ RECALL = ExtractionMode("recall", {"favor_recall": True})
 # Tried in order until one yields a body; see the module docstring for why.
 MODES: tuple[ExtractionMode, ...] = (PRECISION, BALANCED, RECALL)
 
+# A body shorter than this many words makes the next mode worth a try (the longest
+# result wins): precision mode sometimes prunes an article down to a reprint
+# notice or a teaser. News bodies are rarely shorter (the benchmark's median is
+# about 500 words).
+SHORT_BODY_WORDS = 100
+_WORD = re.compile(r"\w+")
+
 _COMMON = {"include_comments": False, "include_tables": True, "with_metadata": True}
 
 _META_CHARSET = re.compile(
@@ -52,8 +61,17 @@ _BLANK_RUN = re.compile(r"\s*\n\s*")
 
 
 def decode_html(data: bytes, source: str | None = None) -> str:
-    """Decode an HTML page: BOM, then the ``<meta charset>`` it declares, then detection."""
+    """Decode an HTML page: BOM, valid UTF-8, the ``<meta charset>`` it declares, detection.
+
+    Valid UTF-8 goes before the declaration because pages re-saved as UTF-8 (by
+    crawlers, editors, Splash) often keep a stale ``iso-8859-1`` declaration, while
+    legacy-encoded text almost never happens to be valid UTF-8.
+    """
     if bom_encoding(data) is None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
         declared = _META_CHARSET.search(data[:4096])
         if declared is not None:
             encoding = declared.group(1).decode("ascii").lower()
@@ -69,11 +87,21 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _BLANK_RUN.split(text) if p.strip()]
 
 
-def extract_article(html: str | bytes, *, url: str | None = None,
-                    modes: tuple[ExtractionMode, ...] = MODES) -> tuple[Any, str] | None:
-    """Run trafilatura with each mode in turn; the first result with a body wins.
+@dataclass(frozen=True)
+class Extraction:
+    """trafilatura's result (a ``trafilatura.settings.Document``), the mode that found
+    it and the language the page declares in ``<html lang>``."""
 
-    Returns trafilatura's Document (metadata attributes) and the mode's name.
+    result: Any
+    mode: str
+    declared_language: str | None
+
+
+def extract_article(html: str | bytes, *, url: str | None = None,
+                    modes: tuple[ExtractionMode, ...] = MODES) -> Extraction | None:
+    """Run trafilatura with each mode in turn until a body of ``SHORT_BODY_WORDS`` words.
+
+    The first mode reaching that length wins; if none does, the longest body does.
     """
     from lxml.etree import ParserError
     from trafilatura import bare_extraction
@@ -85,12 +113,16 @@ def extract_article(html: str | bytes, *, url: str | None = None,
         tree = None
     if tree is None:
         return None
+    best: Extraction | None = None
+    best_words = 0
     for mode in modes:
-        result = bare_extraction(tree, url=url, **_COMMON, **mode.options)
-        if result is not None and (result.text or "").strip():
-            result.language = result.language or _html_lang(tree)
-            return result, mode.name
-    return None
+        result = bare_extraction(tree, url=url, **{**_COMMON, **mode.options})
+        words = len(_WORD.findall(result.text or "")) if result is not None else 0
+        if words > best_words:
+            best, best_words = Extraction(result, mode.name, _html_lang(tree)), words
+        if best_words >= SHORT_BODY_WORDS:
+            break
+    return best
 
 
 def _html_lang(tree: Any) -> str | None:
@@ -107,8 +139,12 @@ def document_from_html(
     path: str | None = None,
     url: str | None = None,
     settings: Settings | None = None,
+    modes: tuple[ExtractionMode, ...] = MODES,
 ) -> Document:
     """Extract the article from an HTML page into a Document.
+
+    ``modes`` are the trafilatura configurations tried in turn (the benchmark
+    compares alternatives through it).
 
     >>> page = ("<html><head><title>Rain due | Daily</title></head><body><article>"
     ...         "<h1>Rain due</h1><p>" + "It will rain in the capital on Monday. " * 5 +
@@ -129,16 +165,16 @@ def document_from_html(
                          " characters (max_input_bytes)", source=source)
     if not html.strip():
         raise InputError("empty", "the page is empty", source=source)
-    found = extract_article(html, url=url)
+    found = extract_article(html, url=url, modes=modes)
     if found is None:
         raise InputError("html", "no article text found in the page", source=source)
-    result, mode = found
-    return _layout(result, mode, path=path, url=url, settings=settings)
+    return _layout(found, path=path, url=url, settings=settings)
 
 
-def _layout(result: Any, mode: str, *, path: str | None, url: str | None,
+def _layout(found: Extraction, *, path: str | None, url: str | None,
             settings: Settings) -> Document:
     """Lay out title and body as a dispatch; record where each part is."""
+    result = found.result
     title = " ".join((result.title or "").split()) or None
     body = paragraphs(result.text or "")
     if title and body and body[0] == title:
@@ -153,7 +189,11 @@ def _layout(result: Any, mode: str, *, path: str | None, url: str | None,
     extra: dict[str, Any] = {
         "title_span": (0, len(title)) if title else None,
         "body_span": (len(head), len(text)),
-        "extraction_mode": mode,
+        "extraction_mode": found.mode,
+        # The page's <html lang>, kept aside rather than as metadata.language: CMS
+        # templates often declare "en" over any language, and the language stage
+        # trusts metadata.language over its own detection.
+        "declared_language": found.declared_language,
     }
     for key in ("description", "hostname", "image", "categories", "tags", "license", "pagetype"):
         value = getattr(result, key, None)
@@ -165,7 +205,7 @@ def _layout(result: Any, mode: str, *, path: str | None, url: str | None,
         published=result.date or None,
         authors=_authors(result.author),
         url=result.url or url,
-        language=result.language or None,
+        language=result.language or None,  # set by trafilatura only when it detected one
         extra=extra,
     )
     return Document(text=text, source=Source(path=path, url=url, format="html"), metadata=metadata)

@@ -60,6 +60,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _SNIFF_BYTES = 8192
+_GUESS_BYTES = 65536  # enough text to tell encodings apart, cheap on a 20 MB file
 _ALLOWED_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 _MAX_CONTROL_RATIO = 0.05
 # Punctuation a Western cp1252 text plausibly contains above 0x7f, besides letters.
@@ -208,9 +209,13 @@ def decode_text(data: bytes, source: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    for guess in (_single_byte_cyrillic(data), _western(data)):
+    sample = data[:_GUESS_BYTES]
+    for guess in (_single_byte_cyrillic(sample), _western(sample)):
         if guess is not None:
-            return data.decode(guess)
+            try:
+                return data.decode(guess)
+            except UnicodeDecodeError:
+                break  # the sample fitted, the rest does not: let detection decide
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.chaos < 0.25:
         try:

@@ -1,0 +1,88 @@
+"""The FastAPI application: JSON API under ``/v1``, the web UI at ``/``.
+
+``create_app`` wires settings, the store, the analysis worker and the security
+layers (body limit, CORS closed unless configured, security headers). It takes
+the store as an argument so tests and embedders can pass their own; by default
+it opens ``settings.db``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from presslens import __version__
+from presslens.api import routes, ui
+from presslens.api.limits import BodyLimitMiddleware
+from presslens.api.models import Health
+from presslens.api.security import SecurityHeadersMiddleware
+from presslens.api.service import LockedStore, Worker, analyze_request
+from presslens.settings import Settings, get_settings
+
+
+def _open_store(settings: Settings) -> Any:
+    from presslens.store import open_store
+
+    return open_store(settings.db)
+
+
+def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
+    """The presslens web application.
+
+    >>> app = create_app(store=object())
+    >>> sorted(r.path for r in app.routes if r.path.startswith("/v1/documents"))[:2]
+    ['/v1/documents', '/v1/documents/{doc_id}']
+    """
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.worker.close()
+        app.state.store.close()  # only a store the app opened itself
+
+    app = FastAPI(
+        title="presslens",
+        version=__version__,
+        description="Take news dispatches apart: anatomy, quotes and speakers, sourcing, "
+        "persuasion techniques, reprints. Write endpoints need a bearer token when the "
+        "server was started with one.",
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN; the spec is at /openapi.json
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store = (LockedStore(opener=lambda: _open_store(settings)) if store is None
+                       else LockedStore(store))
+    app.state.worker = Worker(settings.workers)
+    app.state.analyzer = analyze_request
+
+    @app.get("/health", response_model=Health, tags=["meta"])
+    def health() -> dict[str, Any]:
+        """Liveness, and whether the store answers a query."""
+        try:
+            app.state.store.call("has_document", "0" * 64)
+            reachable = True
+        except Exception:
+            reachable = False
+        return {"status": "ok", "version": __version__, "store": reachable}
+
+    app.include_router(routes.router)
+    app.include_router(ui.router)
+
+    # Added innermost first: the body limit sees the request before any route,
+    # and security headers are added to every response, 413s included.
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_request_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(SecurityHeadersMiddleware)
+    return app

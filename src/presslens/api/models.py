@@ -1,0 +1,195 @@
+"""Pydantic models of the API: requests, the analysis contract, pages of results.
+
+The contract models mirror ``presslens.analysis/1`` (DESIGN.md) so that the
+served OpenAPI documents it; they allow extra fields because the contract may
+grow additively.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SpanModel = Annotated[list[int], Field(min_length=2, max_length=2, description="[start, end)")]
+Basis = Literal["named", "organisation", "anonymous", "unverifiable", "unattributed"]
+BASES: tuple[str, ...] = ("named", "organisation", "anonymous", "unverifiable", "unattributed")
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    outlet: str | None = Field(None, max_length=200, description="Outlet name to store with it.")
+    published: str | None = Field(None, max_length=40, description="Publication date (ISO).")
+    title: str | None = Field(None, max_length=1000, description="Title, when not in the text.")
+
+
+class TextInput(_Input):
+    text: str = Field(min_length=1, description="Plain text, kept verbatim.")
+
+
+class HtmlInput(_Input):
+    html: str = Field(min_length=1, description="An HTML page; the article is extracted.")
+
+
+class UrlInput(_Input):
+    url: str = Field(min_length=1, max_length=2048,
+                     description="http(s) address, fetched through the SSRF-guarded fetcher.")
+
+
+AnalyzeRequest = TextInput | HtmlInput | UrlInput
+
+
+@dataclass
+class Upload:
+    """A file from the web UI's upload field; its bytes are sniffed like a file's."""
+
+    data: bytes
+    name: str
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+
+
+class SourceModel(_Open):
+    path: str | None = None
+    url: str | None = None
+    format: str | None = None
+
+
+class MetadataModel(_Open):
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    authors: list[str] = []
+
+
+class DatelineModel(_Open):
+    span: SpanModel | None = None
+    place: str | None = None
+    date: str | None = None
+    agency: str | None = None
+
+
+class AnatomyModel(_Open):
+    headline: SpanModel | None = None
+    standfirst: SpanModel | None = None
+    dateline: DatelineModel | None = None
+    byline: SpanModel | None = None
+    boilerplate: list[SpanModel] = []
+    paragraphs: list[SpanModel] = []
+    sentences: list[SpanModel] = []
+
+
+class EntityModel(_Open):
+    id: str
+    name: str
+    type: str
+    titles: list[str] = []
+    mentions: list[SpanModel] = []
+
+
+class SpeakerModel(_Open):
+    span: SpanModel | None = None
+    text: str | None = None
+    entity: str | None = None
+
+
+class QuoteModel(_Open):
+    id: str
+    kind: str
+    span: SpanModel
+    cue: SpanModel | None = None
+    speaker: SpeakerModel | None = None
+    via: str | None = None
+
+
+class SourcingModel(_Open):
+    span: SpanModel
+    basis: str
+    cue: SpanModel | None = None
+    source: str | None = None
+
+
+class TechniqueModel(_Open):
+    span: SpanModel
+    technique: str
+    score: float
+    quote: str | None = None
+
+
+class RepetitionModel(_Open):
+    spans: list[SpanModel]
+
+
+class AnalysisModel(_Open):
+    """One analysed document: the ``presslens.analysis/1`` contract."""
+
+    schema_: str = Field(alias="schema", serialization_alias="schema")
+    id: str
+    source: SourceModel | None = None
+    language: str | None = None
+    metadata: MetadataModel | None = None
+    text: str
+    anatomy: AnatomyModel | None = None
+    entities: list[EntityModel] = []
+    quotes: list[QuoteModel] = []
+    scare_quotes: list[SpanModel] = []
+    sourcing: list[SourcingModel] = []
+    techniques: list[TechniqueModel] = []
+    repetitions: list[RepetitionModel] = []
+    stages: list[str] = []
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class DocumentSummary(_Open):
+    """One search hit; the store may add more fields."""
+
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+class DocumentPage(BaseModel):
+    total: int = Field(ge=0)
+    limit: int
+    offset: int
+    items: list[DocumentSummary]
+
+
+class ReprintMember(_Open):
+    """One variant of a shared passage; ``diff`` lists its edits against the first."""
+
+    doc_id: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    passage: str | None = None
+    first_publisher: bool | None = None
+    similarity: float | None = None
+    diff: list[dict[str, Any]] = []
+
+
+class ReprintGroup(_Open):
+    group_id: str | None = None
+    outlets: list[str | None] = []
+    copied_by: list[str | None] = []
+    members: list[ReprintMember] = []
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+    store: bool
+
+
+class Problem(BaseModel):
+    """An error: ``detail`` is one line a user can act on (a list for validation errors)."""
+
+    detail: str | list[Any]

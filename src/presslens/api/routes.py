@@ -1,0 +1,151 @@
+"""The JSON API under ``/v1``: analyse, search, fetch documents, reports and reprints."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
+
+from presslens.api.models import (
+    AnalysisModel,
+    AnalyzeRequest,
+    Basis,
+    DocumentPage,
+    DocumentSummary,
+    Problem,
+    ReprintGroup,
+    Upload,
+)
+from presslens.api.security import require_write, standalone_report_csp
+from presslens.api.service import AnalysisTimeout, LockedStore
+from presslens.errors import FetchError, InputError
+from presslens.report import render_report
+
+router = APIRouter(prefix="/v1", tags=["v1"])
+
+DocId = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="sha256 of the text")]
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "Bad input or a refused URL"},
+    401: {"model": Problem, "description": "Token missing or wrong"},
+    413: {"model": Problem, "description": "Body over max_request_bytes"},
+    422: {"model": Problem, "description": "Invalid request or unreadable input"},
+    504: {"model": Problem, "description": "Analysis over analysis_timeout_s"},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": Problem, "description": "No such document"},
+}
+
+
+def store_of(request: Request) -> LockedStore:
+    return request.app.state.store
+
+
+async def run_analysis(request: Request, body: AnalyzeRequest | Upload) -> dict[str, Any]:
+    """Analyse and store one input; map presslens errors to HTTP statuses."""
+    app = request.app
+    settings = app.state.settings
+    try:
+        analysis = await app.state.worker.run(
+            lambda: app.state.analyzer(body, settings), settings.analysis_timeout_s
+        )
+    except AnalysisTimeout as exc:
+        raise HTTPException(504, str(exc)) from None
+    except FetchError as exc:
+        raise HTTPException(400, f"cannot fetch the URL: {exc.message}") from None
+    except InputError as exc:
+        status = 413 if exc.kind == "too-large" else 422
+        raise HTTPException(status, f"{exc.kind}: {exc.message}") from None
+    doc_id = await run_in_threadpool(store_of(request).call, "put_analysis", analysis)
+    analysis["id"] = doc_id or analysis.get("id")
+    return analysis
+
+
+@router.post(
+    "/analyze",
+    response_model=AnalysisModel,
+    responses=ERRORS,
+    dependencies=[Depends(require_write)],
+    summary="Analyse text, an HTML page or a URL; store it; return the contract",
+)
+async def analyze(request: Request, body: Annotated[AnalyzeRequest, Body()]) -> dict[str, Any]:
+    return await run_analysis(request, body)
+
+
+def summary_of(row: dict[str, Any]) -> dict[str, Any]:
+    """A search row as a DocumentSummary (the store may name the id ``doc_id``)."""
+    out = dict(row)
+    out["id"] = str(row.get("id") or row.get("doc_id") or "")
+    for key in ("published", "date_published"):
+        if row.get(key) is not None and not isinstance(row[key], str):
+            out[key] = str(row[key])
+    return out
+
+
+@router.get("/documents", response_model=DocumentPage, summary="Search stored documents")
+def documents(
+    request: Request,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
+    speaker: Annotated[str | None, Query(max_length=200)] = None,
+    technique: Annotated[str | None, Query(max_length=100)] = None,
+    basis: Basis | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    text: Annotated[str | None, Query(max_length=500)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> dict[str, Any]:
+    rows, total = store_of(request).call(
+        "search", outlet=outlet, speaker=speaker, technique=technique, basis=basis,
+        date_from=date_from.isoformat() if date_from else None,
+        date_to=date_to.isoformat() if date_to else None,
+        text=text, limit=limit, offset=offset,
+    )
+    items = [DocumentSummary.model_validate(summary_of(r)) for r in rows]
+    return {"total": int(total), "limit": limit, "offset": offset, "items": items}
+
+
+def get_or_404(request: Request, doc_id: str) -> dict[str, Any]:
+    analysis = store_of(request).call("get_analysis", doc_id)
+    if analysis is None:
+        raise HTTPException(404, f"no document {doc_id}")
+    return analysis
+
+
+@router.get("/documents/{doc_id}", response_model=AnalysisModel, responses=NOT_FOUND,
+            summary="One stored analysis (the contract)")
+def document(request: Request, doc_id: DocId) -> dict[str, Any]:
+    return get_or_404(request, doc_id)
+
+
+JSON_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {
+    "description": "No such document",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+}}
+
+
+@router.get("/documents/{doc_id}/report", response_class=HTMLResponse, responses=JSON_NOT_FOUND,
+            summary="The standalone HTML report of a stored analysis")
+def report(request: Request, doc_id: DocId) -> HTMLResponse:
+    html = render_report(get_or_404(request, doc_id))
+    return HTMLResponse(html, headers={"Content-Security-Policy": standalone_report_csp()})
+
+
+def reprint_groups(store: LockedStore, doc_id: str) -> list[dict[str, Any]]:
+    """The store's reprint groups; 503 where reprint detection is not installed."""
+    try:
+        return list(store.call("reprints_of", doc_id))
+    except ImportError:
+        raise HTTPException(503, "reprint detection is not installed") from None
+
+
+@router.get("/reprints/{doc_id}", response_model=list[ReprintGroup],
+            responses={**NOT_FOUND, 503: {"model": Problem, "description": "Not installed"}},
+            summary="Groups of passages this document shares with others")
+def reprints(request: Request, doc_id: DocId) -> list[dict[str, Any]]:
+    store = store_of(request)
+    if not store.call("has_document", doc_id):
+        raise HTTPException(404, f"no document {doc_id}")
+    return reprint_groups(store, doc_id)

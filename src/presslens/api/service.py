@@ -1,0 +1,133 @@
+"""Between HTTP and presslens: documents from requests, bounded analysis, a locked store.
+
+Analysis runs in a worker thread so the event loop stays responsive, and is
+abandoned after ``analysis_timeout_s`` (the request gets 504; the thread finishes
+in the background, since Python threads cannot be killed: the pool bounds how
+many such threads exist). The store is reached through a lock because a DuckDB
+connection must not be used by two threads at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from presslens.api.models import AnalyzeRequest, HtmlInput, TextInput, Upload
+from presslens.document import Document
+from presslens.settings import Settings
+
+T = TypeVar("T")
+Analyzer = Callable[[AnalyzeRequest | Upload, Settings], dict[str, Any]]
+
+
+class AnalysisTimeout(Exception):
+    """The analysis ran past ``analysis_timeout_s``."""
+
+
+def _with_metadata(doc: Document, req: AnalyzeRequest | Upload) -> Document:
+    if req.outlet:
+        doc.metadata.outlet = req.outlet
+    if req.published:
+        doc.metadata.published = req.published
+    if req.title:
+        doc.metadata.title = req.title
+    return doc
+
+
+def document_for(req: AnalyzeRequest | Upload, settings: Settings) -> Document:
+    """The Document a request describes; URLs go through the guarded fetcher."""
+    from presslens import ingest
+
+    if isinstance(req, Upload):
+        doc = ingest.read_bytes(req.data, name=req.name, settings=settings)
+    elif isinstance(req, TextInput):
+        doc = ingest.document_from_text(req.text, name=None, settings=settings)
+    elif isinstance(req, HtmlInput):
+        doc = ingest.document_from_html(req.html, settings=settings)
+    else:
+        doc = ingest.read_url(req.url, settings)
+    return _with_metadata(doc, req)
+
+
+def analyze_document(doc: Document, settings: Settings) -> dict[str, Any]:
+    import presslens
+
+    return presslens.analyze(doc, settings=settings).to_dict()
+
+
+def analyze_request(req: AnalyzeRequest | Upload, settings: Settings) -> dict[str, Any]:
+    """The default analyzer: fetch or wrap the input, run the pipeline, give the contract."""
+    return analyze_document(document_for(req, settings), settings)
+
+
+class Worker:
+    """A small thread pool whose calls give up after a timeout.
+
+    The pool starts on first use and again after :meth:`close`, because an ASGI
+    app may go through several lifespans (test clients start one per session).
+    """
+
+    def __init__(self, threads: int):
+        self._threads = threads
+        self._pool: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _executor(self) -> ThreadPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=self._threads,
+                                                thread_name_prefix="presslens-api")
+            return self._pool
+
+    async def run(self, func: Callable[[], T], timeout: float) -> T:
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self._executor(), func)
+        try:
+            return await asyncio.wait_for(future, timeout)
+        except TimeoutError:
+            raise AnalysisTimeout(f"analysis took longer than {timeout:g} s "
+                                  "(analysis_timeout_s)") from None
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+class LockedStore:
+    """The store API, one call at a time.
+
+    Given an ``opener`` instead of a store, it opens the store on first use and
+    again after :meth:`close` (the app closes what it opened when its lifespan ends).
+    """
+
+    def __init__(self, store: Any = None, *, opener: Callable[[], Any] | None = None):
+        self._store = store
+        self._opener = opener
+        self._lock = threading.Lock()
+
+    def _get(self) -> Any:
+        if self._store is None and self._opener is not None:
+            self._store = self._opener()
+        return self._store
+
+    def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return getattr(self._get(), name)(*args, **kwargs)
+
+    def locked(self, func: Callable[[Any], T]) -> T:
+        """Run ``func(store)`` holding the lock (for helpers that take the store)."""
+        with self._lock:
+            return func(self._get())
+
+    def close(self) -> None:
+        """Close the store if this object opened it; a store passed in stays open."""
+        with self._lock:
+            if self._opener is None or self._store is None:
+                return
+            store, self._store = self._store, None
+            store.close()

@@ -1,0 +1,93 @@
+"""Reporting words: verbs, phrases and nouns that introduce reported speech or thought.
+
+Why lexicons plus syntax: only about 40% of PolNeAR cues are the common reporting
+verbs; the rest are other verbs of communication, belief and intention, nouns and
+punctuation. Words here only *propose* a cue; a cue needs a complement (a clause,
+a quotation, an object) to be one. No word here names a party, so swapping who
+speaks never changes what counts as a cue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Verbs of saying: a cue with any complement (clause, quotation, or none beside a quote).
+SPEECH_VERBS = frozenset(
+    """
+    say tell add note write claim argue insist explain report announce state declare suggest
+    warn point tweet post ask answer reply respond acknowledge admit concede agree deny confirm
+    assert allege contend maintain conclude recall mention emphasize emphasise stress observe
+    comment remark testify promise pledge vow urge demand propose recommend accuse blame
+    caution continue complain joke boast brag predict speculate wonder question dispute counter
+    retort shout chant yell scream whisper disclose inform assure reassure advise signal imply
+    hint recount describe characterize characterise dismiss lament quip muse reiterate repeat
+    clarify elaborate summarize summarise announce proclaim exclaim cry plead beg threaten
+    acknowledge affirm reaffirm attest certify contend opine posit recommend charge complain
+    criticize criticise blast slam attack condemn praise thank applaud welcome call cite quote
+    echo share send text email message reveal say-so told telling writes notify interject
+    """.split()
+)
+
+# Verbs of belief, knowledge, perception and intention: cues only with a clause or
+# infinitive complement ("believes that", "wants to").
+THOUGHT_VERBS = frozenset(
+    """
+    believe think know feel hope fear expect worry doubt suspect guess assume reckon consider
+    understand learn hear see realize realise recognize recognise find show indicate reveal
+    prove demonstrate estimate calculate project forecast suggest imply mean decide determine
+    want plan intend wish aim seek refuse decline agree promise pledge vow threaten hope
+    prefer support oppose favor favour reject endorse remember forget imagine insist judge
+    conclude infer read appear seem
+    """.split()
+)
+
+# Verbs that count with an infinitive or "for/on" complement ("called for", "urged X to").
+INTENT_VERBS = frozenset(
+    "want plan intend wish aim seek refuse decline agree promise pledge vow threaten hope "
+    "urge call ask demand prefer expect vote push press encourage".split()
+)
+
+# Nouns that carry reported content in "a statement that", "the report said".
+CUE_NOUNS = frozenset(
+    """
+    statement report poll survey study analysis memo letter interview tweet post release
+    announcement claim remarks testimony speech message email op-ed column editorial book
+    filing complaint lawsuit document documents data figures estimate estimates research
+    """.split()
+)
+
+# Particles that belong to the cue ("point out", "call for", "go on").
+PARTICLES = frozenset({"out", "on", "for", "up", "back", "in", "off"})
+
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "we", "us", "you"})
+PRONOUNS_ANY = PRONOUNS_PERSON | frozenset({"they", "them", "it", "who", "which", "that"})
+
+
+def is_speech_verb(token: Any) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+
+def is_thought_verb(token: Any) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in THOUGHT_VERBS
+
+
+def is_cue_verb(token: Any) -> bool:
+    return is_speech_verb(token) or is_thought_verb(token)
+
+
+def cue_span(token: Any) -> tuple[int, int]:
+    """The cue's characters: the verb with its particle ("pointed out", "called for")."""
+    start = token.idx
+    end = token.idx + len(token.text)
+    for child in token.children:
+        if child.dep_ == "prt" and child.i == token.i + 1:
+            end = child.idx + len(child.text)
+    for child in token.children:
+        if (
+            child.dep_ == "prep"
+            and child.i == token.i + 1
+            and child.lower_ in ("for", "on")
+            and token.lemma_.lower() == "call"
+        ):
+            end = child.idx + len(child.text)
+    return (start, end)

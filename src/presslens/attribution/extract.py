@@ -1,0 +1,252 @@
+"""All attributions of one text: direct quotations first, then reported speech.
+
+Order matters: quotations are paired and attributed as units (frames), so the
+parse-based pass for indirect speech never reads inside them; an indirect report
+that contains a quotation becomes ``mixed``; a quotation interrupted by its own
+attribution (``"X," he said, "Y."``) is merged into one event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presslens.attribution.cues import cue_span, is_cue_verb
+from presslens.attribution.found import Found, inside, overlap
+from presslens.attribution.frames import _addressee as addressee
+from presslens.attribution.frames import find_frame_cue
+from presslens.attribution.indirect import complement, find_indirect, subject
+from presslens.attribution.marks import QuotedSpan, find_quotes, paragraphs
+from presslens.attribution.syntax_utils import clipped_subtree, span_of, trim
+from presslens.document import Span
+
+SCARE_MAX_WORDS = 5
+
+
+def _para_of(paras: list[Span], pos: int) -> Span:
+    for p in paras:
+        if p[0] <= pos < p[1]:
+            return p
+    return (0, 0)
+
+
+def _inside_sentence(text: str, q: QuotedSpan, para: Span) -> bool:
+    before = text[para[0] : q.outer[0]].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"”"
+
+
+class _Bounds:
+    """A sentence's character range cut to its paragraph."""
+
+    def __init__(self, sent: Any, para: Span):
+        self.start_char = max(sent.start_char, para[0])
+        self.end_char = min(sent.end_char, para[1])
+
+
+def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -> Found | None:
+    """A quotation inside a sentence, object of a verb whose subject is a speaker.
+
+    ('Cruz called Trump a "pathological liar"', 'likened the rules to "burning the
+    Constitution"'): the verb is the cue and the quote is mixed speech. A quote in
+    the subject ('The "reform" passed') or governed by a subjectless verb is not.
+    """
+    toks = [t for t in sdoc if q.span[0] <= t.idx < q.span[1]]
+    if not toks:
+        return None
+    root = min(toks, key=lambda t: len(list(t.ancestors)))
+    cues = [
+        a
+        for a in root.ancestors
+        if is_cue_verb(a) and not (q.span[0] <= a.idx < q.span[1]) and para[0] <= a.idx < para[1]
+    ]
+    if cues:
+        # Inside reported speech ('says he is making "a demand"'): the report is mixed.
+        verb = cues[-1] if cues[-1].sent == root.sent else cues[0]
+        comp = trim(sdoc.text, span_of(t for t in complement(verb) if para[0] <= t.idx < para[1]), ".")
+        content = comp if comp is not None and inside(q.span, comp) else q.span
+        parts = (content,) if content != q.span else (q.parts or (q.span,))
+        spk, head = subject(verb, _Bounds(verb.sent, para), interiors)
+        kind = "direct" if content == q.span else "mixed"
+        return Found(kind, content, parts, cue_span(verb), spk, head, addressee(verb), verb.i)
+    verb = root.head
+    if not (para[0] <= verb.idx < para[1]):
+        return None
+    steps = 0
+    while verb.pos_ not in ("VERB",) and verb.head.i != verb.i and steps < 4:
+        verb = verb.head
+        steps += 1
+    if verb.pos_ != "VERB" or q.span[0] <= verb.idx < q.span[1]:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.lower_ in ("it", "this", "that"):
+        return None
+    if any(q.span[0] <= t.idx < q.span[1] for t in subj.subtree):
+        return None
+    bounds = _Bounds(verb.sent, para)
+    speaker = clipped_subtree(subj, (bounds.start_char, bounds.end_char), interiors)
+    return Found("mixed", q.span, q.parts or (q.span,), cue_span(verb), speaker, subj.i,
+                 None, verb.i)
+
+
+def _previous_para(paras: list[Span], para: Span) -> Span | None:
+    k = paras.index(para) if para in paras else -1
+    return paras[k - 1] if k > 0 else None
+
+
+def _words(text: str, span: Span) -> int:
+    return len(text[span[0] : span[1]].split())
+
+
+def _embedded(text: str, q: QuotedSpan, para: Span) -> bool:
+    """A short quote inside running text ("called it a “witch hunt” on Monday")."""
+    if _words(text, q.span) > SCARE_MAX_WORDS:
+        return False
+    before = text[para[0] : q.outer[0]].rstrip()
+    after = text[q.outer[1] : para[1]].lstrip()
+    continues_left = bool(before) and before[-1] not in ".!?:\"”"
+    continues_right = bool(after) and (after[0].islower() or after[0] in ",.;)")
+    return continues_left and continues_right
+
+
+def _follows(text: str, end: int, later: QuotedSpan, para: Span) -> bool:
+    """Whether ``later`` opens right after ``end`` (only space between) in the same paragraph."""
+    return later.outer[0] >= end and not text[end : later.outer[0]].strip() and later.outer[0] < para[1]
+
+
+def _own_cue(
+    text: str, sdoc: Any, q: QuotedSpan, quotes: list[QuotedSpan], j: int, para: Span,
+    interiors: list[Span],
+) -> bool:
+    nxt = quotes[j + 1] if j + 1 < len(quotes) else None
+    ceil = min(para[1], nxt.outer[0] if nxt is not None else len(text))
+    fc = find_frame_cue(text, sdoc, q.outer, q.outer[0], max(ceil, q.outer[1]), interiors)
+    return fc is not None
+
+
+def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span]) -> list[Found]:
+    """Attribute every quotation that has a cue beside it; merge interrupted ones."""
+    interiors = [q.span for q in quotes]
+    out: list[Found] = []
+    skip: set[int] = set()
+    for i, q in enumerate(quotes):
+        if i in skip:
+            continue
+        para = _para_of(paras, q.outer[0])
+        floor = max(para[0], quotes[i - 1].outer[1] if i > 0 else 0)
+        nxt = quotes[i + 1] if i + 1 < len(quotes) else None
+        last_para = _para_of(paras, q.outer[1] - 1)  # a multi-paragraph quote ends later
+        ceil = min(last_para[1] or len(text), nxt.outer[0] if nxt is not None else len(text))
+        if _inside_sentence(text, q, para):
+            gov = governing_cue(sdoc, q, interiors, para)
+            if gov is not None:
+                out.append(gov)
+                continue
+        if _embedded(text, q, para):
+            continue  # left to the indirect pass (mixed) or the scare-quote layer
+        fc = find_frame_cue(text, sdoc, q.outer, floor, max(ceil, q.outer[1]), interiors)
+        if fc is None and q.outer[0] == para[0]:
+            # 'He said:' closing the previous paragraph introduces this one.
+            prev = _previous_para(paras, para)
+            if prev is not None and text[prev[0] : prev[1]].rstrip().endswith(":"):
+                fc = find_frame_cue(text, sdoc, (prev[1], q.outer[1]), prev[0], q.outer[1], interiors)
+        if fc is None:
+            out.append(Found("direct", q.span, q.parts or (q.span,), None))
+            continue
+        parts = q.parts or (q.span,)
+        span = q.span
+        if (
+            fc.side == "right"
+            and nxt is not None
+            and fc.frame[1] >= nxt.outer[0]
+            and text[fc.frame[0] : nxt.outer[0]].rstrip().endswith((",", ":"))
+        ):
+            parts = (*parts, *(nxt.parts or (nxt.span,)))
+            span = (q.span[0], nxt.span[1])
+            skip.add(i + 1)
+        # '"X," he said. "Y."': quotes that follow the cue's sentence without a cue
+        # of their own continue the same event.
+        end = max(fc.frame[1], q.outer[1])
+        j = i + 1
+        while j < len(quotes) and j not in skip and _follows(text, end, quotes[j], para):
+            later = quotes[j]
+            if _own_cue(text, sdoc, later, quotes, j, para, interiors):
+                break
+            parts = (*parts, *(later.parts or (later.span,)))
+            span = (span[0], later.span[1])
+            skip.add(j)
+            end = later.outer[1]
+            j += 1
+        out.append(
+            Found("direct", span, parts, fc.cue, fc.speaker, fc.speaker_head, fc.addressee, fc.cue_token)
+        )
+    return out
+
+
+def _one_event_per_cue(found: list[Found]) -> list[Found]:
+    """Quotes sharing one cue are one event ('called him a "liar," a "bully"')."""
+    out: list[Found] = []
+    by_cue: dict[int, int] = {}
+    for f in found:
+        k = by_cue.get(f.cue_token) if f.cue_token is not None else None
+        if k is None:
+            if f.cue_token is not None:
+                by_cue[f.cue_token] = len(out)
+            out.append(f)
+            continue
+        g = out[k]
+        parts = tuple(sorted({*g.parts, *f.parts}))
+        kind = g.kind if g.kind == f.kind == "direct" else "mixed"
+        out[k] = g.with_(kind=kind, parts=parts, span=(min(g.span[0], f.span[0]), max(g.span[1], f.span[1])))
+    return out
+
+
+def _continue_previous(text: str, found: list[Found], paras: list[Span]) -> list[Found]:
+    """An uncued quotation right after an attribution's sentence continues that attribution.
+
+    ('The summit did "too little," he added. "Europe risks a lot."': one event.)
+    """
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if f.kind == "direct" and f.cue is None and prev is not None and prev.cue is not None:
+            para = _para_of(paras, f.span[0])
+            end = max(prev.span[1], prev.cue[1], prev.speaker[1] if prev.speaker else 0)
+            gap = text[end : f.span[0]]
+            if para[0] <= prev.span[0] and len(gap) <= 12 and not any(c.isalnum() for c in gap):
+                parts = (*prev.parts, *f.parts)
+                kind = prev.kind if prev.kind == "direct" else "mixed"
+                out[-1] = prev.with_(kind=kind, parts=parts, span=(prev.span[0], f.span[1]))
+                continue
+        out.append(f)
+    return out
+
+
+def extract(text: str, sdoc: Any, paras: list[Span] | None = None) -> list[Found]:
+    """Every attribution in ``text`` (parsed as ``sdoc``), in text order."""
+    paras = paras if paras else paragraphs(text)
+    quotes = find_quotes(text, paras)
+    interiors = [q.span for q in quotes]
+    direct = find_direct(text, sdoc, quotes, paras)
+    used = {f.cue_token for f in direct if f.cue_token is not None}
+    indirect = find_indirect(sdoc, interiors, paras)
+    by_cue = {f.cue_token: k for k, f in enumerate(direct) if f.cue_token is not None}
+    out = list(direct)
+    for f in indirect:
+        if f.cue_token in used:
+            k = by_cue[f.cue_token]
+            d = out[k]
+            if overlap(f.span, d.span) == 0 and d.cue is not None and not inside(d.cue, f.span):
+                # "said [clause]: "quote"": one event, content in two parts.
+                parts = tuple(sorted((*d.parts, f.span)))
+                out[k] = d.with_(kind="mixed", span=(parts[0][0], parts[-1][1]), parts=parts)
+            continue
+        out.append(f)
+    out = _one_event_per_cue(sorted(out, key=lambda f: f.span))
+    out = _continue_previous(text, out, paras)
+    # A direct quote without a cue inside a reported clause is part of it (mixed).
+    reported = [f for f in out if f.kind in ("indirect", "mixed")]
+    out = [
+        f
+        for f in out
+        if not (f.kind == "direct" and f.cue is None and any(inside(f.span, g.span) for g in reported))
+    ]
+    return sorted(out, key=lambda f: f.span)

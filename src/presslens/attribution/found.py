@@ -1,0 +1,44 @@
+"""The internal record of one attribution before speakers are linked to entities.
+
+Kept apart from :class:`presslens.document.Quote` because extraction works with
+spaCy token indices (the speaker's head, the addressee of "told") that the public
+record does not carry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from presslens.document import QuoteKind, Span
+
+
+@dataclass(frozen=True)
+class Found:
+    """Content, cue, speaker (with its head token) and addressee of one attribution.
+
+    ``span`` runs from the first to the last character of the content; for a quote
+    interrupted by its attribution (``"X," he said, "Y."``) ``parts`` lists the
+    pieces and ``span`` covers both, the cue and speaker included, so that the
+    event stays one record, as PolNeAR counts it.
+    """
+
+    kind: QuoteKind
+    span: Span
+    parts: tuple[Span, ...]
+    cue: Span | None
+    speaker: Span | None = None
+    speaker_head: int | None = None
+    addressee: int | None = None
+    cue_token: int | None = None
+
+    def with_(self, **changes: Any) -> Found:
+        return replace(self, **changes)
+
+
+def overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def inside(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]

@@ -1,0 +1,219 @@
+"""Cue and speaker of a direct quotation, found in the text around it (its frame).
+
+Why frames rather than the parse alone: the parser attaches the reporting verb
+after a quote to a verb inside it ("...she sleeps," Trump told CNN -> speaker
+"she"). So the quotation is treated as a unit: the cue is searched in the text
+outside the marks, right of the quote first ("," she said), then left of it
+("She said:", "As she pointed out,"), and the speaker is the cue's subject
+*inside the frame*, else the nearest noun phrase beside the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from presslens.attribution.cues import CUE_NOUNS, cue_span, is_cue_verb, is_speech_verb
+from presslens.attribution.syntax_utils import clipped_subtree, tokens_in, trim
+from presslens.document import Span
+
+_SENT_END = re.compile(r"[.!?][\"”’)]*(?=\s+\S)")
+_LEFT_OPEN_END = re.compile(r"[:,—–-]\s*$|\b(that|as)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FrameCue:
+    """A cue found beside a quotation, with its speaker and where it was found."""
+
+    cue: Span
+    cue_token: int
+    speaker: Span | None
+    speaker_head: int | None
+    addressee: int | None
+    side: str  # "right", "next" (next sentence) or "left"
+    frame: Span
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Sentence ends in ``text[start:end]``, skipping abbreviations ("Rep.", "Mr.", "U.S.")."""
+    out = []
+    for m in _SENT_END.finditer(text, start, end):
+        if text[m.start()] == ".":
+            w = m.start()
+            while w > 0 and (text[w - 1].isalpha() or text[w - 1] == "."):
+                w -= 1
+            word = text[w : m.start()]
+            if (word[:1].isupper() and len(word) <= 3) or "." in word or len(word) == 1:
+                continue
+        out.append(m.end())
+    return out
+
+
+def left_frame(text: str, open_at: int, floor: int) -> Span:
+    """From the start of the sentence holding the opening mark up to it."""
+    ends = _sentence_ends(text, floor, open_at)
+    return (ends[-1] if ends else floor, open_at)
+
+
+def right_frame(text: str, close_at: int, ceil: int) -> tuple[Span, bool]:
+    """From the closing mark to the end of its sentence; True if that is a new sentence."""
+    rest = text[close_at:ceil]
+    quote_ended = close_at >= 2 and text[close_at - 2] in ".!?"  # '...stop." She said'
+    stripped = rest.lstrip()
+    new_sentence = quote_ended and bool(stripped) and stripped[0].isupper()
+    ends = _sentence_ends(text, close_at, ceil)
+    end = ends[0] if ends else ceil
+    return (close_at, end), new_sentence
+
+
+def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
+    """The cue's subject within the frame, or the noun phrase next to the cue."""
+    for head in (tok, tok.head if tok.dep_ in ("conj", "xcomp", "advcl") else None):
+        if head is None:
+            continue
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and frame[0] <= child.idx < frame[1]:
+                span = clipped_subtree(child, frame, blocked)
+                if span is not None:
+                    return span, child.i
+    agent = [c for c in tok.children if c.dep_ == "agent"]
+    for a in agent:
+        for p in a.children:
+            if p.dep_ == "pobj" and frame[0] <= p.idx < frame[1]:
+                return clipped_subtree(p, frame, blocked), p.i
+    # Fallback: a noun phrase immediately after ("said Smith") or before the cue.
+    doc = tok.doc
+    for j in (tok.i + 1, tok.i - 1):
+        if 0 <= j < len(doc):
+            cand = doc[j]
+            if (
+                cand.pos_ in ("PROPN", "NOUN", "PRON")
+                and cand.ent_type_ not in ("DATE", "TIME")
+                and frame[0] <= cand.idx < frame[1]
+            ):
+                head = cand
+                while head.dep_ in ("compound", "amod", "det", "poss") and head.head.i != tok.i:
+                    head = head.head
+                span = clipped_subtree(head, frame, blocked)
+                if span is not None:
+                    return span, head.i
+    return None, None
+
+
+def _addressee(tok: Any) -> int | None:
+    """Who was told: the object of "told", "said to", "in an interview with"."""
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative", "iobj") and child.pos_ in ("PROPN", "NOUN"):
+            return child.i
+        if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with"):
+            for p in child.children:
+                if p.dep_ == "pobj" and p.pos_ == "PROPN":
+                    return p.i
+    return None
+
+
+_DASHES = "―—–"
+
+
+def _dash_cue(text: str, rtoks: list[Any], frame: Span, blocked: list[Span]) -> FrameCue | None:
+    """'"..." ― Jane Doe': a dash after the quote, then the speaker's name."""
+    first = rtoks[0]
+    if first.text not in _DASHES and not (first.text == "-" and len(rtoks) > 1):
+        return None
+    names = []
+    for t in rtoks[1:]:
+        if t.pos_ in ("PROPN",) or (names and t.text in ".'’-"):
+            names.append(t)
+        elif t.is_space:
+            continue
+        else:
+            break
+    if not names:
+        return None
+    head = max(names, key=lambda t: t.i if t.pos_ == "PROPN" else -1)
+    spk = trim(text, (names[0].idx, names[-1].idx + len(names[-1].text)), ".")
+    return FrameCue((first.idx, first.idx + len(first.text)), first.i, spk, head.i, None, "right", frame)
+
+
+def _according(toks: list[Any], frame: Span, blocked: list[Span]) -> FrameCue | None:
+    for t in toks:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            to = t.doc[t.i + 1]
+            cue = (t.idx, to.idx + len(to.text))
+            for p in to.children:
+                if p.dep_ == "pobj":
+                    return FrameCue(cue, t.i, clipped_subtree(p, frame, blocked), p.i, None, "left", frame)
+            return FrameCue(cue, t.i, None, None, None, "left", frame)
+    return None
+
+
+def _cue_candidates(toks: list[Any], loose: bool) -> list[Any]:
+    out = [t for t in toks if is_cue_verb(t)]
+    if not out and loose:
+        out = [t for t in toks if t.pos_ == "VERB"]
+    return out
+
+
+def find_frame_cue(
+    text: str, sdoc: Any, outer: Span, floor: int, ceil: int, blocked: list[Span]
+) -> FrameCue | None:
+    """The cue of the quotation whose marks span ``outer``, searched around it.
+
+    ``floor``/``ceil`` bound the search (previous/next quotation or paragraph edge);
+    ``blocked`` are quotation interiors, never part of a speaker.
+    """
+    rframe, new_sentence = right_frame(text, outer[1], ceil)
+    rtoks = [t for t in tokens_in(sdoc, rframe) if not t.is_space]
+    if rtoks and not new_sentence:
+        dash = _dash_cue(text, rtoks, rframe, blocked)
+        if dash is not None:
+            return dash
+        verbs = [t for t in rtoks[:16] if t.pos_ == "VERB"]
+        cands = [t for t in verbs[:2] if is_cue_verb(t)] or ([verbs[0]] if verbs and len(rtoks) <= 6 else [])
+        if cands:
+            tok = cands[0]
+            spk, head = _speaker(tok, rframe, blocked)
+            return FrameCue(cue_span(tok), tok.i, spk, head, _addressee(tok), "right", rframe)
+    lframe = left_frame(text, outer[0], floor)
+    ltoks = [t for t in tokens_in(sdoc, lframe) if not t.is_space]
+    if ltoks and _LEFT_OPEN_END.search(text[lframe[0] : lframe[1]]) or (
+        ltoks and is_cue_verb(ltoks[-1])
+    ):
+        acc = _according(ltoks, lframe, blocked)
+        cands = [t for t in ltoks if is_cue_verb(t)]
+        if cands:
+            tok = cands[-1]
+            spk, head = _speaker(tok, lframe, blocked)
+            return FrameCue(cue_span(tok), tok.i, spk, head, _addressee(tok), "left", lframe)
+        if acc is not None:
+            return acc
+        if text[lframe[0] : lframe[1]].rstrip().endswith(":"):
+            # 'Sanders made the following comment:' - the clause's verb is the cue.
+            roots = [t for t in ltoks if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)]
+            if roots:
+                tok = roots[-1]
+                spk, head = _speaker(tok, lframe, blocked)
+                return FrameCue(cue_span(tok), tok.i, spk, head, _addressee(tok), "left", lframe)
+        # "Smith: ..." or "In a statement: ..." with no verb: the colon is the cue.
+        stripped = trim(text, lframe)
+        if stripped and text[lframe[0] : lframe[1]].rstrip().endswith(":"):
+            colon = text.rindex(":", lframe[0], lframe[1])
+            nouns = [t for t in ltoks if t.pos_ in ("PROPN", "NOUN", "PRON") and t.idx < colon]
+            if nouns and len(ltoks) <= 8:
+                head = nouns[-1]
+                if head.lower_ not in CUE_NOUNS:
+                    while head.dep_ == "compound":
+                        head = head.head
+                    spk = clipped_subtree(head, (lframe[0], colon), blocked)
+                    return FrameCue((colon, colon + 1), head.i, spk, head.i, None, "left", lframe)
+    if rtoks and new_sentence:
+        cands = [t for t in rtoks[:5] if is_speech_verb(t)]
+        if cands:
+            tok = cands[0]
+            has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+            if not has_clause:
+                spk, head = _speaker(tok, rframe, blocked)
+                if spk is not None:
+                    return FrameCue(cue_span(tok), tok.i, spk, head, _addressee(tok), "next", rframe)
+    return None

@@ -1,0 +1,197 @@
+"""Reported speech without quotation marks, found on the dependency parse.
+
+Why the parse: indirect speech has no marks to find; its shape is a reporting word
+with a complement: a clause ("pointed out that ..."), an infinitive ("wants to
+..."), a "for"-phrase ("called for ..."), or a clause around a parenthetical
+("The plan, he said, failed"); and "according to X". The content is the
+complement's subtree, the speaker the subject of the reporting word. Only the
+outermost attribution of a nested chain is kept, as PolNeAR annotates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presslens.attribution.cues import INTENT_VERBS, SPEECH_VERBS, cue_span, is_cue_verb
+from presslens.attribution.found import Found, inside
+from presslens.attribution.frames import _addressee
+from presslens.attribution.syntax_utils import clipped_subtree, span_of, trim
+from presslens.document import Span
+
+# Speech verbs whose direct object is what was said ("denied the report").
+OBJECT_CUES = frozenset(
+    "deny confirm announce criticize criticise blast slam attack condemn praise cite reject "
+    "dispute propose recommend demand question acknowledge welcome endorse predict "
+    "want support oppose prefer favor favour reject expect fear".split()
+)
+_MIN_CONTENT_TOKENS = 3
+# Speech verbs whose object is the addressee or a thing, not what was said.
+_NO_OBJECT = frozenset("say tell ask inform notify thank post send share text email message".split())
+
+
+def _within(token: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
+    """The subject phrase cut to the clause; if its head lies outside (a parse run across
+    a paragraph break), the highest noun of its subtree inside the clause stands in."""
+    span = clipped_subtree(token, bounds, blocked)
+    if span is not None:
+        return span, token.i
+    inner = [
+        t for t in token.subtree
+        if bounds[0] <= t.idx < bounds[1] and t.pos_ in ("PROPN", "NOUN", "PRON")
+    ]
+    if not inner:
+        return None, None
+    top = min(inner, key=lambda t: (len(list(t.ancestors)), t.i))
+    return clipped_subtree(top, bounds, blocked), top.i
+
+
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "advmod", "relcl", "acl"})
+
+
+def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int | None]:
+    """Who reports: the verb's subject, else the subject of the verb it hangs from.
+
+    ('He left, saying that ...' -> He; 'the letter that says ...' -> the letter;
+    'was told by X' -> X.)
+    """
+    bounds = (sent.start_char, sent.end_char)
+    seen = tok
+    for _ in range(4):
+        for child in seen.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in ("that", "which") and seen.dep_ == "relcl":
+                    break
+                return _within(child, bounds, blocked)
+        if seen.dep_ not in _CLIMB or seen.head.i == seen.i:
+            break
+        if seen.dep_ in ("relcl", "acl") and seen.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            own = span_of(seen.subtree)
+            return clipped_subtree(seen.head, bounds, [*blocked, own]), seen.head.i
+        seen = seen.head
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for p in child.children:
+                if p.dep_ == "pobj":
+                    return clipped_subtree(p, bounds, blocked), p.i
+    return None, None
+
+
+def complement(tok: Any) -> list[Any]:
+    """Tokens of what ``tok`` reports, or [] when it reports nothing."""
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ == "ccomp":
+            return list(child.subtree)
+    if lemma in INTENT_VERBS:
+        for child in tok.children:
+            if child.dep_ == "xcomp":
+                return list(child.subtree)
+            if child.dep_ == "prep" and child.lower_ in ("for", "on") and lemma == "call":
+                rest = [t for c in tok.children if c.i > child.i and c.dep_ in ("xcomp", "ccomp")
+                        for t in c.subtree]
+                return [*list(child.subtree)[1:], *rest]
+    if tok.dep_ == "parataxis" and tok.head.i != tok.i:
+        own = {t.i for t in tok.subtree}
+        return [t for t in tok.head.subtree if t.i not in own]
+    if lemma in OBJECT_CUES or (lemma in SPEECH_VERBS and lemma not in _NO_OBJECT):
+        for child in tok.children:
+            if child.dep_ == "dobj":
+                # The object with what follows it ('attacked X for accepting ...').
+                tail = [t for c in tok.children if c.i > child.i and c.dep_ in ("prep", "advcl")
+                        for t in c.subtree]
+                return [*child.subtree, *tail]
+    return []
+
+
+def _according(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    phrase = span_of([tok, *(pobj.subtree if pobj is not None else [to])])
+    assert phrase is not None
+    bounds = (sent.start_char, sent.end_char)
+    before = trim(doc.text, (bounds[0], phrase[0]))
+    after = trim(doc.text, (phrase[1], bounds[1]), ".")
+    sides = [s for s in (before, after) if s is not None]
+    if not sides:
+        return None
+    content = max(sides, key=lambda s: s[1] - s[0])
+    speaker = clipped_subtree(pobj, bounds, blocked) if pobj is not None else None
+    cue = (tok.idx, to.idx + len(to.text))
+    return Found("indirect", content, (content,), cue, speaker, pobj.i if pobj is not None else None,
+                 None, tok.i)
+
+
+class _Clause:
+    """A sentence cut to one paragraph (spaCy sentences can run across headlines)."""
+
+    def __init__(self, sent: Any, para: Span):
+        doc = sent.doc
+        toks = [t for t in sent if para[0] <= t.idx < para[1]]
+        self.start = toks[0].i if toks else sent.start
+        self.end = toks[-1].i + 1 if toks else sent.start
+        self.start_char = doc[self.start].idx if toks else para[0]
+        self.end_char = (doc[self.end - 1].idx + len(doc[self.end - 1].text)) if toks else para[0]
+        self.tokens = toks
+
+
+def _clauses(sdoc: Any, paras: list[Span]) -> list[_Clause]:
+    out = []
+    for sent in sdoc.sents:
+        for para in paras:
+            if para[0] < sent.end_char and sent.start_char < para[1]:
+                c = _Clause(sent, para)
+                if c.tokens:
+                    out.append(c)
+    return out
+
+
+def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
+    """Indirect and mixed attributions whose cue lies outside every quotation."""
+    text = sdoc.text
+    found: list[Found] = []
+    used: set[int] = set()
+    for sent in _clauses(sdoc, paras):
+        for tok in sent.tokens:
+            if tok.i in used or any(s <= tok.idx < e for s, e in interiors):
+                continue
+            if tok.lower_ == "according":
+                f = _according(tok, sent, interiors)
+                if f is not None:
+                    found.append(f)
+                continue
+            if not is_cue_verb(tok):
+                continue
+            comp = [t for t in complement(tok) if sent.start <= t.i < sent.end]
+            words = [t for t in comp if not t.is_punct and not t.is_space]
+            if len(words) < _MIN_CONTENT_TOKENS and tok.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            if len(words) < _MIN_CONTENT_TOKENS:
+                continue
+            content = trim(text, span_of(comp), ".")
+            if content is None:
+                continue
+            if any(inside(content, q) for q in interiors):
+                continue  # the content is a quotation: the direct pass owns it
+            kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
+            speaker, head = subject(tok, sent, interiors)
+            found.append(
+                Found(kind, content, (content,), cue_span(tok), speaker, head, _addressee(tok), tok.i)
+            )
+    return outermost(found)
+
+
+def outermost(found: list[Found]) -> list[Found]:
+    """Drop attributions whose cue lies inside another's content (nested reports)."""
+    keep = []
+    for f in found:
+        assert f.cue is not None
+        nested = any(
+            g is not f and g.cue is not None and inside(f.cue, g.span) and not inside(g.cue, f.span)
+            for g in found
+        )
+        if not nested:
+            keep.append(f)
+    return keep

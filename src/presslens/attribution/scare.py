@@ -1,0 +1,53 @@
+"""The ``scare_quotes`` stage: short quoted phrases that are nobody's speech.
+
+Why a layer of its own: a scare quote ("the so-called “reform”") distances the
+writer from a word; it reports no speech, so it must not become a quote with a
+speaker, yet readers and the techniques stage want to see it. A quotation is a
+scare quote when it is short, sits inside running text, is not part of any
+reported speech in the ``quotes`` layer, and is not a title (Title Case
+phrases such as programme or book names).
+"""
+
+from __future__ import annotations
+
+from presslens.attribution.found import inside
+from presslens.attribution.marks import find_quotes, paragraphs
+from presslens.document import Document, Quote, Span
+from presslens.settings import Settings
+
+MAX_WORDS = 4
+
+
+def _is_title(words: list[str]) -> bool:
+    caps = [w for w in words if w[:1].isalpha()]
+    return len(caps) >= 2 and all(w[0].isupper() for w in caps)
+
+
+def scare_quotes(text: str, quotes: list[Quote], paras: list[Span] | None = None) -> list[Span]:
+    """Content spans of short quotations outside every attribution."""
+    paras = paras if paras else paragraphs(text)
+    out: list[Span] = []
+    for q in find_quotes(text, paras):
+        words = text[q.span[0] : q.span[1]].split()
+        if not words or len(words) > MAX_WORDS or _is_title(words) or not q.closed:
+            continue
+        if any(inside(q.span, r.span) for r in quotes):
+            continue
+        out.append(q.span)
+    return out
+
+
+class ScareQuotesStage:
+    """Adds ``scare_quotes``: list of (start, end) content spans."""
+
+    name = "scare_quotes"
+    needs = ("quotes",)
+    adds = "scare_quotes"
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings
+
+    def run(self, doc: Document) -> list[Span]:
+        anatomy = doc.layer("anatomy")
+        paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
+        return scare_quotes(doc.text, list(doc.layer("quotes") or []), paras)

@@ -1,0 +1,69 @@
+"""The ``quotes`` stage: every quotation and report with its cue, speaker and route.
+
+It reads the ``syntax`` layer (one parse for all stages), the ``anatomy`` layer
+(paragraphs; the extractor falls back to blank-line paragraphs when absent) and
+the ``entities`` layer (to link speakers and intermediaries); see
+:mod:`presslens.attribution.extract` for how attributions are found and
+:mod:`presslens.attribution.coref` for how speakers are linked.
+
+``Quote.span`` is the content without quotation marks. A quotation interrupted by
+its attribution (``"X," he said, "Y."``) is one quote whose span runs from X's
+first to Y's last character (the cue and speaker lie inside it); a multi-paragraph
+quotation likewise spans all its paragraphs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presslens.attribution.coref import History, resolve_addressee, resolve_speaker
+from presslens.attribution.extract import extract
+from presslens.attribution.found import Found
+from presslens.document import Document, Entity, Quote, Span, Speaker
+from presslens.settings import Settings
+
+
+class QuotesStage:
+    """Adds ``quotes``: list[Quote] in text order, ids ``q1``, ``q2``, ..."""
+
+    name = "quotes"
+    needs = ("syntax", "entities", "anatomy")
+    adds = "quotes"
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings
+
+    def run(self, doc: Document) -> list[Quote]:
+        sdoc = doc.layer("syntax")
+        if sdoc is None:
+            return []
+        anatomy = doc.layer("anatomy")
+        paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
+        entities: list[Entity] = list(doc.layer("entities") or [])
+        return to_quotes(doc.text, sdoc, extract(doc.text, sdoc, paras), entities)
+
+
+def _readable(text: str, span: Span | None, eid: str | None, entities: list[Entity]) -> str:
+    if eid is not None:
+        for e in entities:
+            if e.id == eid:
+                return e.name
+    return "" if span is None else text[span[0] : span[1]]
+
+
+def to_quotes(text: str, sdoc: Any, found: list[Found], entities: list[Entity]) -> list[Quote]:
+    """Link speakers and intermediaries to entities and make the public records."""
+    history = History()
+    out: list[Quote] = []
+    for n, f in enumerate(found, start=1):
+        head = sdoc[f.speaker_head] if f.speaker_head is not None else None
+        eid = resolve_speaker(f.speaker, head, text, entities, history)
+        if eid is not None:
+            history.speakers.append((f.span[0], eid))
+        speaker = None
+        if f.speaker is not None or eid is not None:
+            speaker = Speaker(f.speaker, _readable(text, f.speaker, eid, entities), eid)
+        addressee = sdoc[f.addressee] if f.addressee is not None else None
+        via = resolve_addressee(addressee, entities, eid)
+        out.append(Quote(f"q{n}", f.kind, f.span, f.cue, speaker, via))
+    return out

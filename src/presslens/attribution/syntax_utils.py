@@ -1,0 +1,69 @@
+"""Small helpers over a spaCy ``Doc``: tokens by character, clipped subtrees.
+
+Why clipping: the parser often attaches a reporting verb outside a quotation to a
+verb inside it, so subtrees must be cut at quotation boundaries before they are
+used as speaker or content spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from presslens.document import Span
+
+TRIM_CHARS = " \t\n,;:—–-\"“”«»„'‘’("
+
+
+def tokens_in(sdoc: Any, span: Span) -> list[Any]:
+    """Tokens whose first character lies inside ``span``."""
+    s, e = span
+    return [t for t in sdoc if s <= t.idx < e]
+
+
+def token_at(sdoc: Any, char: int) -> Any | None:
+    for t in sdoc:
+        if t.idx <= char < t.idx + len(t.text):
+            return t
+    return None
+
+
+def span_of(tokens: Iterable[Any]) -> Span | None:
+    toks = list(tokens)
+    if not toks:
+        return None
+    return (min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks))
+
+
+def trim(text: str, span: Span | None, extra: str = "") -> Span | None:
+    """Strip punctuation and space from both ends of ``span`` (None if nothing is left)."""
+    if span is None:
+        return None
+    s, e = span
+    chars = TRIM_CHARS + extra
+    while s < e and text[s] in chars:
+        s += 1
+    while e > s and text[e - 1] in chars:
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def clipped_subtree(token: Any, bounds: Span, blocked: list[Span] = ()) -> Span | None:
+    """The token's subtree, kept to the contiguous run around ``token`` inside ``bounds``."""
+    sub = sorted(token.subtree, key=lambda t: t.i)
+
+    def ok(t: Any) -> bool:
+        if not (bounds[0] <= t.idx < bounds[1]):
+            return False
+        return not any(b[0] <= t.idx < b[1] for b in blocked)
+
+    idx = {t.i for t in sub if ok(t)}
+    if token.i not in idx:
+        return None
+    lo = hi = token.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    doc = token.doc
+    return (doc[lo].idx, doc[hi].idx + len(doc[hi].text))

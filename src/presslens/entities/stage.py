@@ -1,0 +1,98 @@
+"""The `entities` stage: people, organisations and places, every mention merged.
+
+Mentions come from the ``syntax`` layer (spaCy, English), from natasha for
+Russian and Ukrainian text (models bundled in the wheel), and from the anatomy's
+dateline for any language. Acronym definitions add aliases, mentions inside
+boilerplate are dropped, mentions are merged by symmetric rules
+(:mod:`presslens.entities.merge`), and every further occurrence of a known name
+becomes a mention (:mod:`presslens.entities.propagate`); organisation mentions
+widen over the unit that speaks for them (:mod:`presslens.entities.parts`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from presslens.document import Anatomy, Document, Entity
+from presslens.entities.acronyms import define_acronyms
+from presslens.entities.build import to_entities
+from presslens.entities.dateline import dateline_mentions, with_dateline
+from presslens.entities.mention import Mention, inside_any
+from presslens.entities.merge import merge
+from presslens.entities.parts import with_org_parts
+from presslens.entities.propagate import propagate
+from presslens.settings import Settings
+
+# Languages natasha's Russian models are run on (Ukrainian shares script and most
+# name shapes; there they run with conservative filters, see entities.russian).
+NATASHA_LANGUAGES = frozenset({"ru", "uk"})
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def _proper_at(doc: Any) -> Any:
+    """Whether spaCy tags the word at a character offset as a proper noun.
+
+    A word glued to punctuation in one token ("/TASS/." in a dateline) has no tag
+    of its own and is accepted.
+    """
+    starts = {t.idx: t for t in doc}
+
+    def check(at: int) -> bool:
+        tok = starts.get(at)
+        if tok is not None:
+            return tok.tag_ in _PROPER_TAGS
+        span = doc.char_span(at, at + 1, alignment_mode="expand")
+        return span is not None and len(span) == 1 and not span[0].is_alpha
+
+    return check
+
+
+def find_entities(
+    text: str, syntax: Any = None, language: str | None = None, anatomy: Anatomy | None = None
+) -> list[Entity]:
+    """Entities of ``text`` given its spaCy Doc (or None), language and anatomy."""
+    anatomy = anatomy or Anatomy()
+    from_dateline = dateline_mentions(text, anatomy)
+    mentions: list[Mention]
+    if syntax is not None:
+        from presslens.entities.english import english_mentions
+
+        mentions = english_mentions(syntax, {m.name: m.type for m in from_dateline})
+    elif language in NATASHA_LANGUAGES:
+        from presslens.entities.russian import natasha_mentions
+
+        mentions = natasha_mentions(text, language or "ru")
+    else:
+        mentions = []
+    mentions = with_dateline(mentions, from_dateline)
+    mentions = define_acronyms(text, mentions)
+    if syntax is not None:
+        from presslens.entities.english import of_place_qualifiers, place_words
+
+        mentions = of_place_qualifiers(mentions, place_words(syntax))
+    skip = anatomy.boilerplate
+    mentions = [m for m in mentions if not inside_any(m.span, skip)]
+    groups = merge(mentions)
+    proper_at = _proper_at(syntax) if syntax is not None else None
+    groups = propagate(text, groups, skip=skip, proper_at=proper_at)
+    groups = with_org_parts(groups, syntax)
+    return to_entities(groups)
+
+
+class EntitiesStage:
+    """Adds ``entities``: a list of :class:`~presslens.document.Entity`."""
+
+    name = "entities"
+    needs = ("syntax", "anatomy")
+    adds = "entities"
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def run(self, doc: Document) -> list[Entity]:
+        return find_entities(
+            doc.text,
+            syntax=doc.layer("syntax"),
+            language=doc.layer("language") or doc.metadata.language,
+            anatomy=doc.layer("anatomy"),
+        )

@@ -1,0 +1,278 @@
+"""Scoring attributions against PolNeAR: per-role span scores and whole-event matching.
+
+Why two kinds of score: span P/R/F1 per role (content, cue, source; exact and
+overlapping) compares with the literature, while the headline asks the user's
+question: was this quote found, and is its speaker right? A predicted attribution
+*matches* a gold one when their content character sets overlap by at least half
+of the smaller; each gold is matched at most once (greedy, largest overlap first).
+The source is right when the predicted speaker span overlaps the gold source span,
+or both are absent. "Direct" gold attributions are those whose content lies
+entirely inside quotation marks; "direct" predictions are ``kind == "direct"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from presslens.corpora.polnear import Attribution
+from presslens.document import Span
+
+OPEN_MARKS = "\"“„«‘'"
+CLOSE_MARKS = "\"”“»’'"
+
+
+@dataclass(frozen=True)
+class Predicted:
+    """One predicted attribution in scorer terms (content pieces, cue, source)."""
+
+    content: tuple[Span, ...]
+    cue: Span | None
+    source: Span | None
+    direct: bool = False
+
+
+@dataclass
+class PRF:
+    """Counts behind precision, recall and F1."""
+
+    tp_p: int = 0  # predictions counted correct
+    n_p: int = 0
+    tp_g: int = 0  # gold items found
+    n_g: int = 0
+
+    def add(self, tp_p: int, n_p: int, tp_g: int, n_g: int) -> None:
+        self.tp_p += tp_p
+        self.n_p += n_p
+        self.tp_g += tp_g
+        self.n_g += n_g
+
+    @property
+    def precision(self) -> float:
+        return self.tp_p / self.n_p if self.n_p else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_g / self.n_g if self.n_g else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    """All scores of one system over a set of articles, plus error counts."""
+
+    scores: dict[str, PRF] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def prf(self, key: str) -> PRF:
+        return self.scores.setdefault(key, PRF())
+
+    def error(self, key: str) -> None:
+        self.errors[key] = self.errors.get(key, 0) + 1
+
+
+def chars(spans: Iterable[Span]) -> set[int]:
+    out: set[int] = set()
+    for s, e in spans:
+        out.update(range(s, e))
+    return out
+
+
+def fully_quoted(text: str, content: Sequence[Span]) -> bool:
+    """Whether every piece of gold content is inside quotation marks."""
+    for s, e in content:
+        piece = text[s:e].strip(" \n\t,.;:—–-")
+        if not piece:
+            continue
+        ls = s + (len(text[s:e]) - len(text[s:e].lstrip(" \n\t")))
+        start_ok = piece[0] in OPEN_MARKS or (ls > 0 and text[ls - 1] in OPEN_MARKS)
+        tail = text[e : e + 3].lstrip(",. ")
+        end_ok = piece[-1] in CLOSE_MARKS or (bool(tail) and tail[0] in CLOSE_MARKS)
+        if not (start_ok and end_ok):
+            return False
+    return True
+
+
+def _overlaps(a: Span | None, bs: Sequence[Span]) -> bool:
+    if a is None:
+        return False
+    return any(min(a[1], e) > max(a[0], s) for s, e in bs)
+
+
+def match(preds: Sequence[Predicted], golds: Sequence[Attribution]) -> dict[int, int]:
+    """Greedy one-to-one matching pred index -> gold index by content overlap >= half."""
+    pairs = []
+    pc = [chars(p.content) for p in preds]
+    gc = [chars(g.content) for g in golds]
+    for i, a in enumerate(pc):
+        for j, b in enumerate(gc):
+            if not a or not b:
+                continue
+            inter = len(a & b)
+            if inter * 2 >= min(len(a), len(b)) and inter:
+                pairs.append((inter, i, j))
+    out: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, i, j in sorted(pairs, reverse=True):
+        if i in out or j in taken:
+            continue
+        out[i] = j
+        taken.add(j)
+    return out
+
+
+def _span_scores(report: Report, key: str, preds: list[Span], golds: list[Span]) -> None:
+    exact_p = sum(1 for p in preds if p in golds)
+    exact_g = sum(1 for g in golds if g in preds)
+    report.prf(f"{key} exact").add(exact_p, len(preds), exact_g, len(golds))
+    ov_p = sum(1 for p in preds if _overlaps(p, golds))
+    ov_g = sum(1 for g in golds if _overlaps(g, preds))
+    report.prf(f"{key} overlap").add(ov_p, len(preds), ov_g, len(golds))
+
+
+def source_right(p: Predicted, g: Attribution) -> bool:
+    if p.source is None or not g.source:
+        return p.source is None and not g.source
+    return _overlaps(p.source, g.source)
+
+
+def cue_right(p: Predicted, g: Attribution) -> bool:
+    return _overlaps(p.cue, g.cue)
+
+
+def score_article(
+    report: Report, text: str, preds: Sequence[Predicted], golds: Sequence[Attribution]
+) -> None:
+    """Add one article's counts to ``report``."""
+    m = match(preds, golds)
+    gold_direct = [fully_quoted(text, g.content) for g in golds]
+    inv = {j: i for i, j in m.items()}
+    for subset in ("all", "direct"):
+        p_idx = [i for i, p in enumerate(preds) if subset == "all" or p.direct]
+        g_idx = [j for j in range(len(golds)) if subset == "all" or gold_direct[j]]
+        for what, ok in (
+            ("content", lambda p, g: True),
+            ("content+source", source_right),
+            ("content+cue+source", lambda p, g: source_right(p, g) and cue_right(p, g)),
+        ):
+            tp_p = sum(1 for i in p_idx if i in m and ok(preds[i], golds[m[i]]))
+            tp_g = sum(1 for j in g_idx if j in inv and ok(preds[inv[j]], golds[j]))
+            report.prf(f"{subset}: {what}").add(tp_p, len(p_idx), tp_g, len(g_idx))
+        # Per-role span scores.
+        pp = [preds[i] for i in p_idx]
+        gg = [golds[j] for j in g_idx]
+        _span_scores(report, f"{subset}: content span", [s for p in pp for s in p.content],
+                     [s for g in gg for s in g.content])
+        _span_scores(report, f"{subset}: cue span", [p.cue for p in pp if p.cue],
+                     [s for g in gg for s in g.cue])
+        _span_scores(report, f"{subset}: source span", [p.source for p in pp if p.source],
+                     [s for g in gg for s in g.source])
+    _categorise(report, text, preds, golds, m, gold_direct)
+
+
+def _categorise(
+    report: Report,
+    text: str,
+    preds: Sequence[Predicted],
+    golds: Sequence[Attribution],
+    m: dict[int, int],
+    gold_direct: list[bool],
+) -> None:
+    """Count errors by kind, so the report says where to work next."""
+    matched_g = set(m.values())
+    for i, p in enumerate(preds):
+        if i not in m:
+            overl = any(chars(p.content) & chars(g.content) for g in golds)
+            report.error("spurious: content overlaps gold below half" if overl else "spurious: no gold")
+            continue
+        g = golds[m[i]]
+        if not source_right(p, g):
+            if p.source is None:
+                report.error("source: missed (gold has one)")
+            elif not g.source:
+                report.error("source: predicted, gold has none")
+            else:
+                report.error("source: wrong span")
+        if not cue_right(p, g):
+            report.error("cue: wrong span")
+    for j, g in enumerate(golds):
+        if j in matched_g:
+            continue
+        cue = " ".join(text[s:e] for s, e in g.cue).strip().lower()
+        if gold_direct[j]:
+            report.error("missed: direct quote")
+        elif cue in (":", "—", "―", "-", "–"):
+            report.error("missed: punctuation cue")
+        elif any(text[s:e].strip() for s, e in g.cue) and " " not in cue and cue.isalpha():
+            report.error("missed: one-word cue")
+        else:
+            report.error("missed: phrase/other cue")
+
+
+# --- systems and the runner -------------------------------------------------------
+
+_BASE_SRC = r"(?P<src>(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w’'-]*|he|she|they|it|I|we|[Tt]he \w+(?: \w+)?)"
+_BASE_CUE = r"(?P<cue>said|says|told|added|wrote|asked)"
+
+
+def baseline_predict(text: str) -> list[Predicted]:
+    """Quote marks only: each paired quotation, with "said X"/"X said" right beside it."""
+    import re
+
+    from presslens.attribution.marks import find_quotes
+
+    after = re.compile(rf"^[\s,]*(?:{_BASE_SRC}\s+{_BASE_CUE}|{_BASE_CUE}\s+{_BASE_SRC})\b".replace(
+        "(?P<src>", "(?P<src1>", 1).replace("(?P<cue>", "(?P<cue1>", 1))
+    out = []
+    for q in find_quotes(text):
+        m = after.match(text, q.outer[1], min(len(text), q.outer[1] + 80))
+        cue = src = None
+        if m:
+            cg = "cue1" if m.group("cue1") else "cue"
+            sg = "src1" if m.group("src1") else "src"
+            cue, src = m.span(cg), m.span(sg)
+        out.append(Predicted(q.parts or (q.span,), cue, src, True))
+    return out
+
+
+def system_predict(text: str, sdoc: object) -> list[Predicted]:
+    """presslens's own attributions (the ``quotes`` stage's extractor) in scorer terms."""
+    from presslens.attribution.extract import extract
+
+    return [
+        Predicted(f.parts, f.cue, f.speaker, f.kind == "direct") for f in extract(text, sdoc)
+    ]
+
+
+def evaluate(split: str = "dev", limit: int | None = None, progress: bool = True) -> dict[str, Report]:
+    """Score presslens and the baseline on a PolNeAR split: ``{"presslens": ..., "baseline": ...}``."""
+    from presslens.corpora.polnear import load_split
+    from presslens.models import spacy_pipeline
+
+    nlp = spacy_pipeline()
+    articles = list(load_split(split, limit))
+    reports = {"presslens": Report(), "baseline": Report()}
+    texts = (a.text for a in articles)
+    docs = nlp.pipe(texts, batch_size=8)
+    if progress:
+        from rich.progress import track
+
+        docs = track(docs, total=len(articles), description=f"PolNeAR {split}", transient=True)
+    for art, sdoc in zip(articles, docs, strict=True):
+        score_article(reports["presslens"], art.text, system_predict(art.text, sdoc), art.attributions)
+        score_article(reports["baseline"], art.text, baseline_predict(art.text), art.attributions)
+    return reports
+
+
+HEADLINE_KEYS = (
+    "all: content",
+    "all: content+source",
+    "all: content+cue+source",
+    "direct: content",
+    "direct: content+source",
+    "direct: content+cue+source",
+)

@@ -1,0 +1,141 @@
+"""Span scorers of SemEval-2020 Task 11, written from their definitions.
+
+Span identification (SI) follows Da San Martino et al. (EMNLP 2019) as used by the
+official scorer: per article, overlapping spans are merged (gold and predicted
+alike); then, with ``S`` the predicted and ``T`` the gold spans of all articles,
+
+    P = 1/|S| * sum_{s in S, t in T} |s ∩ t| / |s|
+    R = 1/|T| * sum_{s in S, t in T} |s ∩ t| / |t|
+
+(overlaps only counted within an article). The joint score (span *and* technique)
+is the same with a technique match required, merging only same-technique spans.
+Technique classification (TC) on gold spans is micro-F1 over (article, span) groups:
+a span that carries k gold labels expects k predictions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+Labelled = tuple[str, str, int, int]  # article, technique, start, end
+Plain = tuple[str, int, int]  # article, start, end
+
+
+@dataclass(frozen=True)
+class PRF:
+    precision: float
+    recall: float
+    f1: float
+    support: int = 0
+
+    @classmethod
+    def of(cls, p: float, r: float, support: int = 0) -> PRF:
+        return cls(p, r, 2 * p * r / (p + r) if p + r > 0 else 0.0, support)
+
+
+def merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Union of overlapping spans (touching spans stay apart, as in the scorer).
+
+    >>> merge([(5, 9), (0, 3), (2, 6), (9, 12)])
+    [(0, 9), (9, 12)]
+    """
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if end <= start:
+            continue
+        if out and start < out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(a, b) for a, b in out]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _by_key(items: Iterable[tuple[tuple[str, ...], int, int]]) -> dict[tuple[str, ...], list]:
+    grouped: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    for key, start, end in items:
+        grouped[key].append((start, end))
+    return {k: merge(v) for k, v in grouped.items()}
+
+
+def _overlap_prf(pred: dict, gold: dict) -> PRF:
+    n_pred = sum(len(v) for v in pred.values())
+    n_gold = sum(len(v) for v in gold.values())
+    p_sum = r_sum = 0.0
+    for key, spans in pred.items():
+        for s in spans:
+            for t in gold.get(key, ()):
+                inter = _overlap(s, t)
+                if inter:
+                    p_sum += inter / (s[1] - s[0])
+                    r_sum += inter / (t[1] - t[0])
+    p = p_sum / n_pred if n_pred else 0.0
+    r = r_sum / n_gold if n_gold else 0.0
+    return PRF.of(p, r, n_gold)
+
+
+def si_score(pred: Iterable[Plain], gold: Iterable[Plain]) -> PRF:
+    """Span-identification precision, recall and F1 (character overlap, merged spans)."""
+    return _overlap_prf(
+        _by_key(((a,), s, e) for a, s, e in pred), _by_key(((a,), s, e) for a, s, e in gold)
+    )
+
+
+def joint_score(pred: Iterable[Labelled], gold: Iterable[Labelled]) -> PRF:
+    """Span + technique: SI's overlap score counting only same-technique overlaps."""
+    return _overlap_prf(
+        _by_key(((a, t), s, e) for a, t, s, e in pred),
+        _by_key(((a, t), s, e) for a, t, s, e in gold),
+    )
+
+
+def joint_by_technique(pred: list[Labelled], gold: list[Labelled]) -> dict[str, PRF]:
+    techniques = sorted({g[1] for g in gold} | {p[1] for p in pred})
+    return {
+        t: joint_score([p for p in pred if p[1] == t], [g for g in gold if g[1] == t])
+        for t in techniques
+    }
+
+
+@dataclass(frozen=True)
+class TCResult:
+    micro: PRF
+    per_technique: dict[str, PRF]
+
+
+def tc_score(pred: Iterable[Labelled], gold: Iterable[Labelled]) -> TCResult:
+    """Technique classification on given spans: micro P/R/F1 and per-technique P/R/F1."""
+    gold_groups: dict[Plain, Counter] = defaultdict(Counter)
+    pred_groups: dict[Plain, Counter] = defaultdict(Counter)
+    for a, t, s, e in gold:
+        gold_groups[(a, s, e)][t] += 1
+    for a, t, s, e in pred:
+        pred_groups[(a, s, e)][t] += 1
+    tp: Counter = Counter()
+    n_pred: Counter = Counter()
+    n_gold: Counter = Counter()
+    for key in set(gold_groups) | set(pred_groups):
+        g, p = gold_groups.get(key, Counter()), pred_groups.get(key, Counter())
+        tp.update(g & p)
+        n_pred.update(p)
+        n_gold.update(g)
+    total_tp, total_pred, total_gold = sum(tp.values()), sum(n_pred.values()), sum(n_gold.values())
+    micro = PRF.of(
+        total_tp / total_pred if total_pred else 0.0,
+        total_tp / total_gold if total_gold else 0.0,
+        total_gold,
+    )
+    per = {
+        t: PRF.of(
+            tp[t] / n_pred[t] if n_pred[t] else 0.0,
+            tp[t] / n_gold[t] if n_gold[t] else 0.0,
+            n_gold[t],
+        )
+        for t in sorted(set(n_gold) | set(n_pred))
+    }
+    return TCResult(micro, per)

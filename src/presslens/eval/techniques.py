@@ -1,0 +1,66 @@
+"""Scores the techniques model on presslens's PTC validation split.
+
+What ``presslens eval techniques`` prints: SemEval-2020 span identification (SI) F1,
+technique classification (TC) micro-F1 on gold spans, the joint span+technique
+score, and P/R/F1 per technique (TC on gold spans, and joint). The model reads each
+article with PTC's own sentence lines, as in training; the document-level
+Repetition rule of the stage is not part of these numbers (it needs the
+``repetitions`` layer), so they measure the model alone.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from presslens.corpora import ptc
+from presslens.eval.spans import PRF, joint_by_technique, joint_score, si_score, tc_score
+from presslens.techniques.model import Predictor, rank_labels
+from presslens.techniques.windows import line_sentences
+
+
+@dataclass
+class TechniquesReport:
+    split: str
+    articles: int
+    gold_spans: int
+    predicted_spans: int
+    si: PRF
+    tc_micro: PRF
+    joint: PRF
+    tc_per_technique: dict[str, PRF] = field(default_factory=dict)
+    joint_per_technique: dict[str, PRF] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def evaluate(predictor: Predictor, split: str = "val") -> TechniquesReport:
+    """Run ``predictor`` over the split's articles and score SI, TC and joint."""
+    started = time.perf_counter()
+    articles = ptc.load_split(split)
+    gold = [(a.id, g.technique, g.start, g.end) for a in articles for g in a.spans]
+    pred_joint: list[tuple[str, str, int, int]] = []
+    pred_tc: list[tuple[str, str, int, int]] = []
+    for article in articles:
+        sentences = line_sentences(article.text)
+        for (start, end), technique, _ in predictor.analyse(article.text, sentences):
+            pred_joint.append((article.id, technique, start, end))
+        spans = [(g.start, g.end) for g in article.spans]
+        labels = rank_labels(predictor.technique_scores(article.text, sentences, spans), spans)
+        pred_tc.extend((article.id, t, s, e) for t, (s, e) in zip(labels, spans, strict=True))
+    tc = tc_score(pred_tc, gold)
+    return TechniquesReport(
+        split=split,
+        articles=len(articles),
+        gold_spans=len(gold),
+        predicted_spans=len(pred_joint),
+        si=si_score([(a, s, e) for a, _, s, e in pred_joint], [(a, s, e) for a, _, s, e in gold]),
+        tc_micro=tc.micro,
+        joint=joint_score(pred_joint, gold),
+        tc_per_technique=tc.per_technique,
+        joint_per_technique=joint_by_technique(pred_joint, gold),
+        seconds=round(time.perf_counter() - started, 1),
+    )

@@ -1,0 +1,68 @@
+"""JSON Lines corpora: one article per line.
+
+Each line is an object with ``text`` (plain text, kept verbatim) or ``html`` (a
+page to extract), and optionally ``url``, ``outlet``, ``published`` and ``title``.
+A line that is not such an object becomes an error item named ``path#line``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from presslens.ingest.sources import Item, normalize_published
+from presslens.settings import Settings
+
+_FIELDS = ("url", "outlet", "title")
+
+
+def _open(path: Path) -> IO[bytes]:
+    return gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")
+
+
+def count_lines(path: Path) -> int:
+    with _open(path) as fh:
+        return sum(1 for line in fh if line.strip())
+
+
+def parse_line(raw: bytes, source_id: str, settings: Settings) -> Item:
+    """One line to an Item (or an error item saying what is wrong with it)."""
+    if len(raw) > settings.max_input_bytes:
+        return Item.failed(source_id, "too-large", f"the line is {len(raw):,} bytes, over "
+                           "max_input_bytes")
+    try:
+        record = json.loads(raw)
+    except UnicodeDecodeError:
+        return Item.failed(source_id, "encoding", "the line is not UTF-8")
+    except json.JSONDecodeError as exc:
+        return Item.failed(source_id, "json", f"not valid JSON ({exc.msg}, column {exc.colno})")
+    if not isinstance(record, dict):
+        return Item.failed(source_id, "json", "the line is not a JSON object")
+    body, fmt = record.get("text"), "text"
+    if body is None:
+        body, fmt = record.get("html"), "html"
+    if not isinstance(body, str):
+        return Item.failed(source_id, "json", "the object has no string 'text' or 'html' field")
+    meta = {k: record[k] if isinstance(record.get(k), str) else None for k in _FIELDS}
+    published = normalize_published(record.get("published"))
+    year = int(published[:4]) if published else None
+    try:
+        data = body.encode("utf-8")
+    except UnicodeEncodeError:
+        return Item.failed(source_id, "encoding", "the text holds unpaired surrogates")
+    return Item(source_id=source_id, data=data, format=fmt, published=published,
+                year_hint=year, **meta)
+
+
+def iter_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
+    """Items of a JSON Lines file, streamed (``.gz`` is read transparently)."""
+    try:
+        with _open(path) as fh:
+            for number, raw in enumerate(fh, start=1):
+                if raw.strip():
+                    yield parse_line(raw, f"{path}#{number}", settings)
+    except (OSError, EOFError) as exc:  # a truncated .gz or unreadable file
+        yield Item.failed(str(path), "unreadable", str(exc) or type(exc).__name__)

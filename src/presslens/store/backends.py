@@ -1,0 +1,174 @@
+"""The two databases a store can live in, behind one small interface.
+
+SQL in :mod:`presslens.store` is written once with ``?`` placeholders and portable
+types; a backend translates placeholders and the few type names that differ
+(``{blob}``, ``{double}``) and owns the connection and its transactions. DuckDB is
+the default (one file, no server); PostgreSQL serves teams sharing one corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, ClassVar
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Rows per multi-row INSERT: DuckDB's executemany runs row by row, one statement
+# with many VALUES groups is an order of magnitude faster.
+_INSERT_CHUNK = 400
+
+
+class Backend:
+    """A connection plus the dialect details presslens needs."""
+
+    name = "?"
+    types: ClassVar[dict[str, str]] = {}
+    placeholder = "?"
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def begin(self) -> None:
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        raise NotImplementedError
+
+    def rollback(self) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def ddl(self, sql: str) -> str:
+        return sql.format(**self.types)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing: a crash or an error inside leaves the database as before."""
+        self.begin()
+        try:
+            yield
+        except BaseException:
+            self.rollback()
+            raise
+        self.commit()
+
+    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                    suffix: str = "") -> None:
+        """INSERT ``rows`` with multi-row VALUES statements (``suffix``: ON CONFLICT ...)."""
+        if not rows:
+            return
+        group = "(" + ", ".join([self.placeholder] * len(columns)) + ")"
+        head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+        for start in range(0, len(rows), _INSERT_CHUNK):
+            chunk = rows[start : start + _INSERT_CHUNK]
+            sql = head + ", ".join([group] * len(chunk)) + (" " + suffix if suffix else "")
+            self._raw(sql, [v for row in chunk for v in row])
+
+    def _raw(self, sql: str, params: Sequence[Any]) -> None:
+        raise NotImplementedError
+
+
+class DuckDBBackend(Backend):
+    name = "duckdb"
+    types: ClassVar[dict[str, str]] = {"blob": "BLOB", "double": "DOUBLE"}
+
+    def __init__(self, path: str, *, read_only: bool = False):
+        import duckdb
+
+        self.path = path
+        self.con = duckdb.connect(path, read_only=read_only)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cur = self.con.execute(sql, list(params))
+        return cur.fetchall() if cur.description else []
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params))
+        if not cur.description:
+            return []
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def _raw(self, sql: str, params: Sequence[Any]) -> None:
+        self.con.execute(sql, list(params))
+
+    def begin(self) -> None:
+        self.con.begin()
+
+    def commit(self) -> None:
+        self.con.commit()
+
+    def rollback(self) -> None:
+        self.con.rollback()
+
+    def close(self) -> None:
+        self.con.close()
+
+
+_QMARK = re.compile(r"\?")
+
+
+class PostgresBackend(Backend):
+    """psycopg 3; ``?schema=NAME`` in the URL selects (and creates) a schema."""
+
+    name = "postgresql"
+    types: ClassVar[dict[str, str]] = {"blob": "BYTEA", "double": "DOUBLE PRECISION"}
+    placeholder = "%s"
+
+    def __init__(self, url: str):
+        import psycopg
+
+        parts = urlsplit(url)
+        query = dict(parse_qsl(parts.query))
+        self.schema = query.pop("schema", None)
+        scheme = "postgresql" if parts.scheme.startswith("postgres") else parts.scheme
+        dsn = urlunsplit((scheme.split("+")[0], parts.netloc, parts.path, urlencode(query), ""))
+        self.con = psycopg.connect(dsn, autocommit=True)
+        if self.schema:
+            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", self.schema):
+                raise ValueError(f"invalid schema name {self.schema!r}")
+            self.con.execute(f"CREATE SCHEMA IF NOT EXISTS {self.schema}")
+            self.con.execute(f"SET search_path TO {self.schema}")
+        self._tx: Any = None
+
+    def _sql(self, sql: str) -> str:
+        return _QMARK.sub("%s", sql)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cur = self.con.execute(self._sql(sql), list(params) or None)
+        return cur.fetchall() if cur.description else []
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.con.execute(self._sql(sql), list(params) or None)
+        if not cur.description:
+            return []
+        names = [d.name for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def _raw(self, sql: str, params: Sequence[Any]) -> None:
+        self.con.execute(sql, list(params))
+
+    def begin(self) -> None:
+        self.con.execute("BEGIN")
+
+    def commit(self) -> None:
+        self.con.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.con.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def connect(db: str, *, read_only: bool = False) -> Backend:
+    """A backend for ``db``: a ``postgresql://`` URL or a DuckDB file path."""
+    if db.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
+        return PostgresBackend(db)
+    return DuckDBBackend(db, read_only=read_only)

@@ -1,0 +1,333 @@
+"""The Store: analyses of a corpus in DuckDB or PostgreSQL.
+
+One writer (the CLI's parent process, or the API) writes batches of
+:class:`~presslens.store.records.Record`; each batch is one transaction, so a
+process killed at any moment leaves whole documents or none. Documents are keyed
+by the sha256 of their text, so re-ingesting adds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+from presslens.reprints.passages import DEFAULT_PARAMS, ReprintParams, fingerprint
+from presslens.store import flatten
+from presslens.store.backends import Backend
+from presslens.store.records import Record, from_timestamp, pipeline_version, to_timestamp
+from presslens.store.schema import LATEST, MIGRATIONS
+
+_LAYER_TABLES = ("quotes", "entities", "sourcing", "techniques")
+_LOOKUP_CHUNK = 500
+_META_PARAMS = "reprints.params"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _marks(n: int) -> str:
+    return ", ".join(["?"] * n)
+
+
+class Store:
+    """Analyses, their flattened layers, reprint passages, runs and errors."""
+
+    def __init__(self, backend: Backend, *, read_only: bool = False):
+        self.db = backend
+        if not read_only:
+            self.migrate()
+        self._seq: int | None = None
+        self._params: ReprintParams | None = None
+
+    # -- schema -----------------------------------------------------------------
+    def schema_version(self) -> int:
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_version "
+                        "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+        rows = self.db.execute("SELECT MAX(version) FROM schema_version")
+        return int(rows[0][0] or 0)
+
+    def migrate(self) -> int:
+        """Apply the migrations this database lacks; returns the resulting version."""
+        current = self.schema_version()
+        for version, statements in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.db.transaction():
+                for statement in statements:
+                    self.db.execute(self.db.ddl(statement))
+                self.db.execute("INSERT INTO schema_version VALUES (?, ?)", [version, _now()])
+        return max(current, LATEST)
+
+    # -- writing ------------------------------------------------------------------
+    def _next_seq(self) -> int:
+        if self._seq is None:
+            self._seq = int(self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM documents")[0][0])
+        self._seq += 1
+        return self._seq
+
+    def put_analysis(self, analysis: dict[str, Any], *, run_id: str | None = None,
+                     replace: bool = False) -> str:
+        """Store one analysis (idempotent by text id); returns the document id.
+
+        ``replace`` re-writes a stored analysis made by another pipeline version.
+        """
+        self.write([Record(analysis.get("source", {}).get("path"), analysis)], run_id=run_id,
+                   replace=replace)
+        return str(analysis["id"])
+
+    def write(self, records: Sequence[Record], *, run_id: str | None = None,
+              replace: bool = False) -> list[Record]:
+        """Write a batch in one transaction; returns the records that failed to store.
+
+        If the batch fails as a whole, each record is retried in its own transaction
+        and a record the database refuses becomes an error row (its item is not lost:
+        the error says why).
+        """
+        if not records:
+            return []
+        seq_before = self._seq
+        try:
+            with self.db.transaction():
+                self._write(records, run_id, replace)
+            return []
+        except Exception:
+            self._seq = seq_before
+        failed = []
+        for record in records:
+            seq_before = self._seq
+            try:
+                with self.db.transaction():
+                    self._write([record], run_id, replace)
+            except Exception as exc:
+                self._seq = seq_before
+                failed.append(record)
+                bad = Record(record.source_id or record.doc_id,
+                             error=("store", f"{type(exc).__name__}: {exc}"[:500]))
+                with self.db.transaction():
+                    self._write([bad], run_id, replace)
+        return failed
+
+    def _existing(self, ids: Sequence[str]) -> dict[str, str | None]:
+        found: dict[str, str | None] = {}
+        for start in range(0, len(ids), _LOOKUP_CHUNK):
+            chunk = list(ids[start : start + _LOOKUP_CHUNK])
+            rows = self.db.execute(
+                "SELECT d.id, a.pipeline_version FROM documents d LEFT JOIN analyses a "
+                f"ON a.doc_id = d.id WHERE d.id IN ({_marks(len(chunk))})", chunk)
+            found.update({r[0]: r[1] for r in rows})
+        return found
+
+    def _write(self, records: Sequence[Record], run_id: str | None, replace: bool) -> None:
+        ids = list(dict.fromkeys(r.doc_id for r in records if r.doc_id))
+        existing = self._existing(ids)
+        now = _now()
+        docs, analyses, layers = [], [], {t: [] for t in _LAYER_TABLES}
+        passages, sources, errors, stale = [], [], [], []
+        written: set[str] = set()
+        for record in records:
+            if record.error is not None:
+                sources.append((record.source_id, None, "error", run_id))
+                errors.append((run_id, record.source_id, record.error[0], record.error[1], now))
+                continue
+            a = record.analysis
+            assert a is not None
+            doc_id = a["id"]
+            if record.source_id:
+                sources.append((record.source_id, doc_id, "done", run_id))
+            if doc_id in written:
+                continue
+            version = pipeline_version(a)
+            if doc_id in existing:
+                if not replace or existing[doc_id] == version:
+                    continue
+                stale.append(doc_id)
+            else:
+                meta = a.get("metadata") or {}
+                src = a.get("source") or {}
+                docs.append((doc_id, self._next_seq(), meta.get("outlet"),
+                             to_timestamp(meta.get("published")), src.get("url"),
+                             meta.get("title"), a.get("language"),
+                             record.source_id or src.get("path"), a["text"], now))
+                found = record.passages if record.passages is not None else \
+                    fingerprint(a, self.reprint_params())
+                passages.extend((doc_id, p.no, p.kind, p.start, p.end, p.signature, None)
+                                for p in found)
+            written.add(doc_id)
+            analyses.append((doc_id, a.get("schema"), version, ",".join(a.get("stages") or ()),
+                             run_id, *flatten.counts(a), json.dumps(a, ensure_ascii=False), now))
+            layers["quotes"].extend(flatten.quote_rows(a))
+            layers["entities"].extend(flatten.entity_rows(a))
+            layers["sourcing"].extend(flatten.sourcing_rows(a))
+            layers["techniques"].extend(flatten.technique_rows(a))
+        for doc_id in stale:
+            for table in (*_LAYER_TABLES, "analyses"):
+                key = "doc_id"
+                self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id])
+        self.db.insert_many("documents", ("id", "seq", "outlet", "published", "url", "title",
+                                          "language", "source", "text", "ingested_at"), docs)
+        self.db.insert_many("analyses", ("doc_id", "schema", "pipeline_version", "stages",
+                                         "run_id", "n_quotes", "n_entities", "n_sourcing",
+                                         "n_techniques", "analysis", "analysed_at"), analyses)
+        self.db.insert_many("quotes", flatten.QUOTE_COLUMNS, layers["quotes"])
+        self.db.insert_many("entities", flatten.ENTITY_COLUMNS, layers["entities"])
+        self.db.insert_many("sourcing", flatten.SOURCING_COLUMNS, layers["sourcing"])
+        self.db.insert_many("techniques", flatten.TECHNIQUE_COLUMNS, layers["techniques"])
+        self.db.insert_many("passages", ("doc_id", "passage_no", "kind", "span_start",
+                                         "span_end", "signature", "group_id"), passages,
+                            "ON CONFLICT DO NOTHING")
+        sources = list({s[0]: s for s in sources if s[0]}.values())
+        self.db.insert_many("sources", ("source_id", "doc_id", "status", "run_id"), sources,
+                            "ON CONFLICT (source_id) DO UPDATE SET doc_id = excluded.doc_id, "
+                            "status = excluded.status, run_id = excluded.run_id")
+        self.db.insert_many("errors", ("run_id", "source_id", "kind", "message", "recorded_at"),
+                            errors)
+
+    def record_error(self, source_id: str, kind: str, message: str, *,
+                     run_id: str | None = None) -> None:
+        """Record that ``source_id`` failed, and why (the item counts as done)."""
+        self.write([Record(source_id, error=(kind, message))], run_id=run_id)
+
+    # -- runs and resume -------------------------------------------------------------
+    def start_run(self, *, engine: str, workers: int, stages: Iterable[str], version: str,
+                  sources: Iterable[str]) -> str:
+        run_id = uuid.uuid4().hex[:16]
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO runs (run_id, started_at, engine, workers, stages, "
+                "pipeline_version, sources, done, skipped, failed, status) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 'running')",
+                [run_id, _now(), engine, workers, ",".join(stages), version,
+                 json.dumps(list(sources))])
+        return run_id
+
+    def finish_run(self, run_id: str, *, done: int, skipped: int, failed: int,
+                   status: str) -> None:
+        with self.db.transaction():
+            self.db.execute("UPDATE runs SET finished_at = ?, done = ?, skipped = ?, failed = ?,"
+                            " status = ? WHERE run_id = ?",
+                            [_now(), done, skipped, failed, status, run_id])
+
+    def done_sources(self, source_ids: Sequence[str], *, version: str | None = None,
+                     ) -> set[str]:
+        """The ``source_ids`` already processed (errors included).
+
+        With ``version`` (``--reanalyse``), a source whose document was analysed by
+        another pipeline version does not count as done.
+        """
+        done: set[str] = set()
+        for start in range(0, len(source_ids), _LOOKUP_CHUNK):
+            chunk = list(source_ids[start : start + _LOOKUP_CHUNK])
+            rows = self.db.execute(
+                "SELECT s.source_id, s.status, a.pipeline_version FROM sources s LEFT JOIN "
+                f"analyses a ON a.doc_id = s.doc_id WHERE s.source_id IN ({_marks(len(chunk))})",
+                chunk)
+            for source_id, status, stored in rows:
+                if version is None or status != "done" or stored == version:
+                    done.add(source_id)
+        return done
+
+    # -- reading ----------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]))
+
+    def get_analysis(self, doc_id: str) -> dict[str, Any] | None:
+        rows = self.db.execute("SELECT analysis FROM analyses WHERE doc_id = ?", [doc_id])
+        return json.loads(rows[0][0]) if rows else None
+
+    def search(self, *, outlet: str | None = None, speaker: str | None = None,
+               technique: str | None = None, basis: str | None = None,
+               date_from: str | None = None, date_to: str | None = None,
+               text: str | None = None, limit: int = 50, offset: int = 0,
+               ) -> tuple[list[dict[str, Any]], int]:
+        """Document summaries matching every filter given, newest first, and the total."""
+        where, params = ["1 = 1"], []
+        if outlet:
+            where.append("d.outlet = ?")
+            params.append(outlet)
+        if speaker:
+            where.append("EXISTS (SELECT 1 FROM quotes q WHERE q.doc_id = d.id AND "
+                         "(q.speaker_name ILIKE ? OR q.speaker_text ILIKE ?))")
+            params += [f"%{speaker}%"] * 2
+        if technique:
+            where.append("EXISTS (SELECT 1 FROM techniques t WHERE t.doc_id = d.id "
+                         "AND t.technique = ?)")
+            params.append(technique)
+        if basis:
+            where.append("EXISTS (SELECT 1 FROM sourcing s WHERE s.doc_id = d.id AND s.basis = ?)")
+            params.append(basis)
+        if date_from:
+            where.append("d.published >= ?")
+            params.append(to_timestamp(date_from))
+        if date_to:
+            where.append("d.published < ? + INTERVAL '1 day'" if len(date_to) == 10
+                         else "d.published <= ?")
+            params.append(to_timestamp(date_to))
+        if text:
+            where.append("(d.text ILIKE ? OR d.title ILIKE ?)")
+            params += [f"%{text}%"] * 2
+        clause = " AND ".join(where)
+        total = int(self.db.execute(f"SELECT COUNT(*) FROM documents d WHERE {clause}",
+                                    params)[0][0])
+        rows = self.db.query(
+            "SELECT d.id, d.title, d.outlet, d.published, d.url, d.language, "
+            "a.n_quotes AS quotes, a.n_entities AS entities, a.n_sourcing AS sourcing, "
+            "a.n_techniques AS techniques FROM documents d LEFT JOIN analyses a "
+            f"ON a.doc_id = d.id WHERE {clause} "
+            "ORDER BY d.published DESC NULLS LAST, d.seq LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)])
+        summaries = []
+        for row in rows:
+            counts = {k: int(row.pop(k) or 0) for k in ("quotes", "entities", "sourcing",
+                                                         "techniques")}
+            row["published"] = from_timestamp(row["published"])
+            summaries.append({**row, "counts": counts})
+        return summaries, total
+
+    def reprints_of(self, doc_id: str) -> list[dict[str, Any]]:
+        """Reprint groups holding a passage of ``doc_id`` (:mod:`presslens.reprints.groups`)."""
+        from presslens.reprints.groups import groups_of
+
+        return groups_of(self, doc_id)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a parameterised query (``?`` placeholders), as dicts."""
+        return self.db.query(sql, params)
+
+    def sql(self, query: str) -> list[dict[str, Any]]:
+        """Raw SQL from a researcher (``presslens query --sql``)."""
+        return self.db.query(query)
+
+    def get_meta(self, key: str) -> str | None:
+        rows = self.db.execute("SELECT value FROM meta WHERE key = ?", [key])
+        return rows[0][0] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                        "DO UPDATE SET value = excluded.value", [key, value])
+
+    def reprint_params(self) -> ReprintParams:
+        """The parameters the stored passage signatures were made with."""
+        if self._params is None:
+            raw = self.get_meta(_META_PARAMS)
+            self._params = ReprintParams(**json.loads(raw)) if raw else DEFAULT_PARAMS
+        return self._params
+
+    def set_reprint_params(self, params: ReprintParams) -> None:
+        self.set_meta(_META_PARAMS, json.dumps(asdict(params), sort_keys=True))
+        self._params = params
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+

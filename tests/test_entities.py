@@ -249,6 +249,30 @@ def test_in_the_pipeline_with_the_anatomy_stage(seed_text: str) -> None:
     assert any((dateline, dateline + 6) in e.mentions for e in entities if e.type == "PLACE")
 
 
+CHIPS = """Lisbon warns Oslo over new chip rules
+
+OSLO, May 4 - Portugal's Trade Ministry said on Thursday that Norway was weaponising trade.
+"The other side keeps abusing the concept of security," ministry spokesman Li Wen told \
+reporters. Trade Secretary Anna Ward said the measures protect local workers. Ward, a former \
+trade lawyer, added that the Norwegian Department of Commerce (NDC) would review the rules. \
+The NDC press office declined to comment. Mr. Li said the World Trade Organization should \
+intervene, and the WTO said it was monitoring.
+"""
+
+
+def test_surname_first_names_and_late_appositions(nlp: Any) -> None:
+    entities = analyse(nlp, CHIPS)
+    people = {e.name: e for e in entities if e.type == "PERSON"}
+    assert set(people) == {"Li Wen", "Anna Ward"}
+    assert texts(people["Li Wen"], CHIPS) == ["Li Wen", "Li"]
+    assert people["Li Wen"].titles == ("ministry spokesman",)
+    assert people["Anna Ward"].titles == ("Trade Secretary", "former trade lawyer")
+    (wto,) = holding(entities, CHIPS, "WTO")
+    assert wto.name == "World Trade Organization"
+    (ndc,) = holding(entities, CHIPS, "NDC")
+    assert "NDC press office" in texts(ndc, CHIPS)
+
+
 @pytest.mark.slow
 def test_fast_on_a_long_article(nlp: Any, seed_text: str) -> None:
     """The stage itself (parse excluded) on 50,000 characters: well under a second."""

@@ -117,19 +117,23 @@ class Analysis:
     def to_dict(self) -> dict[str, Any]:
         doc = self.document
         meta = doc.metadata
+        anatomy: Anatomy | None = doc.layer("anatomy")
+        title = meta.title
+        if not title and anatomy is not None and anatomy.headline is not None:
+            title = doc.slice(anatomy.headline)
         out: dict[str, Any] = {
             "schema": SCHEMA,
             "id": doc.id,
             "source": {"path": doc.source.path, "url": doc.source.url, "format": doc.source.format},
             "language": doc.layer("language") or meta.language,
             "metadata": {
-                "title": meta.title,
+                "title": title,
                 "outlet": meta.outlet,
                 "published": meta.published,
                 "authors": list(meta.authors),
             },
             "text": doc.text,
-            "anatomy": anatomy_to_dict(doc.layer("anatomy")),
+            "anatomy": anatomy_to_dict(anatomy),
             "entities": [entity_to_dict(e) for e in doc.layer("entities", ())],
             "quotes": [quote_to_dict(q) for q in doc.layer("quotes", ())],
             "scare_quotes": _spans(doc.layer("scare_quotes", ())),

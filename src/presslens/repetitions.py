@@ -11,7 +11,8 @@ How, in one pass and without quadratic alignment:
    "abroad." are the same word; spans never end on punctuation). Words inside
    boilerplate break runs: a footer repeated in every article is not a repetition.
 2. Every run of :data:`MIN_WORDS` words is hashed; two positions with the same
-   n-gram seed a match that is extended to the maximal verbatim run.
+   n-gram seed a match that is extended to the maximal verbatim run. A block
+   pasted several times back to back is recognised as one series of copies.
 3. Runs on the same diagonal separated by at most :data:`MAX_GAP` differing
    words are chained: that is a near-verbatim repeat with a word or two changed.
    Matches then grow past short edits at their edges (:func:`extend`).
@@ -56,10 +57,10 @@ MIN_FUZZY_WORDS = 12
 MAX_OCCURRENCES = 32
 """An n-gram occurring more often than this is a list or a template, not a repeat."""
 
-# Han, kana and hangul characters are words on their own (those scripts do not
+# Han and kana characters are words on their own (Chinese and Japanese do not
 # separate words by spaces); elsewhere a word is a run of letters and digits,
 # with inner apostrophes and hyphens ("Ukraine’s", "Asia-Pacific").
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’\-][^\W_{_CJK}]+)*")
 _SENTENCE_END = re.compile(r"[.!?;:…]+[\"'”’»)\]]*(?=\s)|\n\s*\n")
 

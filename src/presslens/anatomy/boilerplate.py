@@ -121,6 +121,7 @@ _WHEN = re.compile(
 _NOT_WHEN = re.compile(r"[()\[\]\"“”«»]")
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
 
+MAX_CHARS = 1000  # chrome is short; longer lines are never tested (and never slow)
 MAX_PREFIX_WORDS = 25
 MAX_COOKIE_WORDS = 80
 
@@ -165,7 +166,7 @@ def is_boilerplate(line: str) -> bool:
     False
     """
     stripped = line.strip()
-    if not stripped:
+    if not stripped or len(stripped) > MAX_CHARS:
         return False
     if _SEPARATOR.match(stripped):
         return True  # ***, ---, • • •, ~~~

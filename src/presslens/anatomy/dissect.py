@@ -13,6 +13,7 @@ no dateline, a byline closes the head instead. Lines are the unit in the head
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from presslens.anatomy.boilerplate import is_boilerplate
@@ -143,12 +144,15 @@ def _read_head(text: str, head: list[Span], title: Span | None, closed: bool) ->
     return out
 
 
-def _subtract(span: Span, holes: list[Span]) -> list[Span]:
-    """``span`` minus every hole inside it."""
+def _subtract(span: Span, holes: list[Span], starts: list[int]) -> list[Span]:
+    """``span`` minus every hole inside it; ``holes`` sorted, ``starts`` their starts."""
     out: list[Span] = []
     pos = span[0]
-    for s, e in sorted(holes):
-        if e <= span[0] or s >= span[1]:
+    first = max(bisect_left(starts, span[0]) - 1, 0)
+    for s, e in holes[first:]:
+        if s >= span[1]:
+            break
+        if e <= span[0]:
             continue
         if s > pos:
             out.append((pos, s))
@@ -194,8 +198,10 @@ def dissect(text: str, title: str | None = None) -> Anatomy:
         holes.append(head.byline)
     if dateline is not None:
         holes.append(dateline.span)
+    holes.sort()
+    starts = [s for s, _ in holes]
     for para in paragraphs:
-        units.extend(_subtract(para, holes))
+        units.extend(_subtract(para, holes, starts))
     sentences = split_units(text, units)
 
     return Anatomy(

@@ -56,10 +56,12 @@ _OPENER_WORDS = _table(
     також крім раніше пізніше зараз там тоді"""
 )
 _WORD_CHARS = re.compile(r"[^\W_]")
+_LOOKAHEAD = 64  # how far to look at the words around a candidate boundary
 
 
 def _prev_token(text: str, start: int, end: int) -> str:
     """The token ending at ``end`` (exclusive), without opening punctuation."""
+    start = max(start, 0)
     i = end
     while i > start and not text[i - 1].isspace():
         i -= 1
@@ -67,6 +69,7 @@ def _prev_token(text: str, start: int, end: int) -> str:
 
 
 def _next_word(text: str, pos: int, end: int) -> str:
+    end = min(end, pos + _LOOKAHEAD)
     j = pos
     while j < end and not text[j].isspace():
         j += 1
@@ -79,17 +82,15 @@ def _starts_sentence(text: str, pos: int, end: int) -> bool:
         return True
     if ch in _DASHES:
         # Russian dialogue "?» — спросил он" continues the sentence.
-        rest = text[pos + 1 : end].lstrip()
+        rest = text[pos + 1 : min(end, pos + _LOOKAHEAD)].lstrip()
         return bool(rest) and not rest[0].islower()
-    if ch in _OPENERS:
-        rest = text[pos + 1 : end]
-        return bool(rest) and (rest[0].isupper() or rest[0].isdigit() or rest[0] in _OPENERS)
+    if ch in _OPENERS and pos + 1 < end:
+        nxt = text[pos + 1]
+        return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
     return False
 
 
-def _is_boundary(text: str, sent_start: int, m: re.Match[str], nxt: int, end: int) -> bool:
-    if not _WORD_CHARS.search(text, sent_start, m.start()):
-        return False  # "1." or "—" alone is not a sentence
+def _is_boundary(text: str, m: re.Match[str], nxt: int, end: int) -> bool:
     if not _starts_sentence(text, nxt, end):
         return False
     mark = m.group()
@@ -98,7 +99,7 @@ def _is_boundary(text: str, sent_start: int, m: re.Match[str], nxt: int, end: in
         return True  # ?, !, ..., …
     if len(mark) > 1:
         return True  # ." or .) : the period closes a quotation or an aside
-    token = _prev_token(text, sent_start, m.start())
+    token = _prev_token(text, m.start() - _LOOKAHEAD, m.start())
     key = token.casefold()
     if len(token) == 1 and token.isalpha() and token.isupper():
         return False  # an initial: S. E. Naryshkin
@@ -122,19 +123,25 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
     """
     spans: list[Span] = []
     sent_start = start
+    scanned = start  # the current sentence has no letter or digit before here...
+    has_word = False  # ...unless this says so
     for m in _CANDIDATE.finditer(text, start, end):
-        if m.start() < sent_start:
-            continue
         nxt = m.end()
         while nxt < end and text[nxt].isspace():
             nxt += 1
         if nxt >= end:
             break
-        if _is_boundary(text, sent_start, m, nxt, end):
+        if not has_word:
+            has_word = _WORD_CHARS.search(text, scanned, m.start()) is not None
+            scanned = m.start()
+            if not has_word:
+                continue  # "1." or "—" alone is not a sentence
+        if _is_boundary(text, m, nxt, end):
             span = strip_span(text, sent_start, m.end())
             if span is not None:
                 spans.append(span)
-            sent_start = nxt
+            sent_start = scanned = nxt
+            has_word = False
     span = strip_span(text, sent_start, end)
     if span is not None:
         spans.append(span)

@@ -34,7 +34,7 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
     """The presslens web application.
 
     >>> app = create_app(store=object())
-    >>> sorted(r.path for r in app.routes if r.path.startswith("/v1/documents"))[:2]
+    >>> sorted(p for p in app.openapi()["paths"] if p.startswith("/v1/documents"))[:2]
     ['/v1/documents', '/v1/documents/{doc_id}']
     """
     settings = settings or get_settings()

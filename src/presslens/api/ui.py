@@ -27,6 +27,7 @@ from presslens.api.security import UI_CSP, check_token
 from presslens.report import render_page
 from presslens.report.palette import PTC_TECHNIQUES
 from presslens.report.render import static_text
+from presslens.report.view import headline_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -201,7 +202,7 @@ def reprints(request: Request, doc_id: str) -> HTMLResponse:
                 "html": render_member(m, base),
             })
         groups.append({"members": shown})
-    title = (analysis.get("metadata") or {}).get("title") or doc_id[:12]
+    title = headline_of(analysis) or doc_id[:12]
     return page("reprints", title=str(title)[:300], doc_id=quote(doc_id, safe=""), groups=groups)
 
 

@@ -16,6 +16,7 @@ from presslens.attribution.frames import _addressee as addressee
 from presslens.attribution.frames import find_frame_cue
 from presslens.attribution.indirect import complement, find_indirect, subject
 from presslens.attribution.marks import QuotedSpan, find_quotes, paragraphs
+from presslens.attribution.transcripts import find_transcript_turns
 from presslens.attribution.syntax_utils import clipped_subtree, span_of, trim
 from presslens.document import Span
 
@@ -181,6 +182,13 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
     return out
 
 
+def _within_turn(f: Found, turn: Found) -> bool:
+    anchor = f.cue if f.cue is not None else f.span
+    return inside(anchor, (turn.cue[0] if turn.cue else turn.span[0], turn.span[1])) or inside(
+        f.span, (turn.span[0] - 2, turn.span[1] + 2)
+    )
+
+
 def _one_event_per_cue(found: list[Found]) -> list[Found]:
     """Quotes sharing one cue are one event ('called him a "liar," a "bully"')."""
     out: list[Found] = []
@@ -199,6 +207,18 @@ def _one_event_per_cue(found: list[Found]) -> list[Found]:
     return out
 
 
+def _next_paragraph_turn(text: str, prev: Found, f: Found, end: int, paras: list[Span]) -> bool:
+    """A paragraph that is only a quotation, right after a paragraph ending in a cued quote."""
+    para = _para_of(paras, f.span[0])
+    before = _previous_para(paras, para)
+    if prev.kind != "direct" or before is None or not (before[0] <= prev.span[0] < before[1]):
+        return False
+    if f.span[0] - para[0] > 1 or para[1] - f.span[1] > 3:
+        return False
+    tail = text[end : before[1]].strip(" \"”’.,")
+    return len(tail) <= 40 and not any(ch in tail for ch in ".!?")
+
+
 def _continue_previous(text: str, found: list[Found], paras: list[Span]) -> list[Found]:
     """An uncued quotation right after an attribution's sentence continues that attribution.
 
@@ -211,7 +231,8 @@ def _continue_previous(text: str, found: list[Found], paras: list[Span]) -> list
             para = _para_of(paras, f.span[0])
             end = max(prev.span[1], prev.cue[1], prev.speaker[1] if prev.speaker else 0)
             gap = text[end : f.span[0]]
-            if para[0] <= prev.span[0] and len(gap) <= 12 and not any(c.isalnum() for c in gap):
+            same_para = para[0] <= prev.span[0] and len(gap) <= 12 and not any(c.isalnum() for c in gap)
+            if same_para or _next_paragraph_turn(text, prev, f, end, paras):
                 parts = (*prev.parts, *f.parts)
                 kind = prev.kind if prev.kind == "direct" else "mixed"
                 out[-1] = prev.with_(kind=kind, parts=parts, span=(prev.span[0], f.span[1]))
@@ -240,6 +261,10 @@ def extract(text: str, sdoc: Any, paras: list[Span] | None = None) -> list[Found
                 out[k] = d.with_(kind="mixed", span=(parts[0][0], parts[-1][1]), parts=parts)
             continue
         out.append(f)
+    turns = find_transcript_turns(text, paras)
+    if turns:
+        # A transcript turn owns everything inside it (nested cues, its own quote marks).
+        out = [f for f in out if not any(_within_turn(f, t) for t in turns)] + turns
     out = _one_event_per_cue(sorted(out, key=lambda f: f.span))
     out = _continue_previous(text, out, paras)
     # A direct quote without a cue inside a reported clause is part of it (mixed).

@@ -38,7 +38,9 @@ class FrameCue:
 def _sentence_ends(text: str, start: int, end: int) -> list[int]:
     """Sentence ends in ``text[start:end]``, skipping abbreviations ("Rep.", "Mr.", "U.S.")."""
     out = []
-    for m in _SENT_END.finditer(text, start, end):
+    for m in _SENT_END.finditer(text, start, min(len(text), end + 3)):
+        if m.end() > end:
+            break
         if text[m.start()] == ".":
             w = m.start()
             while w > 0 and (text[w - 1].isalpha() or text[w - 1] == "."):
@@ -48,6 +50,11 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
                 continue
         out.append(m.end())
     return out
+
+
+def _previous_sentence(text: str, floor: int, end: int) -> int:
+    ends = [e for e in _sentence_ends(text, floor, end) if e < end - 1]
+    return ends[-1] if ends else floor
 
 
 def left_frame(text: str, open_at: int, floor: int) -> Span:
@@ -207,6 +214,17 @@ def find_frame_cue(
                         head = head.head
                     spk = clipped_subtree(head, (lframe[0], colon), blocked)
                     return FrameCue((colon, colon + 1), head.i, spk, head.i, None, "left", lframe)
+    if not ltoks and lframe[0] > floor:
+        # 'Cruz tweeted a warning. "..."': a report without content introduces the quote.
+        prev = (_previous_sentence(text, floor, lframe[0]), lframe[0])
+        ptoks = [t for t in tokens_in(sdoc, prev) if not t.is_space]
+        for tok in ptoks:
+            if is_speech_verb(tok) and not any(
+                c.dep_ in ("ccomp", "xcomp", "parataxis") for c in tok.children
+            ):
+                spk, head = _speaker(tok, prev, blocked)
+                if spk is not None and not any(t.idx < outer[0] and t.text in "\"“”" for t in ptoks):
+                    return FrameCue(cue_span(tok), tok.i, spk, head, _addressee(tok), "prev", prev)
     if rtoks and new_sentence:
         cands = [t for t in rtoks[:5] if is_speech_verb(t)]
         if cands:

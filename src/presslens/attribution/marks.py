@@ -16,7 +16,7 @@ from presslens.document import Span
 
 # opener -> closers it accepts
 _PAIRS: dict[str, str] = {
-    "\u201c": "\u201d\u201c",  # “ ” (and “ for sloppy text)
+    "\u201c": '\u201d\u201c"',  # “ ” (and “ or " in sloppy text)
     "\u201e": "\u201c\u201d",  # „ “ / „ ”
     "\u00ab": "\u00bb",  # « »
     "\u00bb": "\u00ab",  # » « (Danish/Swedish style)

@@ -258,3 +258,26 @@ def build(root: Path, *, groups: int = 30, singles: int = 60, seed: int = 0,
                            sorted(corrupt_ids))
     corpus.save()
     return corpus
+
+
+def write_scaled(path: Path, n: int, *, seed: int = 0, data: Path | None = None) -> Path:
+    """A JSON Lines corpus of ``n`` distinct documents made from the base articles.
+
+    For benchmarks: texts cycle through the bases, each made unique (paragraphs
+    rotated, a numbered closing line), with outlets and dates; written as a stream.
+    """
+    rng = random.Random(seed)
+    data = data or data_root()
+    assert data is not None
+    bases = _load_bases(data)
+    start = date(2018, 1, 1)
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            base = bases[i % len(bases)]
+            turn = (i // len(bases)) % len(base.paragraphs)
+            paras = base.paragraphs[turn:] + base.paragraphs[:turn]
+            text = f"{base.title}\n\n" + "\n\n".join(paras) + f"\n\nReference {i}."
+            record = {"text": text, "outlet": OUTLETS[i % len(OUTLETS)],
+                      "published": (start + timedelta(days=rng.randrange(700))).isoformat()}
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path

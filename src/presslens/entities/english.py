@@ -150,7 +150,7 @@ def english_mentions(doc: Any, hints: Mapping[str, str] | None = None) -> list[M
 
 
 def of_place_qualifiers(mentions: list[Mention], places: set[str]) -> list[Mention]:
-    """ "Foreign Ministry of Ostria" -> name "Foreign Ministry", qualifier "Ostria".
+    """Split a trailing place off a name: "Foreign Ministry of Ostria" -> "Foreign Ministry".
 
     The postmodifier qualifies like the adjective in "the Ostrian Foreign
     Ministry", so both name forms compare equal and a ministry of another side
@@ -169,4 +169,23 @@ def of_place_qualifiers(mentions: list[Mention], places: set[str]) -> list[Menti
             if tail[:1].isupper() and is_place:
                 m = m.with_(name=" ".join(words[:-2]), qualifier=tail)
         out.append(m)
+    return out
+
+
+def with_person_titles(groups: list[list[Mention]], doc: Any) -> list[list[Mention]]:
+    """Titles for people's mentions the model missed and propagation found.
+
+    "Ward, a former trade lawyer, added": the second "Ward" was untagged, so its
+    apposition is read once the mention exists.
+    """
+    out = []
+    for group in groups:
+        updated = []
+        for m in group:
+            if m.type == PERSON and m.source == "propagated" and not m.titles:
+                span = doc.char_span(*m.span)
+                if span is not None:
+                    m = m.with_(titles=_person(doc, span, list(span))[1])
+            updated.append(m)
+        out.append(updated)
     return out

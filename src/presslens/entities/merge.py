@@ -6,7 +6,8 @@ Two mentions may name one entity when they have the same type and
 * one is an alias the text defined for the other (an acronym in parentheses), or
 * one is an acronym of the other's initials ("EU" and "European Union"), or
 * for people, one name's words are part of the other's with the same surname
-  ("Naryshkin" and "Sergey Naryshkin"), or
+  ("Naryshkin" and "Sergey Naryshkin"), or one word is the first of a two-word
+  name (surname-first orders: "Mr. Li" and "Li Wen"), or
 * for organisations and places, one name of at least two words is contained in
   the other and ends it ("Intelligence Service" in "Foreign Intelligence Service").
 
@@ -74,6 +75,8 @@ def may_corefer(a: _Features, b: _Features) -> bool:
     short, long = (a, b) if len(a.words) <= len(b.words) else (b, a)
     if short.mention.type == PERSON:
         names = [w for w in short.words if not w.endswith(".")]
+        if len(names) == 1 and len(long.words) == 2 and names[0] == long.words[0]:
+            return True  # "Mr. Li" for "Li Wen": name order differs across cultures
         return bool(names) and names[-1] == long.words[-1] and set(names) <= set(long.words)
     if short.acronym and len(long.words) >= 2 and short.key in long.initials:
         return True
@@ -114,6 +117,8 @@ def _blocks(f: _Features) -> set[tuple[str, str]]:
     blocks = {("k", f.key)} | {("k", a) for a in f.aliases}
     if f.words:
         blocks.add(("w", f.words[-1]))
+        if f.mention.type == PERSON and len(f.words) == 2:
+            blocks.add(("w", f.words[0]))
     if f.acronym:
         blocks.add(("i", f.key))
     elif len(f.words) >= 2:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from presslens.document import Anatomy, Document, Entity
+from presslens.entities import english
 from presslens.entities.acronyms import define_acronyms
 from presslens.entities.build import to_entities
 from presslens.entities.dateline import dateline_mentions, with_dateline
@@ -52,30 +53,25 @@ def find_entities(
 ) -> list[Entity]:
     """Entities of ``text`` given its spaCy Doc (or None), language and anatomy."""
     anatomy = anatomy or Anatomy()
+    skip = anatomy.boilerplate
     from_dateline = dateline_mentions(text, anatomy)
-    mentions: list[Mention]
+    mentions: list[Mention] = []
     if syntax is not None:
-        from presslens.entities.english import english_mentions
-
-        mentions = english_mentions(syntax, {m.name: m.type for m in from_dateline})
+        mentions = english.english_mentions(syntax, {m.name: m.type for m in from_dateline})
     elif language in NATASHA_LANGUAGES:
-        from presslens.entities.russian import natasha_mentions
+        from presslens.entities.russian import natasha_mentions  # loads natasha lazily
 
         mentions = natasha_mentions(text, language or "ru")
-    else:
-        mentions = []
-    mentions = with_dateline(mentions, from_dateline)
-    mentions = define_acronyms(text, mentions)
+    mentions = define_acronyms(text, with_dateline(mentions, from_dateline))
     if syntax is not None:
-        from presslens.entities.english import of_place_qualifiers, place_words
-
-        mentions = of_place_qualifiers(mentions, place_words(syntax))
-    skip = anatomy.boilerplate
+        mentions = english.of_place_qualifiers(mentions, english.place_words(syntax))
     mentions = [m for m in mentions if not inside_any(m.span, skip)]
     groups = merge(mentions)
     proper_at = _proper_at(syntax) if syntax is not None else None
     groups = propagate(text, groups, skip=skip, proper_at=proper_at)
-    groups = with_org_parts(groups, syntax)
+    if syntax is not None:
+        groups = with_org_parts(groups, syntax)
+        groups = english.with_person_titles(groups, syntax)
     return to_entities(groups)
 
 

@@ -225,7 +225,7 @@ def baseline_predict(text: str) -> list[Predicted]:
 
     from presslens.attribution.marks import find_quotes
 
-    after = re.compile(rf"^[\s,]*(?:{_BASE_SRC}\s+{_BASE_CUE}|{_BASE_CUE}\s+{_BASE_SRC})\b".replace(
+    after = re.compile(rf"[\s,]*(?:{_BASE_SRC}\s+{_BASE_CUE}|{_BASE_CUE}\s+{_BASE_SRC})\b".replace(
         "(?P<src>", "(?P<src1>", 1).replace("(?P<cue>", "(?P<cue1>", 1))
     out = []
     for q in find_quotes(text):

@@ -195,6 +195,13 @@ def _shares(text: str, sourcing: list[dict[str, Any]]) -> list[BasisShare]:
     return shares
 
 
+def headline_of(analysis: dict[str, Any]) -> str | None:
+    """The dispatch's headline: its anatomy span, else the metadata title."""
+    text = analysis.get("text") if isinstance(analysis.get("text"), str) else ""
+    span = clamp(_dict(analysis.get("anatomy")).get("headline"), len(text))
+    return excerpt(text, span, 500) or _str(_dict(analysis.get("metadata")).get("title"))
+
+
 def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView:
     """Everything the template needs, read defensively from the contract dict."""
     raw_text = analysis.get("text")

@@ -1,0 +1,75 @@
+"""The sourcing stage: one basis per claim-bearing sentence, and the profile view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import presslens
+from presslens.attribution.sourcing import _find_unverifiable, profile, speaker_basis
+from presslens.document import BASES, Entity, Quote, Sourcing, Speaker
+
+
+def sourcing(text: str) -> list[dict[str, Any]]:
+    return presslens.analyze(text, stages=["sourcing"]).to_dict()["sourcing"]
+
+
+def basis_of(rows: list[dict[str, Any]], text: str, fragment: str) -> str:
+    for r in rows:
+        if fragment in text[r["span"][0] : r["span"][1]]:
+            return r["basis"]
+    raise AssertionError(f"no sentence with {fragment!r}")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("According to the information received by the agency, the mine is closed.",
+         "According to the information received by"),
+        ("The bureau is well aware of the number of defectors.", "is well aware of"),
+        ("The bureau has similar information about other consulates.", "has similar information"),
+        ("It is known that the plant stopped work.", "It is known that"),
+        ("Data show that the town is emptying.", "Data show"),
+    ],
+)
+def test_unverifiable_patterns(sentence: str, cue: str) -> None:
+    span = _find_unverifiable(sentence, (0, len(sentence)))
+    assert span is not None and sentence[span[0] : span[1]] == cue
+
+
+def test_data_with_figures_is_not_unverifiable() -> None:
+    s = "Data show that 4,200 people left the town in 2023."
+    assert _find_unverifiable(s, (0, len(s))) is None
+
+
+def test_bases_on_a_small_dispatch() -> None:
+    text = (
+        "The bridge over the river was closed on Monday.\n\n"
+        '"We had no choice," Mayor Ellen Brandt said at a press conference.\n\n'
+        "The repairs will cost more than expected, two officials said.\n\n"
+        "According to the information received by the city council, the bridge is unsafe."
+    )
+    rows = sourcing(text)
+    assert basis_of(rows, text, "bridge over the river") == "unattributed"
+    assert basis_of(rows, text, "no choice") == "named"
+    assert basis_of(rows, text, "repairs will cost") == "anonymous"
+    assert basis_of(rows, text, "bridge is unsafe") == "unverifiable"
+
+
+def test_speaker_basis_from_entity_type() -> None:
+    people = [Entity("e1", "Ellen Brandt", "PERSON", ((0, 12),)), Entity("e2", "Port Board", "ORG", ((20, 30),))]
+    q = Quote("q1", "direct", (40, 50), None, Speaker((0, 12), "Ellen Brandt", "e1"))
+    assert speaker_basis(q, people) == "named"
+    q = Quote("q2", "direct", (40, 50), None, Speaker((20, 30), "Port Board", "e2"))
+    assert speaker_basis(q, people) == "organisation"
+    q = Quote("q3", "direct", (40, 50), None, Speaker((31, 38), "sources", None))
+    assert speaker_basis(q, people) == "anonymous"
+
+
+def test_profile_shares() -> None:
+    rows = [Sourcing((0, 30), "named"), Sourcing((30, 40), "unverifiable"), Sourcing((40, 50), "named")]
+    shares = profile(rows, 100)
+    assert set(shares) == set(BASES)
+    assert shares["named"] == 0.4 and shares["unverifiable"] == 0.1 and shares["anonymous"] == 0.0
+    assert profile([], 0)["named"] == 0.0

@@ -42,6 +42,8 @@ SHAPES = [
     ("Brussels, 5 January —", "Brussels", "5 January", None),
     ("ROSTOV-ON-DON, 9 апр — РИА Новости.", "ROSTOV-ON-DON", "9 апр", "RIA Novosti"),
     ("LAGOS (NAN) -", "LAGOS", None, "NAN"),  # an agency not in the table, in brackets
+    ("WASHINGTON, Tuesday (AP) —", "WASHINGTON", "Tuesday", "AP"),
+    ("BERLIN, Friday, June 21 (dpa) -", "BERLIN", "Friday, June 21", "dpa"),
 ]
 
 
@@ -64,6 +66,7 @@ def test_dateline_shapes(written: str, place: str | None, date: str | None, agen
         "As SVR Director Sergey Naryshkin pointed out, the staff were leaving.",
         "WASHINGTON, June 20 — The White House.",  # too short after a bare dash? has a date
         "UKRAINE — Talks resume",
+        "EXCLUSIVE — The minister told our reporter about the plan on a visit last week.",
         "Geneva - The talks resumed on Wednesday after a two-week pause in the city.",
     ],
 )

@@ -71,3 +71,21 @@ def test_cli_eval_anatomy(tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert "agency" in result.output and "1.000" in result.output
     assert "'June 20'" in result.output  # the wrong date is listed
+
+
+def test_sentence_boundaries_on_a_line_per_sentence_text():
+    from presslens.eval.anatomy import sentence_boundaries
+
+    text = "Title\n\nMr. Smith arrived.\nHe met Dr. Jones.\nThey left at 5 p.m.\n\nThe end."
+    scores = sentence_boundaries([text])
+    assert (scores["presslens"].tp, scores["presslens"].fp, scores["presslens"].fn) == (2, 0, 0)
+    assert scores["baseline"].fp == 2  # "Mr." and "Dr." split the naive way
+
+
+def test_splitter_beats_the_naive_baseline_on_ptc(shared_data: Path):
+    from presslens.corpora.ptc import load_articles
+    from presslens.eval.anatomy import sentence_boundaries
+
+    scores = sentence_boundaries(a.text for a in load_articles(shared_data / "ptc"))
+    assert scores["presslens"].f1 > scores["baseline"].f1
+    assert scores["presslens"].precision > 0.9

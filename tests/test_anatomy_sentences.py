@@ -103,3 +103,34 @@ def test_seed_sentences(seed_text: str):
     first_body = next(g for g in got if g.startswith("Russia’s"))
     assert first_body.endswith("the SVR press office told TASS.")
     assert all(g == g.strip() for g in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" + "." * 200_000 + "b",
+        ". " * 100_000,
+        "a" + " " * 200_000 + "b",
+        "Share\n\nText here.\n\n" * 20_000,
+        '"(' * 50_000 + "X. Y. " * 20_000,
+    ],
+)
+def test_pathological_input_is_linear(text: str):
+    import time
+
+    started = time.perf_counter()
+    a = dissect(text)
+    assert time.perf_counter() - started < 5.0  # quadratic behaviour would take minutes
+    assert all(text[s:e] == text[s:e].strip() for s, e in a.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The answer was no. The vote failed.", ["The answer was no.", "The vote failed."]),
+        ("It opened in Jan. The crowds came.", ["It opened in Jan.", "The crowds came."]),
+        ("Dr. Who arrived. Gen. Smith left.", ["Dr. Who arrived.", "Gen. Smith left."]),
+    ],
+)
+def test_weak_abbreviations(text: str, expected: list[str]):
+    assert sentences(text) == expected

@@ -34,12 +34,14 @@ def test_quote_then_cue() -> None:
     assert [show(text, q)[:3] for q in quotes] == [
         ("direct", "The harbour will reopen on Monday", "said")
     ]
-    assert quotes[0].speaker is not None and "port authority" in text[slice(*quotes[0].speaker.span)]
+    assert (
+        quotes[0].speaker is not None and "port authority" in text[slice(*quotes[0].speaker.span)]
+    )
 
 
 def test_cue_then_colon_quote() -> None:
     text = "Mayor Ellen Brandt told the council: “We have no money left for the bridge.”"
-    quotes, d = analyse(text)
+    quotes, _ = analyse(text)
     q = find(quotes, text, "no money left")
     assert q.kind == "direct" and text[slice(*q.cue)] == "told"
     assert q.speaker is not None and q.speaker.text.endswith("Brandt")
@@ -137,10 +139,7 @@ def test_speaker_in_next_sentence() -> None:
 
 
 def test_pronoun_speaker_resolves_to_person() -> None:
-    text = (
-        "Mayor Ellen Brandt visited the port on Monday.\n\n"
-        '"The cranes are too old," she said.'
-    )
+    text = 'Mayor Ellen Brandt visited the port on Monday.\n\n"The cranes are too old," she said.'
     quotes, d = analyse(text)
     q = find(quotes, text, "cranes")
     assert q.speaker is not None and q.speaker.entity is not None

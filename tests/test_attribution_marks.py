@@ -39,7 +39,9 @@ def test_multi_paragraph_quote_is_one_quote() -> None:
 
 
 def test_odd_number_of_marks_does_not_swallow_text() -> None:
-    text = 'The council said "the vote is final.\n\nLater, the clerk said "no comment" to reporters.'
+    text = (
+        'The council said "the vote is final.\n\nLater, the clerk said "no comment" to reporters.'
+    )
     found = contents(text)
     assert "no comment" in found
     assert all("Later" not in c for c in found)

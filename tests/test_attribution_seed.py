@@ -50,7 +50,7 @@ def test_seed_six_direct_quotes_with_cues(seed: tuple[str, list[Quote], dict[str
 
 
 def test_seed_speakers_resolved(seed: tuple[str, list[Quote], dict[str, Any]]) -> None:
-    text, quotes, d = seed
+    _, quotes, d = seed
     direct = [q for q in quotes if q.kind == "direct"]
     for q in (direct[0], direct[2]):
         assert q.speaker is not None and "Naryshkin" in _entity(d, q.speaker.entity)["name"]
@@ -72,10 +72,7 @@ def test_seed_opening_claim_via_agency(seed: tuple[str, list[Quote], dict[str, A
 def test_seed_indirect_reports_of_the_svr(seed: tuple[str, list[Quote], dict[str, Any]]) -> None:
     text, quotes, d = seed
     for cue in ("pointed out", "added"):
-        q = next(
-            q for q in quotes
-            if q.kind == "indirect" and q.cue and text[slice(*q.cue)] == cue
-        )
+        q = next(q for q in quotes if q.kind == "indirect" and q.cue and text[slice(*q.cue)] == cue)
         assert text[slice(*q.span)].startswith("that")
         assert q.speaker is not None and "SVR" in _mentions(d, q.speaker.entity)
 
@@ -102,6 +99,7 @@ def swap(text: str, pairs: dict[str, str]) -> str:
 
 def signature(text: str, quotes: list[Quote], d: dict[str, Any], pairs: dict[str, str]) -> Any:
     """What must not change: kinds, cues, speaker phrases (names mapped back), bases."""
+
     def norm(s: str) -> str:
         return swap(s, pairs)
 
@@ -116,8 +114,10 @@ def signature(text: str, quotes: list[Quote], d: dict[str, Any], pairs: dict[str
         )
         for q in quotes
     ]
-    src = [(s["basis"], norm(text[s["cue"][0] : s["cue"][1]]) if s["cue"] else None)
-           for s in d["sourcing"]]
+    src = [
+        (s["basis"], norm(text[s["cue"][0] : s["cue"][1]]) if s["cue"] else None)
+        for s in d["sourcing"]
+    ]
     return sorted(qs, key=str), sorted(src, key=str)
 
 

@@ -192,3 +192,26 @@ def test_published_falls_back_to_dateline(tmp_path: Path, stages: list[str]) -> 
     store.close()
     (row,) = _rows(db, "SELECT published FROM documents")
     assert str(row["published"]).startswith("2017-06-20")
+
+
+def test_a_crashing_item_fails_alone() -> None:
+    """When a worker dies on a chunk, its items are retried one by one."""
+    from presslens.engine.base import ordered_bounded
+    from presslens.ingest.sources import Item
+    from presslens.store.records import Record
+
+    class Crash(Exception):
+        pass
+
+    def submit(chunk):  # a "future": the chunk itself, or the crash it causes
+        return Crash("worker died") if any(i.source_id == "bad" for i in chunk) else chunk
+
+    def result(future):
+        if isinstance(future, Crash):
+            raise future
+        return [Record(i.source_id, error=("ok", "")) for i in future]
+
+    chunks = [[Item("a"), Item("bad"), Item("b")], [Item("c")], [Item("bad")]]
+    out = [r for batch in ordered_bounded(chunks, submit, result, 2) for r in batch]
+    assert [(r.source_id, r.error[0]) for r in out] == [
+        ("a", "ok"), ("bad", "worker"), ("b", "ok"), ("c", "ok"), ("bad", "worker")]

@@ -25,8 +25,10 @@ def basis_of(rows: list[dict[str, Any]], text: str, fragment: str) -> str:
 @pytest.mark.parametrize(
     ("sentence", "cue"),
     [
-        ("According to the information received by the agency, the mine is closed.",
-         "According to the information received by"),
+        (
+            "According to the information received by the agency, the mine is closed.",
+            "According to the information received by",
+        ),
         ("The bureau is well aware of the number of defectors.", "is well aware of"),
         ("The bureau has similar information about other consulates.", "has similar information"),
         ("It is known that the plant stopped work.", "It is known that"),
@@ -58,7 +60,10 @@ def test_bases_on_a_small_dispatch() -> None:
 
 
 def test_speaker_basis_from_entity_type() -> None:
-    people = [Entity("e1", "Ellen Brandt", "PERSON", ((0, 12),)), Entity("e2", "Port Board", "ORG", ((20, 30),))]
+    people = [
+        Entity("e1", "Ellen Brandt", "PERSON", ((0, 12),)),
+        Entity("e2", "Port Board", "ORG", ((20, 30),)),
+    ]
     q = Quote("q1", "direct", (40, 50), None, Speaker((0, 12), "Ellen Brandt", "e1"))
     assert speaker_basis(q, people) == "named"
     q = Quote("q2", "direct", (40, 50), None, Speaker((20, 30), "Port Board", "e2"))
@@ -68,7 +73,11 @@ def test_speaker_basis_from_entity_type() -> None:
 
 
 def test_profile_shares() -> None:
-    rows = [Sourcing((0, 30), "named"), Sourcing((30, 40), "unverifiable"), Sourcing((40, 50), "named")]
+    rows = [
+        Sourcing((0, 30), "named"),
+        Sourcing((30, 40), "unverifiable"),
+        Sourcing((40, 50), "named"),
+    ]
     shares = profile(rows, 100)
     assert set(shares) == set(BASES)
     assert shares["named"] == 0.4 and shares["unverifiable"] == 0.1 and shares["anonymous"] == 0.0

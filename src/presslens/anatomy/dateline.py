@@ -54,11 +54,22 @@ _MONTH_TOKEN = rf"(?:(?:{_FULL})(?!{_L})|(?:{_ABBR})(?!{_L})\.?)"
 _MONTH_AFTER_DAY = rf"(?:(?:{_FULL})(?!{_L})|(?:{_ABBR})(?!{_L})(?:\.(?={_SP}\d{{4}}))?)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 _YEAR = rf"(?:,?{_SP}\d{{4}}(?:{_SP}(?:года|г\.|року|р\.))?)?"
-_DATE = re.compile(
+_WEEKDAY = "(?:" + "|".join(
+    _words(
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+        "понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье "
+        "понеділок вівторок середа середу четвер п'ятниця п'ятницю субота суботу неділя неділю"
+    )
+) + rf")(?!{_L})"
+_CALENDAR_DATE = (
     rf"(?:{_MONTH_TOKEN}{_SP}{_DAY}{_YEAR}"
     rf"|{_DAY}{_SP}{_MONTH_AFTER_DAY}{_YEAR}"
     r"|\d{1,2}\.\d{1,2}\.\d{2,4}(?!\d)"
-    r"|\d{4}-\d{2}-\d{2})",
+    r"|\d{4}-\d{2}-\d{2})"
+)
+# "June 20", "20 июня", "Tuesday", "Tuesday, June 20", "20.06.2024"
+_DATE = re.compile(
+    rf"(?:{_WEEKDAY},?{_SP})?{_CALENDAR_DATE}|{_WEEKDAY}",
     re.IGNORECASE,
 )
 
@@ -72,7 +83,7 @@ _REGION = re.compile(
     rf",{_SP}+(?P<region>[A-Z][a-z]{{1,4}}\.(?:{_SP}?[A-Z]\.)*|[A-Z]\.(?:[A-Z]\.)+"
     rf"|{_L}+(?:['’\-]{_L}+)*(?:{_SP}{_L}+(?:['’\-]{_L}+)*){{0,2}})"
 )
-_MONTH_WORD = re.compile(rf"{_MONTH_TOKEN}(?:{_SP}|$)", re.IGNORECASE)
+_MONTH_WORD = re.compile(rf"(?:{_MONTH_TOKEN}|{_WEEKDAY})(?:{_SP}|$)", re.IGNORECASE)
 _DATE_SEP = re.compile(rf"(?:,{_SP}*|\.{_SP}+)")
 
 # Agency marks. Each returns the agency text and where the dateline ends.
@@ -87,6 +98,15 @@ _BARE_DASH = re.compile(rf"{_SP}*{_DASH}(?=\s)")
 _AGENCY_ONLY = re.compile(rf"\((?P<agency>[^()\n]{{1,40}})\){_SP}*{_DASH}(?=\s)")
 
 _AFFILIATION = re.compile(r"^[A-Z]-")
+# Editorial labels that open a line in capitals like a place does ("EXCLUSIVE — ...").
+_LABELS = frozenset(
+    _words(
+        "exclusive breaking update updated watch analysis opinion editorial live video photos "
+        "correction factbox explainer review comment interview "
+        "эксклюзив молния срочно обновлено видео мнение интервью "
+        "ексклюзив блискавка терміново оновлено відео думка інтерв'ю"
+    )
+)
 
 MAX_PLACE_WORDS = 4
 _MIN_WORDS_AFTER_BARE_DASH = 6
@@ -184,6 +204,8 @@ def parse_dateline(text: str, start: int, end: int) -> Dateline | None:
 
 def _after_place(text: str, start: int, place_end: int, end: int) -> Dateline | None:
     place = text[start:place_end]
+    if place.casefold() in _LABELS:
+        return None
     region_options: list[tuple[int, str | None]] = []
     region = _REGION.match(text, place_end, end)
     if region is not None and not _MONTH_WORD.match(region.group("region")):

@@ -78,7 +78,7 @@ def _title_line(text: str, lines: list[Span], title: str | None) -> Span | None:
     return None
 
 
-def _find_dateline(text: str, content: list[Span]) -> tuple[int, Dateline] | None:
+def _find_dateline(text: str, content: list[Span], first: int = 0) -> tuple[int, Dateline] | None:
     """The first dateline among the opening lines.
 
     Search stops once the body has clearly begun: a dateline may follow one
@@ -87,7 +87,8 @@ def _find_dateline(text: str, content: list[Span]) -> tuple[int, Dateline] | Non
     as datelines.
     """
     long_lines = 0
-    for idx, (s, e) in enumerate(content[:MAX_DATELINE_LINE]):
+    for idx in range(first, min(len(content), MAX_DATELINE_LINE)):
+        s, e = content[idx]
         if long_lines >= MAX_LONG_LINES_BEFORE_DATELINE:
             break
         found = parse_dateline(text, s, e)
@@ -148,8 +149,8 @@ def _subtract(span: Span, holes: list[Span], starts: list[int]) -> list[Span]:
     """``span`` minus every hole inside it; ``holes`` sorted, ``starts`` their starts."""
     out: list[Span] = []
     pos = span[0]
-    first = max(bisect_left(starts, span[0]) - 1, 0)
-    for s, e in holes[first:]:
+    for i in range(max(bisect_left(starts, span[0]) - 1, 0), len(holes)):
+        s, e = holes[i]
         if s >= span[1]:
             break
         if e <= span[0]:
@@ -179,7 +180,9 @@ def dissect(text: str, title: str | None = None) -> Anatomy:
     boiler_set = set(boiler)
     content = [sp for sp in lines if sp not in boiler_set]
 
-    found = _find_dateline(text, content)
+    # A known title is the headline, never a dateline: search after it.
+    after_title = int(title_span is not None and bool(content) and content[0][0] == title_span[0])
+    found = _find_dateline(text, content, after_title)
     if found is not None:
         idx, dateline = found
         head = _read_head(text, content[:idx], title_span, closed=True)

@@ -23,26 +23,27 @@ from presslens.document import Span
 _CLOSERS = "\"'”’»)]›“"
 _OPENERS = "\"'“‘«„([‹"
 _DASHES = "-–—―"
-_CANDIDATE = re.compile(r"(?:[.!?…]+)[" + re.escape(_CLOSERS) + r"]*(?=\s)")
-
+# Starts only where a run of terminators starts, and never backtracks into it,
+# so a line of a million dots costs one pass.
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[" + re.escape(_CLOSERS) + r"]*+(?=\s)")
 
 
 def _table(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Never end a sentence: they precede a name, a number or a place.
+# Never end a sentence: titles and words that precede a name or a place.
 _NEVER_END = _table(
     """mr mrs ms mx dr prof sen rep gov gen lt col maj capt cmdr cdr sgt adm rev fr st mt ft
-    hon pres supt insp det messrs mme mlle sr sra no nos vol art fig pp vs v cf viz e.g i.e
-    approx dept univ ave blvd rd gen. lt. ch sec para
-    jan feb mar apr jun jul aug sep sept oct nov dec
+    hon pres supt insp det messrs mme mlle sra vs v cf viz e.g i.e approx dept univ ave blvd
     им ул пр просп пер проф акад ген см тел кв обл р-н стр рис напр т.е т.к
     ім вул пров див тел акад проф ген обл просп напр т.зв"""
 )
-# May end a sentence: break only if a typical sentence opener follows.
+# May end a sentence: break only if a typical sentence opener follows
+# ("on Jan. 5" goes on, "in Jan. The" does not; "No. 5" goes on).
 _WEAK_END = _table(
-    """inc corp co ltd llc plc jr sr bros etc al
+    """inc corp co ltd llc plc jr sr bros etc al no nos vol art fig pp sec ch para rd
+    jan feb mar apr jun jul aug sep sept oct nov dec
     г гг руб коп тыс млн млрд долл трлн ок т.д т.п др
     р рр грн тис млн млрд трлн коп"""
 )

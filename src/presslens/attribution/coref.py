@@ -21,7 +21,9 @@ from presslens.document import Entity, Span
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
-INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "two", "three", "other", "another"})
+INDEFINITE = frozenset(
+    {"a", "an", "one", "some", "several", "many", "two", "three", "other", "another"}
+)
 DEFINITE = frozenset({"the", "its", "this", "that", "their"})
 ORG_TYPES = frozenset({"ORG", "NORP", "GPE", "ORGANIZATION"})
 
@@ -89,9 +91,7 @@ def resolve_speaker(
         eid = _mention_entity(entities, head.idx)
         if eid is not None:
             return eid
-    inside = [
-        e.id for e in entities for s, t in e.mentions if span[0] <= s and t <= span[1]
-    ]
+    inside = [e.id for e in entities for s, t in e.mentions if span[0] <= s and t <= span[1]]
     if inside:
         # "the SVR press office", "the ministry's spokesman": the owner named inside.
         return inside[-1] if len(set(inside)) == 1 else _resolve_phrase(entities, span, text)
@@ -108,7 +108,9 @@ def resolve_speaker(
     return None
 
 
-def resolve_addressee(token: Any | None, entities: Sequence[Entity], speaker: str | None) -> str | None:
+def resolve_addressee(
+    token: Any | None, entities: Sequence[Entity], speaker: str | None
+) -> str | None:
     """The organisation a statement was given to ("told TASS"), if it is an entity."""
     if token is None or not entities:
         return None

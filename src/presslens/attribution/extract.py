@@ -16,11 +16,11 @@ from presslens.attribution.frames import _addressee as addressee
 from presslens.attribution.frames import find_frame_cue
 from presslens.attribution.indirect import complement, find_indirect, subject
 from presslens.attribution.marks import QuotedSpan, find_quotes, paragraphs
-from presslens.attribution.transcripts import find_transcript_turns
 from presslens.attribution.syntax_utils import clipped_subtree, span_of, trim
+from presslens.attribution.transcripts import find_transcript_turns
 from presslens.document import Span
 
-SCARE_MAX_WORDS = 5
+SCARE_MAX_WORDS = 4
 
 
 def _para_of(paras: list[Span], pos: int) -> Span:
@@ -32,7 +32,7 @@ def _para_of(paras: list[Span], pos: int) -> Span:
 
 def _inside_sentence(text: str, q: QuotedSpan, para: Span) -> bool:
     before = text[para[0] : q.outer[0]].rstrip()
-    return bool(before) and before[-1] not in ".!?:\"”"
+    return bool(before) and before[-1] not in '.!?:"”'
 
 
 class _Bounds:
@@ -62,7 +62,9 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
     if cues:
         # Inside reported speech ('says he is making "a demand"'): the report is mixed.
         verb = cues[-1] if cues[-1].sent == root.sent else cues[0]
-        comp = trim(sdoc.text, span_of(t for t in complement(verb) if para[0] <= t.idx < para[1]), ".")
+        comp = trim(
+            sdoc.text, span_of(t for t in complement(verb) if para[0] <= t.idx < para[1]), "."
+        )
         content = comp if comp is not None and inside(q.span, comp) else q.span
         parts = (content,) if content != q.span else (q.parts or (q.span,))
         spk, head = subject(verb, _Bounds(verb.sent, para), interiors)
@@ -78,14 +80,19 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
     if verb.pos_ != "VERB" or q.span[0] <= verb.idx < q.span[1]:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.lower_ in ("it", "this", "that"):
+    if (
+        subj is None
+        or subj.pos_ not in ("PROPN", "PRON", "NOUN")
+        or subj.lower_ in ("it", "this", "that")
+    ):
         return None
     if any(q.span[0] <= t.idx < q.span[1] for t in subj.subtree):
         return None
     bounds = _Bounds(verb.sent, para)
     speaker = clipped_subtree(subj, (bounds.start_char, bounds.end_char), interiors)
-    return Found("mixed", q.span, q.parts or (q.span,), cue_span(verb), speaker, subj.i,
-                 None, verb.i)
+    return Found(
+        "mixed", q.span, q.parts or (q.span,), cue_span(verb), speaker, subj.i, None, verb.i
+    )
 
 
 def _previous_para(paras: list[Span], para: Span) -> Span | None:
@@ -103,18 +110,27 @@ def _embedded(text: str, q: QuotedSpan, para: Span) -> bool:
         return False
     before = text[para[0] : q.outer[0]].rstrip()
     after = text[q.outer[1] : para[1]].lstrip()
-    continues_left = bool(before) and before[-1] not in ".!?:\"”"
+    continues_left = bool(before) and before[-1] not in '.!?:"”'
     continues_right = bool(after) and (after[0].islower() or after[0] in ",.;)")
     return continues_left and continues_right
 
 
 def _follows(text: str, end: int, later: QuotedSpan, para: Span) -> bool:
     """Whether ``later`` opens right after ``end`` (only space between) in the same paragraph."""
-    return later.outer[0] >= end and not text[end : later.outer[0]].strip() and later.outer[0] < para[1]
+    return (
+        later.outer[0] >= end
+        and not text[end : later.outer[0]].strip()
+        and later.outer[0] < para[1]
+    )
 
 
 def _own_cue(
-    text: str, sdoc: Any, q: QuotedSpan, quotes: list[QuotedSpan], j: int, para: Span,
+    text: str,
+    sdoc: Any,
+    q: QuotedSpan,
+    quotes: list[QuotedSpan],
+    j: int,
+    para: Span,
     interiors: list[Span],
 ) -> bool:
     nxt = quotes[j + 1] if j + 1 < len(quotes) else None
@@ -148,9 +164,14 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
             # 'He said:' closing the previous paragraph introduces this one.
             prev = _previous_para(paras, para)
             if prev is not None and text[prev[0] : prev[1]].rstrip().endswith(":"):
-                fc = find_frame_cue(text, sdoc, (prev[1], q.outer[1]), prev[0], q.outer[1], interiors)
+                fc = find_frame_cue(
+                    text, sdoc, (prev[1], q.outer[1]), prev[0], q.outer[1], interiors
+                )
         if fc is None:
-            out.append(Found("direct", q.span, q.parts or (q.span,), None))
+            if _words(text, q.span) > SCARE_MAX_WORDS:
+                # A quotation nobody is credited with stays a quotation (speaker unknown);
+                # a short one is a scare quote or a title, not speech.
+                out.append(Found("direct", q.span, q.parts or (q.span,), None))
             continue
         parts = q.parts or (q.span,)
         span = q.span
@@ -177,7 +198,16 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
             end = later.outer[1]
             j += 1
         out.append(
-            Found("direct", span, parts, fc.cue, fc.speaker, fc.speaker_head, fc.addressee, fc.cue_token)
+            Found(
+                "direct",
+                span,
+                parts,
+                fc.cue,
+                fc.speaker,
+                fc.speaker_head,
+                fc.addressee,
+                fc.cue_token,
+            )
         )
     return out
 
@@ -203,7 +233,9 @@ def _one_event_per_cue(found: list[Found]) -> list[Found]:
         g = out[k]
         parts = tuple(sorted({*g.parts, *f.parts}))
         kind = g.kind if g.kind == f.kind == "direct" else "mixed"
-        out[k] = g.with_(kind=kind, parts=parts, span=(min(g.span[0], f.span[0]), max(g.span[1], f.span[1])))
+        out[k] = g.with_(
+            kind=kind, parts=parts, span=(min(g.span[0], f.span[0]), max(g.span[1], f.span[1]))
+        )
     return out
 
 
@@ -215,7 +247,7 @@ def _next_paragraph_turn(text: str, prev: Found, f: Found, end: int, paras: list
         return False
     if f.span[0] - para[0] > 1 or para[1] - f.span[1] > 3:
         return False
-    tail = text[end : before[1]].strip(" \"”’.,")
+    tail = text[end : before[1]].strip(' "”’.,')
     return len(tail) <= 40 and not any(ch in tail for ch in ".!?")
 
 
@@ -231,7 +263,9 @@ def _continue_previous(text: str, found: list[Found], paras: list[Span]) -> list
             para = _para_of(paras, f.span[0])
             end = max(prev.span[1], prev.cue[1], prev.speaker[1] if prev.speaker else 0)
             gap = text[end : f.span[0]]
-            same_para = para[0] <= prev.span[0] and len(gap) <= 12 and not any(c.isalnum() for c in gap)
+            same_para = (
+                para[0] <= prev.span[0] and len(gap) <= 12 and not any(c.isalnum() for c in gap)
+            )
             if same_para or _next_paragraph_turn(text, prev, f, end, paras):
                 parts = (*prev.parts, *f.parts)
                 kind = prev.kind if prev.kind == "direct" else "mixed"
@@ -272,6 +306,8 @@ def extract(text: str, sdoc: Any, paras: list[Span] | None = None) -> list[Found
     out = [
         f
         for f in out
-        if not (f.kind == "direct" and f.cue is None and any(inside(f.span, g.span) for g in reported))
+        if not (
+            f.kind == "direct" and f.cue is None and any(inside(f.span, g.span) for g in reported)
+        )
     ]
     return sorted(out, key=lambda f: f.span)

@@ -80,7 +80,7 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
         if head is None:
             continue
         for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and frame[0] <= child.idx < frame[1]:
+            if child.dep_ == "nsubj" and frame[0] <= child.idx < frame[1]:
                 span = clipped_subtree(child, frame, blocked)
                 if span is not None:
                     return span, child.i
@@ -140,7 +140,9 @@ def _dash_cue(text: str, rtoks: list[Any], frame: Span, blocked: list[Span]) -> 
         return None
     head = max(names, key=lambda t: t.i if t.pos_ == "PROPN" else -1)
     spk = trim(text, (names[0].idx, names[-1].idx + len(names[-1].text)), ".")
-    return FrameCue((first.idx, first.idx + len(first.text)), first.i, spk, head.i, None, "right", frame)
+    return FrameCue(
+        (first.idx, first.idx + len(first.text)), first.i, spk, head.i, None, "right", frame
+    )
 
 
 def _according(toks: list[Any], frame: Span, blocked: list[Span]) -> FrameCue | None:
@@ -150,7 +152,9 @@ def _according(toks: list[Any], frame: Span, blocked: list[Span]) -> FrameCue | 
             cue = (t.idx, to.idx + len(to.text))
             for p in to.children:
                 if p.dep_ == "pobj":
-                    return FrameCue(cue, t.i, clipped_subtree(p, frame, blocked), p.i, None, "left", frame)
+                    return FrameCue(
+                        cue, t.i, clipped_subtree(p, frame, blocked), p.i, None, "left", frame
+                    )
             return FrameCue(cue, t.i, None, None, None, "left", frame)
     return None
 
@@ -177,14 +181,16 @@ def find_frame_cue(
         if dash is not None:
             return dash
         verbs = [t for t in rtoks[:16] if t.pos_ == "VERB"]
-        cands = [t for t in verbs[:2] if is_cue_verb(t)] or ([verbs[0]] if verbs and len(rtoks) <= 6 else [])
+        cands = [t for t in verbs[:2] if is_cue_verb(t)] or (
+            [verbs[0]] if verbs and len(rtoks) <= 6 else []
+        )
         if cands:
             tok = cands[0]
             spk, head = _speaker(tok, rframe, blocked)
             return FrameCue(cue_span(tok), tok.i, spk, head, _addressee(tok), "right", rframe)
     lframe = left_frame(text, outer[0], floor)
     ltoks = [t for t in tokens_in(sdoc, lframe) if not t.is_space]
-    if ltoks and _LEFT_OPEN_END.search(text[lframe[0] : lframe[1]]) or (
+    if (ltoks and _LEFT_OPEN_END.search(text[lframe[0] : lframe[1]])) or (
         ltoks and is_cue_verb(ltoks[-1])
     ):
         acc = _according(ltoks, lframe, blocked)
@@ -197,7 +203,9 @@ def find_frame_cue(
             return acc
         if text[lframe[0] : lframe[1]].rstrip().endswith(":"):
             # 'Sanders made the following comment:' - the clause's verb is the cue.
-            roots = [t for t in ltoks if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)]
+            roots = [
+                t for t in ltoks if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+            ]
             if roots:
                 tok = roots[-1]
                 spk, head = _speaker(tok, lframe, blocked)
@@ -223,7 +231,7 @@ def find_frame_cue(
                 c.dep_ in ("ccomp", "xcomp", "parataxis") for c in tok.children
             ):
                 spk, head = _speaker(tok, prev, blocked)
-                if spk is not None and not any(t.idx < outer[0] and t.text in "\"“”" for t in ptoks):
+                if spk is not None and not any(t.idx < outer[0] and t.text in '"“”' for t in ptoks):
                     return FrameCue(cue_span(tok), tok.i, spk, head, _addressee(tok), "prev", prev)
     if rtoks and new_sentence:
         cands = [t for t in rtoks[:5] if is_speech_verb(t)]
@@ -233,5 +241,7 @@ def find_frame_cue(
             if not has_clause:
                 spk, head = _speaker(tok, rframe, blocked)
                 if spk is not None:
-                    return FrameCue(cue_span(tok), tok.i, spk, head, _addressee(tok), "next", rframe)
+                    return FrameCue(
+                        cue_span(tok), tok.i, spk, head, _addressee(tok), "next", rframe
+                    )
     return None

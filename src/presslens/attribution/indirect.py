@@ -15,18 +15,62 @@ from typing import Any
 from presslens.attribution.cues import INTENT_VERBS, SPEECH_VERBS, cue_span, is_cue_verb
 from presslens.attribution.found import Found, inside
 from presslens.attribution.frames import _addressee
-from presslens.attribution.syntax_utils import clipped_subtree, span_of, trim
+from presslens.attribution.syntax_utils import clipped_subtree, span_of, tokens_in, trim
 from presslens.document import Span
 
 # Speech verbs whose direct object is what was said ("denied the report").
 OBJECT_CUES = frozenset(
-    "deny confirm announce criticize criticise blast slam attack condemn praise cite reject "
-    "dispute propose recommend demand question acknowledge welcome endorse predict "
-    "want support oppose prefer favor favour reject expect fear".split()
+    [
+        "deny",
+        "confirm",
+        "announce",
+        "criticize",
+        "criticise",
+        "blast",
+        "slam",
+        "attack",
+        "condemn",
+        "praise",
+        "cite",
+        "reject",
+        "dispute",
+        "propose",
+        "recommend",
+        "demand",
+        "question",
+        "acknowledge",
+        "welcome",
+        "endorse",
+        "predict",
+        "want",
+        "support",
+        "oppose",
+        "prefer",
+        "favor",
+        "favour",
+        "reject",
+        "expect",
+        "fear",
+    ]
 )
 _MIN_CONTENT_TOKENS = 3
 # Speech verbs whose object is the addressee or a thing, not what was said.
-_NO_OBJECT = frozenset("say tell ask inform notify thank post send share text email message".split())
+_NO_OBJECT = frozenset(
+    [
+        "say",
+        "tell",
+        "ask",
+        "inform",
+        "notify",
+        "thank",
+        "post",
+        "send",
+        "share",
+        "text",
+        "email",
+        "message",
+    ]
+)
 
 
 def _within(token: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
@@ -36,7 +80,8 @@ def _within(token: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None,
     if span is not None:
         return span, token.i
     inner = [
-        t for t in token.subtree
+        t
+        for t in token.subtree
         if bounds[0] <= t.idx < bounds[1] and t.pos_ in ("PROPN", "NOUN", "PRON")
     ]
     if not inner:
@@ -59,11 +104,16 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
     for _ in range(4):
         for child in seen.children:
             if child.dep_ == "nsubj":
-                if child.lower_ in ("that", "which") and seen.dep_ == "relcl":
+                if child.lower_ == "that" and seen.dep_ == "relcl":
                     break
                 return _within(child, bounds, blocked)
         if seen.dep_ not in _CLIMB or seen.head.i == seen.i:
             break
+        if seen.dep_ == "xcomp":
+            # Object control: 'prompted Parliament to call', 'led her to declare'.
+            obj = next((c for c in seen.head.children if c.dep_ == "dobj" and c.i < seen.i), None)
+            if obj is not None:
+                return _within(obj, bounds, blocked)
         if seen.dep_ in ("relcl", "acl") and seen.head.pos_ in ("PROPN", "NOUN", "PRON"):
             own = span_of(seen.subtree)
             return clipped_subtree(seen.head, bounds, [*blocked, own]), seen.head.i
@@ -87,8 +137,12 @@ def complement(tok: Any) -> list[Any]:
             if child.dep_ == "xcomp":
                 return list(child.subtree)
             if child.dep_ == "prep" and child.lower_ in ("for", "on") and lemma == "call":
-                rest = [t for c in tok.children if c.i > child.i and c.dep_ in ("xcomp", "ccomp")
-                        for t in c.subtree]
+                rest = [
+                    t
+                    for c in tok.children
+                    if c.i > child.i and c.dep_ in ("xcomp", "ccomp")
+                    for t in c.subtree
+                ]
                 return [*list(child.subtree)[1:], *rest]
     if tok.dep_ == "parataxis" and tok.head.i != tok.i:
         own = {t.i for t in tok.subtree}
@@ -97,8 +151,12 @@ def complement(tok: Any) -> list[Any]:
         for child in tok.children:
             if child.dep_ == "dobj":
                 # The object with what follows it ('attacked X for accepting ...').
-                tail = [t for c in tok.children if c.i > child.i and c.dep_ in ("prep", "advcl")
-                        for t in c.subtree]
+                tail = [
+                    t
+                    for c in tok.children
+                    if c.i > child.i and c.dep_ in ("prep", "advcl")
+                    for t in c.subtree
+                ]
                 return [*child.subtree, *tail]
     return []
 
@@ -120,8 +178,16 @@ def _according(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     content = max(sides, key=lambda s: s[1] - s[0])
     speaker = clipped_subtree(pobj, bounds, blocked) if pobj is not None else None
     cue = (tok.idx, to.idx + len(to.text))
-    return Found("indirect", content, (content,), cue, speaker, pobj.i if pobj is not None else None,
-                 None, tok.i)
+    return Found(
+        "indirect",
+        content,
+        (content,),
+        cue,
+        speaker,
+        pobj.i if pobj is not None else None,
+        None,
+        tok.i,
+    )
 
 
 class _Clause:
@@ -148,17 +214,98 @@ def _clauses(sdoc: Any, paras: list[Span]) -> list[_Clause]:
     return out
 
 
+# Nouns that carry a that-clause of reported content ("his claim that ...").
+CLAIM_NOUNS = frozenset(
+    [
+        "claim",
+        "claims",
+        "assertion",
+        "allegation",
+        "allegations",
+        "argument",
+        "belief",
+        "view",
+        "warning",
+        "promise",
+        "pledge",
+        "statement",
+        "suggestion",
+        "accusation",
+        "contention",
+        "insistence",
+        "prediction",
+        "assurance",
+        "admission",
+        "insinuation",
+        "charge",
+        "complaint",
+        "hope",
+        "fear",
+    ]
+)
+
+
+def _noun_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
+    """'Trump's claim that ...', 'the warning that ...', 'His argument was that ...'."""
+    clause = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("acl", "ccomp")
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ),
+        None,
+    )
+    if clause is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        clause = next((c for c in tok.head.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    comp = [t for t in clause.subtree if sent.start <= t.i < sent.end]
+    if len([t for t in comp if not t.is_punct]) < _MIN_CONTENT_TOKENS:
+        return None
+    content = trim(tok.doc.text, span_of(comp), ".")
+    if content is None or any(inside(content, q) for q in blocked):
+        return None
+    bounds = (sent.start_char, sent.end_char)
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    speaker: Span | None = None
+    head: int | None = None
+    if poss is not None:
+        speaker, head = clipped_subtree(poss, bounds, blocked), poss.i
+    elif tok.dep_ == "dobj":
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            speaker, head = _within(subj, bounds, blocked)
+    if speaker is not None:
+        text = tok.doc.text
+        for suffix in ("’s", "'s", "’", "'"):
+            if text[speaker[0] : speaker[1]].endswith(suffix) and speaker[1] - speaker[0] > len(
+                suffix
+            ):
+                speaker = (speaker[0], speaker[1] - len(suffix))
+                break
+    kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
+    cue = (tok.idx, tok.idx + len(tok.text))
+    return Found(kind, content, (content,), cue, speaker, head, None, tok.i)
+
+
 def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
     """Indirect and mixed attributions whose cue lies outside every quotation."""
     text = sdoc.text
     found: list[Found] = []
     used: set[int] = set()
+    quoted = {t.i for span in interiors for t in tokens_in(sdoc, span)}
     for sent in _clauses(sdoc, paras):
         for tok in sent.tokens:
-            if tok.i in used or any(s <= tok.idx < e for s, e in interiors):
+            if tok.i in used or tok.i in quoted:
                 continue
             if tok.lower_ == "according":
                 f = _according(tok, sent, interiors)
+                if f is not None:
+                    found.append(f)
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
+                f = _noun_report(tok, sent, interiors)
                 if f is not None:
                     found.append(f)
                 continue
@@ -178,7 +325,9 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
             speaker, head = subject(tok, sent, interiors)
             found.append(
-                Found(kind, content, (content,), cue_span(tok), speaker, head, _addressee(tok), tok.i)
+                Found(
+                    kind, content, (content,), cue_span(tok), speaker, head, _addressee(tok), tok.i
+                )
             )
     return outermost(found)
 

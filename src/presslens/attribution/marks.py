@@ -83,7 +83,9 @@ def _role(text: str, i: int) -> str:
         return "close"
     if ch == "\u2019":
         # Apostrophe inside or after a word ("don’t", "Jones’ car") is not a mark.
-        if after.isalpha() or (before.isalpha() and after not in ("", " ", ",", ".", "\n", ";", ":", "?", "!")):
+        if after.isalpha() or (
+            before.isalpha() and after not in ("", " ", ",", ".", "\n", ";", ":", "?", "!")
+        ):
             return "none"
         return "close" if not before.isspace() else "none"
     if ch == "\u201c":

@@ -10,12 +10,13 @@ phrases such as programme or book names).
 
 from __future__ import annotations
 
+from presslens.attribution.extract import SCARE_MAX_WORDS
 from presslens.attribution.found import inside
 from presslens.attribution.marks import find_quotes, paragraphs
 from presslens.document import Document, Quote, Span
 from presslens.settings import Settings
 
-MAX_WORDS = 4
+MAX_WORDS = SCARE_MAX_WORDS  # the quotes stage drops uncued quotes this short
 
 
 def _is_title(words: list[str]) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from presslens.attribution.coref import ORG_TYPES
 from presslens.attribution.found import overlap
@@ -28,7 +27,8 @@ UNVERIFIABLE = tuple(
         rf"\baccording to (?:the |our |some |available |reliable |certain )*{_KNOWLEDGE}"
         r"(?: (?:received|obtained|available|gathered|collected|at (?:the|our|its) disposal)"
         r"(?: (?:by|to|of))?)?",
-        r"\b(?:is|are|was|were|am|remains?)\s+(?:well |fully |perfectly |very )?aware\s+(?:of|that)\b",
+        r"\b(?:is|are|was|were|am|remains?)\s+(?:well |fully |perfectly |very )?"
+        r"aware\s+(?:of|that)\b",
         rf"\b(?:has|have|had|possess(?:es)?)\s+(?:similar |reliable |credible |certain |some |"
         rf"new |exclusive |solid |the )?{_KNOWLEDGE}\b",
         r"\bit is (?:well[- ]|widely |commonly )?known that\b",
@@ -41,9 +41,30 @@ UNVERIFIABLE = tuple(
 )
 _DATA_SHOW = re.compile(r"^(?:data|evidence|statistics|figures|information) ", re.IGNORECASE)
 ANONYMOUS_WORDS = frozenset(
-    "source sources official officials insider insiders people person someone aide aides "
-    "diplomat diplomats expert experts analyst analysts observer observers witness witnesses "
-    "reportedly".split()
+    [
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "insider",
+        "insiders",
+        "people",
+        "person",
+        "someone",
+        "aide",
+        "aides",
+        "diplomat",
+        "diplomats",
+        "expert",
+        "experts",
+        "analyst",
+        "analysts",
+        "observer",
+        "observers",
+        "witness",
+        "witnesses",
+        "reportedly",
+    ]
 )
 PRONOUNS_NAMED = frozenset({"he", "she", "i", "him", "her"})
 PRONOUNS_BODY = frozenset({"it", "they", "we"})
@@ -64,14 +85,19 @@ def _find_unverifiable(text: str, span: Span) -> Span | None:
 def _entity_near(entities: Sequence[Entity], sentence: Span, cue: Span, text: str) -> str | None:
     """The entity the knowledge is claimed by: 'received by X' after the cue, else X before it."""
     after = [
-        (s, e.id) for e in entities for s, t in e.mentions
-        if cue[1] <= s < min(sentence[1], cue[1] + 40) and e.type in ORG_TYPES | {"PERSON"}
+        (s, e.id)
+        for e in entities
+        for s, t in e.mentions
+        if cue[1] <= s < min(sentence[1], cue[1] + 40)
+        and e.type in ORG_TYPES | {"PERSON"}
         and text[cue[0] : cue[1]].rstrip().lower().endswith(("by", "of", "to"))
     ]
     if after:
         return min(after)[1]
     before = [
-        (s, e.id) for e in entities for s, t in e.mentions
+        (s, e.id)
+        for e in entities
+        for s, t in e.mentions
         if sentence[0] <= s < cue[0] and e.type in ORG_TYPES | {"PERSON"}
     ]
     return max(before)[1] if before else None
@@ -127,7 +153,9 @@ def _claims(doc: Document) -> list[Span]:
     return out
 
 
-def source_sentences(doc: Document, quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[Sourcing]:
+def source_sentences(
+    doc: Document, quotes: Sequence[Quote], entities: Sequence[Entity]
+) -> list[Sourcing]:
     """One Sourcing per claim-bearing sentence, in text order."""
     text = doc.text
     out: list[Sourcing] = []
@@ -143,8 +171,11 @@ def source_sentences(doc: Document, quotes: Sequence[Quote], entities: Sequence[
             continue
         if covering:
             q = max(covering, key=lambda q: overlap(q.span, sent))
-            out.append(Sourcing(sent, speaker_basis(q, entities), q.cue,
-                                q.speaker.entity if q.speaker else None))
+            out.append(
+                Sourcing(
+                    sent, speaker_basis(q, entities), q.cue, q.speaker.entity if q.speaker else None
+                )
+            )
             continue
         out.append(Sourcing(sent, "unattributed"))
     return out
@@ -178,5 +209,3 @@ class SourcingStage:
         quotes: list[Quote] = list(doc.layer("quotes") or [])
         entities: list[Entity] = list(doc.layer("entities") or [])
         return source_sentences(doc, quotes, entities)
-
-

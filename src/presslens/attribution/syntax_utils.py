@@ -18,14 +18,12 @@ TRIM_CHARS = " \t\n,;:—–-\"“”«»„'‘’("
 def tokens_in(sdoc: Any, span: Span) -> list[Any]:
     """Tokens whose first character lies inside ``span``."""
     s, e = span
-    return [t for t in sdoc if s <= t.idx < e]
-
-
-def token_at(sdoc: Any, char: int) -> Any | None:
-    for t in sdoc:
-        if t.idx <= char < t.idx + len(t.text):
-            return t
-    return None
+    if e <= s:
+        return []
+    window = sdoc.char_span(s, e, alignment_mode="expand")
+    if window is None:  # offsets inside whitespace spaCy did not tokenise
+        return [t for t in sdoc if s <= t.idx < e]
+    return [t for t in window if s <= t.idx < e]
 
 
 def span_of(tokens: Iterable[Any]) -> Span | None:

@@ -13,10 +13,10 @@ import re
 from presslens.attribution.found import Found
 from presslens.document import Span
 
-_LABEL = re.compile(
-    r"[\"“]?(?P<name>(?:[A-Z][A-Z.'’\-]+)(?: [A-Z][A-Z.'’\-]+){0,3}):\s+(?=\S)"
+_LABEL = re.compile(r"[\"“]?(?P<name>(?:[A-Z][A-Z.'’\-]+)(?: [A-Z][A-Z.'’\-]+){0,3}):\s+(?=\S)")
+_NOT_SPEAKERS = frozenset(
+    {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ", "PHOTOS", "VIDEO"}
 )
-_NOT_SPEAKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ", "PHOTOS", "VIDEO"})
 
 
 def find_transcript_turns(text: str, paras: list[Span]) -> list[Found]:
@@ -28,7 +28,7 @@ def find_transcript_turns(text: str, paras: list[Span]) -> list[Found]:
             continue
         colon = m.end("name")
         start, end = m.end(), pe
-        while end > start and text[end - 1] in "\"” \n":
+        while end > start and text[end - 1] in '"” \n':
             end -= 1
         if end - start < 3:
             continue

@@ -15,6 +15,11 @@ def eval_anatomy(
         None, "--data", help="JSON Lines of labelled openings (default: the shipped set)."
     ),
     show_errors: bool = typer.Option(False, "--show-errors", help="List every wrong field."),
+    ptc_sentences: bool = typer.Option(
+        False,
+        "--ptc-sentences",
+        help="Also score sentence starts against PTC train articles (one sentence per line).",
+    ),
     debug: bool = DebugOption,
 ) -> None:
     """Score headline, standfirst, dateline (place, date, agency), byline and boilerplate."""
@@ -24,6 +29,9 @@ def eval_anatomy(
         from rich.table import Table
 
         from presslens.eval.anatomy import FIELDS, Tally, evaluate, load_openings
+
+        if ptc_sentences:
+            _print_ptc_sentences()
 
         report = evaluate(load_openings(data))
         console = Console()
@@ -51,6 +59,23 @@ def eval_anatomy(
             console.print(errors)
 
     guarded(run, debug=debug)
+
+
+def _print_ptc_sentences() -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from presslens.corpora.ptc import load_articles
+    from presslens.eval.anatomy import sentence_boundaries
+
+    articles = load_articles()
+    scores = sentence_boundaries(a.text for a in articles)
+    table = Table(title=f"sentence starts vs PTC line breaks ({len(articles)} train articles)")
+    for col in ("splitter", "P", "R", "F1"):
+        table.add_column(col, justify="right" if col != "splitter" else "left")
+    for name, score in scores.items():
+        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+    Console().print(table)
 
 
 def register(app: typer.Typer) -> None:

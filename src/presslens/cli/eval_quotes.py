@@ -14,7 +14,9 @@ def register(app: typer.Typer) -> None:
 
 @eval_app.command("quotes")
 def eval_quotes(
-    split: str = typer.Option("dev", "--split", help="PolNeAR split: dev or train (test is held out)."),
+    split: str = typer.Option(
+        "dev", "--split", help="PolNeAR split: dev or train (test is held out)."
+    ),
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N articles."),
     errors: bool = typer.Option(True, "--errors/--no-errors", help="Print error categories."),
     debug: bool = DebugOption,

@@ -96,7 +96,9 @@ def parse_ann(ann: str) -> tuple[Attribution, ...]:
             elif role in ("Attribution", "Attribution-no-source") and not cue:
                 cue.extend(spans[tid][1])
         if content and cue:
-            out.append(Attribution(tuple(sorted(content)), tuple(sorted(set(cue))), tuple(sorted(source))))
+            out.append(
+                Attribution(tuple(sorted(content)), tuple(sorted(set(cue))), tuple(sorted(source)))
+            )
     return tuple(out)
 
 
@@ -116,7 +118,9 @@ def load_article(split: str, name: str, root: Path | None = None) -> Article:
     return Article(name, text, parse_ann(ann.read_text(encoding="utf-8")), annotator)
 
 
-def load_split(split: str = "dev", limit: int | None = None, root: Path | None = None) -> Iterator[Article]:
+def load_split(
+    split: str = "dev", limit: int | None = None, root: Path | None = None
+) -> Iterator[Article]:
     """Yield the articles of ``split`` in name order (one annotator each)."""
     if split not in SPLITS:
         raise ValueError(f"unknown PolNeAR split {split!r}; expected one of {SPLITS}")

@@ -46,14 +46,27 @@ def ordered_bounded(chunks: Iterable[Sequence[Item]], submit: Callable[[Sequence
     for chunk in chunks:
         pending.append((chunk, submit(chunk)))
         if len(pending) >= max_in_flight:
-            yield _collect(*pending.popleft(), result)
+            yield _collect(*pending.popleft(), submit, result)
     while pending:
-        yield _collect(*pending.popleft(), result)
+        yield _collect(*pending.popleft(), submit, result)
 
 
-def _collect(chunk: Sequence[Item], future: Any, result: Callable[[Any], list[Record]],
-             ) -> list[Record]:
+def _collect(chunk: Sequence[Item], future: Any, submit: Callable[[Sequence[Item]], Any],
+             result: Callable[[Any], list[Record]]) -> list[Record]:
+    """The chunk's records; if its worker died, each item is retried on its own.
+
+    A worker dies when an item crashes it (or the machine kills it), taking the
+    innocent items of its chunk along; retried one by one, only the culprit fails.
+    """
     try:
         return result(future)
     except Exception as exc:
-        return failed_chunk(chunk, exc)
+        if len(chunk) == 1:
+            return failed_chunk(chunk, exc)
+    records = []
+    for item in chunk:
+        try:
+            records.extend(result(submit([item])))
+        except Exception as exc:
+            records.extend(failed_chunk([item], exc))
+    return records

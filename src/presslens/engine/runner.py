@@ -81,6 +81,7 @@ def run_ingest(sources: Sequence[str], store: Store, settings: Settings, *,
     """Ingest and analyse ``sources`` into ``store``; resumable and idempotent."""
     names = resolve_stages(stages, settings)
     workers = workers or settings.workers
+    engine = "dask" if scheduler else engine
     version = _version(names)
     reprints = store.reprint_params()
     store.set_reprint_params(reprints)  # passages written from here on match these
@@ -92,6 +93,7 @@ def run_ingest(sources: Sequence[str], store: Store, settings: Settings, *,
     status = "failed"
     try:
         with make_engine(engine, config, workers, scheduler) as eng:
+            summary.workers = eng.workers  # a scheduler's cluster has its own size
             todo = _pending(iter_items(sources, settings), store, summary, progress,
                             version if reanalyse else None, settings.batch_size)
             pending: list[Record] = []

@@ -15,6 +15,7 @@ when the predicted chrome lines are exactly the expected ones.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -152,3 +153,57 @@ def evaluate(items: Iterable[dict[str, Any]]) -> AnatomyReport:
                 exp, got = item.get(key), predicted[key]
             misses.append(Miss(str(item.get("id", n)), key, exp, got))
     return AnatomyReport(overall, dict(sorted(by_language.items())), misses, n)
+
+
+# ------------------------------------------------------------ sentence boundaries
+_NAIVE_END = re.compile(r"[.!?][\"'”’»)]*\s+(?=[\"'“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
+
+
+@dataclass(frozen=True)
+class BoundaryScore:
+    """Agreement of predicted sentence starts with reference sentence starts."""
+
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _naive_starts(text: str, start: int, end: int) -> set[int]:
+    return {m.end() for m in _NAIVE_END.finditer(text, start, end) if m.end() < end}
+
+
+def sentence_boundaries(texts: Iterable[str]) -> dict[str, BoundaryScore]:
+    """Sentence starts against texts laid out one sentence per line (as PTC articles are).
+
+    Inside each blank-line paragraph the reference starts are the starts of its
+    second and later lines; the splitter sees the line breaks only as spaces.
+    ``baseline`` splits at every ``.``, ``!`` or ``?`` before a capital.
+    """
+    from presslens.anatomy.lines import line_spans, paragraph_spans
+    from presslens.anatomy.sentences import split_sentences
+
+    counts = {"presslens": [0, 0, 0], "baseline": [0, 0, 0]}
+    for text in texts:
+        lines = line_spans(text)
+        for s, e in paragraph_spans(text):
+            gold = {ls for ls, le in lines if s < ls and le <= e}
+            ours = {a for a, _ in split_sentences(text, s, e)[1:]}
+            for name, pred in (("presslens", ours), ("baseline", _naive_starts(text, s, e))):
+                c = counts[name]
+                c[0] += len(gold & pred)
+                c[1] += len(pred - gold)
+                c[2] += len(gold - pred)
+    return {name: BoundaryScore(*c) for name, c in counts.items()}

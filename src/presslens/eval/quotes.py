@@ -125,9 +125,30 @@ def match(preds: Sequence[Predicted], golds: Sequence[Attribution]) -> dict[int,
     return out
 
 
-def _span_scores(report: Report, key: str, preds: list[Span], golds: list[Span]) -> None:
-    exact_p = sum(1 for p in preds if p in golds)
-    exact_g = sum(1 for g in golds if g in preds)
+_EDGE = " \t\n\"“”‘’«»„,.;:"
+
+
+def _norm(text: str, span: Span) -> Span:
+    """A span without quotation marks, spaces and punctuation at its edges.
+
+    PolNeAR content includes the quotation marks and trailing commas; presslens
+    content does not (DESIGN.md). Exact matching compares the words only.
+    """
+    s, e = span[0], min(span[1], len(text))
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and text[e - 1] in _EDGE:
+        e -= 1
+    return (s, e)
+
+
+def _span_scores(
+    report: Report, text: str, key: str, preds: list[Span], golds: list[Span]
+) -> None:
+    np_ = {_norm(text, p) for p in preds}
+    ng = {_norm(text, g) for g in golds}
+    exact_p = sum(1 for p in preds if _norm(text, p) in ng)
+    exact_g = sum(1 for g in golds if _norm(text, g) in np_)
     report.prf(f"{key} exact").add(exact_p, len(preds), exact_g, len(golds))
     ov_p = sum(1 for p in preds if _overlaps(p, golds))
     ov_g = sum(1 for g in golds if _overlaps(g, preds))
@@ -165,12 +186,27 @@ def score_article(
         # Per-role span scores.
         pp = [preds[i] for i in p_idx]
         gg = [golds[j] for j in g_idx]
-        _span_scores(report, f"{subset}: content span", [s for p in pp for s in p.content],
-                     [s for g in gg for s in g.content])
-        _span_scores(report, f"{subset}: cue span", [p.cue for p in pp if p.cue],
-                     [s for g in gg for s in g.cue])
-        _span_scores(report, f"{subset}: source span", [p.source for p in pp if p.source],
-                     [s for g in gg for s in g.source])
+        _span_scores(
+            report,
+            text,
+            f"{subset}: content span",
+            [s for p in pp for s in p.content],
+            [s for g in gg for s in g.content],
+        )
+        _span_scores(
+            report,
+            text,
+            f"{subset}: cue span",
+            [p.cue for p in pp if p.cue],
+            [s for g in gg for s in g.cue],
+        )
+        _span_scores(
+            report,
+            text,
+            f"{subset}: source span",
+            [p.source for p in pp if p.source],
+            [s for g in gg for s in g.source],
+        )
     _categorise(report, text, preds, golds, m, gold_direct)
 
 
@@ -187,7 +223,9 @@ def _categorise(
     for i, p in enumerate(preds):
         if i not in m:
             overl = any(chars(p.content) & chars(g.content) for g in golds)
-            report.error("spurious: content overlaps gold below half" if overl else "spurious: no gold")
+            report.error(
+                "spurious: content overlaps gold below half" if overl else "spurious: no gold"
+            )
             continue
         g = golds[m[i]]
         if not source_right(p, g):
@@ -215,7 +253,9 @@ def _categorise(
 
 # --- systems and the runner -------------------------------------------------------
 
-_BASE_SRC = r"(?P<src>(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w’'-]*|he|she|they|it|I|we|[Tt]he \w+(?: \w+)?)"
+_BASE_SRC = (
+    r"(?P<src>(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w’'-]*|he|she|they|it|I|we|[Tt]he \w+(?: \w+)?)"
+)
 _BASE_CUE = r"(?P<cue>said|says|told|added|wrote|asked)"
 
 
@@ -225,8 +265,11 @@ def baseline_predict(text: str) -> list[Predicted]:
 
     from presslens.attribution.marks import find_quotes
 
-    after = re.compile(rf"[\s,]*(?:{_BASE_SRC}\s+{_BASE_CUE}|{_BASE_CUE}\s+{_BASE_SRC})\b".replace(
-        "(?P<src>", "(?P<src1>", 1).replace("(?P<cue>", "(?P<cue1>", 1))
+    after = re.compile(
+        rf"[\s,]*(?:{_BASE_SRC}\s+{_BASE_CUE}|{_BASE_CUE}\s+{_BASE_SRC})\b".replace(
+            "(?P<src>", "(?P<src1>", 1
+        ).replace("(?P<cue>", "(?P<cue1>", 1)
+    )
     out = []
     for q in find_quotes(text):
         m = after.match(text, q.outer[1], min(len(text), q.outer[1] + 80))
@@ -239,17 +282,34 @@ def baseline_predict(text: str) -> list[Predicted]:
     return out
 
 
+def _paragraphs(text: str) -> list[Span] | None:
+    """The anatomy stage's paragraphs, as the ``quotes`` stage sees them (None if absent)."""
+    try:
+        from presslens.anatomy.dissect import dissect
+    except ImportError:
+        return None
+    return list(dissect(text, None).paragraphs) or None
+
+
 def system_predict(text: str, sdoc: object) -> list[Predicted]:
-    """presslens's own attributions (the ``quotes`` stage's extractor) in scorer terms."""
+    """presslens's own attributions (the ``quotes`` stage's extractor) in scorer terms.
+
+    Pieces (``Found.parts``) are scored rather than ``Quote.span``, which covers an
+    interrupted quotation's cue and speaker too.
+    """
     from presslens.attribution.extract import extract
 
-    return [
-        Predicted(f.parts, f.cue, f.speaker, f.kind == "direct") for f in extract(text, sdoc)
-    ]
+    found = extract(text, sdoc, _paragraphs(text))
+    return [Predicted(f.parts, f.cue, f.speaker, f.kind == "direct") for f in found]
 
 
-def evaluate(split: str = "dev", limit: int | None = None, progress: bool = True) -> dict[str, Report]:
-    """Score presslens and the baseline on a PolNeAR split: ``{"presslens": ..., "baseline": ...}``."""
+def evaluate(
+    split: str = "dev", limit: int | None = None, progress: bool = True
+) -> dict[str, Report]:
+    """Score presslens and the baseline on a PolNeAR split.
+
+    Returns ``{"presslens": Report, "baseline": Report}``.
+    """
     from presslens.corpora.polnear import load_split
     from presslens.models import spacy_pipeline
 
@@ -263,7 +323,9 @@ def evaluate(split: str = "dev", limit: int | None = None, progress: bool = True
 
         docs = track(docs, total=len(articles), description=f"PolNeAR {split}", transient=True)
     for art, sdoc in zip(articles, docs, strict=True):
-        score_article(reports["presslens"], art.text, system_predict(art.text, sdoc), art.attributions)
+        score_article(
+            reports["presslens"], art.text, system_predict(art.text, sdoc), art.attributions
+        )
         score_article(reports["baseline"], art.text, baseline_predict(art.text), art.attributions)
     return reports
 

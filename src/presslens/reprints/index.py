@@ -65,17 +65,13 @@ def passage_key(doc_id: str, no: int) -> str:
 
 
 def _rows(store: Any, where: str) -> Iterator[tuple[str, int, bytes, str | None]]:
-    """Passages in ingest order, a page at a time."""
-    offset = 0
-    while True:
-        rows = store.db.execute(
-            "SELECT p.doc_id, p.passage_no, p.signature, p.group_id FROM passages p "
-            f"JOIN documents d ON d.id = p.doc_id WHERE {where} "
-            "ORDER BY d.seq, p.passage_no LIMIT ? OFFSET ?", [_PAGE, offset])
-        if not rows:
-            return
-        yield from ((r[0], int(r[1]), bytes(r[2]), r[3]) for r in rows)
-        offset += len(rows)
+    """Passages in ingest order, streamed."""
+    rows = store.db.stream(
+        "SELECT p.doc_id, p.passage_no, p.signature, p.group_id FROM passages p "
+        f"JOIN documents d ON d.id = p.doc_id WHERE {where} ORDER BY d.seq, p.passage_no",
+        size=_PAGE)
+    for r in rows:
+        yield r[0], int(r[1]), bytes(r[2]), r[3]
 
 
 def refingerprint(store: Any, params: ReprintParams) -> int:
@@ -149,13 +145,25 @@ def update_groups(store: Any, params: ReprintParams | None = None, *,
             moved[root] = uf.find(key)
     assignments = [(doc_id, no, uf.find(key)) for key, doc_id, no in new_keys]
     with store.db.transaction():
-        for old, new in moved.items():
-            store.db.execute("UPDATE passages SET group_id = ? WHERE group_id = ?", [new, old])
+        _merge(store, moved)
         _assign(store, assignments)
     summary.groups = int(store.db.execute(
         "SELECT COUNT(*) FROM (SELECT group_id FROM passages WHERE group_id IS NOT NULL "
         "GROUP BY group_id HAVING COUNT(DISTINCT doc_id) > 1) g")[0][0])
     return summary
+
+
+def _merge(store: Any, moved: dict[str, str]) -> None:
+    """Rename merged groups in one statement (old group id -> surviving group id)."""
+    if not moved:
+        return
+    store.db.execute("CREATE TEMPORARY TABLE IF NOT EXISTS passage_groups_moved "
+                     "(old_id TEXT, new_id TEXT)")
+    store.db.execute("DELETE FROM passage_groups_moved")
+    store.db.insert_many("passage_groups_moved", ("old_id", "new_id"), list(moved.items()))
+    store.db.execute("UPDATE passages SET group_id = m.new_id FROM passage_groups_moved m "
+                     "WHERE passages.group_id = m.old_id")
+    store.db.execute("DELETE FROM passage_groups_moved")
 
 
 def _assign(store: Any, rows: list[tuple[str, int, str]]) -> None:

@@ -32,6 +32,11 @@ class Backend:
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
 
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 5000,
+               ) -> Iterator[tuple[Any, ...]]:
+        """Rows of a large result, fetched ``size`` at a time on a cursor of its own."""
+        raise NotImplementedError
+
     def begin(self) -> None:
         raise NotImplementedError
 
@@ -98,6 +103,16 @@ class DuckDBBackend(Backend):
     def _raw(self, sql: str, params: Sequence[Any]) -> None:
         self.con.execute(sql, list(params))
 
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 5000,
+               ) -> Iterator[tuple[Any, ...]]:
+        cur = self.con.cursor()  # its own result set: other queries may run meanwhile
+        try:
+            cur.execute(sql, list(params))
+            while rows := cur.fetchmany(size):
+                yield from rows
+        finally:
+            cur.close()
+
     def begin(self) -> None:
         self.con.begin()
 
@@ -153,6 +168,13 @@ class PostgresBackend(Backend):
 
     def _raw(self, sql: str, params: Sequence[Any]) -> None:
         self.con.execute(sql, list(params))
+
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 5000,
+               ) -> Iterator[tuple[Any, ...]]:
+        with self.con.cursor() as cur:
+            cur.execute(self._sql(sql), list(params) or None)
+            while rows := cur.fetchmany(size):
+                yield from rows
 
     def begin(self) -> None:
         self.con.execute("BEGIN")

@@ -8,12 +8,14 @@ by the sha256 of their text, so re-ingesting adds nothing.
 
 from __future__ import annotations
 
+import functools
 import json
+import threading
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from presslens.reprints.passages import DEFAULT_PARAMS, ReprintParams, fingerprint
 from presslens.store import flatten
@@ -24,6 +26,20 @@ from presslens.store.schema import LATEST, MIGRATIONS
 _LAYER_TABLES = ("quotes", "entities", "sourcing", "techniques")
 _LOOKUP_CHUNK = 500
 _META_PARAMS = "reprints.params"
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _locked(method: F) -> F:
+    """Serialise calls: one connection is shared by the threads of a web server."""
+
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
 def _now() -> datetime:
@@ -39,6 +55,7 @@ class Store:
 
     def __init__(self, backend: Backend, *, read_only: bool = False):
         self.db = backend
+        self._lock = threading.RLock()
         if not read_only:
             self.migrate()
         self._seq: int | None = None
@@ -70,6 +87,7 @@ class Store:
         self._seq += 1
         return self._seq
 
+    @_locked
     def put_analysis(self, analysis: dict[str, Any], *, run_id: str | None = None,
                      replace: bool = False) -> str:
         """Store one analysis (idempotent by text id); returns the document id.
@@ -80,6 +98,7 @@ class Store:
                    replace=replace)
         return str(analysis["id"])
 
+    @_locked
     def write(self, records: Sequence[Record], *, run_id: str | None = None,
               replace: bool = False) -> list[Record]:
         """Write a batch in one transaction; returns the records that failed to store.
@@ -187,12 +206,14 @@ class Store:
         self.db.insert_many("errors", ("run_id", "source_id", "kind", "message", "recorded_at"),
                             errors)
 
+    @_locked
     def record_error(self, source_id: str, kind: str, message: str, *,
                      run_id: str | None = None) -> None:
         """Record that ``source_id`` failed, and why (the item counts as done)."""
         self.write([Record(source_id, error=(kind, message))], run_id=run_id)
 
     # -- runs and resume -------------------------------------------------------------
+    @_locked
     def start_run(self, *, engine: str, workers: int, stages: Iterable[str], version: str,
                   sources: Iterable[str]) -> str:
         run_id = uuid.uuid4().hex[:16]
@@ -205,6 +226,7 @@ class Store:
                  json.dumps(list(sources))])
         return run_id
 
+    @_locked
     def finish_run(self, run_id: str, *, done: int, skipped: int, failed: int,
                    status: str) -> None:
         with self.db.transaction():
@@ -212,6 +234,7 @@ class Store:
                             " status = ? WHERE run_id = ?",
                             [_now(), done, skipped, failed, status, run_id])
 
+    @_locked
     def done_sources(self, source_ids: Sequence[str], *, version: str | None = None,
                      ) -> set[str]:
         """The ``source_ids`` already processed (errors included).
@@ -232,13 +255,16 @@ class Store:
         return done
 
     # -- reading ----------------------------------------------------------------------
+    @_locked
     def has_document(self, doc_id: str) -> bool:
         return bool(self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]))
 
+    @_locked
     def get_analysis(self, doc_id: str) -> dict[str, Any] | None:
         rows = self.db.execute("SELECT analysis FROM analyses WHERE doc_id = ?", [doc_id])
         return json.loads(rows[0][0]) if rows else None
 
+    @_locked
     def search(self, *, outlet: str | None = None, speaker: str | None = None,
                technique: str | None = None, basis: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
@@ -288,24 +314,29 @@ class Store:
             summaries.append({**row, "counts": counts})
         return summaries, total
 
+    @_locked
     def reprints_of(self, doc_id: str) -> list[dict[str, Any]]:
         """Reprint groups holding a passage of ``doc_id`` (:mod:`presslens.reprints.groups`)."""
         from presslens.reprints.groups import groups_of
 
         return groups_of(self, doc_id)
 
+    @_locked
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows of a parameterised query (``?`` placeholders), as dicts."""
         return self.db.query(sql, params)
 
+    @_locked
     def sql(self, query: str) -> list[dict[str, Any]]:
         """Raw SQL from a researcher (``presslens query --sql``)."""
         return self.db.query(query)
 
+    @_locked
     def get_meta(self, key: str) -> str | None:
         rows = self.db.execute("SELECT value FROM meta WHERE key = ?", [key])
         return rows[0][0] if rows else None
 
+    @_locked
     def set_meta(self, key: str, value: str) -> None:
         self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
                         "DO UPDATE SET value = excluded.value", [key, value])
@@ -321,6 +352,7 @@ class Store:
         self.set_meta(_META_PARAMS, json.dumps(asdict(params), sort_keys=True))
         self._params = params
 
+    @_locked
     def close(self) -> None:
         self.db.close()
 

@@ -23,6 +23,8 @@ class DecodeParams:
     threshold: float = 0.4
     gap: int = 1
     min_chars: int = 3
+    peak: float = 0.0
+    """A span's best word must reach ``peak`` (hysteresis: spans grow on ``threshold``)."""
 
 
 def word_scores(window: Window, probs: np.ndarray) -> list[tuple[int, int, float]]:
@@ -76,6 +78,8 @@ def decode(
     for window, p in zip(windows, probs, strict=True):
         words = word_scores(window, p)
         for first, last in runs([w[2] for w in words], params.threshold, params.gap):
+            if max(w[2] for w in words[first : last + 1]) < params.peak:
+                continue
             span = trim_span(text, (words[first][0], words[last][1]))
             if span and span[1] - span[0] >= params.min_chars:
                 score = float(np.mean([w[2] for w in words[first : last + 1]]))

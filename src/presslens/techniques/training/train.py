@@ -113,7 +113,8 @@ def predictor_of(net: TechniqueNet, tokenizer, device: str, params: DecodeParams
 
 
 def evaluate(
-    predictor: Predictor, articles: list[ptc.Article], tune_decode: bool = False
+    predictor: Predictor, articles: list[ptc.Article], tune_decode: bool = False,
+    task: str = "both",
 ) -> dict[str, Any]:
     """SI F1 (best decoding knobs if ``tune_decode``) and TC micro-F1 on ``articles``."""
     gold_si = [(a.id, g.start, g.end) for a in articles for g in a.spans]
@@ -123,7 +124,10 @@ def evaluate(
     for a in articles:
         sents = line_sentences(a.text)
         windows = predictor.windows(a.text, sents)
-        cached.append((a, windows, predictor.probabilities(windows) if windows else []))
+        if task != "span":
+            cached.append((a, windows, predictor.probabilities(windows) if windows else []))
+        if task == "tag":
+            continue
         spans = [(g.start, g.end) for g in a.spans]
         labels = rank_labels(predictor.technique_scores(a.text, sents, spans), spans)
         pred_tc.extend((a.id, t, s, e) for t, (s, e) in zip(labels, spans, strict=True))
@@ -145,8 +149,14 @@ def evaluate(
         if best is None or score.f1 > best[1].f1:
             best = (params, score)
     assert best is not None
-    tc = tc_score(pred_tc, gold_tc)
-    return {"decode": asdict(best[0]), "si": asdict(best[1]), "tc_micro_f1": tc.micro.f1}
+    tc = tc_score(pred_tc, gold_tc).micro.f1 if pred_tc else 0.0
+    return {"decode": asdict(best[0]), "si": asdict(best[1]), "tc_micro_f1": tc}
+
+
+def selection_score(result: dict[str, Any], task: str) -> float:
+    """What picks the epoch on ``tune``: SI F1, TC micro-F1, or both."""
+    si, tc = result["si"]["f1"], result["tc_micro_f1"]
+    return {"tag": si, "span": tc}.get(task, si + tc)
 
 
 def train(
@@ -160,8 +170,9 @@ def train(
     lr_encoder: float = 6e-5,
     lr_heads: float = 1e-3,
     limit_articles: int | None = None,
+    task: str = "both",
 ) -> dict[str, Any]:
-    """Train, pick the best epoch on ``tune``, save ``checkpoint.pt`` and ``train.json``."""
+    """Train (``task``: tagger, span classifier or both on one encoder), pick the best epoch on ``tune``, save ``checkpoint.pt`` and ``train.json``."""
     started = time.time()
     seed_everything(seed)
     out.mkdir(parents=True, exist_ok=True)
@@ -188,11 +199,13 @@ def train(
     )
     n_tag = math.ceil((len(positives) + NEG_FRACTION * len(negatives)) / batch_size)
     n_span = math.ceil(len(spans) / batch_size)
+    n_tag = 0 if task == "span" else n_tag
+    n_span = 0 if task == "tag" else n_span
     steps_per_epoch = max(n_tag, n_span)
     total = steps_per_epoch * epochs
     warmup = max(1, int(0.06 * total))
     scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / (total - warmup)))
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
     )
     ce = nn.CrossEntropyLoss(weight=class_weights(spans).to(device), label_smoothing=0.05)
     bce = nn.BCEWithLogitsLoss(reduction="none")
@@ -210,16 +223,19 @@ def train(
         losses: list[float] = []
         epoch_start = time.time()
         for step in range(steps_per_epoch):
-            tb = tag_batch(tag_batches[step % len(tag_batches)], device)
-            prop_logits, tech_logits = net.tag(tb["ids"], tb["mask"])
-            valid = tb["valid"].float()
-            loss_prop = (bce(prop_logits, tb["prop"]) * valid).sum() / valid.sum()
-            on = (tb["prop"] * valid).unsqueeze(-1)
-            loss_tech = (bce(tech_logits, tb["tech"]) * on).sum() / on.sum().clamp(min=1.0) / 14
-            sb = span_batch(span_batches[step % len(span_batches)], device)
-            loss_span = ce(net.classify(sb["ids"], sb["mask"], sb["span_mask"], sb["feats"]),
-                           sb["label"])
-            loss = loss_prop + 0.5 * loss_tech + loss_span
+            loss = torch.zeros((), device=device)
+            if n_tag:
+                tb = tag_batch(tag_batches[step % len(tag_batches)], device)
+                prop_logits, tech_logits = net.tag(tb["ids"], tb["mask"])
+                valid = tb["valid"].float()
+                loss_prop = (bce(prop_logits, tb["prop"]) * valid).sum() / valid.sum()
+                on = (tb["prop"] * valid).unsqueeze(-1)
+                loss_tech = (bce(tech_logits, tb["tech"]) * on).sum() / on.sum().clamp(min=1) / 14
+                loss = loss + loss_prop + 0.5 * loss_tech
+            if n_span:
+                sb = span_batch(span_batches[step % len(span_batches)], device)
+                logits = net.classify(sb["ids"], sb["mask"], sb["span_mask"], sb["feats"])
+                loss = loss + ce(logits, sb["label"])
             optimizer.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -230,35 +246,47 @@ def train(
                 log.info("epoch %d step %d/%d loss %.4f", epoch, step, steps_per_epoch,
                          float(np.mean(losses[-50:])))
         net.eval()
-        result = evaluate(predictor_of(net, tokenizer, device, DecodeParams()), tune, True)
+        result = evaluate(predictor_of(net, tokenizer, device, DecodeParams()), tune, True, task)
         result.update(epoch=epoch, loss=float(np.mean(losses)),
                       seconds=round(time.time() - epoch_start, 1))
         history.append(result)
         log.info("epoch %d: %s", epoch, json.dumps(result))
-        score = result["si"]["f1"] + result["tc_micro_f1"]
+        score = selection_score(result, task)
         if score > best_score:
             best_score = score
             best_state = {k: v.detach().cpu().clone() for k, v in net.state_dict().items()}
+            # Saved as it improves, so an interrupted run still leaves its best epoch.
+            _save(out, best_state, _summary(locals()))
     assert best_state is not None
-    best = max(history, key=lambda h: h["si"]["f1"] + h["tc_micro_f1"])
-    summary = {
-        "seed": seed,
-        "epochs": epochs,
-        "device": device,
+    _save(out, best_state, _summary(locals()))
+    return _summary(locals())
+
+
+def _summary(env: dict[str, Any]) -> dict[str, Any]:
+    history = env["history"]
+    best = max(history, key=lambda h: selection_score(h, env["task"]))
+    split = env["split"]
+    return {
+        "task": env["task"],
+        "seed": env["seed"],
+        "epochs": env["epochs"],
+        "device": env["device"],
         "torch": torch.__version__,
-        "batch_size": batch_size,
-        "lr_encoder": lr_encoder,
-        "lr_heads": lr_heads,
+        "batch_size": env["batch_size"],
+        "lr_encoder": env["lr_encoder"],
+        "lr_heads": env["lr_heads"],
         "split_seed": ptc.SPLIT_SEED,
         "split": {k: split[k] for k in ("fit", "tune", "val")},
         "best_epoch": best["epoch"],
         "decode": best["decode"],
         "history": history,
-        "train_seconds": round(time.time() - started, 1),
+        "train_seconds": round(time.time() - env["started"], 1),
     }
-    torch.save({"state": best_state, "summary": summary}, out / "checkpoint.pt")
+
+
+def _save(out: Path, state: dict[str, torch.Tensor], summary: dict[str, Any]) -> None:
+    torch.save({"state": state, "summary": summary}, out / "checkpoint.pt")
     (out / "train.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
-    return summary
 
 
 def main() -> None:  # device runs: python -m presslens.techniques.training.train OUT ...
@@ -271,10 +299,11 @@ def main() -> None:  # device runs: python -m presslens.techniques.training.trai
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--encoder", type=Path)
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--task", default="both", choices=["both", "tag", "span"])
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     train(args.out, epochs=args.epochs, seed=args.seed, device=args.device,
-          encoder=args.encoder, limit_articles=args.limit)
+          encoder=args.encoder, limit_articles=args.limit, task=args.task)
 
 
 if __name__ == "__main__":

@@ -14,12 +14,17 @@ and model loading; "total" includes them.
 Memory: peak RSS of the whole process tree (parent, workers) while ingesting 1k
 and 10k documents with the cheap stages (anatomy, language, repetitions) and the
 local engine with 2 workers, sampled every 50 ms; the ratio is 10k/1k.
+
+On a shared 2-core machine the docs/s ratios mostly measure the neighbours; the
+CPU milliseconds per document (this process and its workers, from getrusage) say
+whether the engine itself adds work when it goes parallel.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -39,9 +44,16 @@ def _corpus(folder: Path, n: int) -> Path:
     return path
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its (waited-for) descendants, workers included."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _ingest(corpus: Path, db: Path, engine: str, workers: int, stages: list[str],
-            ) -> tuple[int, float, float]:
-    """(documents, total docs/s, steady docs/s) for one run."""
+            ) -> tuple[int, float, float, float]:
+    """(documents, total docs/s, steady docs/s, CPU ms per document) for one run."""
     from presslens.engine.runner import run_ingest
     from presslens.settings import Settings
     from presslens.store import open_store
@@ -52,16 +64,18 @@ def _ingest(corpus: Path, db: Path, engine: str, workers: int, stages: list[str]
         flushes.append((time.perf_counter(), done + failed))
 
     store = open_store(str(db))
+    cpu = _cpu_seconds()
     started = time.perf_counter()
     summary = run_ingest([str(corpus)], store, Settings(batch_size=32), engine=engine,
                          workers=workers, stages=stages, progress=progress)
     total = time.perf_counter() - started
     store.close()
+    cpu_ms = (_cpu_seconds() - cpu) * 1000 / max(summary.done, 1)
     steady = 0.0
     if len(flushes) > 1:
         span = flushes[-1][0] - flushes[0][0]
         steady = sum(n for _, n in flushes[1:]) / span if span > 0 else 0.0
-    return summary.done, summary.done / total, steady
+    return summary.done, summary.done / total, steady, cpu_ms
 
 
 def throughput(folder: Path, docs: int) -> None:
@@ -77,21 +91,26 @@ def throughput(folder: Path, docs: int) -> None:
         print("with techniques: skipped (the techniques stage is not installed)")
     for label, stages in configs:
         print(f"\n{label}: {docs} documents, stages {','.join(stages)}")
-        print(f"{'engine':8} {'workers':>7} {'total/s':>9} {'steady/s':>9} {'vs local-1':>11}")
+        print(f"{'engine':8} {'workers':>7} {'total/s':>9} {'steady/s':>9} {'vs local-1':>11} "
+              f"{'cpu ms/doc':>11}")
         base = None
         rates: dict[tuple[str, int], float] = {}
+        cpus: dict[tuple[str, int], float] = {}
         for engine in ("local", "dask"):
             for workers in (1, 2):
                 db = folder / f"{label[:4]}-{engine}-{workers}.duckdb"
                 db.unlink(missing_ok=True)
-                n, total, steady = _ingest(corpus, db, engine, workers, stages)
+                _, total, steady, cpu_ms = _ingest(corpus, db, engine, workers, stages)
                 rates[(engine, workers)] = steady
+                cpus[(engine, workers)] = cpu_ms
                 base = base or steady
                 print(f"{engine:8} {workers:>7} {total:>9.1f} {steady:>9.1f} "
-                      f"{steady / base:>10.2f}x", flush=True)
+                      f"{steady / base:>10.2f}x {cpu_ms:>11.0f}", flush=True)
         for engine in ("local", "dask"):
             print(f"{engine}: 2 workers / 1 worker = "
-                  f"{rates[(engine, 2)] / rates[(engine, 1)]:.2f} (steady)")
+                  f"{rates[(engine, 2)] / rates[(engine, 1)]:.2f} (steady docs/s); "
+                  f"CPU per document 1w/2w = {cpus[(engine, 1)] / cpus[(engine, 2)]:.2f} "
+                  "(1.0 = no parallel overhead; includes worker start-up)")
 
 
 _CHILD = """

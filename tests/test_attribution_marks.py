@@ -55,3 +55,8 @@ def test_editorial_insertion_stays_in_content() -> None:
 def test_paragraphs_split_on_blank_lines() -> None:
     text = "One.\n\nTwo.\n\n\nThree."
     assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two.", "Three."]
+
+
+def test_two_apostrophes_are_a_double_mark() -> None:
+    text = "''It's a reform,'' the analyst said. The plan was ''taking shape'' slowly."
+    assert contents(text) == ["It's a reform", "taking shape"]

@@ -12,11 +12,17 @@ from typing import Any
 
 from presslens.attribution.cues import cue_span, is_cue_verb
 from presslens.attribution.found import Found, inside, overlap
-from presslens.attribution.frames import _addressee as addressee
-from presslens.attribution.frames import find_frame_cue
+from presslens.attribution.frames import addressee, find_frame_cue
 from presslens.attribution.indirect import complement, find_indirect, subject
 from presslens.attribution.marks import QuotedSpan, find_quotes, paragraphs
-from presslens.attribution.syntax_utils import clipped_subtree, span_of, trim
+from presslens.attribution.syntax_utils import (
+    clipped_subtree,
+    doc_text,
+    sentence_bounds,
+    span_of,
+    tokens_in,
+    trim,
+)
 from presslens.attribution.transcripts import find_transcript_turns
 from presslens.document import Span
 
@@ -38,9 +44,9 @@ def _inside_sentence(text: str, q: QuotedSpan, para: Span) -> bool:
 class _Bounds:
     """A sentence's character range cut to its paragraph."""
 
-    def __init__(self, sent: Any, para: Span):
-        self.start_char = max(sent.start_char, para[0])
-        self.end_char = min(sent.end_char, para[1])
+    def __init__(self, sent: Span, para: Span):
+        self.start_char = max(sent[0], para[0])
+        self.end_char = min(sent[1], para[1])
 
 
 def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -> Found | None:
@@ -50,7 +56,7 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
     Constitution"'): the verb is the cue and the quote is mixed speech. A quote in
     the subject ('The "reform" passed') or governed by a subjectless verb is not.
     """
-    toks = [t for t in sdoc if q.span[0] <= t.idx < q.span[1]]
+    toks = tokens_in(sdoc, q.span)
     if not toks:
         return None
     root = min(toks, key=lambda t: len(list(t.ancestors)))
@@ -61,13 +67,19 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
     ]
     if cues:
         # Inside reported speech ('says he is making "a demand"'): the report is mixed.
-        verb = cues[-1] if cues[-1].sent == root.sent else cues[0]
-        comp = trim(
-            sdoc.text, span_of(t for t in complement(verb) if para[0] <= t.idx < para[1]), "."
-        )
-        content = comp if comp is not None and inside(q.span, comp) else q.span
+        # The outermost report whose complement holds the quote wins, as in PolNeAR.
+        root_sent = sentence_bounds(root)
+        holding = []
+        for a in cues:
+            if sentence_bounds(a) != root_sent:
+                continue
+            toks = [t for t in complement(a) if para[0] <= t.idx < para[1]]
+            comp = trim(doc_text(sdoc), span_of(toks), ".")
+            if comp is not None and inside(q.span, comp):
+                holding.append((a, comp))
+        verb, content = holding[-1] if holding else (cues[0], q.span)
         parts = (content,) if content != q.span else (q.parts or (q.span,))
-        spk, head = subject(verb, _Bounds(verb.sent, para), interiors)
+        spk, head = subject(verb, _Bounds(sentence_bounds(verb), para), interiors)
         kind = "direct" if content == q.span else "mixed"
         return Found(kind, content, parts, cue_span(verb), spk, head, addressee(verb), verb.i)
     verb = root.head
@@ -88,7 +100,7 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
         return None
     if any(q.span[0] <= t.idx < q.span[1] for t in subj.subtree):
         return None
-    bounds = _Bounds(verb.sent, para)
+    bounds = _Bounds(sentence_bounds(verb), para)
     speaker = clipped_subtree(subj, (bounds.start_char, bounds.end_char), interiors)
     return Found(
         "mixed", q.span, q.parts or (q.span,), cue_span(verb), speaker, subj.i, None, verb.i

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from presslens.attribution.cues import CUE_NOUNS, cue_span, is_cue_verb, is_speech_verb
+from presslens.attribution.marks import ALL_MARKS
 from presslens.attribution.syntax_utils import clipped_subtree, tokens_in, trim
 from presslens.document import Span
 
@@ -66,7 +67,10 @@ def left_frame(text: str, open_at: int, floor: int) -> Span:
 def right_frame(text: str, close_at: int, ceil: int) -> tuple[Span, bool]:
     """From the closing mark to the end of its sentence; True if that is a new sentence."""
     rest = text[close_at:ceil]
-    quote_ended = close_at >= 2 and text[close_at - 2] in ".!?"  # '...stop." She said'
+    k = close_at - 1
+    while k > 0 and text[k] in ALL_MARKS:
+        k -= 1
+    quote_ended = text[k] in ".!?"  # '...stop." She said'
     stripped = rest.lstrip()
     new_sentence = quote_ended and bool(stripped) and stripped[0].isupper()
     ends = _sentence_ends(text, close_at, ceil)
@@ -108,10 +112,19 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
     return None, None
 
 
-def _addressee(tok: Any) -> int | None:
-    """Who was told: the object of "told", "said to", "in an interview with"."""
+_TELL_OBJECT = frozenset({"tell", "inform", "notify", "brief", "assure", "update"})
+
+
+def addressee(tok: Any) -> int | None:
+    """Who the words were given to: "told TASS", "said to TASS", "speaking with TASS".
+
+    Only the addressee of a verb of telling counts: the object of "accused X" is
+    a target, not a route.
+    """
+    lemma = tok.lemma_.lower()
     for child in tok.children:
-        if child.dep_ in ("dobj", "dative", "iobj") and child.pos_ in ("PROPN", "NOUN"):
+        telling = child.dep_ in ("dobj", "dative", "iobj") and lemma in _TELL_OBJECT
+        if telling and child.pos_ in ("PROPN", "NOUN"):
             return child.i
         if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with"):
             for p in child.children:
@@ -187,7 +200,7 @@ def find_frame_cue(
         if cands:
             tok = cands[0]
             spk, head = _speaker(tok, rframe, blocked)
-            return FrameCue(cue_span(tok), tok.i, spk, head, _addressee(tok), "right", rframe)
+            return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "right", rframe)
     lframe = left_frame(text, outer[0], floor)
     ltoks = [t for t in tokens_in(sdoc, lframe) if not t.is_space]
     if (ltoks and _LEFT_OPEN_END.search(text[lframe[0] : lframe[1]])) or (
@@ -198,7 +211,7 @@ def find_frame_cue(
         if cands:
             tok = cands[-1]
             spk, head = _speaker(tok, lframe, blocked)
-            return FrameCue(cue_span(tok), tok.i, spk, head, _addressee(tok), "left", lframe)
+            return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "left", lframe)
         if acc is not None:
             return acc
         if text[lframe[0] : lframe[1]].rstrip().endswith(":"):
@@ -209,7 +222,7 @@ def find_frame_cue(
             if roots:
                 tok = roots[-1]
                 spk, head = _speaker(tok, lframe, blocked)
-                return FrameCue(cue_span(tok), tok.i, spk, head, _addressee(tok), "left", lframe)
+                return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "left", lframe)
         # "Smith: ..." or "In a statement: ..." with no verb: the colon is the cue.
         stripped = trim(text, lframe)
         if stripped and text[lframe[0] : lframe[1]].rstrip().endswith(":"):
@@ -232,7 +245,7 @@ def find_frame_cue(
             ):
                 spk, head = _speaker(tok, prev, blocked)
                 if spk is not None and not any(t.idx < outer[0] and t.text in '"“”' for t in ptoks):
-                    return FrameCue(cue_span(tok), tok.i, spk, head, _addressee(tok), "prev", prev)
+                    return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "prev", prev)
     if rtoks and new_sentence:
         cands = [t for t in rtoks[:5] if is_speech_verb(t)]
         if cands:
@@ -241,7 +254,5 @@ def find_frame_cue(
             if not has_clause:
                 spk, head = _speaker(tok, rframe, blocked)
                 if spk is not None:
-                    return FrameCue(
-                        cue_span(tok), tok.i, spk, head, _addressee(tok), "next", rframe
-                    )
+                    return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "next", rframe)
     return None

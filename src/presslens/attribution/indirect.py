@@ -12,64 +12,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from presslens.attribution.cues import INTENT_VERBS, SPEECH_VERBS, cue_span, is_cue_verb
+from presslens.attribution.cues import INTENT_VERBS, SPEECH_VERBS, cue_span, is_cue_verb, words
 from presslens.attribution.found import Found, inside
-from presslens.attribution.frames import _addressee
-from presslens.attribution.syntax_utils import clipped_subtree, span_of, tokens_in, trim
+from presslens.attribution.frames import addressee
+from presslens.attribution.syntax_utils import clipped_subtree, doc_text, span_of, tokens_in, trim
 from presslens.document import Span
 
 # Speech verbs whose direct object is what was said ("denied the report").
-OBJECT_CUES = frozenset(
-    [
-        "deny",
-        "confirm",
-        "announce",
-        "criticize",
-        "criticise",
-        "blast",
-        "slam",
-        "attack",
-        "condemn",
-        "praise",
-        "cite",
-        "reject",
-        "dispute",
-        "propose",
-        "recommend",
-        "demand",
-        "question",
-        "acknowledge",
-        "welcome",
-        "endorse",
-        "predict",
-        "want",
-        "support",
-        "oppose",
-        "prefer",
-        "favor",
-        "favour",
-        "reject",
-        "expect",
-        "fear",
-    ]
+OBJECT_CUES = words(
+    """
+    deny confirm announce criticize criticise blast slam attack condemn praise cite
+    reject dispute propose recommend demand question acknowledge welcome endorse predict
+    want support oppose prefer favor favour expect fear
+    """
 )
 _MIN_CONTENT_TOKENS = 3
 # Speech verbs whose object is the addressee or a thing, not what was said.
-_NO_OBJECT = frozenset(
-    [
-        "say",
-        "tell",
-        "ask",
-        "inform",
-        "notify",
-        "thank",
-        "post",
-        "send",
-        "share",
-        "text",
-        "email",
-        "message",
-    ]
+_NO_OBJECT = words(
+    """
+    say tell ask inform notify thank post send share text email message
+    """
 )
 
 
@@ -102,7 +64,10 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
     bounds = (sent.start_char, sent.end_char)
     seen = tok
     for _ in range(4):
-        for child in seen.children:
+        subjects = [c for c in seen.children if c.dep_ == "nsubj"]
+        # Several subjects happen when a parse runs over a break: the clause's own first.
+        subjects.sort(key=lambda c: not (bounds[0] <= c.idx < bounds[1]))
+        for child in subjects:
             if child.dep_ == "nsubj":
                 if child.lower_ == "that" and seen.dep_ == "relcl":
                     break
@@ -110,6 +75,10 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         if seen.dep_ not in _CLIMB or seen.head.i == seen.i:
             break
         if seen.dep_ == "xcomp":
+            # Raising: 'Obama is reported to have called', 'she is expected to say'.
+            raised = next((c for c in seen.head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:
+                return _within(raised, bounds, blocked)
             # Object control: 'prompted Parliament to call', 'led her to declare'.
             obj = next((c for c in seen.head.children if c.dep_ == "dobj" and c.i < seen.i), None)
             if obj is not None:
@@ -170,8 +139,8 @@ def _according(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     phrase = span_of([tok, *(pobj.subtree if pobj is not None else [to])])
     assert phrase is not None
     bounds = (sent.start_char, sent.end_char)
-    before = trim(doc.text, (bounds[0], phrase[0]))
-    after = trim(doc.text, (phrase[1], bounds[1]), ".")
+    before = trim(doc_text(doc), (bounds[0], phrase[0]))
+    after = trim(doc_text(doc), (phrase[1], bounds[1]), ".")
     sides = [s for s in (before, after) if s is not None]
     if not sides:
         return None
@@ -215,33 +184,12 @@ def _clauses(sdoc: Any, paras: list[Span]) -> list[_Clause]:
 
 
 # Nouns that carry a that-clause of reported content ("his claim that ...").
-CLAIM_NOUNS = frozenset(
-    [
-        "claim",
-        "claims",
-        "assertion",
-        "allegation",
-        "allegations",
-        "argument",
-        "belief",
-        "view",
-        "warning",
-        "promise",
-        "pledge",
-        "statement",
-        "suggestion",
-        "accusation",
-        "contention",
-        "insistence",
-        "prediction",
-        "assurance",
-        "admission",
-        "insinuation",
-        "charge",
-        "complaint",
-        "hope",
-        "fear",
-    ]
+CLAIM_NOUNS = words(
+    """
+    claim claims assertion allegation allegations argument belief view warning promise
+    pledge statement suggestion accusation contention insistence prediction assurance
+    admission insinuation charge complaint hope fear
+    """
 )
 
 
@@ -263,7 +211,7 @@ def _noun_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     comp = [t for t in clause.subtree if sent.start <= t.i < sent.end]
     if len([t for t in comp if not t.is_punct]) < _MIN_CONTENT_TOKENS:
         return None
-    content = trim(tok.doc.text, span_of(comp), ".")
+    content = trim(doc_text(tok.doc), span_of(comp), ".")
     if content is None or any(inside(content, q) for q in blocked):
         return None
     bounds = (sent.start_char, sent.end_char)
@@ -277,7 +225,7 @@ def _noun_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
         if subj is not None:
             speaker, head = _within(subj, bounds, blocked)
     if speaker is not None:
-        text = tok.doc.text
+        text = doc_text(tok.doc)
         for suffix in ("’s", "'s", "’", "'"):
             if text[speaker[0] : speaker[1]].endswith(suffix) and speaker[1] - speaker[0] > len(
                 suffix
@@ -291,7 +239,7 @@ def _noun_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
 
 def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
     """Indirect and mixed attributions whose cue lies outside every quotation."""
-    text = sdoc.text
+    text = doc_text(sdoc)
     found: list[Found] = []
     used: set[int] = set()
     quoted = {t.i for span in interiors for t in tokens_in(sdoc, span)}
@@ -326,7 +274,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             speaker, head = subject(tok, sent, interiors)
             found.append(
                 Found(
-                    kind, content, (content,), cue_span(tok), speaker, head, _addressee(tok), tok.i
+                    kind, content, (content,), cue_span(tok), speaker, head, addressee(tok), tok.i
                 )
             )
     return outermost(found)

@@ -26,6 +26,7 @@ _PAIRS: dict[str, str] = {
 DOUBLE_MARKS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 SINGLE_MARKS = frozenset("\u2018\u2019")
 ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS | {"'"}
+_FILLER = "\u2060"  # stands for the second apostrophe of a '' mark while scanning
 _PARA_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"“„«])")
 
 
@@ -74,7 +75,8 @@ def _role(text: str, i: int) -> str:
     """'open', 'close' or 'either' for the mark at ``i`` from its neighbours."""
     ch = text[i]
     before = text[i - 1] if i > 0 else ""
-    after = text[i + 1] if i + 1 < len(text) else ""
+    j = i + 2 if i + 1 < len(text) and text[i + 1] == _FILLER else i + 1
+    after = text[j] if j < len(text) else ""
     if ch in "\u201e\u00ab\u2018":
         if ch == "\u2018" and before.isalnum():
             return "none"
@@ -101,6 +103,8 @@ def _role(text: str, i: int) -> str:
 
 
 def _trim_content(text: str, s: int, e: int) -> Span:
+    while s < e and text[s] == _FILLER:
+        s += 1
     s, e = _strip(text, (s, e))
     while e > s and text[e - 1] == ",":
         e -= 1
@@ -108,8 +112,14 @@ def _trim_content(text: str, s: int, e: int) -> Span:
 
 
 def find_quotes(text: str, paras: list[Span] | None = None) -> list[QuotedSpan]:
-    """Pair double quotation marks (and ‘…’ not nested in them) into quotations."""
+    """Pair double quotation marks (and ‘…’ not nested in them) into quotations.
+
+    Two apostrophes (``''``, the New York Times' archive style) count as one double
+    mark: the scan reads a same-length copy where they are ``"`` plus a filler.
+    """
     paras = paras if paras is not None else paragraphs(text)
+    if "''" in text:
+        text = text.replace("''", '"' + _FILLER)
     found: list[QuotedSpan] = []
     carry: tuple[int, list[Span]] | None = None  # open multi-paragraph quote
     for pi, (ps, pe) in enumerate(paras):
@@ -141,8 +151,9 @@ def find_quotes(text: str, paras: list[Span] | None = None) -> list[QuotedSpan]:
             if role in ("close", "either") and ch in _PAIRS.get(open_ch, ""):
                 parts = [*(carry[1] if carry else []), _trim_content(text, open_at + 1, i)]
                 start = carry[0] if carry else open_at
+                close_end = i + 2 if i + 1 < len(text) and text[i + 1] == _FILLER else i + 1
                 found.append(
-                    QuotedSpan((start, i + 1), (parts[0][0], parts[-1][1]), True, tuple(parts))
+                    QuotedSpan((start, close_end), (parts[0][0], parts[-1][1]), True, tuple(parts))
                 )
                 carry = None
                 open_at = None

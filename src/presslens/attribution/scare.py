@@ -49,6 +49,8 @@ class ScareQuotesStage:
         self.settings = settings
 
     def run(self, doc: Document) -> list[Span]:
+        if doc.has("syntax") and doc.layer("syntax") is None:
+            return []  # no parse (not English): quotes are unknown, so nothing is "nobody's"
         anatomy = doc.layer("anatomy")
         paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
         return scare_quotes(doc.text, list(doc.layer("quotes") or []), paras)

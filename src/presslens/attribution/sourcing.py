@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from presslens.attribution.coref import ORG_TYPES
+from presslens.attribution.cues import words
 from presslens.attribution.found import overlap
 from presslens.document import BASES, Basis, Document, Entity, Quote, Sourcing, Span
 from presslens.settings import Settings
@@ -40,32 +42,14 @@ UNVERIFIABLE = tuple(
     )
 )
 _DATA_SHOW = re.compile(r"^(?:data|evidence|statistics|figures|information) ", re.IGNORECASE)
-ANONYMOUS_WORDS = frozenset(
-    [
-        "source",
-        "sources",
-        "official",
-        "officials",
-        "insider",
-        "insiders",
-        "people",
-        "person",
-        "someone",
-        "aide",
-        "aides",
-        "diplomat",
-        "diplomats",
-        "expert",
-        "experts",
-        "analyst",
-        "analysts",
-        "observer",
-        "observers",
-        "witness",
-        "witnesses",
-        "reportedly",
-    ]
+ANONYMOUS_WORDS = words(
+    """
+    source sources official officials insider insiders people person someone aide aides
+    diplomat diplomats expert experts analyst analysts observer observers witness
+    witnesses reportedly
+    """
 )
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "this", "that"})
 PRONOUNS_NAMED = frozenset({"he", "she", "i", "him", "her"})
 PRONOUNS_BODY = frozenset({"it", "they", "we"})
 
@@ -103,7 +87,16 @@ def _entity_near(entities: Sequence[Entity], sentence: Span, cue: Span, text: st
     return max(before)[1] if before else None
 
 
-def speaker_basis(quote: Quote, entities: Sequence[Entity]) -> Basis:
+def _ner_type(sdoc: Any, span: Span | None) -> str | None:
+    """spaCy's entity label on the speaker phrase's last named token, if any."""
+    if sdoc is None or span is None:
+        return None
+    window = sdoc.char_span(span[0], span[1], alignment_mode="expand")
+    labels = [t.ent_type_ for t in window or () if t.ent_type_] if window is not None else []
+    return labels[-1] if labels else None
+
+
+def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any = None) -> Basis:
     """The basis a quote gives: named person, organisation or anonymous source."""
     types = {e.id: e.type for e in entities}
     sp = quote.speaker
@@ -120,8 +113,13 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity]) -> Basis:
         return "named"
     if len(words) == 1 and words[0] in PRONOUNS_BODY:
         return "organisation"
-    if any(w[:1].isupper() for w in sp.text.split()[1:] + sp.text.split()[:1] if w[:1].isalpha()):
+    label = _ner_type(sdoc, sp.span)
+    if label == "PERSON":
         return "named"
+    if label in ORG_TYPES:
+        return "organisation"
+    if any(w[:1].isupper() and w.lower() not in _DETERMINERS for w in sp.text.split()):
+        return "named"  # an unlinked proper name
     return "organisation" if words[0] in ("the", "its", "their") else "anonymous"
 
 
@@ -173,7 +171,10 @@ def source_sentences(
             q = max(covering, key=lambda q: overlap(q.span, sent))
             out.append(
                 Sourcing(
-                    sent, speaker_basis(q, entities), q.cue, q.speaker.entity if q.speaker else None
+                    sent,
+                    speaker_basis(q, entities, doc.layer("syntax")),
+                    q.cue,
+                    q.speaker.entity if q.speaker else None,
                 )
             )
             continue

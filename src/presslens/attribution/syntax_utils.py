@@ -65,3 +65,24 @@ def clipped_subtree(token: Any, bounds: Span, blocked: list[Span] = ()) -> Span 
         hi += 1
     doc = token.doc
     return (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+
+
+def sentence_bounds(token: Any) -> Span:
+    """Characters of the sentence holding ``token`` (cheaper than ``token.sent``)."""
+    doc = token.doc
+    lo = token.i
+    while lo > 0 and not doc[lo].is_sent_start:
+        lo -= 1
+    hi = token.i + 1
+    while hi < len(doc) and not doc[hi].is_sent_start:
+        hi += 1
+    return (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once: spaCy rebuilds it from the tokens on every access."""
+    cached = doc.user_data.get("presslens_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["presslens_text"] = cached
+    return cached

@@ -68,6 +68,8 @@ class Predictor:
     head_w: np.ndarray  # (n_techniques, 3H + F)
     head_b: np.ndarray
     params: DecodeParams
+    span_backend: Backend | None = None
+    """Encoder of the span classifier when it is not the tagger's."""
 
     def windows(self, text: str, sentences: Sequence[Span]) -> list[Window]:
         return pack(_encode(self.tokenizer, text, sentences))
@@ -96,17 +98,25 @@ class Predictor:
             return np.zeros((0, len(TECHNIQUES)), dtype=np.float32)
         sentences = list(sentences) or [(0, len(text))]
         doc_norm = normalise(text)
+        built = [span_window(self.tokenizer, text, sentences, s) for s in spans]
+        # Spans in the same sentences share one window: encode each distinct window once.
+        distinct: dict[bytes, int] = {}
+        for window, _ in built:
+            distinct.setdefault(window.ids.tobytes(), len(distinct))
+        firsts: dict[int, Window] = {}
+        for window, _ in built:
+            firsts.setdefault(distinct[window.ids.tobytes()], window)
+        unique = [firsts[i] for i in range(len(firsts))]
+        states: list[np.ndarray] = []
+        for i in range(0, len(unique), BATCH):
+            ids, mask = batch_windows(unique[i : i + BATCH])
+            _, hidden = (self.span_backend or self.backend)(ids, mask)
+            states.extend(hidden[j, : int(mask[j].sum())] for j in range(len(ids)))
         rows: list[np.ndarray] = []
-        for i in range(0, len(spans), BATCH):
-            chunk = spans[i : i + BATCH]
-            built = [span_window(self.tokenizer, text, sentences, s) for s in chunk]
-            ids, mask = batch_windows([w for w, _ in built])
-            _, hidden = self.backend(ids, mask)
-            for j, (span, (window, smask)) in enumerate(zip(chunk, built, strict=True)):
-                feats = span_features(text, span, sentence_of(sentences, span), doc_norm)
-                padded = np.zeros(hidden.shape[1], dtype=bool)
-                padded[: len(smask)] = smask
-                rows.append(span_head_input(hidden[j], padded, feats))
+        for span, (window, smask) in zip(spans, built, strict=True):
+            hidden = states[distinct[window.ids.tobytes()]]
+            feats = span_features(text, span, sentence_of(sentences, span), doc_norm)
+            rows.append(span_head_input(hidden, smask, feats))
         logits = np.stack(rows) @ self.head_w.T + self.head_b
         return softmax(logits)
 
@@ -154,19 +164,23 @@ def load_predictor(
     if not config_path.is_file():
         raise ModelError(f"no techniques model at {base} (config.json missing)")
     config = json.loads(config_path.read_text(encoding="utf-8"))
-    onnx_file = base / config["onnx"][variant or config["default"]]
-    if not onnx_file.is_file():
-        raise ModelError(f"techniques model file {onnx_file} is missing")
+    files = config["onnx"][variant or config["default"]]
+    for name in set(files.values()):
+        if not (base / name).is_file():
+            raise ModelError(f"techniques model file {base / name} is missing")
     heads = np.load(base / config["heads"])
-    params = DecodeParams(**config["decode"])
+    knobs = {k: v for k, v in config["decode"].items() if k in DecodeParams.__dataclass_fields__}
+    params = DecodeParams(**knobs)
     if threshold is not None:
-        params = DecodeParams(threshold, params.gap, params.min_chars)
+        params = DecodeParams(threshold, params.gap, params.min_chars, params.peak)
+    tagger = onnx_backend(base / files["tagger"], threads)
+    classifier = (
+        None if files["classifier"] == files["tagger"]
+        else onnx_backend(base / files["classifier"], threads)
+    )
     return Predictor(
-        onnx_backend(onnx_file, threads),
-        load_tokenizer(base / "tokenizer.json"),
-        heads["span_w"],
-        heads["span_b"],
-        params,
+        tagger, load_tokenizer(base / "tokenizer.json"), heads["span_w"], heads["span_b"],
+        params, classifier,
     )
 
 

@@ -1,0 +1,63 @@
+"""``presslens eval techniques``: SemEval-2020 SI/TC/joint scores on presslens's PTC split."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from presslens.cli.common import DebugOption, guarded, write_stdout
+from presslens.cli.groups import eval_app
+
+
+def register(app: typer.Typer) -> None:
+    """The command registers on the shared ``eval`` group when this module is imported."""
+
+
+@eval_app.command("techniques")
+def eval_techniques(
+    split: str = typer.Option("val", "--split", help="PTC split: val (default), tune or fit."),
+    model: str | None = typer.Option(None, "--model", help="Model directory (default: shipped)."),
+    variant: str | None = typer.Option(None, "--variant", help="int8 (shipped) or fp32."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    debug: bool = DebugOption,
+) -> None:
+    """Span identification F1, technique classification micro-F1 and joint F1, per technique."""
+
+    def run() -> None:
+        from rich.console import Console
+        from rich.table import Table
+
+        from presslens.eval.techniques import evaluate
+        from presslens.settings import get_settings
+        from presslens.techniques.model import load_predictor
+
+        settings = get_settings()
+        predictor = load_predictor(
+            model or settings.techniques_model, variant=variant,
+            threshold=settings.techniques_threshold,
+        )
+        report = evaluate(predictor, split)
+        if as_json:
+            write_stdout(json.dumps(report.to_dict(), indent=1))
+            return
+        console = Console()
+        head = Table(title=f"PTC {split} ({report.articles} articles, {report.gold_spans} gold "
+                           f"spans, {report.predicted_spans} predicted, {report.seconds}s)")
+        for column in ("score", "P", "R", "F1"):
+            head.add_column(column, justify="right" if column != "score" else "left")
+        for name, prf in (("SI span identification", report.si),
+                          ("TC micro on gold spans", report.tc_micro),
+                          ("joint span+technique", report.joint)):
+            head.add_row(name, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}")
+        console.print(head)
+        per = Table(title="per technique: TC on gold spans | joint")
+        for column in ("technique", "gold", "TC P", "TC R", "TC F1", "joint F1"):
+            per.add_column(column, justify="left" if column == "technique" else "right")
+        for name, prf in sorted(report.tc_per_technique.items(), key=lambda kv: -kv[1].support):
+            joint = report.joint_per_technique.get(name)
+            per.add_row(name, str(prf.support), f"{prf.precision:.3f}", f"{prf.recall:.3f}",
+                        f"{prf.f1:.3f}", f"{joint.f1:.3f}" if joint else "-")
+        console.print(per)
+
+    guarded(run, debug=debug)

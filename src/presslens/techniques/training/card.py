@@ -1,0 +1,89 @@
+"""MODEL_CARD.md for an exported techniques model: data, command, split, metrics, hashes."""
+
+from __future__ import annotations
+
+import json
+import platform
+from pathlib import Path
+from typing import Any
+
+from presslens.techniques.training.export import file_hashes
+
+
+def _row(name: str, prf: Any) -> str:
+    return f"| {name} | {prf.precision:.3f} | {prf.recall:.3f} | {prf.f1:.3f} |"
+
+
+def write_card(model_dir: Path, reports: dict[str, Any], command: str, notes: str = "") -> Path:
+    """Write ``MODEL_CARD.md`` from ``train.json``, ``config.json`` and eval ``reports``."""
+    config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    train = json.loads((model_dir / "train.json").read_text(encoding="utf-8"))
+    tagger, classifier = train["tagger"], train["classifier"]
+    lines = [
+        "# presslens techniques model",
+        "",
+        "Persuasion-technique span detection and classification (PTC labels, SemEval-2020",
+        "Task 11) for `presslens.techniques`. Two all-MiniLM-L6-v2 encoders fine-tuned on",
+        "PTC train articles (a token tagger and a span classifier), exported to ONNX",
+        f"(opset {config['opset']}) and quantised to int8 with onnxruntime. Inference needs",
+        "onnxruntime, tokenizers and numpy only. Training texts are not shipped.",
+        "",
+        "## Reproduce",
+        "```",
+        command,
+        "presslens eval techniques --split val",
+        "presslens eval techniques --split val --variant fp32 --model DIR  # fp32 kept by train",
+        "```",
+        "",
+        "## Data and split",
+        "- PTC v2 train (371 articles, 6,129 technique spans), from `../shared/data/ptc`",
+        "  (research use; see its SOURCE.md). The organisers' dev gold is withheld.",
+        f"- Split by article, seeded shuffle of sorted ids (seed {tagger['split_seed']}):",
+        f"  fit {len(tagger['split']['fit'])} articles (trained on), tune "
+        f"{len(tagger['split']['tune'])} (epoch choice and decoding knobs), val "
+        f"{len(tagger['split']['val'])} (never trained or tuned on; reported below).",
+        f"- val article ids: {' '.join(tagger['split']['val'])}",
+        f"- tune article ids: {' '.join(tagger['split']['tune'])}",
+        "- Names are masked before the encoder (capitalised non-function words -> [MASK],",
+        "  `presslens.techniques.masking`) in training and inference, so labels do not depend",
+        "  on which country, city or person a text names.",
+        "",
+        "## Training",
+        f"- tagger: {tagger['epochs']} epochs, best epoch {tagger['best_epoch']} on tune, "
+        f"seed {tagger['seed']}, batch {tagger['batch_size']}, lr encoder "
+        f"{tagger['lr_encoder']} / heads {tagger['lr_heads']}, device {tagger['device']}, "
+        f"torch {tagger['torch']}, {tagger['train_seconds']} s.",
+        f"- span classifier: {classifier['epochs']} epochs, best epoch "
+        f"{classifier['best_epoch']} on tune, seed {classifier['seed']}, device "
+        f"{classifier['device']}, {classifier['train_seconds']} s.",
+        f"- decoding (tuned on tune with the int8 model): `{json.dumps(config['decode'])}`",
+        "",
+        "## Metrics (val split)",
+    ]
+    for variant, report in reports.items():
+        lines += [
+            "",
+            f"### {variant} ({report.articles} articles, {report.gold_spans} gold spans, "
+            f"{report.predicted_spans} predicted)",
+            "| score | P | R | F1 |",
+            "|---|---|---|---|",
+            _row("SI span identification", report.si),
+            _row("TC micro-F1 on gold spans", report.tc_micro),
+            _row("joint span + technique", report.joint),
+        ]
+    first = next(iter(reports.values()))
+    lines += ["", "Per technique (first variant above): TC on gold spans, and joint F1.", "",
+              "| technique | gold | TC P | TC R | TC F1 | joint F1 |", "|---|---|---|---|---|---|"]
+    for name, prf in sorted(first.tc_per_technique.items(), key=lambda kv: -kv[1].support):
+        joint = first.joint_per_technique.get(name)
+        lines.append(f"| {name} | {prf.support} | {prf.precision:.3f} | {prf.recall:.3f} | "
+                     f"{prf.f1:.3f} | {joint.f1 if joint else 0.0:.3f} |")
+    lines += ["", "## Files", "", "| file | bytes | sha256 |", "|---|---|---|"]
+    for name, (size, digest) in file_hashes(model_dir).items():
+        lines.append(f"| {name} | {size} | `{digest}` |")
+    lines += ["", f"Card written on {platform.machine()} / Python {platform.python_version()}."]
+    if notes:
+        lines += ["", "## Notes", "", notes]
+    path = model_dir / "MODEL_CARD.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

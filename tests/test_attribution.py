@@ -175,3 +175,78 @@ def test_guillemets_and_low_marks(text: str, fragment: str | None) -> None:
     quotes, _ = analyse(text)
     if fragment is not None:
         assert find(quotes, text, fragment).kind == "direct"
+
+
+def test_interrupted_quote_has_its_exact_parts() -> None:
+    x, y = "The dam is safe", "but the road is not."
+    text = f'"{x}," the engineer said, "{y}"'
+    quotes, d = analyse(text)
+    (q,) = quotes
+    assert [text[s:e] for s, e in q.parts] == [x, y]
+    assert d["quotes"][0]["parts"] == [list(p) for p in q.parts]
+
+
+def test_single_piece_quote_has_no_parts() -> None:
+    quotes, _ = analyse('"The harbour will reopen on Monday," the port authority said.')
+    assert quotes and quotes[0].parts == ()
+
+
+def _pieces(q: Quote) -> tuple[tuple[int, int], ...]:
+    return q.parts or (q.span,)
+
+
+def _within_one_paragraph(text: str, piece: tuple[int, int]) -> bool:
+    return "\n\n" not in text[piece[0] : piece[1]].replace("\r", "")
+
+
+HEADLINED = (
+    "Latest news\n\n"
+    "Harbour Authority suggests Lornish ferries sail to Port Ebb\n\n"
+    'As Harbour Master Ada Quill pointed out, "the storm season has begun early"\n\n'
+    "PORT EBB, May 2 (Coastwire) — The Harbour Authority has suggested that ferry crews "
+    "sail to Port Ebb to ensure their safety, the authority's press office told Coastwire.\n\n"
+    "The ferries sailed on Monday."
+)
+
+
+@pytest.mark.parametrize("name", ["seed", "example", "headlined"])
+def test_content_stays_in_its_paragraph_and_out_of_the_dateline(
+    name: str, seed_text: str, example_path: Any
+) -> None:
+    text = {
+        "seed": seed_text,
+        "example": example_path.read_text(encoding="utf-8"),
+        "headlined": HEADLINED,
+    }[name]
+    quotes, d = analyse(text)
+    assert quotes
+    dateline = d["anatomy"]["dateline"]
+    for q in quotes:
+        for piece in _pieces(q):
+            assert _within_one_paragraph(text, piece), show(text, q)
+            if dateline is not None:
+                s, e = dateline["span"]
+                assert piece[1] <= s or e <= piece[0], show(text, q)
+
+
+def test_headline_report_ends_with_the_headline() -> None:
+    quotes, d = analyse(HEADLINED)
+    q = find(quotes, HEADLINED, "ferries sail")
+    assert HEADLINED[slice(*q.span)] == "Lornish ferries sail to Port Ebb"
+    assert HEADLINED[slice(*q.cue)] == "suggests"
+    body = find(quotes, HEADLINED, "ferry crews")
+    assert HEADLINED[slice(*body.span)].startswith("The Harbour Authority has suggested")
+
+
+def test_parse_across_paragraphs_is_cut_at_blank_lines() -> None:
+    """Even with one paragraph for the whole text (no anatomy), content never runs
+    over a blank line unless it is one quotation over several paragraphs."""
+    from presslens.attribution.extract import extract
+
+    a = presslens.analyze(HEADLINED, stages=["syntax"])
+    sdoc = a.document.layer("syntax")
+    found = extract(HEADLINED, sdoc, [(0, len(HEADLINED))])
+    assert found
+    for f in found:
+        for piece in f.parts or (f.span,):
+            assert _within_one_paragraph(HEADLINED, piece), HEADLINED[slice(*piece)]

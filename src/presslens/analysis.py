@@ -77,6 +77,7 @@ def quote_to_dict(q: Quote) -> dict[str, Any]:
         if q.speaker is None
         else {"span": _span(q.speaker.span), "text": q.speaker.text, "entity": q.speaker.entity},
         "via": q.via,
+        "parts": _spans(q.parts),
     }
 
 

@@ -79,6 +79,9 @@ class Quote:
     cue: Span | None
     speaker: Speaker | None
     via: str | None = None
+    # The exact pieces of a quote interrupted by its attribution or running over
+    # several paragraphs; ``span`` runs from the first piece's start to the last's end.
+    parts: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ attribution (``"X," he said, "Y."``) is merged into one event.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from presslens.attribution.cues import cue_span, is_cue_verb
@@ -27,6 +29,76 @@ from presslens.attribution.transcripts import find_transcript_turns
 from presslens.document import Span
 
 SCARE_MAX_WORDS = 4
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def _strip(text: str, span: Span) -> list[Span]:
+    s, e = span
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return [(s, e)] if e > s else []
+
+
+def _cut(text: str, piece: Span, at: Span) -> list[Span]:
+    """``piece`` without the characters of ``at`` (what is left, stripped of space)."""
+    if at[1] <= piece[0] or piece[1] <= at[0]:
+        return [piece]
+    return [*_strip(text, (piece[0], at[0])), *_strip(text, (at[1], piece[1]))]
+
+
+def regions(
+    text: str,
+    paras: Sequence[Span] | None,
+    excluded: Sequence[Span] = (),
+    bounded: Sequence[Span] = (),
+) -> list[Span]:
+    """The stretches reported content may run in: paragraphs cut at blank lines, without
+    ``excluded`` spans (the dateline, boilerplate) and split around ``bounded`` spans
+    (the headline, the standfirst), which stay regions of their own.
+
+    Why: the parser reads a headline and the next paragraph as one sentence, and a
+    dateline as a modifier of the subject; what the anatomy layer marks as furniture
+    must never become part of what someone said, whatever the parse or entities say.
+    """
+    pieces: list[Span] = []
+    for p in list(paras) if paras else paragraphs(text):
+        start = p[0]
+        for m in _BLANK_LINE.finditer(text, p[0], p[1]):
+            pieces.extend(_strip(text, (start, m.start())))
+            start = m.end()
+        pieces.extend(_strip(text, (start, p[1])))
+    for at in excluded:
+        pieces = [r for piece in pieces for r in _cut(text, piece, at)]
+    for b in bounded:
+        split: list[Span] = []
+        for piece in pieces:
+            inner = (max(piece[0], b[0]), min(piece[1], b[1]))
+            if inner[0] >= inner[1] or inner == piece:
+                split.append(piece)
+                continue
+            split.extend(_cut(text, piece, inner))
+            split.extend(_strip(text, inner))
+        pieces = split
+    return sorted(set(pieces))
+
+
+def _without(text: str, found: list[Found], excluded: Sequence[Span]) -> list[Found]:
+    """Content pieces cut free of ``excluded`` spans (a last guard for odd parses)."""
+    out = []
+    for f in found:
+        parts = list(f.parts or (f.span,))
+        for at in excluded:
+            parts = [r for piece in parts for r in _cut(text, piece, at)]
+        parts = [r for r in (trim(text, p) for p in parts) if r is not None]
+        if not parts:
+            continue
+        parts = sorted(parts)
+        if parts != list(f.parts or (f.span,)):
+            f = f.with_(parts=tuple(parts), span=(parts[0][0], parts[-1][1]))
+        out.append(f)
+    return out
 
 
 def _para_of(paras: list[Span], pos: int) -> Span:
@@ -287,9 +359,20 @@ def _continue_previous(text: str, found: list[Found], paras: list[Span]) -> list
     return out
 
 
-def extract(text: str, sdoc: Any, paras: list[Span] | None = None) -> list[Found]:
-    """Every attribution in ``text`` (parsed as ``sdoc``), in text order."""
-    paras = paras if paras else paragraphs(text)
+def extract(
+    text: str,
+    sdoc: Any,
+    paras: list[Span] | None = None,
+    excluded: Sequence[Span] = (),
+    bounded: Sequence[Span] = (),
+) -> list[Found]:
+    """Every attribution in ``text`` (parsed as ``sdoc``), in text order.
+
+    ``paras`` are the anatomy's paragraphs (blank-line blocks when None); content
+    never includes an ``excluded`` span (dateline, boilerplate) nor runs out of a
+    ``bounded`` one (headline, standfirst); see :func:`regions`.
+    """
+    paras = regions(text, paras, excluded, bounded)
     quotes = find_quotes(text, paras)
     interiors = [q.span for q in quotes]
     direct = find_direct(text, sdoc, quotes, paras)
@@ -322,4 +405,6 @@ def extract(text: str, sdoc: Any, paras: list[Span] | None = None) -> list[Found
             f.kind == "direct" and f.cue is None and any(inside(f.span, g.span) for g in reported)
         )
     ]
+    if excluded:
+        out = _without(text, out, excluded)
     return sorted(out, key=lambda f: f.span)

@@ -237,6 +237,46 @@ def _noun_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     return Found(kind, content, (content,), cue, speaker, head, None, tok.i)
 
 
+def _orphaned(tok: Any, inside: range) -> bool:
+    """Whether ``tok`` hangs, through its ancestors in the clause, from a word outside it."""
+    seen = tok
+    for _ in range(64):
+        head = seen.head
+        if head.i == seen.i:
+            return False
+        if head.i not in inside:
+            return True
+        seen = head
+    return False
+
+
+def with_orphans(comp: list[Any], clause: Any) -> list[Any]:
+    """The complement with the words after it that the parse hung outside the clause.
+
+    Why: across a paragraph break spaCy often reads on into the next paragraph and
+    attaches a clause's last words there ('... to intimidate farmers' + 'Interior
+    Minister ...' gives 'farmers' as a compound of 'Minister'); cut to the paragraph
+    they belong to nothing, and whether they do depends on the names that follow.
+    Words right after the complement whose attachment leaves the clause continue it.
+    """
+    if not comp:
+        return comp
+    inside = range(clause.start, clause.end)
+    doc = comp[0].doc
+    last = max(t.i for t in comp)
+    extra = []
+    i = last + 1
+    while i < clause.end:
+        t = doc[i]
+        if not (t.is_punct or t.is_space or _orphaned(t, inside)):
+            break
+        extra.append(t)
+        i += 1
+    while extra and (extra[-1].is_punct or extra[-1].is_space):
+        extra.pop()
+    return [*comp, *extra]
+
+
 def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
     """Indirect and mixed attributions whose cue lies outside every quotation."""
     text = doc_text(sdoc)
@@ -260,6 +300,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             if not is_cue_verb(tok):
                 continue
             comp = [t for t in complement(tok) if sent.start <= t.i < sent.end]
+            comp = with_orphans(comp, sent)
             words = [t for t in comp if not t.is_punct and not t.is_space]
             if len(words) < _MIN_CONTENT_TOKENS and tok.lemma_.lower() not in SPEECH_VERBS:
                 continue

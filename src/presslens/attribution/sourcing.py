@@ -87,21 +87,157 @@ def _entity_near(entities: Sequence[Entity], sentence: Span, cue: Span, text: st
     return max(before)[1] if before else None
 
 
-def _ner_type(sdoc: Any, span: Span | None) -> str | None:
-    """spaCy's entity label on the speaker phrase's last named token, if any."""
+# Heads of noun phrases that name a body: a speaker so headed is an organisation,
+# whatever name stands in front of it ("X Ministry", "the X press service").
+ORG_NOUNS = words(
+    """
+    ministry office service agency department committee commission government party
+    company firm corporation business army military navy police court tribunal council
+    board bureau administration authority authorities cabinet parliament assembly senate
+    congress legislature embassy consulate mission command headquarters force forces
+    guard union federation association organisation organization group institute
+    institution university school hospital bank fund secretariat presidency directorate
+    inspectorate regulator watchdog center centre foundation network broadcaster
+    newspaper outlet channel station campaign team coalition alliance regime state
+    republic kingdom municipality city county region province
+    lab laboratory council club league organisation ngo charity church movement
+    news press times post journal daily media operator manufacturer
+    """
+)
+# Documents a body issues; with a possessor ("X's statement") they speak for it.
+DOCUMENT_NOUNS = words(
+    """
+    statement release communique communiqué announcement website site letter document
+    memo note report notice bulletin declaration resolution decree account
+    """
+)
+# Generic people: without a name beside them they are anonymous sources.
+PEOPLE_NOUNS = words(
+    """
+    source official insider person people someone somebody aide diplomat expert analyst
+    observer witness spokesperson spokesman spokeswoman representative member officer
+    resident employee staffer adviser advisor negotiator investigator researcher
+    scientist activist critic supporter colleague friend relative neighbour neighbor
+    insider participant eyewitness individual man woman worker
+    """
+)
+_NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
+
+
+def _lemma(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
+def _in(tok: Any, lexicon: frozenset[str]) -> bool:
+    return tok.lower_ in lexicon or _lemma(tok) in lexicon
+
+
+def _phrase_head(sdoc: Any, span: Span | None) -> Any:
+    """The syntactic head of the speaker phrase: its token whose head lies outside it."""
     if sdoc is None or span is None:
         return None
-    window = sdoc.char_span(span[0], span[1], alignment_mode="expand")
-    labels = [t.ent_type_ for t in window or () if t.ent_type_] if window is not None else []
-    return labels[-1] if labels else None
+    toks = [t for t in sdoc if span[0] <= t.idx < span[1] and not (t.is_punct or t.is_space)]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    return min(roots, key=lambda t: (len(list(t.ancestors)), -t.i))
+
+
+def _is_name(tok: Any) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _in(tok, ORG_NOUNS)
+
+
+def _names_a_person(head: Any, span: Span) -> bool:
+    """A name or a people noun in apposition ('a spokesman, Brenner', 'Brenner, an aide')."""
+    return any(
+        c.dep_ == "appos"
+        and span[0] <= c.idx < span[1]
+        and (_is_name(c) if not _is_name(head) else _in(c, PEOPLE_NOUNS))
+        for c in head.children
+    )
+
+
+_PLACE_PREPS = frozenset({"in", "across", "throughout", "inside", "within"})
+
+
+def _name_uses(sdoc: Any) -> dict[str, str]:
+    """How the document uses each single-word name elsewhere: ``person`` when it ends a
+    longer name or has a people noun in apposition ('Dana Kovacs', 'Kovacs, a spokesman'),
+    ``body`` when it owns or modifies an institution or is a place ('X's Defence
+    Ministry', 'the X Ministry', 'in X'). Person wins. Cached on the parse."""
+    cached = sdoc.user_data.get("presslens_name_uses")
+    if cached is not None:
+        return cached
+    uses: dict[str, str] = {}
+    for t in sdoc:
+        if t.pos_ != "PROPN":
+            continue
+        person = any(
+            c.dep_ in ("compound", "flat") and c.i < t.i and _is_name(c) for c in t.children
+        ) or any(c.dep_ == "appos" and _in(c, PEOPLE_NOUNS) for c in t.children)
+        body = (
+            (t.dep_ in ("poss", "compound") and _in(t.head, ORG_NOUNS))
+            or (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS)
+        )
+        if person:
+            uses[t.text] = "person"
+        elif body and uses.get(t.text) != "person":
+            uses[t.text] = "body"
+    sdoc.user_data["presslens_name_uses"] = uses
+    return uses
+
+
+def parse_basis(head: Any, span: Span) -> Basis | None:
+    """The basis the speaker phrase's grammar gives, or None when it cannot tell.
+
+    Symmetric by construction: only the head's part of speech, its dependants, how
+    the same name is used elsewhere in the text and generic lexicons of institution,
+    document and people nouns decide, never which name it is or whether the entity
+    recogniser tagged it.
+    """
+    if head.pos_ == "PRON":
+        return None
+    if _in(head, DOCUMENT_NOUNS):
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            return parse_basis(owner, span)
+        issuer = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+        if any(_in(c, ORG_NOUNS) for c in issuer):
+            return "organisation"  # 'a ministry statement'
+        return None
+    if _in(head, ORG_NOUNS):
+        return "organisation"
+    if _in(head, PEOPLE_NOUNS):
+        return "named" if _names_a_person(head, span) else "anonymous"
+    if not _is_name(head):
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return "organisation"  # 'the X', 'the X Y': a body, not a person
+    names = [c for c in head.children if c.dep_ in _NAME_DEPS and c.i < head.i]
+    if any(c.pos_ in ("NOUN", "PROPN") for c in names) or _names_a_person(head, span):
+        return "named"  # 'Interior Minister Dana Kovacs', 'Colonel Ivo Brenner'
+    if len(head.text) > 1 and head.text.isupper():
+        return "organisation"  # an acronym
+    use = _name_uses(head.doc).get(head.text)
+    return "organisation" if use == "body" else "named"
 
 
 def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any = None) -> Basis:
-    """The basis a quote gives: named person, organisation or anonymous source."""
+    """The basis a quote gives: named person, organisation or anonymous source.
+
+    The parse decides first (:func:`parse_basis`); entity types, pronouns and
+    spelling only settle what the grammar leaves open (a bare name, "the minister").
+    """
     types = {e.id: e.type for e in entities}
     sp = quote.speaker
     if sp is None:
         return "anonymous"
+    head = _phrase_head(sdoc, sp.span)
+    if head is not None and sp.span is not None:
+        by_parse = parse_basis(head, sp.span)
+        if by_parse is not None:
+            return by_parse
     if sp.entity is not None:
         return "named" if types.get(sp.entity) == "PERSON" else "organisation"
     words = [w.strip(",.").lower() for w in sp.text.split()]
@@ -112,11 +248,6 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any = None) ->
     if len(words) == 1 and words[0] in PRONOUNS_NAMED:
         return "named"
     if len(words) == 1 and words[0] in PRONOUNS_BODY:
-        return "organisation"
-    label = _ner_type(sdoc, sp.span)
-    if label == "PERSON":
-        return "named"
-    if label in ORG_TYPES:
         return "organisation"
     if any(w[:1].isupper() and w.lower() not in _DETERMINERS for w in sp.text.split()):
         return "named"  # an unlinked proper name

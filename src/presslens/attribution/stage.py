@@ -19,7 +19,7 @@ from typing import Any
 from presslens.attribution.coref import History, resolve_addressee, resolve_speaker
 from presslens.attribution.extract import extract
 from presslens.attribution.found import Found
-from presslens.document import Document, Entity, Quote, Span, Speaker
+from presslens.document import Anatomy, Document, Entity, Quote, Span, Speaker
 from presslens.settings import Settings
 
 
@@ -39,8 +39,24 @@ class QuotesStage:
             return []
         anatomy = doc.layer("anatomy")
         paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
+        excluded, bounded = furniture(anatomy)
         entities: list[Entity] = list(doc.layer("entities") or [])
-        return to_quotes(doc.text, sdoc, extract(doc.text, sdoc, paras), entities)
+        found = extract(doc.text, sdoc, paras, excluded, bounded)
+        return to_quotes(doc.text, sdoc, found, entities)
+
+
+def furniture(anatomy: Anatomy | None) -> tuple[list[Span], list[Span]]:
+    """Spans no content may include (dateline, byline, boilerplate) and spans content
+    may not run out of (headline, standfirst), from the anatomy layer."""
+    if anatomy is None:
+        return [], []
+    excluded = list(anatomy.boilerplate)
+    if anatomy.dateline is not None:
+        excluded.append(anatomy.dateline.span)
+    if anatomy.byline is not None:
+        excluded.append(anatomy.byline)
+    bounded = [s for s in (anatomy.headline, anatomy.standfirst) if s is not None]
+    return excluded, bounded
 
 
 def _readable(text: str, span: Span | None, eid: str | None, entities: list[Entity]) -> str:
@@ -65,5 +81,6 @@ def to_quotes(text: str, sdoc: Any, found: list[Found], entities: list[Entity]) 
             speaker = Speaker(f.speaker, _readable(text, f.speaker, eid, entities), eid)
         addressee = sdoc[f.addressee] if f.addressee is not None else None
         via = resolve_addressee(addressee, entities, eid)
-        out.append(Quote(f"q{n}", f.kind, f.span, f.cue, speaker, via))
+        parts = tuple(f.parts) if len(f.parts) > 1 else ()
+        out.append(Quote(f"q{n}", f.kind, f.span, f.cue, speaker, via, parts))
     return out

@@ -34,7 +34,8 @@ def eval_techniques(
 
         settings = get_settings()
         predictor = load_predictor(
-            model or settings.techniques_model, variant=variant,
+            model or settings.techniques_model,
+            variant=variant,
             threshold=settings.techniques_threshold,
         )
         report = evaluate(predictor, split)
@@ -42,13 +43,17 @@ def eval_techniques(
             write_stdout(json.dumps(report.to_dict(), indent=1))
             return
         console = Console()
-        head = Table(title=f"PTC {split} ({report.articles} articles, {report.gold_spans} gold "
-                           f"spans, {report.predicted_spans} predicted, {report.seconds}s)")
+        head = Table(
+            title=f"PTC {split} ({report.articles} articles, {report.gold_spans} gold "
+            f"spans, {report.predicted_spans} predicted, {report.seconds}s)"
+        )
         for column in ("score", "P", "R", "F1"):
             head.add_column(column, justify="right" if column != "score" else "left")
-        for name, prf in (("SI span identification", report.si),
-                          ("TC micro on gold spans", report.tc_micro),
-                          ("joint span+technique", report.joint)):
+        for name, prf in (
+            ("SI span identification", report.si),
+            ("TC micro on gold spans", report.tc_micro),
+            ("joint span+technique", report.joint),
+        ):
             head.add_row(name, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}")
         console.print(head)
         per = Table(title="per technique: TC on gold spans | joint")
@@ -56,8 +61,14 @@ def eval_techniques(
             per.add_column(column, justify="left" if column == "technique" else "right")
         for name, prf in sorted(report.tc_per_technique.items(), key=lambda kv: -kv[1].support):
             joint = report.joint_per_technique.get(name)
-            per.add_row(name, str(prf.support), f"{prf.precision:.3f}", f"{prf.recall:.3f}",
-                        f"{prf.f1:.3f}", f"{joint.f1:.3f}" if joint else "-")
+            per.add_row(
+                name,
+                str(prf.support),
+                f"{prf.precision:.3f}",
+                f"{prf.recall:.3f}",
+                f"{prf.f1:.3f}",
+                f"{joint.f1:.3f}" if joint else "-",
+            )
         console.print(per)
 
     guarded(run, debug=debug)

@@ -23,13 +23,15 @@ def read_spans(path: Path) -> list[tuple[str, str, int, int]]:
             continue
         parts = line.rstrip("\n").split("\t")
         if len(parts) < 4:
-            raise InputError("spans", f"line {number}: expected 4 tab-separated fields",
-                             source=str(path))
+            raise InputError(
+                "spans", f"line {number}: expected 4 tab-separated fields", source=str(path)
+            )
         try:
             rows.append((parts[0], parts[1], int(parts[2]), int(parts[3])))
         except ValueError:
-            raise InputError("spans", f"line {number}: offsets must be integers",
-                             source=str(path)) from None
+            raise InputError(
+                "spans", f"line {number}: offsets must be integers", source=str(path)
+            ) from None
     return rows
 
 
@@ -60,14 +62,17 @@ def classify(
             with path.open(encoding="utf-8", newline="") as fh:
                 text = fh.read()
             spans = [(rows[i][2], rows[i][3]) for i in indices]
-            for (start, end) in spans:
+            for start, end in spans:
                 if not 0 <= start < end <= len(text):
-                    raise InputError("spans", f"span {start}-{end} outside article {aid}",
-                                     source=str(spans_file))
+                    raise InputError(
+                        "spans", f"span {start}-{end} outside article {aid}", source=str(spans_file)
+                    )
             scores = predictor.technique_scores(text, line_sentences(text), spans)
             labels.update(zip(indices, rank_labels(scores, spans), strict=True))
-        write_stdout("\n".join(
-            f"{aid}\t{labels[i]}\t{start}\t{end}" for i, (aid, _, start, end) in enumerate(rows)
-        ))
+        write_stdout(
+            "\n".join(
+                f"{aid}\t{labels[i]}\t{start}\t{end}" for i, (aid, _, start, end) in enumerate(rows)
+            )
+        )
 
     guarded(run, debug=debug)

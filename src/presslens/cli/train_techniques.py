@@ -48,8 +48,7 @@ def train_techniques(
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
         work = out / "checkpoints"
         train(work / "tagger", epochs=epochs, seed=seed, device=device, task="tag")
-        train(work / "classifier", epochs=classifier_epochs, seed=seed, device=device,
-              task="span")
+        train(work / "classifier", epochs=classifier_epochs, seed=seed, device=device, task="span")
         export(work / "tagger" / "checkpoint.pt", out, work / "classifier" / "checkpoint.pt")
         reports = {}
         if evaluate_after:
@@ -58,8 +57,10 @@ def train_techniques(
 
             for variant in ("int8", "fp32"):
                 reports[variant] = evaluate(load_predictor(out, variant=variant), "val")
-        command = (f"presslens train techniques --out {out} --epochs {epochs} "
-                   f"--classifier-epochs {classifier_epochs} --seed {seed} --device {device}")
+        command = (
+            f"presslens train techniques --out {out} --epochs {epochs} "
+            f"--classifier-epochs {classifier_epochs} --seed {seed} --device {device}"
+        )
         typer.echo(f"wrote {write_card(out, reports, command)}")
 
     guarded(run, debug=debug)

@@ -125,7 +125,7 @@ def match(preds: Sequence[Predicted], golds: Sequence[Attribution]) -> dict[int,
     return out
 
 
-_EDGE = " \t\n\"“”‘’«»„,.;:"
+_EDGE = ' \t\n"“”‘’«»„,.;:'
 
 
 def _norm(text: str, span: Span) -> Span:
@@ -142,9 +142,7 @@ def _norm(text: str, span: Span) -> Span:
     return (s, e)
 
 
-def _span_scores(
-    report: Report, text: str, key: str, preds: list[Span], golds: list[Span]
-) -> None:
+def _span_scores(report: Report, text: str, key: str, preds: list[Span], golds: list[Span]) -> None:
     np_ = {_norm(text, p) for p in preds}
     ng = {_norm(text, g) for g in golds}
     exact_p = sum(1 for p in preds if _norm(text, p) in ng)

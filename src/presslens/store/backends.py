@@ -79,15 +79,27 @@ class Backend:
         raise NotImplementedError
 
 
+# DuckDB caches table blocks up to 80% of RAM by default, so a writer's memory grows
+# with the corpus; a bounded buffer pool keeps a long ingest flat (queries spill to
+# disk past it). PRESSLENS_DUCKDB_MEMORY_LIMIT overrides ("" = DuckDB's default).
+DUCKDB_WRITER_MEMORY = "256MB"
+
+
 class DuckDBBackend(Backend):
     name = "duckdb"
     types: ClassVar[dict[str, str]] = {"blob": "BLOB", "double": "DOUBLE"}
 
     def __init__(self, path: str, *, read_only: bool = False):
+        import os
+
         import duckdb
 
         self.path = path
-        self.con = duckdb.connect(path, read_only=read_only)
+        config = {}
+        limit = os.environ.get("PRESSLENS_DUCKDB_MEMORY_LIMIT", DUCKDB_WRITER_MEMORY)
+        if limit and not read_only:
+            config["memory_limit"] = limit
+        self.con = duckdb.connect(path, read_only=read_only, config=config)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         cur = self.con.execute(sql, list(params))

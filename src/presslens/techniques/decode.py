@@ -25,6 +25,13 @@ class DecodeParams:
     min_chars: int = 3
     peak: float = 0.0
     """A span's best word must reach ``peak`` (hysteresis: spans grow on ``threshold``)."""
+    core: float = 0.0
+    """If > 0, runs of words at or above ``core`` inside a span are spans of their own.
+
+    PTC nests techniques (a loaded phrase inside an appeal to fear); the confident core
+    of a long span is often the inner one. SI merges overlaps, so cores change only
+    the joint (span + technique) result; ``core`` is tuned on it.
+    """
 
 
 def word_scores(window: Window, probs: np.ndarray) -> list[tuple[int, int, float]]:
@@ -84,4 +91,17 @@ def decode(
             if span and span[1] - span[0] >= params.min_chars:
                 score = float(np.mean([w[2] for w in words[first : last + 1]]))
                 spans.append((span, score))
+                if params.core > 0:
+                    spans.extend(_cores(text, words[first : last + 1], span, params))
     return spans
+
+
+def _cores(
+    text: str, words: list[tuple[int, int, float]], outer: Span, params: DecodeParams
+) -> list[tuple[Span, float]]:
+    out = []
+    for first, last in runs([w[2] for w in words], params.core, 0):
+        span = trim_span(text, (words[first][0], words[last][1]))
+        if span and span != outer and span[1] - span[0] >= params.min_chars:
+            out.append((span, float(np.mean([w[2] for w in words[first : last + 1]]))))
+    return out

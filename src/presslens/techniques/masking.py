@@ -24,23 +24,22 @@ PLACEHOLDER = "[MASK]"
 
 # English function words and common sentence openers: capitalised only because they
 # start a sentence or a quotation. A word list of the language, never of parties.
-FUNCTION_WORDS = frozenset(
-    """
+_FUNCTION_TEXT = """
     a about above after again against all also although am an and another any are as at
     be because been before being below between both but by can could did do does doing
     down during each either even ever every few for from further had has have having he
     her here hers herself him himself his how however i if in indeed instead into is it
-    its itself just last least less let like many may me meanwhile might more moreover most
-    much must my myself neither never nevertheless next no nobody none nor not nothing now
-    of off often on once one only or other others otherwise our ours ourselves out over
-    own perhaps rather same several she should since so some someone something still such
-    than that the their theirs them themselves then there therefore these they this those
-    though through thus to today too under unless until up upon us very was we well were
-    what whatever when whenever where whereas wherever whether which while who whoever whom
-    whose why will with within without would yes yet yesterday you your yours yourself
-    yourselves
-    """.split()
-)
+    its itself just last least less let like many may me meanwhile might more moreover
+    most much must my myself neither never nevertheless next no nobody none nor not
+    nothing now of off often on once one only or other others otherwise our ours
+    ourselves out over own perhaps rather same several she should since so some someone
+    something still such than that the their theirs them themselves then there therefore
+    these they this those though through thus to today too under unless until up upon us
+    very was we well were what whatever when whenever where whereas wherever whether
+    which while who whoever whom whose why will with within without would yes yet
+    yesterday you your yours yourself yourselves
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _JOIN = re.compile(r"[ \t]+")

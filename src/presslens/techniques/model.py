@@ -46,9 +46,7 @@ def batch_windows(windows: Sequence[Window]) -> tuple[np.ndarray, np.ndarray]:
     return ids, mask
 
 
-def span_head_input(
-    hidden: np.ndarray, span_mask: np.ndarray, features: np.ndarray
-) -> np.ndarray:
+def span_head_input(hidden: np.ndarray, span_mask: np.ndarray, features: np.ndarray) -> np.ndarray:
     """``[CLS; mean(span); max(span); features]`` for one window's hidden states ``(T, H)``."""
     inside = hidden[span_mask] if span_mask.any() else hidden[:1]
     return np.concatenate([hidden[0], inside.mean(0), inside.max(0), features]).astype(np.float32)
@@ -120,9 +118,7 @@ class Predictor:
         logits = np.stack(rows) @ self.head_w.T + self.head_b
         return softmax(logits)
 
-    def analyse(
-        self, text: str, sentences: Sequence[Span]
-    ) -> list[tuple[Span, str, float]]:
+    def analyse(self, text: str, sentences: Sequence[Span]) -> list[tuple[Span, str, float]]:
         """Detected spans, each with its most likely technique and a joint score."""
         found = self.detect(text, sentences)
         scores = self.technique_scores(text, sentences, [s for s, _ in found])
@@ -172,15 +168,20 @@ def load_predictor(
     knobs = {k: v for k, v in config["decode"].items() if k in DecodeParams.__dataclass_fields__}
     params = DecodeParams(**knobs)
     if threshold is not None:
-        params = DecodeParams(threshold, params.gap, params.min_chars, params.peak)
+        params = DecodeParams(threshold, params.gap, params.min_chars, params.peak, params.core)
     tagger = onnx_backend(base / files["tagger"], threads)
     classifier = (
-        None if files["classifier"] == files["tagger"]
+        None
+        if files["classifier"] == files["tagger"]
         else onnx_backend(base / files["classifier"], threads)
     )
     return Predictor(
-        tagger, load_tokenizer(base / "tokenizer.json"), heads["span_w"], heads["span_b"],
-        params, classifier,
+        tagger,
+        load_tokenizer(base / "tokenizer.json"),
+        heads["span_w"],
+        heads["span_b"],
+        params,
+        classifier,
     )
 
 

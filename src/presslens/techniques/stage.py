@@ -93,7 +93,8 @@ class TechniquesStage:
         repeated = repetition_spans(doc.text, doc.layer("repetitions") or ())
         quotes: Sequence[Quote] = doc.layer("quotes") or ()
         return [
-            TechniqueSpan(span=span, technique=technique, score=round(score, 4),
-                          quote=quote_of(span, quotes))
+            TechniqueSpan(
+                span=span, technique=technique, score=round(score, 4), quote=quote_of(span, quotes)
+            )
             for span, technique, score in combine(found, repeated)
         ]

@@ -142,8 +142,12 @@ def pack(sentences: Sequence[Sentence], max_len: int = MAX_LEN) -> list[Window]:
         offs = [(-1, -1)] + [o for s in current for o in s.offsets] + [(-1, -1)]
         words = [-1] + [w for s in current for w in s.words] + [-1]
         windows.append(
-            Window(np.array(ids, dtype=np.int64), offs, np.array(words, dtype=np.int64),
-                   [s.span for s in current])
+            Window(
+                np.array(ids, dtype=np.int64),
+                offs,
+                np.array(words, dtype=np.int64),
+                [s.span for s in current],
+            )
         )
         current.clear()
 
@@ -192,7 +196,8 @@ def span_window(
     if len(ids) > room:
         centre = (inside[0] + inside[-1]) // 2 if inside else 0
         first = max(0, min(len(ids) - room, centre - room // 2))
-        ids, offs, words = ids[first : first + room], offs[first : first + room], words[first : first + room]
+        keep = slice(first, first + room)
+        ids, offs, words = ids[keep], offs[keep], words[keep]
     window = Window(
         np.array([CLS_ID, *ids, SEP_ID], dtype=np.int64),
         [(-1, -1), *offs, (-1, -1)],

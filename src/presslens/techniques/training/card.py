@@ -72,12 +72,19 @@ def write_card(model_dir: Path, reports: dict[str, Any], command: str, notes: st
             _row("joint span + technique", report.joint),
         ]
     first = next(iter(reports.values()))
-    lines += ["", "Per technique (first variant above): TC on gold spans, and joint F1.", "",
-              "| technique | gold | TC P | TC R | TC F1 | joint F1 |", "|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "Per technique (first variant above): TC on gold spans, and joint F1.",
+        "",
+        "| technique | gold | TC P | TC R | TC F1 | joint F1 |",
+        "|---|---|---|---|---|---|",
+    ]
     for name, prf in sorted(first.tc_per_technique.items(), key=lambda kv: -kv[1].support):
         joint = first.joint_per_technique.get(name)
-        lines.append(f"| {name} | {prf.support} | {prf.precision:.3f} | {prf.recall:.3f} | "
-                     f"{prf.f1:.3f} | {joint.f1 if joint else 0.0:.3f} |")
+        lines.append(
+            f"| {name} | {prf.support} | {prf.precision:.3f} | {prf.recall:.3f} | "
+            f"{prf.f1:.3f} | {joint.f1 if joint else 0.0:.3f} |"
+        )
     lines += ["", "## Files", "", "| file | bytes | sha256 |", "|---|---|---|"]
     for name, (size, digest) in file_hashes(model_dir).items():
         lines.append(f"| {name} | {size} | `{digest}` |")

@@ -14,8 +14,8 @@ import numpy as np
 from presslens.corpora.ptc import Article
 from presslens.techniques.features import normalise, sentence_of, span_features
 from presslens.techniques.labels import INDEX
-from presslens.techniques.windows import line_sentences, pack, span_window
 from presslens.techniques.windows import encode_sentences as _encode
+from presslens.techniques.windows import line_sentences, pack, span_window
 
 
 @dataclass

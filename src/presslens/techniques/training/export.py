@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from pathlib import Path
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -23,6 +23,16 @@ from presslens.techniques.training.net import ExportWrapper, TechniqueNet, load_
 from presslens.techniques.training.train import default_encoder
 
 OPSET = 17
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 PARTS = ("tagger", "classifier")
 
 
@@ -70,7 +80,8 @@ def export(
     span_net = None
     for part, checkpoint in (("tagger", tagger), ("classifier", classifier or tagger)):
         if part == "classifier" and classifier is None:
-            files["fp32"][part], files["int8"][part] = files["fp32"]["tagger"], files["int8"]["tagger"]
+            for variant in ("fp32", "int8"):
+                files[variant][part] = files[variant]["tagger"]
             summaries[part] = summaries["tagger"]
             continue
         net, summary = load_checkpoint(checkpoint, encoder)
@@ -114,6 +125,7 @@ def tune_decode(model_dir: Path) -> dict[str, Any]:
     from presslens.corpora import ptc
     from presslens.eval.spans import si_score
     from presslens.techniques.decode import DecodeParams, decode
+    from presslens.techniques.labels import TECHNIQUES
     from presslens.techniques.model import load_predictor
     from presslens.techniques.windows import line_sentences
 
@@ -125,10 +137,10 @@ def tune_decode(model_dir: Path) -> dict[str, Any]:
         cached.append((a, windows, predictor.probabilities(windows)))
         gold.extend((a.id, g.start, g.end) for g in a.spans)
     best: tuple[float, DecodeParams] | None = None
-    for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
-        for peak in (0.0, 0.4, 0.5, 0.6, 0.7):
-            for gap in (0, 1, 2, 3, 4):
-                for min_chars in (1, 4, 8, 12, 16, 24):
+    for t in (0.25, 0.3, 0.35, 0.4, 0.45):
+        for peak in (0.0, 0.4, 0.5, 0.6):
+            for gap in (1, 2, 3):
+                for min_chars in (4, 8, 12, 16):
                     params = DecodeParams(t, gap, min_chars, peak)
                     pred = [
                         (a.id, s, e)
@@ -139,7 +151,33 @@ def tune_decode(model_dir: Path) -> dict[str, Any]:
                     if best is None or f1 > best[0]:
                         best = (f1, params)
     assert best is not None
-    return {**asdict(best[1]), "tune_si_f1": round(best[0], 4)}
+    params = best[1]
+    # Nested cores change only span + technique results: pick them on the joint score.
+    from presslens.eval.spans import joint_score
+
+    gold_joint = [(a.id, g.technique, g.start, g.end) for a, _, _ in cached for g in a.spans]
+    best_core: tuple[float, float] | None = None
+    for core in (0.0, 0.5, 0.6, 0.7):
+        knobs = DecodeParams(params.threshold, params.gap, params.min_chars, params.peak, core)
+        pred_joint = []
+        for a, w, p in cached:
+            found = decode(a.text, w, p, knobs)
+            spans = [s for s, _ in found]
+            scores = predictor.technique_scores(a.text, line_sentences(a.text), spans)
+            pred_joint.extend(
+                (a.id, TECHNIQUES[int(row.argmax())], s, e)
+                for (s, e), row in zip(spans, scores, strict=True)
+            )
+        f1 = joint_score(pred_joint, gold_joint).f1
+        if best_core is None or f1 > best_core[0]:
+            best_core = (f1, core)
+    assert best_core is not None
+    return {
+        **asdict(params),
+        "core": best_core[1],
+        "tune_si_f1": round(best[0], 4),
+        "tune_joint_f1": round(best_core[0], 4),
+    }
 
 
 def file_hashes(directory: Path) -> dict[str, tuple[int, str]]:

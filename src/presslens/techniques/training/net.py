@@ -32,7 +32,7 @@ def load_encoder(path: str | Path) -> nn.Module:
         for k, v in load_file(str(path / "model.safetensors")).items()
     }
     state = {k.removeprefix("bert."): v for k, v in state.items() if not k.startswith("pooler.")}
-    missing, unexpected = model.load_state_dict(state, strict=False)
+    missing, _ = model.load_state_dict(state, strict=False)
     missing = [k for k in missing if "position_ids" not in k]
     if missing:
         raise RuntimeError(f"encoder weights missing: {missing[:5]}")

@@ -113,7 +113,9 @@ def predictor_of(net: TechniqueNet, tokenizer, device: str, params: DecodeParams
 
 
 def evaluate(
-    predictor: Predictor, articles: list[ptc.Article], tune_decode: bool = False,
+    predictor: Predictor,
+    articles: list[ptc.Article],
+    tune_decode: bool = False,
     task: str = "both",
 ) -> dict[str, Any]:
     """SI F1 (best decoding knobs if ``tune_decode``) and TC micro-F1 on ``articles``."""
@@ -172,7 +174,10 @@ def train(
     limit_articles: int | None = None,
     task: str = "both",
 ) -> dict[str, Any]:
-    """Train (``task``: tagger, span classifier or both on one encoder), pick the best epoch on ``tune``, save ``checkpoint.pt`` and ``train.json``."""
+    """Train ``task`` (tagger, span classifier or both on one encoder) on ``fit``.
+
+    The best epoch on ``tune`` is kept in ``out/checkpoint.pt`` with ``train.json``.
+    """
     started = time.time()
     seed_everything(seed)
     out.mkdir(parents=True, exist_ok=True)
@@ -185,8 +190,13 @@ def train(
     spans = [e for a in fit for e in span_examples(tokenizer, a)]
     positives = [e for e in tags if e.positive]
     negatives = [e for e in tags if not e.positive]
-    log.info("fit: %d articles, %d windows (%d with spans), %d spans",
-             len(fit), len(tags), len(positives), len(spans))
+    log.info(
+        "fit: %d articles, %d windows (%d with spans), %d spans",
+        len(fit),
+        len(tags),
+        len(positives),
+        len(spans),
+    )
 
     net = TechniqueNet(load_encoder(encoder)).to(device)
     head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
@@ -243,12 +253,18 @@ def train(
             scheduler.step()
             losses.append(loss.item())
             if step % 50 == 0:
-                log.info("epoch %d step %d/%d loss %.4f", epoch, step, steps_per_epoch,
-                         float(np.mean(losses[-50:])))
+                log.info(
+                    "epoch %d step %d/%d loss %.4f",
+                    epoch,
+                    step,
+                    steps_per_epoch,
+                    float(np.mean(losses[-50:])),
+                )
         net.eval()
         result = evaluate(predictor_of(net, tokenizer, device, DecodeParams()), tune, True, task)
-        result.update(epoch=epoch, loss=float(np.mean(losses)),
-                      seconds=round(time.time() - epoch_start, 1))
+        result.update(
+            epoch=epoch, loss=float(np.mean(losses)), seconds=round(time.time() - epoch_start, 1)
+        )
         history.append(result)
         log.info("epoch %d: %s", epoch, json.dumps(result))
         score = selection_score(result, task)
@@ -300,10 +316,19 @@ def main() -> None:  # device runs: python -m presslens.techniques.training.trai
     parser.add_argument("--encoder", type=Path)
     parser.add_argument("--limit", type=int)
     parser.add_argument("--task", default="both", choices=["both", "tag", "span"])
+    parser.add_argument("--lr-encoder", type=float, default=6e-5)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    train(args.out, epochs=args.epochs, seed=args.seed, device=args.device,
-          encoder=args.encoder, limit_articles=args.limit, task=args.task)
+    train(
+        args.out,
+        epochs=args.epochs,
+        seed=args.seed,
+        device=args.device,
+        encoder=args.encoder,
+        limit_articles=args.limit,
+        task=args.task,
+        lr_encoder=args.lr_encoder,
+    )
 
 
 if __name__ == "__main__":

@@ -230,7 +230,7 @@ def test_content_stays_in_its_paragraph_and_out_of_the_dateline(
 
 
 def test_headline_report_ends_with_the_headline() -> None:
-    quotes, d = analyse(HEADLINED)
+    quotes, _ = analyse(HEADLINED)
     q = find(quotes, HEADLINED, "ferries sail")
     assert HEADLINED[slice(*q.span)] == "Lornish ferries sail to Port Ebb"
     assert HEADLINED[slice(*q.cue)] == "suggests"
@@ -250,3 +250,45 @@ def test_parse_across_paragraphs_is_cut_at_blank_lines() -> None:
     for f in found:
         for piece in f.parts or (f.span,):
             assert _within_one_paragraph(HEADLINED, piece), HEADLINED[slice(*piece)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # The small model lemmatises "hopes" as "hop": the cue must survive it.
+        (
+            "The mayor hopes that the bridge will reopen before winter.",
+            "hopes",
+            "the bridge will reopen before winter",
+        ),
+        (
+            "The senator defended the decision to close the naval base.",
+            "defended",
+            "the decision to close the naval base",
+        ),
+    ],
+)
+def test_long_tail_cue_verbs(text: str, cue: str, content: str) -> None:
+    quotes, _ = analyse(text)
+    q = find(quotes, text, content)
+    assert text[slice(*q.cue)] == cue and q.kind == "indirect"
+
+
+def test_colon_headline_reports_what_follows() -> None:
+    text = (
+        "Poll: Harbour workers back the new contract\n\n"
+        "Most dock workers support the deal, the union said on Monday."
+    )
+    quotes, _ = analyse(text)
+    q = find(quotes, text, "Harbour workers back")
+    assert text[slice(*q.span)] == "Harbour workers back the new contract"
+    assert text[slice(*q.cue)] == ":" and q.speaker is not None and q.speaker.text == "Poll"
+
+
+def test_colon_before_running_text_is_not_a_report() -> None:
+    text = (
+        "Correction: An earlier version of this story misstated the date. "
+        "The vote was held on Tuesday.\n\nThe council met again on Friday."
+    )
+    quotes, _ = analyse(text)
+    assert not any(q.cue and text[slice(*q.cue)] == ":" for q in quotes)

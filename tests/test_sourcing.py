@@ -82,3 +82,24 @@ def test_profile_shares() -> None:
     assert set(shares) == set(BASES)
     assert shares["named"] == 0.4 and shares["unverifiable"] == 0.1 and shares["anonymous"] == 0.0
     assert profile([], 0)["named"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "basis"),
+    [
+        # An institution noun heads the phrase: whatever name stands before it.
+        ("Karvel Ministry accuses Dunmore of moving troops to the border.", "organisation"),
+        ("Dunmore Ministry accuses Karvel of moving troops to the border.", "organisation"),
+        ("The Karvel press service said that the roads were closed.", "organisation"),
+        ("A ministry statement said that the roads were closed.", "organisation"),
+        # Generic people without a name are anonymous; with one they are named.
+        ("A ministry spokesman said that the roads were closed.", "anonymous"),
+        ("Karvel officials said that the roads were closed.", "anonymous"),
+        ("Ministry spokesman Ivo Lund said that the roads were closed.", "named"),
+        ("Interior Minister Dana Vey said that the roads were closed.", "named"),
+        ("The SVK said that the roads were closed.", "organisation"),
+    ],
+)
+def test_basis_comes_from_the_parse_not_the_name(sentence: str, basis: str) -> None:
+    rows = sourcing(sentence)
+    assert [r["basis"] for r in rows] == [basis], rows

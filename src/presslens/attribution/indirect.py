@@ -10,9 +10,17 @@ outermost attribution of a nested chain is kept, as PolNeAR annotates.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from presslens.attribution.cues import INTENT_VERBS, SPEECH_VERBS, cue_span, is_cue_verb, words
+from presslens.attribution.cues import (
+    INTENT_VERBS,
+    SPEECH_VERBS,
+    cue_span,
+    is_cue_verb,
+    words,
+)
+from presslens.attribution.cues import lemma as cue_lemma
 from presslens.attribution.found import Found, inside
 from presslens.attribution.frames import addressee
 from presslens.attribution.syntax_utils import clipped_subtree, doc_text, span_of, tokens_in, trim
@@ -24,6 +32,7 @@ OBJECT_CUES = words(
     deny confirm announce criticize criticise blast slam attack condemn praise cite
     reject dispute propose recommend demand question acknowledge welcome endorse predict
     want support oppose prefer favor favour expect fear
+    defend endorse back describe express denounce discuss
     """
 )
 _MIN_CONTENT_TOKENS = 3
@@ -97,7 +106,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
 
 def complement(tok: Any) -> list[Any]:
     """Tokens of what ``tok`` reports, or [] when it reports nothing."""
-    lemma = tok.lemma_.lower()
+    lemma = cue_lemma(tok)
     for child in tok.children:
         if child.dep_ == "ccomp":
             return list(child.subtree)
@@ -277,6 +286,46 @@ def with_orphans(comp: list[Any], clause: Any) -> list[Any]:
     return [*comp, *extra]
 
 
+_LABEL_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART", "CCONJ", "PUNCT"})
+_LINE_END = re.compile(r"[.!?](?=\s|$)")
+_HEADLINE_WORDS = 25
+
+
+def _colon_report(tok: Any, clause: Any, text: str, blocked: list[Span]) -> Found | None:
+    """'Poll: Sanders leads in Iowa', 'Jeb Bush: Student loans ...': a line opened by a
+    short noun phrase and a colon reports what follows (headline style)."""
+    before = [t for t in clause.tokens if t.i < tok.i]
+    if not before or len(before) > 6 or clause.tokens[0].idx != clause.start_char:
+        return None
+    start = clause.start_char
+    if start > 0 and text[start - 1] != "\n":
+        return None
+    if any(t.pos_ not in _LABEL_POS for t in before) or before[-1].is_punct:
+        return None
+    heads = [t for t in before if t.pos_ in ("PROPN", "NOUN")]
+    if not heads:
+        return None
+    if len(before) == 1 and len(before[0].text) == 1:
+        return None  # 'Q:' / 'A:' turns belong to the transcript pass
+    # Only a line of its own (a headline or a title line), one sentence long.
+    end = text.find("\n", tok.idx)
+    end = len(text) if end < 0 else end
+    m = _LINE_END.search(text, tok.idx + 1, end)
+    if m is not None and text[m.end() : end].strip():
+        return None
+    if len(text[start:end].split()) > _HEADLINE_WORDS:
+        return None
+    content = trim(text, (tok.idx + 1, end), ".")
+    if content is None or len(text[content[0] : content[1]].split()) < _MIN_CONTENT_TOKENS:
+        return None
+    if any(inside(content, q) for q in blocked):
+        return None
+    kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
+    speaker = span_of(before)
+    cue = (tok.idx, tok.idx + 1)
+    return Found(kind, content, (content,), cue, speaker, heads[-1].i, None, tok.i)
+
+
 def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
     """Indirect and mixed attributions whose cue lies outside every quotation."""
     text = doc_text(sdoc)
@@ -286,6 +335,11 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
     for sent in _clauses(sdoc, paras):
         for tok in sent.tokens:
             if tok.i in used or tok.i in quoted:
+                continue
+            if tok.text == ":":
+                f = _colon_report(tok, sent, text, interiors)
+                if f is not None:
+                    found.append(f)
                 continue
             if tok.lower_ == "according":
                 f = _according(tok, sent, interiors)
@@ -302,7 +356,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             comp = [t for t in complement(tok) if sent.start <= t.i < sent.end]
             comp = with_orphans(comp, sent)
             words = [t for t in comp if not t.is_punct and not t.is_space]
-            if len(words) < _MIN_CONTENT_TOKENS and tok.lemma_.lower() not in SPEECH_VERBS:
+            if len(words) < _MIN_CONTENT_TOKENS and cue_lemma(tok) not in SPEECH_VERBS:
                 continue
             if len(words) < _MIN_CONTENT_TOKENS:
                 continue

@@ -7,6 +7,9 @@ knowledge without showing it ("according to the information received by",
 with no figures); else the basis of the attribution covering it (``named`` for a
 person, ``organisation`` for a body or its press office or statement,
 ``anonymous`` for unnamed sources); else ``unattributed``: the outlet's own voice.
+The speaker's basis comes from the parse first (the phrase's head: an institution
+noun, a generic people noun, a titled name; see :func:`parse_basis`), the entity
+layer only where grammar cannot tell: the small NER model is name-sensitive.
 Patterns are grammar only, never names, so swapping parties changes nothing.
 """
 
@@ -19,6 +22,7 @@ from typing import Any
 from presslens.attribution.coref import ORG_TYPES
 from presslens.attribution.cues import words
 from presslens.attribution.found import overlap
+from presslens.attribution.syntax_utils import tokens_in
 from presslens.document import BASES, Basis, Document, Entity, Quote, Sourcing, Span
 from presslens.settings import Settings
 
@@ -136,7 +140,7 @@ def _phrase_head(sdoc: Any, span: Span | None) -> Any:
     """The syntactic head of the speaker phrase: its token whose head lies outside it."""
     if sdoc is None or span is None:
         return None
-    toks = [t for t in sdoc if span[0] <= t.idx < span[1] and not (t.is_punct or t.is_space)]
+    toks = [t for t in tokens_in(sdoc, span) if not (t.is_punct or t.is_space)]
     if not toks:
         return None
     ids = {t.i for t in toks}
@@ -176,9 +180,8 @@ def _name_uses(sdoc: Any) -> dict[str, str]:
         person = any(
             c.dep_ in ("compound", "flat") and c.i < t.i and _is_name(c) for c in t.children
         ) or any(c.dep_ == "appos" and _in(c, PEOPLE_NOUNS) for c in t.children)
-        body = (
-            (t.dep_ in ("poss", "compound") and _in(t.head, ORG_NOUNS))
-            or (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS)
+        body = (t.dep_ in ("poss", "compound") and _in(t.head, ORG_NOUNS)) or (
+            t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS
         )
         if person:
             uses[t.text] = "person"

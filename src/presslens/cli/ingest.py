@@ -68,6 +68,12 @@ def ingest(
         if debug:
             raise
         fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted: what was written is kept; run the same command again to resume", 130)
+    except Exception as exc:  # an engine or database failure: one line, the run is recorded
+        if debug:
+            raise
+        fail(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
     finally:
         store.close()
     _report(summary, grouped)

@@ -56,7 +56,7 @@ def train_techniques(
             from presslens.techniques.model import load_predictor
 
             for variant in ("int8", "fp32"):
-                reports[variant] = evaluate(load_predictor(out, variant=variant), "val")
+                reports[variant] = evaluate(load_predictor(out, variant=variant), "val").to_dict()
         command = (
             f"presslens train techniques --out {out} --epochs {epochs} "
             f"--classifier-epochs {classifier_epochs} --seed {seed} --device {device}"

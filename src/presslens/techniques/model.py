@@ -138,6 +138,8 @@ def onnx_backend(path: Path, threads: int | None = None) -> Backend:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # Busy-waiting worker threads steal the core from other pipeline stages and workers.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
     def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -189,12 +191,16 @@ _lock = threading.Lock()
 _cache: dict[tuple, Predictor] = {}
 
 
+PIPELINE_THREADS = 1
+"""Threads per process in the pipeline: presslens scales with worker processes instead."""
+
+
 def shared_predictor(directory: str | None = None, threshold: float | None = None) -> Predictor:
-    """The process's predictor for ``directory``: loaded lazily, once."""
+    """The process's predictor for ``directory``: loaded lazily, once, on one thread."""
     key = (directory, threshold)
     with _lock:
         if key not in _cache:
-            _cache[key] = load_predictor(directory, threshold=threshold)
+            _cache[key] = load_predictor(directory, threshold=threshold, threads=PIPELINE_THREADS)
         return _cache[key]
 
 

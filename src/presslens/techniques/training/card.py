@@ -5,20 +5,24 @@ from __future__ import annotations
 import json
 import platform
 from pathlib import Path
-from typing import Any
 
 from presslens.techniques.training.export import file_hashes
 
 
-def _row(name: str, prf: Any) -> str:
-    return f"| {name} | {prf.precision:.3f} | {prf.recall:.3f} | {prf.f1:.3f} |"
+def _row(name: str, prf: dict[str, float]) -> str:
+    return f"| {name} | {prf['precision']:.3f} | {prf['recall']:.3f} | {prf['f1']:.3f} |"
 
 
-def write_card(model_dir: Path, reports: dict[str, Any], command: str, notes: str = "") -> Path:
-    """Write ``MODEL_CARD.md`` from ``train.json``, ``config.json`` and eval ``reports``."""
+def write_card(model_dir: Path, reports: dict[str, dict], command: str, notes: str = "") -> Path:
+    """Write ``MODEL_CARD.md`` from ``train.json``, ``config.json`` and eval ``reports``.
+
+    ``reports`` maps a variant name to ``TechniquesReport.to_dict()`` (what
+    ``presslens eval techniques --json`` prints).
+    """
     config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     train = json.loads((model_dir / "train.json").read_text(encoding="utf-8"))
     tagger, classifier = train["tagger"], train["classifier"]
+    n_split = {k: len(v) for k, v in tagger["split"].items()}
     lines = [
         "# presslens techniques model",
         "",
@@ -39,9 +43,8 @@ def write_card(model_dir: Path, reports: dict[str, Any], command: str, notes: st
         "- PTC v2 train (371 articles, 6,129 technique spans), from `../shared/data/ptc`",
         "  (research use; see its SOURCE.md). The organisers' dev gold is withheld.",
         f"- Split by article, seeded shuffle of sorted ids (seed {tagger['split_seed']}):",
-        f"  fit {len(tagger['split']['fit'])} articles (trained on), tune "
-        f"{len(tagger['split']['tune'])} (epoch choice and decoding knobs), val "
-        f"{len(tagger['split']['val'])} (never trained or tuned on; reported below).",
+        f"  fit {n_split['fit']} articles (trained on), tune {n_split['tune']} (epoch choice "
+        f"and decoding knobs), val {n_split['val']} (never trained or tuned on; reported below).",
         f"- val article ids: {' '.join(tagger['split']['val'])}",
         f"- tune article ids: {' '.join(tagger['split']['tune'])}",
         "- Names are masked before the encoder (capitalised non-function words -> [MASK],",
@@ -63,28 +66,29 @@ def write_card(model_dir: Path, reports: dict[str, Any], command: str, notes: st
     for variant, report in reports.items():
         lines += [
             "",
-            f"### {variant} ({report.articles} articles, {report.gold_spans} gold spans, "
-            f"{report.predicted_spans} predicted)",
+            f"### {variant} ({report['articles']} articles, {report['gold_spans']} gold spans, "
+            f"{report['predicted_spans']} predicted, {report['seconds']} s)",
             "| score | P | R | F1 |",
             "|---|---|---|---|",
-            _row("SI span identification", report.si),
-            _row("TC micro-F1 on gold spans", report.tc_micro),
-            _row("joint span + technique", report.joint),
+            _row("SI span identification", report["si"]),
+            _row("TC micro-F1 on gold spans", report["tc_micro"]),
+            _row("joint span + technique", report["joint"]),
         ]
-    first = next(iter(reports.values()))
-    lines += [
-        "",
-        "Per technique (first variant above): TC on gold spans, and joint F1.",
-        "",
-        "| technique | gold | TC P | TC R | TC F1 | joint F1 |",
-        "|---|---|---|---|---|---|",
-    ]
-    for name, prf in sorted(first.tc_per_technique.items(), key=lambda kv: -kv[1].support):
-        joint = first.joint_per_technique.get(name)
-        lines.append(
-            f"| {name} | {prf.support} | {prf.precision:.3f} | {prf.recall:.3f} | "
-            f"{prf.f1:.3f} | {joint.f1 if joint else 0.0:.3f} |"
-        )
+    for variant, report in list(reports.items())[:1]:
+        lines += [
+            "",
+            f"Per technique ({variant}): TC on gold spans, and joint F1.",
+            "",
+            "| technique | gold | TC P | TC R | TC F1 | joint F1 |",
+            "|---|---|---|---|---|---|",
+        ]
+        per = report["tc_per_technique"]
+        for name, prf in sorted(per.items(), key=lambda kv: -kv[1]["support"]):
+            joint = report["joint_per_technique"].get(name, {"f1": 0.0})
+            lines.append(
+                f"| {name} | {prf['support']} | {prf['precision']:.3f} | {prf['recall']:.3f} | "
+                f"{prf['f1']:.3f} | {joint['f1']:.3f} |"
+            )
     lines += ["", "## Files", "", "| file | bytes | sha256 |", "|---|---|---|"]
     for name, (size, digest) in file_hashes(model_dir).items():
         lines.append(f"| {name} | {size} | `{digest}` |")

@@ -1,0 +1,32 @@
+"""Training smoke test: a few articles, one epoch, export to ONNX (slow; needs torch).
+
+CI never trains: this runs only with ``-m slow`` where the train extra is installed.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+@pytest.mark.slow
+def test_train_and_export_tiny(tmp_path, shared_data):
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    from presslens.techniques.model import load_predictor
+    from presslens.techniques.training.export import export
+    from presslens.techniques.training.train import train
+
+    train(tmp_path / "tag", epochs=1, limit_articles=4, task="tag")
+    train(tmp_path / "span", epochs=1, limit_articles=4, task="span")
+    config = export(
+        tmp_path / "tag" / "checkpoint.pt", tmp_path / "model", tmp_path / "span" / "checkpoint.pt"
+    )
+    assert set(config["onnx"]["int8"]) == {"tagger", "classifier"}
+    summary = json.loads((tmp_path / "model" / "train.json").read_text())
+    assert not set(summary["tagger"]["split"]["val"]) & set(summary["tagger"]["split"]["fit"])
+    predictor = load_predictor(tmp_path / "model")
+    text = "They are corrupt liars.\nThe plan is fair."
+    scores = predictor.technique_scores(text, [(0, 23), (24, 41)], [(9, 22)])
+    assert scores.shape == (1, 14)

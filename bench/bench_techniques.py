@@ -3,7 +3,8 @@
 Articles of about 3,000 characters (PTC val articles cut at a sentence end near 3,000
 characters, or the bundled example repeated when the corpus is absent). For each
 backend and thread count: articles/s and wordpieces/s of the full model path
-(windows, tagger, decoding, span classification), as ratios against ONNX int8 on
+(windows, tagger, lexical models, decoding, span classification; ``int8-nolex`` is
+int8 without the lexical models), as ratios against ONNX int8 on
 1 thread measured in the same run. Peak memory (RSS high-water mark) is read after
 each backend, so it grows monotonically; the delta is what that backend added.
 
@@ -84,15 +85,19 @@ def main() -> None:
     print(f"{len(texts)} articles, {chars:.0f} characters on average, model {args.model}")
     baseline = None
     for threads in (1, 2):
-        for variant in ("int8", "fp32", "torch"):
+        for variant in ("int8", "int8-nolex", "fp32", "torch"):
             if variant == "torch":
                 predictor = torch_predictor(args.model, threads)
             else:
                 try:
-                    predictor = load_predictor(args.model, variant=variant, threads=threads)
+                    predictor = load_predictor(
+                        args.model, variant=variant.removesuffix("-nolex"), threads=threads
+                    )
                 except Exception as exc:  # fp32 files are not shipped
                     print(f"{variant:5} {threads} thread(s): skipped ({exc})")
                     continue
+                if variant.endswith("-nolex"):  # encoders alone: what the lexical models cost
+                    predictor.lexical = None
             if predictor is None:
                 print(f"torch {threads} thread(s): skipped (torch or checkpoints not available)")
                 continue

@@ -8,26 +8,15 @@ and every sentence must keep its basis and cue.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import presslens
+from swapping import EXAMPLE_SWAP, labels, swapper
 
 STAGES = ["quotes", "sourcing"]
 
-EXAMPLE_SWAP = {
-    "Ostrava": "Velmar",
-    "Valdora": "Brescov",
-    "VALDORA": "BRESCOV",
-    "Dana Kovacs": "Ivo Brenner",
-    "Kovacs": "Brenner",
-    "Lissa": "Oder",
-}
 
 HARBOUR = """Karvonian Navy says Delmoran trawlers entered its waters
 
@@ -79,29 +68,6 @@ GRAIN_SWAP = {
     "Aldo Brisk": "Hanna Veld",
     "Brisk": "Veld",
 }
-
-
-def swapper(pairs: dict[str, str]) -> Callable[[str], str]:
-    both = {**pairs, **{v: k for k, v in pairs.items()}}
-    pattern = re.compile(
-        "|".join(rf"\b{re.escape(k)}(?!\w)" for k in sorted(both, key=len, reverse=True))
-    )
-    return lambda text: pattern.sub(lambda m: both[m.group(0)], text)
-
-
-def labels(d: dict[str, Any], transform: Callable[[str], str]) -> dict[str, Counter]:
-    text = d["text"]
-
-    def cut(span: Any) -> str | None:
-        return None if span is None else transform(text[span[0] : span[1]])
-
-    return {
-        "quotes": Counter(
-            (q["kind"], cut(q["span"]), cut(q["cue"]), tuple(cut(p) for p in q.get("parts", ())))
-            for q in d["quotes"]
-        ),
-        "sourcing": Counter((s["basis"], cut(s["span"]), cut(s["cue"])) for s in d["sourcing"]),
-    }
 
 
 def _example(example_path: Path) -> str:

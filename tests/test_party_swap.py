@@ -9,33 +9,11 @@ cue, basis or technique.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 import pytest
 
 import presslens
 from presslens import stages as registry
-
-SEED_SWAP = {
-    "Russia": "Ukraine",
-    "Russian": "Ukrainian",
-    "Moscow": "Kiev",
-    "TASS": "Ukrinform",
-    "SVR": "SZRU",
-    "Sergey Naryshkin": "Oleh Petrenko",
-    "Naryshkin": "Petrenko",
-    "Foreign Intelligence Service": "Foreign Intelligence Bureau",
-}
-
-EXAMPLE_SWAP = {
-    "Ostrava": "Velmar",
-    "Valdora": "Brescov",
-    "VALDORA": "BRESCOV",
-    "Dana Kovacs": "Ivo Brenner",
-    "Kovacs": "Brenner",
-    "Lissa": "Oder",
-}
+from swapping import EXAMPLE_SWAP, SEED_SWAP, labels, swapper
 
 OWN_TEXT = """Beijing warns Washington over new chip sanctions
 
@@ -59,42 +37,23 @@ OWN_SWAP = {
 }
 
 
-def swapper(pairs: dict[str, str]):
-    both = {**pairs, **{v: k for k, v in pairs.items()}}
-    pattern = re.compile(
-        "|".join(rf"\b{re.escape(k)}\b" for k in sorted(both, key=len, reverse=True))
-    )
-    return lambda text: pattern.sub(lambda m: both[m.group(0)], text)
-
-
-def labels(analysis: dict, transform) -> dict[str, Counter]:
-    text = analysis["text"]
-
-    def cut(span):
-        return None if span is None else transform(text[span[0] : span[1]])
-
-    return {
-        "quotes": Counter((q["kind"], cut(q["span"]), cut(q["cue"])) for q in analysis["quotes"]),
-        "sourcing": Counter(
-            (s["basis"], cut(s["span"]), cut(s["cue"])) for s in analysis["sourcing"]
-        ),
-        "techniques": Counter((t["technique"], cut(t["span"])) for t in analysis["techniques"]),
-    }
-
-
 def _needs_stages():
     missing = [n for n in ("quotes", "sourcing", "techniques") if not registry.is_available(n)]
     if missing:
         pytest.skip(f"stages not installed: {missing}")
 
 
-@pytest.mark.parametrize("case", ["seed", "example", "own"])
+@pytest.mark.parametrize("case", ["seed", "example", "own", "harbour", "grain"])
 def test_swapping_parties_changes_no_label(case, seed_text, example_path):
     _needs_stages()
+    from test_attribution_swap import GRAIN, GRAIN_SWAP, HARBOUR, HARBOUR_SWAP
+
     text, pairs = {
         "seed": (seed_text, SEED_SWAP),
         "example": (example_path.read_text(encoding="utf-8"), EXAMPLE_SWAP),
         "own": (OWN_TEXT, OWN_SWAP),
+        "harbour": (HARBOUR, HARBOUR_SWAP),
+        "grain": (GRAIN, GRAIN_SWAP),
     }[case]
     swap = swapper(pairs)
     swapped_text = swap(text)

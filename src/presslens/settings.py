@@ -62,6 +62,11 @@ class Settings(BaseSettings):
 
     # Store, engines
     db: str = Field("presslens.duckdb", description="DuckDB path or postgresql:// URL.")
+    duckdb_memory_limit: str = Field(
+        "256MB",
+        description="DuckDB buffer pool of a writing connection ('' = DuckDB's default);"
+        " bounded so that a long ingest keeps its memory flat.",
+    )
     workers: int = Field(2, ge=1)
     batch_size: int = Field(64, ge=1)
 

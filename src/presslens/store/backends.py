@@ -81,8 +81,7 @@ class Backend:
 
 # DuckDB caches table blocks up to 80% of RAM by default, so a writer's memory grows
 # with the corpus; a bounded buffer pool keeps a long ingest flat (queries spill to
-# disk past it). PRESSLENS_DUCKDB_MEMORY_LIMIT overrides ("" = DuckDB's default).
-DUCKDB_WRITER_MEMORY = "256MB"
+# disk past it). Settings.duckdb_memory_limit (PRESSLENS_DUCKDB_MEMORY_LIMIT) sets it.
 
 
 class DuckDBBackend(Backend):
@@ -90,13 +89,13 @@ class DuckDBBackend(Backend):
     types: ClassVar[dict[str, str]] = {"blob": "BLOB", "double": "DOUBLE"}
 
     def __init__(self, path: str, *, read_only: bool = False):
-        import os
-
         import duckdb
+
+        from presslens.settings import get_settings
 
         self.path = path
         config = {}
-        limit = os.environ.get("PRESSLENS_DUCKDB_MEMORY_LIMIT", DUCKDB_WRITER_MEMORY)
+        limit = get_settings().duckdb_memory_limit
         if limit and not read_only:
             config["memory_limit"] = limit
         self.con = duckdb.connect(path, read_only=read_only, config=config)

@@ -25,6 +25,7 @@ from presslens.errors import ModelError
 from presslens.techniques.decode import DecodeParams, decode
 from presslens.techniques.features import normalise, sentence_of, span_features
 from presslens.techniques.labels import TECHNIQUES, trim_span
+from presslens.techniques.lexical import LexicalModel
 from presslens.techniques.windows import PAD_ID, Window, load_tokenizer, pack, span_window
 from presslens.techniques.windows import encode_sentences as _encode
 
@@ -68,6 +69,12 @@ class Predictor:
     params: DecodeParams
     span_backend: Backend | None = None
     """Encoder of the span classifier when it is not the tagger's."""
+    lexical: LexicalModel | None = None
+    """Hashed-feature models mixed with the encoders' outputs (:mod:`.lexical`)."""
+    tag_mix: float = 0.0
+    """Token probability = ``(1 - tag_mix) * encoder + tag_mix * lexical``."""
+    tc_mix: float = 0.0
+    """Technique probabilities: normalised ``encoder**(1 - tc_mix) * lexical**tc_mix``."""
 
     def windows(self, text: str, sentences: Sequence[Span]) -> list[Window]:
         return pack(_encode(self.tokenizer, text, sentences))
@@ -81,12 +88,22 @@ class Predictor:
             out.extend(prob[j, : len(w.ids)] for j, w in enumerate(chunk))
         return out
 
+    def mixed_probabilities(self, text: str, windows: Sequence[Window]) -> list[np.ndarray]:
+        """Encoder probabilities, mixed with the lexical token model's when there is one."""
+        probs = self.probabilities(windows)
+        if self.lexical is None or self.tag_mix <= 0:
+            return probs
+        lexical = self.lexical.token_probabilities(text, windows)
+        return [
+            (1 - self.tag_mix) * p + self.tag_mix * q for p, q in zip(probs, lexical, strict=True)
+        ]
+
     def detect(self, text: str, sentences: Sequence[Span]) -> list[tuple[Span, float]]:
         """Propaganda spans (SemEval SI) with their mean word probability."""
         windows = self.windows(text, sentences)
         if not windows:
             return []
-        return decode(text, windows, self.probabilities(windows), self.params)
+        return decode(text, windows, self.mixed_probabilities(text, windows), self.params)
 
     def technique_scores(
         self, text: str, sentences: Sequence[Span], spans: Sequence[Span]
@@ -111,12 +128,18 @@ class Predictor:
             _, hidden = (self.span_backend or self.backend)(ids, mask)
             states.extend(hidden[j, : int(mask[j].sum())] for j in range(len(ids)))
         rows: list[np.ndarray] = []
-        for span, (window, smask) in zip(spans, built, strict=True):
+        around = [sentence_of(sentences, span) for span in spans]
+        for span, sentence, (window, smask) in zip(spans, around, built, strict=True):
             hidden = states[distinct[window.ids.tobytes()]]
-            feats = span_features(text, span, sentence_of(sentences, span), doc_norm)
+            feats = span_features(text, span, sentence, doc_norm)
             rows.append(span_head_input(hidden, smask, feats))
         logits = np.stack(rows) @ self.head_w.T + self.head_b
-        return softmax(logits)
+        probs = softmax(logits)
+        if self.lexical is None or self.lexical.span_w is None or self.tc_mix <= 0:
+            return probs
+        lexical = self.lexical.span_probabilities(text, spans, around, doc_norm)
+        mixed = (1 - self.tc_mix) * np.log(probs + 1e-9) + self.tc_mix * np.log(lexical + 1e-9)
+        return softmax(mixed).astype(np.float32)
 
     def analyse(self, text: str, sentences: Sequence[Span]) -> list[tuple[Span, str, float]]:
         """Detected spans, each with its most likely technique and a joint score."""
@@ -177,6 +200,13 @@ def load_predictor(
         if files["classifier"] == files["tagger"]
         else onnx_backend(base / files["classifier"], threads)
     )
+    lexical_config = config.get("lexical") or {}
+    lexical = None
+    if lexical_config:
+        path = base / lexical_config["file"]
+        if not path.is_file():
+            raise ModelError(f"techniques model file {path} is missing")
+        lexical = LexicalModel.load(path)
     return Predictor(
         tagger,
         load_tokenizer(base / "tokenizer.json"),
@@ -184,6 +214,9 @@ def load_predictor(
         heads["span_b"],
         params,
         classifier,
+        lexical,
+        float(lexical_config.get("tag_mix", 0.0)),
+        float(lexical_config.get("tc_mix", 0.0)),
     )
 
 

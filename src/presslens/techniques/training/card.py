@@ -13,6 +13,34 @@ def _row(name: str, prf: dict[str, float]) -> str:
     return f"| {name} | {prf['precision']:.3f} | {prf['recall']:.3f} | {prf['f1']:.3f} |"
 
 
+def _lexical_lines(config: dict) -> list[str]:
+    lexical = config.get("lexical")
+    if not lexical:
+        return []
+    info = lexical["trained"]
+    return [
+        f"- lexical models (`{lexical['file']}`, numpy, float16): token model "
+        f"2^{info['token_bits']} hashed buckets (L2 {info['token_l2']}, {info['words']} fit "
+        f"words), span model 2^{info['span_bits']} x 14 (L2 {info['span_l2']}, "
+        f"{info['spans']} fit spans), {info['steps']} full-batch Adam steps, seed "
+        f"{info['seed']} (deterministic: zero init, no sampling), {info['seconds']} s on CPU.",
+        f"- mix (tuned on tune): token probability = {1 - lexical['tag_mix']:.2g} x tagger + "
+        f"{lexical['tag_mix']:.2g} x lexical; technique probabilities = normalised "
+        f"classifier^{1 - lexical['tc_mix']:.2g} x lexical^{lexical['tc_mix']:.2g} "
+        f"(tune TC {info['tune_tc_f1']}).",
+    ]
+
+
+def existing_notes(model_dir: Path) -> str:
+    """The ``## Notes`` section of the card in ``model_dir`` (empty if none)."""
+    path = model_dir / "MODEL_CARD.md"
+    if not path.is_file():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    marker = "\n## Notes\n\n"
+    return text.split(marker, 1)[1].rstrip("\n") if marker in text else ""
+
+
 def write_card(model_dir: Path, reports: dict[str, dict], command: str, notes: str = "") -> Path:
     """Write ``MODEL_CARD.md`` from ``train.json``, ``config.json`` and eval ``reports``.
 
@@ -29,8 +57,10 @@ def write_card(model_dir: Path, reports: dict[str, dict], command: str, notes: s
         "Persuasion-technique span detection and classification (PTC labels, SemEval-2020",
         "Task 11) for `presslens.techniques`. Two all-MiniLM-L6-v2 encoders fine-tuned on",
         "PTC train articles (a token tagger and a span classifier), exported to ONNX",
-        f"(opset {config['opset']}) and quantised to int8 with onnxruntime. Inference needs",
-        "onnxruntime, tokenizers and numpy only. Training texts are not shipped.",
+        f"(opset {config['opset']}) and quantised to int8 with onnxruntime, mixed with two",
+        "hashed-feature logistic regressions (`lexical.npz`: a token model and a span model,",
+        "`presslens.techniques.lexical`). Inference needs onnxruntime, tokenizers and numpy",
+        "only. Training texts are not shipped.",
         "",
         "## Reproduce",
         "```",
@@ -59,6 +89,7 @@ def write_card(model_dir: Path, reports: dict[str, dict], command: str, notes: s
         f"- span classifier: {classifier['epochs']} epochs, best epoch "
         f"{classifier['best_epoch']} on tune, seed {classifier['seed']}, device "
         f"{classifier['device']}, {classifier['train_seconds']} s.",
+        *_lexical_lines(config),
         f"- decoding (tuned on tune with the int8 model): `{json.dumps(config['decode'])}`",
         "",
         "## Metrics (val split)",

@@ -1,0 +1,64 @@
+"""Helpers for the party-swap tests: swap names in a text and compare labels.
+
+"Same rules for every side": a text analysed as written and with its parties'
+names swapped must get the same quotes, sourcing and technique labels. Spans move
+when names change length, so labels are compared through the text they cover:
+the swapped analysis must cover the swapped text of each original span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+SEED_SWAP = {
+    "Russia": "Ukraine",
+    "Russian": "Ukrainian",
+    "Moscow": "Kiev",
+    "TASS": "Ukrinform",
+    "SVR": "SZRU",
+    "Sergey Naryshkin": "Oleh Petrenko",
+    "Naryshkin": "Petrenko",
+    "Foreign Intelligence Service": "Foreign Intelligence Bureau",
+}
+
+EXAMPLE_SWAP = {
+    "Ostrava": "Velmar",
+    "Valdora": "Brescov",
+    "VALDORA": "BRESCOV",
+    "Dana Kovacs": "Ivo Brenner",
+    "Kovacs": "Brenner",
+    "Lissa": "Oder",
+}
+
+
+def swapper(pairs: dict[str, str]) -> Callable[[str], str]:
+    """A function that swaps every name in ``pairs`` with its partner, both ways at once."""
+    both = {**pairs, **{v: k for k, v in pairs.items()}}
+    pattern = re.compile(
+        "|".join(rf"\b{re.escape(k)}(?!\w)" for k in sorted(both, key=len, reverse=True))
+    )
+    return lambda text: pattern.sub(lambda m: both[m.group(0)], text)
+
+
+def labels(analysis: dict[str, Any], transform: Callable[[str], str]) -> dict[str, Counter]:
+    """Quotes, sourcing and techniques keyed by the (transformed) text they cover."""
+    text = analysis["text"]
+
+    def cut(span: Any) -> str | None:
+        return None if span is None else transform(text[span[0] : span[1]])
+
+    return {
+        "quotes": Counter(
+            (q["kind"], cut(q["span"]), cut(q["cue"]), tuple(cut(p) for p in q.get("parts", ())))
+            for q in analysis["quotes"]
+        ),
+        "sourcing": Counter(
+            (s["basis"], cut(s["span"]), cut(s["cue"])) for s in analysis["sourcing"]
+        ),
+        "techniques": Counter(
+            (t["technique"], cut(t["span"])) for t in analysis.get("techniques", [])
+        ),
+    }

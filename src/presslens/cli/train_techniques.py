@@ -29,6 +29,12 @@ def train_techniques(
         "model (e.g. a copy of the shipped one); numpy only, a few minutes on one core.",
     ),
     lexical_steps: int = typer.Option(500, "--lexical-steps", help="Lexical optimiser steps."),
+    token_mix: bool = typer.Option(
+        False,
+        "--token-mix/--no-token-mix",
+        help="Let tune choose a lexical share in span detection too (default off: the "
+        "lexical models serve technique classification only; see MODEL_CARD.md).",
+    ),
     debug: bool = DebugOption,
 ) -> None:
     """Train tagger and span classifier, export ONNX (fp32 + int8), write MODEL_CARD.md.
@@ -47,7 +53,7 @@ def train_techniques(
 
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
         if lexical_only:
-            _lexical_only(out, lexical_steps, seed, evaluate_after)
+            _lexical_only(out, lexical_steps, seed, evaluate_after, token_mix)
             return
         try:
             from presslens.techniques.training.card import write_card
@@ -64,7 +70,7 @@ def train_techniques(
         train(work / "tagger", epochs=epochs, seed=seed, device=device, task="tag")
         train(work / "classifier", epochs=classifier_epochs, seed=seed, device=device, task="span")
         export(work / "tagger" / "checkpoint.pt", out, work / "classifier" / "checkpoint.pt")
-        add_lexical(out, steps=lexical_steps, seed=seed)
+        add_lexical(out, steps=lexical_steps, seed=seed, token_mix=token_mix)
         reports = {}
         if evaluate_after:
             from presslens.eval.techniques import evaluate
@@ -75,13 +81,14 @@ def train_techniques(
         command = (
             f"presslens train techniques --out {out} --epochs {epochs} "
             f"--classifier-epochs {classifier_epochs} --seed {seed} --device {device}"
+            f"{_flag(token_mix)}"
         )
         typer.echo(f"wrote {write_card(out, reports, command)}")
 
     guarded(run, debug=debug)
 
 
-def _lexical_only(out: Path, steps: int, seed: int, evaluate_after: bool) -> None:
+def _lexical_only(out: Path, steps: int, seed: int, evaluate_after: bool, token_mix: bool) -> None:
     """Retrain the lexical models into an exported model directory and rewrite its card."""
     from presslens.errors import PresslensError
     from presslens.techniques.training.card import existing_notes, write_card
@@ -90,7 +97,7 @@ def _lexical_only(out: Path, steps: int, seed: int, evaluate_after: bool) -> Non
     if not (out / "config.json").is_file():
         raise PresslensError(f"{out} holds no exported techniques model (config.json missing)")
     notes = existing_notes(out)
-    add_lexical(out, steps=steps, seed=seed)
+    add_lexical(out, steps=steps, seed=seed, token_mix=token_mix)
     reports = {}
     if evaluate_after:
         from presslens.eval.techniques import evaluate
@@ -99,10 +106,15 @@ def _lexical_only(out: Path, steps: int, seed: int, evaluate_after: bool) -> Non
         reports["int8 (shipped): `presslens eval techniques --split val`"] = evaluate(
             load_predictor(out, variant="int8"), "val"
         ).to_dict()
+    flag = _flag(token_mix)
     command = (
         "presslens train techniques --out OUT --epochs 8 --classifier-epochs 6 --seed 13 "
-        "--device cpu  # everything: encoders, export, lexical models\n"
-        f"presslens train techniques --lexical-only --out {out} --seed {seed}  "
+        f"--device cpu{flag}  # everything: encoders, export, lexical models\n"
+        f"presslens train techniques --lexical-only --out {out} --seed {seed}{flag}  "
         "# lexical models only, into an exported model (this artefact)"
     )
     typer.echo(f"wrote {write_card(out, reports, command, notes)}")
+
+
+def _flag(token_mix: bool) -> str:
+    return " --token-mix" if token_mix else ""

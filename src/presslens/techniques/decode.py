@@ -2,8 +2,9 @@
 
 The probes' tagger fragmented its spans (2.3 predicted spans per gold span). The
 levers here: decisions per *word* (mean probability of its pieces), joining runs
-separated by at most ``gap`` words, dropping spans shorter than ``min_chars``, and
-trimming to PTC's boundary rule. All three knobs are tuned on held-out train articles.
+separated by at most ``gap`` words, dropping spans shorter than ``min_chars`` (counted
+with names masked, so a name's length never decides), and trimming to PTC's boundary
+rule. All three knobs are tuned on held-out train articles.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 
 from presslens.document import Span
 from presslens.techniques.labels import trim_span
+from presslens.techniques.masking import mask_names
 from presslens.techniques.windows import Window
 
 
@@ -88,12 +90,20 @@ def decode(
             if max(w[2] for w in words[first : last + 1]) < params.peak:
                 continue
             span = trim_span(text, (words[first][0], words[last][1]))
-            if span and span[1] - span[0] >= params.min_chars:
+            if span and masked_length(text, span) >= params.min_chars:
                 score = float(np.mean([w[2] for w in words[first : last + 1]]))
                 spans.append((span, score))
                 if params.core > 0:
                     spans.extend(_cores(text, words[first : last + 1], span, params))
     return spans
+
+
+def masked_length(text: str, span: Span) -> int:
+    """Length of ``span`` with names masked: "in Kiev" and "in Moscow" are equally long.
+
+    ``min_chars`` compares this, so a name's length never decides whether a span is kept.
+    """
+    return len(mask_names(text[span[0] : span[1]]).text)
 
 
 def _cores(
@@ -102,6 +112,6 @@ def _cores(
     out = []
     for first, last in runs([w[2] for w in words], params.core, 0):
         span = trim_span(text, (words[first][0], words[last][1]))
-        if span and span != outer and span[1] - span[0] >= params.min_chars:
+        if span and span != outer and masked_length(text, span) >= params.min_chars:
             out.append((span, float(np.mean([w[2] for w in words[first : last + 1]]))))
     return out

@@ -53,6 +53,22 @@ def span_head_input(hidden: np.ndarray, span_mask: np.ndarray, features: np.ndar
     return np.concatenate([hidden[0], inside.mean(0), inside.max(0), features]).astype(np.float32)
 
 
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p) - np.log1p(-p)
+
+
+def mix_token_probabilities(
+    encoder: np.ndarray, lexical: np.ndarray, mix: float, mode: str, prior: float
+) -> np.ndarray:
+    """The tagger's and the lexical token model's probabilities combined (see Predictor)."""
+    if mode == "logodds":
+        prior_logit = float(_logit(np.array(prior)))
+        shift = mix * (_logit(lexical) - prior_logit)
+        return (1.0 / (1.0 + np.exp(-(_logit(encoder) + shift)))).astype(np.float32)
+    return ((1 - mix) * encoder + mix * lexical).astype(np.float32)
+
+
 def softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max(-1, keepdims=True))
     return e / e.sum(-1, keepdims=True)
@@ -72,7 +88,13 @@ class Predictor:
     lexical: LexicalModel | None = None
     """Hashed-feature models mixed with the encoders' outputs (:mod:`.lexical`)."""
     tag_mix: float = 0.0
-    """Token probability = ``(1 - tag_mix) * encoder + tag_mix * lexical``."""
+    """How much the lexical token model moves the tagger's probability (see ``tag_mode``)."""
+    tag_mode: str = "linear"
+    """``linear``: ``(1 - tag_mix) * encoder + tag_mix * lexical``; ``logodds``: the
+    encoder's log-odds plus ``tag_mix`` times the lexical model's log-odds above its prior
+    (the fit positive rate ``tag_prior``), so a word the lexical model knows nothing about
+    keeps the encoder's probability."""
+    tag_prior: float = 0.124
     tc_mix: float = 0.0
     """Technique probabilities: normalised ``encoder**(1 - tc_mix) * lexical**tc_mix``."""
 
@@ -95,7 +117,8 @@ class Predictor:
             return probs
         lexical = self.lexical.token_probabilities(text, windows)
         return [
-            (1 - self.tag_mix) * p + self.tag_mix * q for p, q in zip(probs, lexical, strict=True)
+            mix_token_probabilities(p, q, self.tag_mix, self.tag_mode, self.tag_prior)
+            for p, q in zip(probs, lexical, strict=True)
         ]
 
     def detect(self, text: str, sentences: Sequence[Span]) -> list[tuple[Span, float]]:
@@ -214,9 +237,11 @@ def load_predictor(
         heads["span_b"],
         params,
         classifier,
-        lexical,
-        float(lexical_config.get("tag_mix", 0.0)),
-        float(lexical_config.get("tc_mix", 0.0)),
+        lexical=lexical,
+        tag_mix=float(lexical_config.get("tag_mix", 0.0)),
+        tag_mode=str(lexical_config.get("tag_mode", "linear")),
+        tag_prior=float(lexical_config.get("tag_prior", 0.124)),
+        tc_mix=float(lexical_config.get("tc_mix", 0.0)),
     )
 
 

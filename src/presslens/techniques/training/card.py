@@ -24,11 +24,21 @@ def _lexical_lines(config: dict) -> list[str]:
         f"words), span model 2^{info['span_bits']} x 14 (L2 {info['span_l2']}, "
         f"{info['spans']} fit spans), {info['steps']} full-batch Adam steps, seed "
         f"{info['seed']} (deterministic: zero init, no sampling), {info['seconds']} s on CPU.",
-        f"- mix (tuned on tune): token probability = {1 - lexical['tag_mix']:.2g} x tagger + "
-        f"{lexical['tag_mix']:.2g} x lexical; technique probabilities = normalised "
+        f"- mix (tuned on tune): token probabilities {_token_mix(lexical)}; technique "
+        "probabilities = normalised "
         f"classifier^{1 - lexical['tc_mix']:.2g} x lexical^{lexical['tc_mix']:.2g} "
         f"(tune TC {info['tune_tc_f1']}).",
     ]
+
+
+def _token_mix(lexical: dict) -> str:
+    mix = lexical["tag_mix"]
+    if lexical.get("tag_mode") == "logodds":
+        return (
+            f"= sigmoid(logit(tagger) + {mix:.2g} x (logit(lexical) - logit(prior "
+            f"{lexical.get('tag_prior', 0.124)})))"
+        )
+    return f"= {1 - mix:.2g} x tagger + {mix:.2g} x lexical"
 
 
 def existing_notes(model_dir: Path) -> str:

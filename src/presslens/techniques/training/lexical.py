@@ -148,6 +148,7 @@ def train_lexical(
         "span_l2": span_l2,
         "steps": steps,
         "words": len(y),
+        "positive_rate": float(y.mean()),
         "spans": len(sy),
         "seconds": round(time.time() - started, 1),
     }
@@ -160,7 +161,8 @@ def save(model: LexicalModel, out: Path) -> Path:
     return path
 
 
-TAG_MIXES = (0.0, 0.3, 0.4, 0.5)
+TAG_MIXES = (("linear", 0.0), ("linear", 0.3), ("linear", 0.4), ("linear", 0.5))
+TAG_MIXES += (("logodds", 0.25), ("logodds", 0.5), ("logodds", 0.75), ("logodds", 1.0))
 TC_MIXES = (0.0, 0.3, 0.4, 0.5, 0.6)
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35)
 GAPS = (2, 3, 4)
@@ -169,7 +171,9 @@ MIN_CHARS = (8,)
 CORES = (0.0, 0.6, 0.7)
 
 
-def tune_mix(predictor, articles: list[ptc.Article], lexical: LexicalModel) -> dict[str, Any]:
+def tune_mix(
+    predictor, articles: list[ptc.Article], lexical: LexicalModel, tag_mixes=None
+) -> dict[str, Any]:
     """Mix weights and decoding knobs of ``predictor`` + ``lexical``, chosen on ``articles``.
 
     SI F1 picks ``tag_mix`` and the decoding knobs, TC micro-F1 on gold spans picks
@@ -180,7 +184,7 @@ def tune_mix(predictor, articles: list[ptc.Article], lexical: LexicalModel) -> d
 
     from presslens.eval.spans import joint_score, si_score, tc_score
     from presslens.techniques.decode import DecodeParams, decode
-    from presslens.techniques.model import rank_labels, softmax
+    from presslens.techniques.model import mix_token_probabilities, rank_labels, softmax
 
     gold_si = [(a.id, g.start, g.end) for a in articles for g in a.spans]
     gold_tc = [(a.id, g.technique, g.start, g.end) for a in articles for g in a.spans]
@@ -205,15 +209,20 @@ def tune_mix(predictor, articles: list[ptc.Article], lexical: LexicalModel) -> d
         cache.append((a, sents, windows, neural, lex, spans, tc_nn, tc_lex))
     predictor.tc_mix = saved_mix
 
-    def spans_of(mix: float, params: DecodeParams):
+    prior = predictor.tag_prior
+
+    def spans_of(mix: tuple[str, float], params: DecodeParams):
         out = []
         for a, _, windows, neural, lex, *_ in cache:
-            probs = [(1 - mix) * p + mix * q for p, q in zip(neural, lex, strict=True)]
+            probs = [
+                mix_token_probabilities(p, q, mix[1], mix[0], prior)
+                for p, q in zip(neural, lex, strict=True)
+            ]
             out.append((a, decode(a.text, windows, probs, params)))
         return out
 
     best_si = None
-    for mix in TAG_MIXES:
+    for mix in tag_mixes or TAG_MIXES:
         for t in THRESHOLDS:
             for g in GAPS:
                 for m in MIN_CHARS:
@@ -272,7 +281,8 @@ def tune_mix(predictor, articles: list[ptc.Article], lexical: LexicalModel) -> d
             best_joint = (score, core)
     assert best_joint is not None
     return {
-        "tag_mix": tag_mix,
+        "tag_mode": tag_mix[0],
+        "tag_mix": tag_mix[1],
         "tc_mix": tc_mix,
         "decode": {
             "threshold": params.threshold,
@@ -287,12 +297,15 @@ def tune_mix(predictor, articles: list[ptc.Article], lexical: LexicalModel) -> d
     }
 
 
-def add_lexical(model_dir: Path, *, steps: int = 500, seed: int = 13) -> dict[str, Any]:
+def add_lexical(
+    model_dir: Path, *, steps: int = 500, seed: int = 13, token_mix: bool = True
+) -> dict[str, Any]:
     """Train the lexical models on ``fit`` into ``model_dir`` and tune the mix on ``tune``.
 
     ``model_dir`` holds an exported model (``config.json``, int8 encoders, heads,
-    tokenizer). Writes ``lexical.npz`` and the ``lexical`` and ``decode`` entries of
-    ``config.json`` (tuned with the default, int8, variant).
+    tokenizer). Without ``token_mix`` the token model is trained and shipped but not
+    mixed into span detection (``tag_mix`` 0). Writes ``lexical.npz`` and the ``lexical``
+    and ``decode`` entries of ``config.json`` (tuned with the default, int8, variant).
     """
     import json
 
@@ -308,8 +321,10 @@ def add_lexical(model_dir: Path, *, steps: int = 500, seed: int = 13) -> dict[st
     config.pop("lexical", None)
     config_path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     predictor = load_predictor(model_dir, threads=1)
+    predictor.tag_prior = info["positive_rate"]
     started = time.time()
-    tuned = tune_mix(predictor, ptc.load_articles(ids=split["tune"]), model)
+    grid = TAG_MIXES if token_mix else (("linear", 0.0),)
+    tuned = tune_mix(predictor, ptc.load_articles(ids=split["tune"]), model, grid)
     info.update(
         seed=seed, tune_seconds=round(time.time() - started, 1), tune_tc_f1=tuned["tune_tc_f1"]
     )
@@ -317,7 +332,9 @@ def add_lexical(model_dir: Path, *, steps: int = 500, seed: int = 13) -> dict[st
     config["decode"] = tuned["decode"]
     config["lexical"] = {
         "file": path.name,
+        "tag_mode": tuned["tag_mode"],
         "tag_mix": tuned["tag_mix"],
+        "tag_prior": round(info["positive_rate"], 4),
         "tc_mix": tuned["tc_mix"],
         "trained": info,
     }

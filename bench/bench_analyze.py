@@ -82,9 +82,7 @@ def main() -> None:
         )
     print("\nseconds per stage (full pipeline):")
     for stage, seconds in rows[-1][2].items():
-        print(
-            f"  {stage:14} {seconds:7.2f}  {len(texts) / max(seconds, 1e-9):8.1f} docs/s"
-        )
+        print(f"  {stage:14} {seconds:7.2f}  {len(texts) / max(seconds, 1e-9):8.1f} docs/s")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS {peak:.0f} MiB")
 

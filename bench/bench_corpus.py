@@ -51,8 +51,13 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def _ingest(corpus: Path, db: Path, engine: str, workers: int, stages: list[str],
-            ) -> tuple[int, float, float, float]:
+def _ingest(
+    corpus: Path,
+    db: Path,
+    engine: str,
+    workers: int,
+    stages: list[str],
+) -> tuple[int, float, float, float]:
     """(documents, total docs/s, steady docs/s, CPU ms per document) for one run."""
     from presslens.engine.runner import run_ingest
     from presslens.settings import Settings
@@ -66,8 +71,15 @@ def _ingest(corpus: Path, db: Path, engine: str, workers: int, stages: list[str]
     store = open_store(str(db))
     cpu = _cpu_seconds()
     started = time.perf_counter()
-    summary = run_ingest([str(corpus)], store, Settings(batch_size=32), engine=engine,
-                         workers=workers, stages=stages, progress=progress)
+    summary = run_ingest(
+        [str(corpus)],
+        store,
+        Settings(batch_size=32),
+        engine=engine,
+        workers=workers,
+        stages=stages,
+        progress=progress,
+    )
     total = time.perf_counter() - started
     store.close()
     cpu_ms = (_cpu_seconds() - cpu) * 1000 / max(summary.done, 1)
@@ -91,8 +103,10 @@ def throughput(folder: Path, docs: int) -> None:
         print("with techniques: skipped (the techniques stage is not installed)")
     for label, stages in configs:
         print(f"\n{label}: {docs} documents, stages {','.join(stages)}")
-        print(f"{'engine':8} {'workers':>7} {'total/s':>9} {'steady/s':>9} {'vs local-1':>11} "
-              f"{'cpu ms/doc':>11}")
+        print(
+            f"{'engine':8} {'workers':>7} {'total/s':>9} {'steady/s':>9} {'vs local-1':>11} "
+            f"{'cpu ms/doc':>11}"
+        )
         base = None
         rates: dict[tuple[str, int], float] = {}
         cpus: dict[tuple[str, int], float] = {}
@@ -104,13 +118,18 @@ def throughput(folder: Path, docs: int) -> None:
                 rates[(engine, workers)] = steady
                 cpus[(engine, workers)] = cpu_ms
                 base = base or steady
-                print(f"{engine:8} {workers:>7} {total:>9.1f} {steady:>9.1f} "
-                      f"{steady / base:>10.2f}x {cpu_ms:>11.0f}", flush=True)
+                print(
+                    f"{engine:8} {workers:>7} {total:>9.1f} {steady:>9.1f} "
+                    f"{steady / base:>10.2f}x {cpu_ms:>11.0f}",
+                    flush=True,
+                )
         for engine in ("local", "dask"):
-            print(f"{engine}: 2 workers / 1 worker = "
-                  f"{rates[(engine, 2)] / rates[(engine, 1)]:.2f} (steady docs/s); "
-                  f"CPU per document 1w/2w = {cpus[(engine, 1)] / cpus[(engine, 2)]:.2f} "
-                  "(1.0 = no parallel overhead; includes worker start-up)")
+            print(
+                f"{engine}: 2 workers / 1 worker = "
+                f"{rates[(engine, 2)] / rates[(engine, 1)]:.2f} (steady docs/s); "
+                f"CPU per document 1w/2w = {cpus[(engine, 1)] / cpus[(engine, 2)]:.2f} "
+                "(1.0 = no parallel overhead; includes worker start-up)"
+            )
 
 
 _CHILD = """
@@ -152,11 +171,15 @@ def memory(folder: Path, sizes: list[int]) -> None:
         corpus = _corpus(folder, n)
         db = folder / f"mem-{n}.duckdb"
         db.unlink(missing_ok=True)
-        peak, wall = _peak_rss([sys.executable, "-c", _CHILD, str(db), str(corpus),
-                                ",".join(LIGHT)])
+        peak, wall = _peak_rss(
+            [sys.executable, "-c", _CHILD, str(db), str(corpus), ",".join(LIGHT)]
+        )
         peaks.append(peak)
-        print(f"{n:>6} documents: peak RSS {peak:7.0f} MiB (process tree), {wall:6.1f} s, "
-              f"{n / wall:6.1f} docs/s", flush=True)
+        print(
+            f"{n:>6} documents: peak RSS {peak:7.0f} MiB (process tree), {wall:6.1f} s, "
+            f"{n / wall:6.1f} docs/s",
+            flush=True,
+        )
     for n, peak in zip(sizes[1:], peaks[1:], strict=True):
         print(f"peak RSS {n} / {sizes[0]} documents = {peak / peaks[0]:.2f}")
 

@@ -69,8 +69,10 @@ def main() -> None:
         (f"incremental update (+{args.extra} documents)", incremental),
     ):
         print(f"{label:44} {rate:>9.1f} {rate / base:>11.2f}x")
-    print(f"groups: {full.groups} after build, {inc.groups} after update; "
-          f"update loaded {inc.indexed} stored passages and grouped {inc.added} new ones")
+    print(
+        f"groups: {full.groups} after build, {inc.groups} after update; "
+        f"update loaded {inc.indexed} stored passages and grouped {inc.added} new ones"
+    )
 
 
 if __name__ == "__main__":

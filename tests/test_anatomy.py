@@ -109,7 +109,9 @@ def test_paragraphs_blank_line_separated():
 def test_paragraphs_fall_back_to_lines():
     text = "Title\nFirst paragraph here.\nSecond paragraph here.\n"
     assert texts(text, paragraph_spans(text)) == [
-        "Title", "First paragraph here.", "Second paragraph here."
+        "Title",
+        "First paragraph here.",
+        "Second paragraph here.",
     ]
 
 
@@ -117,7 +119,9 @@ def test_crlf_input():
     text = "All news\r\n\r\nTalks resume\r\n\r\nPARIS (AFP) - Talks resumed. They ended.\r\n"
     a = dissect(text)
     assert texts(text, a.paragraphs) == [
-        "All news", "Talks resume", "PARIS (AFP) - Talks resumed. They ended."
+        "All news",
+        "Talks resume",
+        "PARIS (AFP) - Talks resumed. They ended.",
     ]
     assert texts(text, a.boilerplate) == ["All news"]
     assert texts(text, a.sentences) == ["Talks resume", "Talks resumed.", "They ended."]
@@ -151,15 +155,34 @@ def test_only_punctuation_and_numbers():
 @pytest.mark.parametrize(
     "line",
     [
-        "All news", "Read more", "Share", "Share this article", "Subscribe",
-        "Follow us on Telegram", "Advertisement", "Photo: John Park/AP",
+        "All news",
+        "Read more",
+        "Share",
+        "Share this article",
+        "Subscribe",
+        "Follow us on Telegram",
+        "Advertisement",
+        "Photo: John Park/AP",
         "We use cookies to improve your experience. By continuing you accept our policy.",
-        "Все новости", "Читайте также", "Читайте также: Курс рубля снизился", "Поделиться",
-        "Подписывайтесь на наш канал в Telegram", "Реклама", "Фото: Иван Петров",
-        "Усі новини", "Всі новини", "Читайте також: У місті оновлять зупинки",
-        "Підписуйтеся на наш Telegram-канал", "Головна",
-        "20 June 2024, 14:35", "June 20, 2024 10:15 AM", "20.06.2024 14:35",
-        "Home > World > Europe", "* * *", "https://example.org/news/123", "3 min read",
+        "Все новости",
+        "Читайте также",
+        "Читайте также: Курс рубля снизился",
+        "Поделиться",
+        "Подписывайтесь на наш канал в Telegram",
+        "Реклама",
+        "Фото: Иван Петров",
+        "Усі новини",
+        "Всі новини",
+        "Читайте також: У місті оновлять зупинки",
+        "Підписуйтеся на наш Telegram-канал",
+        "Головна",
+        "20 June 2024, 14:35",
+        "June 20, 2024 10:15 AM",
+        "20.06.2024 14:35",
+        "Home > World > Europe",
+        "* * *",
+        "https://example.org/news/123",
+        "3 min read",
         "© 2024 Example Media. All rights reserved.",
     ],
 )
@@ -230,7 +253,9 @@ def test_table_rows_are_content(line: str):
 
 def test_capitalised_subhead_deep_in_the_body_is_not_a_dateline():
     lead = "The committee met again on Tuesday to discuss the budget for the coming year, " * 2
-    text = "Budget talks continue\n\n" + "\n\n".join([lead.strip()] * 3) + (
-        "\n\nQUESTIONABLE CLAIMS — For years, the committee has argued about the numbers in it."
+    text = (
+        "Budget talks continue\n\n"
+        + "\n\n".join([lead.strip()] * 3)
+        + ("\n\nQUESTIONABLE CLAIMS — For years, the committee has argued about the numbers in it.")
     )
     assert dissect(text).dateline is None

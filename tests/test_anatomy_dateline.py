@@ -97,9 +97,16 @@ def test_place_line():
 
 @pytest.mark.parametrize(
     ("spelling", "canonical"),
-    [("ТАСС", "TASS"), ("INTERFAX.RU", "Interfax"), ("Укрінформ", "Ukrinform"),
-     ("РИА Новости", "RIA Novosti"), ("Associated Press", "AP"), ("AA", "Anadolu"),
-     ("Інтерфакс-Україна", "Interfax-Ukraine"), ("nobody", None)],
+    [
+        ("ТАСС", "TASS"),
+        ("INTERFAX.RU", "Interfax"),
+        ("Укрінформ", "Ukrinform"),
+        ("РИА Новости", "RIA Novosti"),
+        ("Associated Press", "AP"),
+        ("AA", "Anadolu"),
+        ("Інтерфакс-Україна", "Interfax-Ukraine"),
+        ("nobody", None),
+    ],
 )
 def test_agency_spellings(spelling: str, canonical: str | None):
     assert canonical_agency(spelling) == canonical

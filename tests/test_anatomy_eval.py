@@ -37,8 +37,13 @@ def test_place_and_agency_meet_the_target():
 
 
 def test_compare_counts_a_missed_dateline_against_its_parts():
-    expected = {"headline": None, "standfirst": None, "byline": None, "boilerplate": [],
-                "dateline": {"place": "PARIS", "date": None, "agency": "AFP"}}
+    expected = {
+        "headline": None,
+        "standfirst": None,
+        "byline": None,
+        "boilerplate": [],
+        "dateline": {"place": "PARIS", "date": None, "agency": "AFP"},
+    }
     from presslens.anatomy import dissect
 
     text = "Nothing to see here"
@@ -61,9 +66,14 @@ def test_cli_eval_anatomy(tmp_path: Path):
 
     path = tmp_path / "set.jsonl"
     item = {
-        "id": "x1", "lang": "en", "outlet": "AFP",
+        "id": "x1",
+        "lang": "en",
+        "outlet": "AFP",
         "text": "Talks resume\n\nPARIS (AFP) - Talks resumed.",
-        "headline": "Talks resume", "standfirst": None, "byline": None, "boilerplate": [],
+        "headline": "Talks resume",
+        "standfirst": None,
+        "byline": None,
+        "boilerplate": [],
         "dateline": {"place": "PARIS", "date": "June 20", "agency": "AFP"},
     }
     path.write_text(json.dumps(item) + "\n", encoding="utf-8")

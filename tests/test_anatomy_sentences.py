@@ -64,8 +64,10 @@ def sentences(text: str) -> list[str]:
             ["Is it true?", "Yes!", "It is...", "Really."],
         ),
         ("No. 5 was chosen. It won.", ["No. 5 was chosen.", "It won."]),
-        ("Growth was 3.5 percent in 2023. 2024 will be slower.",
-         ["Growth was 3.5 percent in 2023.", "2024 will be slower."]),
+        (
+            "Growth was 3.5 percent in 2023. 2024 will be slower.",
+            ["Growth was 3.5 percent in 2023.", "2024 will be slower."],
+        ),
     ],
 )
 def test_sentences(text: str, expected: list[str]):

@@ -70,8 +70,10 @@ def client(make_client: MakeClient) -> TestClient:
 
 
 def test_analyze_stores_and_serves_the_contract(client: TestClient) -> None:
-    r = client.post("/v1/analyze", json={"text": TEXT, "outlet": "TASS",
-                                         "published": "2024-06-20", "title": "Talks go on"})
+    r = client.post(
+        "/v1/analyze",
+        json={"text": TEXT, "outlet": "TASS", "published": "2024-06-20", "title": "Talks go on"},
+    )
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["id"] == hashlib.sha256(TEXT.encode()).hexdigest()
@@ -84,8 +86,10 @@ def test_analyze_stores_and_serves_the_contract(client: TestClient) -> None:
 
 def test_search_filters_and_paginates(client: TestClient) -> None:
     for i, outlet in enumerate(["TASS", "TASS", "RIA"]):
-        r = client.post("/v1/analyze", json={"text": f"{TEXT} Item {i}.", "outlet": outlet,
-                                             "published": f"2024-06-2{i}"})
+        r = client.post(
+            "/v1/analyze",
+            json={"text": f"{TEXT} Item {i}.", "outlet": outlet, "published": f"2024-06-2{i}"},
+        )
         assert r.status_code == 200, r.text
     page = client.get("/v1/documents", params={"outlet": "TASS", "limit": 1}).json()
     assert page["total"] == 2 and len(page["items"]) == 1 and page["limit"] == 1
@@ -99,8 +103,16 @@ def test_search_filters_and_paginates(client: TestClient) -> None:
     assert client.get("/v1/documents", params={"limit": 0}).status_code == 422
 
 
-@pytest.mark.parametrize("body", [{}, {"text": "a", "url": "https://example.com/"},
-                                  {"text": ""}, {"text": "a", "extra": 1}, {"html": 5}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"text": "a", "url": "https://example.com/"},
+        {"text": ""},
+        {"text": "a", "extra": 1},
+        {"html": 5},
+    ],
+)
 def test_analyze_needs_exactly_one_input(client: TestClient, body: dict[str, Any]) -> None:
     assert client.post("/v1/analyze", json=body).status_code == 422
 
@@ -114,8 +126,7 @@ def test_unknown_and_malformed_ids(client: TestClient) -> None:
     assert client.get("/documents/" + "0" * 64).status_code == 404
 
 
-def test_report_endpoint_has_strict_headers(client: TestClient, store: Any,
-                                            seed_text: str) -> None:
+def test_report_endpoint_has_strict_headers(client: TestClient, store: Any, seed_text: str) -> None:
     doc_id = store.put_analysis(seed_analysis(seed_text))
     r = client.get(f"/v1/documents/{doc_id}/report")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
@@ -135,9 +146,11 @@ def test_report_endpoint_has_strict_headers(client: TestClient, store: Any,
 
 def test_hostile_article_is_inert_in_report_ui_and_listing(make_client: MakeClient) -> None:
     client = make_client()
-    text = f"{XSS_SCRIPT}\n\nA {XSS_ATTR} and a <a href=\"{XSS_LINK}\">link</a>."
-    r = client.post("/v1/analyze", json={"text": text, "title": XSS_ATTR, "outlet": XSS_SCRIPT,
-                                         "published": "2024-01-01"})
+    text = f'{XSS_SCRIPT}\n\nA {XSS_ATTR} and a <a href="{XSS_LINK}">link</a>.'
+    r = client.post(
+        "/v1/analyze",
+        json={"text": text, "title": XSS_ATTR, "outlet": XSS_SCRIPT, "published": "2024-01-01"},
+    )
     assert r.status_code == 200, r.text
     doc_id = r.json()["id"]
     assert_inert(client.get(f"/v1/documents/{doc_id}/report").text, allowed_scripts=2)
@@ -145,10 +158,14 @@ def test_hostile_article_is_inert_in_report_ui_and_listing(make_client: MakeClie
     listing = client.get("/documents")
     assert_inert(listing.text, allowed_scripts=1)
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in listing.text
-    html = client.post("/v1/analyze", json={
-        "html": f"<html><head><title>{XSS_SCRIPT}</title></head><body><article><h1>Hi</h1>"
-                f"<p>{XSS_ATTR} " + "Text of the article goes on. " * 20 + "</p></article>"
-                "</body></html>"})
+    html = client.post(
+        "/v1/analyze",
+        json={
+            "html": f"<html><head><title>{XSS_SCRIPT}</title></head><body><article><h1>Hi</h1>"
+            f"<p>{XSS_ATTR} " + "Text of the article goes on. " * 20 + "</p></article>"
+            "</body></html>"
+        },
+    )
     assert html.status_code == 200, html.text
     assert_inert(client.get(f"/documents/{html.json()['id']}").text, allowed_scripts=2)
 
@@ -182,8 +199,9 @@ def free_port() -> int:
 def running_server(app: Any) -> Iterator[str]:
     """Serve ``app`` with uvicorn on 127.0.0.1:<free port> in a thread; stop on exit."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           lifespan="on"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -205,8 +223,10 @@ def test_chunked_body_over_the_limit_on_a_real_server(store: Any) -> None:
     with running_server(app) as base:
         port = int(base.rsplit(":", 1)[1])
         with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-            sock.sendall(b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
-                         b"\r\nTransfer-Encoding: chunked\r\n\r\n")
+            sock.sendall(
+                b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                b"\r\nTransfer-Encoding: chunked\r\n\r\n"
+            )
             try:
                 for _ in range(64):  # 64 KiB in 1 KiB chunks, far over the limit
                     sock.sendall(b"400\r\n" + b"z" * 1024 + b"\r\n")
@@ -217,16 +237,19 @@ def test_chunked_body_over_the_limit_on_a_real_server(store: Any) -> None:
         assert reply.startswith("HTTP/1.1 413"), reply[:200]
 
 
-@pytest.mark.parametrize(("url", "reason"), [
-    ("http://127.0.0.1:9/", "loopback"),
-    ("http://localhost:9/", "loopback"),
-    ("http://[::1]/", "loopback"),
-    ("http://169.254.169.254/latest/meta-data/", "link-local"),
-    ("http://10.0.0.5/", "private"),
-    ("http://2130706433/", "loopback"),
-    ("file:///etc/passwd", "http"),
-    ("gopher://example.com/", "http"),
-])
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://127.0.0.1:9/", "loopback"),
+        ("http://localhost:9/", "loopback"),
+        ("http://[::1]/", "loopback"),
+        ("http://169.254.169.254/latest/meta-data/", "link-local"),
+        ("http://10.0.0.5/", "private"),
+        ("http://2130706433/", "loopback"),
+        ("file:///etc/passwd", "http"),
+        ("gopher://example.com/", "http"),
+    ],
+)
 def test_url_guard_refuses_internal_addresses(client: TestClient, url: str, reason: str) -> None:
     r = client.post("/v1/analyze", json={"url": url})
     assert r.status_code == 400, r.text
@@ -239,16 +262,19 @@ def test_write_endpoints_need_the_token_when_set(make_client: MakeClient) -> Non
     body = {"text": TEXT}
     r = client.post("/v1/analyze", json=body)
     assert r.status_code == 401 and r.headers["www-authenticate"].startswith("Bearer")
-    assert client.post("/v1/analyze", json=body,
-                       headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert (
+        client.post("/v1/analyze", json=body, headers={"Authorization": "Bearer wrong"}).status_code
+        == 401
+    )
     ok = client.post("/v1/analyze", json=body, headers={"Authorization": "Bearer s3cret-token"})
     assert ok.status_code == 200
     assert client.get("/v1/documents").status_code == 200  # reads stay open
     assert client.get(f"/v1/documents/{ok.json()['id']}").status_code == 200
     form = client.post("/analyze", data={"text": TEXT}, follow_redirects=False)
     assert form.status_code == 401 and "token" in form.text
-    form = client.post("/analyze", data={"text": TEXT, "token": "s3cret-token"},
-                       follow_redirects=False)
+    form = client.post(
+        "/analyze", data={"text": TEXT, "token": "s3cret-token"}, follow_redirects=False
+    )
     assert form.status_code == 303
 
 
@@ -287,9 +313,14 @@ def test_cors_is_closed_unless_configured(make_client: MakeClient) -> None:
 
 def test_openapi_documents_the_contract_and_no_cdn_docs(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
-    assert {"/v1/analyze", "/v1/documents", "/v1/documents/{doc_id}",
-            "/v1/documents/{doc_id}/report", "/v1/reprints/{doc_id}", "/health"} <= set(
-        spec["paths"])
+    assert {
+        "/v1/analyze",
+        "/v1/documents",
+        "/v1/documents/{doc_id}",
+        "/v1/documents/{doc_id}/report",
+        "/v1/reprints/{doc_id}",
+        "/health",
+    } <= set(spec["paths"])
     assert "/" not in spec["paths"]
     props = spec["components"]["schemas"]["AnalysisModel"]["properties"]
     assert {"schema", "id", "text", "quotes", "techniques", "sourcing"} <= set(props)
@@ -303,8 +334,11 @@ def test_ui_analyses_pasted_text_and_uploaded_files(client: TestClient) -> None:
     assert r.status_code == 303
     page = client.get(r.headers["location"])
     assert page.status_code == 200 and "The agency said the talks would go on." in page.text
-    up = client.post("/analyze", files={"file": ("d.txt", b"BERLIN. Uploaded text here.")},
-                     follow_redirects=False)
+    up = client.post(
+        "/analyze",
+        files={"file": ("d.txt", b"BERLIN. Uploaded text here.")},
+        follow_redirects=False,
+    )
     assert up.status_code == 303
     assert "Uploaded text here." in client.get(up.headers["location"]).text
     both = client.post("/analyze", data={"text": TEXT, "url": "https://example.com/"})
@@ -317,8 +351,9 @@ def test_ui_analyses_pasted_text_and_uploaded_files(client: TestClient) -> None:
     assert client.get("/static/page-base.html.j2").status_code == 404
 
 
-def test_reprint_view_shows_variants_and_word_differences(make_client: MakeClient,
-                                                          store: Any) -> None:
+def test_reprint_view_shows_variants_and_word_differences(
+    make_client: MakeClient, store: Any
+) -> None:
     class WithReprints:
         """The real store, with one reprint group as the reprints engine reports it."""
 
@@ -326,15 +361,30 @@ def test_reprint_view_shows_variants_and_word_differences(make_client: MakeClien
             return getattr(store, name)
 
         def reprints_of(self, doc_id: str) -> list[dict[str, Any]]:
-            return [{"members": [
-                {"doc_id": doc_id, "outlet": "TASS", "published": "2024-06-20",
-                 "first_publisher": True, "similarity": 1.0, "diff": [],
-                 "passage": "the regime in Kiev is leading Ukraine to catastrophe"},
-                {"doc_id": "b" * 64, "outlet": XSS_ATTR, "published": "2024-06-21",
-                 "first_publisher": False, "similarity": 0.7,
-                 "diff": [{"op": "insert", "old": "", "new": "criminal"}],
-                 "passage": f"the criminal regime in Kiev is leading Ukraine to {XSS_SCRIPT}"},
-            ]}]
+            return [
+                {
+                    "members": [
+                        {
+                            "doc_id": doc_id,
+                            "outlet": "TASS",
+                            "published": "2024-06-20",
+                            "first_publisher": True,
+                            "similarity": 1.0,
+                            "diff": [],
+                            "passage": "the regime in Kiev is leading Ukraine to catastrophe",
+                        },
+                        {
+                            "doc_id": "b" * 64,
+                            "outlet": XSS_ATTR,
+                            "published": "2024-06-21",
+                            "first_publisher": False,
+                            "similarity": 0.7,
+                            "diff": [{"op": "insert", "old": "", "new": "criminal"}],
+                            "passage": f"the criminal regime in Kiev is leading Ukraine to {XSS_SCRIPT}",
+                        },
+                    ]
+                }
+            ]
 
     settings = get_settings()
     app = create_app(settings, WithReprints())
@@ -357,8 +407,10 @@ def test_default_pipeline_end_to_end(client: TestClient, seed_text: str) -> None
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["anatomy"]["dateline"]["agency"] == "TASS"
-    assert "Russian Foreign Intelligence Service" in client.get(
-        f"/v1/documents/{body['id']}/report").text
+    assert (
+        "Russian Foreign Intelligence Service"
+        in client.get(f"/v1/documents/{body['id']}/report").text
+    )
 
 
 def test_serve_command_runs_uvicorn(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

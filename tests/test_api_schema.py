@@ -48,8 +48,9 @@ def _app() -> Any:
     folder = Path(tempfile.mkdtemp(prefix="presslens-schema-"))
     store = open_store(str(folder / "schema.duckdb"))
     store.put_analysis(Analysis(Document(TEXT), ()).to_dict())
-    app_settings = get_settings().model_copy(update={"max_request_bytes": 64_000,
-                                                     "analysis_timeout_s": 20.0})
+    app_settings = get_settings().model_copy(
+        update={"max_request_bytes": 64_000, "analysis_timeout_s": 20.0}
+    )
     app = create_app(app_settings, store)
     app.state.analyzer = offline_analyzer
     app.state.cleanup = (store, folder)
@@ -69,9 +70,22 @@ def _close_store() -> Iterator[None]:
 
 
 @schema.parametrize()
-@settings(max_examples=20, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
-                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=20,
+    deadline=None,
+    database=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
 def test_api_conforms_to_its_openapi_spec(case: Any) -> None:
-    case.call_and_validate(checks=[not_a_server_error, status_code_conformance,
-                                   content_type_conformance, response_schema_conformance])
+    case.call_and_validate(
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ]
+    )

@@ -27,9 +27,16 @@ from test_report import XSS_ATTR, XSS_LINK, XSS_SCRIPT, seed_analysis
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-quic"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 VIEWPORT = {"width": 1180, "height": 1000}
 
@@ -54,8 +61,9 @@ def site(tmp_path_factory: pytest.TempPathFactory, seed_text: str) -> Iterator[d
     app.state.analyzer = analyze_request  # the real pipeline
     seed_id = store.put_analysis(seed_analysis(seed_text))
     # A small corpus for the dashboard: variants of the seed by other outlets and months.
-    for i, (outlet, published, keep) in enumerate([("RIA", "2024-07-02", 3), ("Sputnik",
-                                                   "2024-07-15", 5), ("TASS", "2024-08-01", 2)]):
+    for i, (outlet, published, keep) in enumerate(
+        [("RIA", "2024-07-02", 3), ("Sputnik", "2024-07-15", 5), ("TASS", "2024-08-01", 2)]
+    ):
         variant = seed_analysis(seed_text + " " * (i + 1))
         variant["metadata"].update(outlet=outlet, published=published)
         variant["techniques"] = variant["techniques"][:keep]
@@ -83,8 +91,9 @@ def new_page(browser: Any, **context: Any) -> tuple[Any, Any, Watch]:
     return ctx, page, Watch(page)
 
 
-def test_report_view_toggles_threshold_tooltip_and_quotes(browser: Any,
-                                                          site: dict[str, Any]) -> None:
+def test_report_view_toggles_threshold_tooltip_and_quotes(
+    browser: Any, site: dict[str, Any]
+) -> None:
     ctx, page, watch = new_page(browser)
     page.goto(f"{site['base']}/documents/{site['seed_id']}")
     purges = page.locator("mark", has_text="Mass purges")
@@ -92,15 +101,20 @@ def test_report_view_toggles_threshold_tooltip_and_quotes(browser: Any,
     assert "on" in purges.get_attribute("class")
     assert page.locator("mark.on").count() == 7  # 7 techniques, one split by an overlap
     assert "gradient" in catastrophe.evaluate("e => getComputedStyle(e).backgroundImage")
-    stripes = catastrophe.evaluate("e => getComputedStyle(e).backgroundImage.split('gradient')"
-                                   ".length - 1")
+    stripes = catastrophe.evaluate(
+        "e => getComputedStyle(e).backgroundImage.split('gradient').length - 1"
+    )
     assert stripes == 2  # Appeal_to_fear-prejudice and Loaded_Language stacked
 
     page.locator("input[data-tech='Loaded_Language']").uncheck()
     assert "on" not in purges.get_attribute("class").split()
     assert purges.evaluate("e => getComputedStyle(e).backgroundImage") == "none"
-    assert catastrophe.evaluate("e => getComputedStyle(e).backgroundImage.split('gradient')"
-                                ".length - 1") == 1
+    assert (
+        catastrophe.evaluate(
+            "e => getComputedStyle(e).backgroundImage.split('gradient').length - 1"
+        )
+        == 1
+    )
     assert page.locator("tr[data-tech='Loaded_Language']:visible").count() == 0
     page.locator("input[data-tech='Loaded_Language']").check()
     assert "on" in purges.get_attribute("class").split()
@@ -115,7 +129,8 @@ def test_report_view_toggles_threshold_tooltip_and_quotes(browser: Any,
     assert page.evaluate("document.activeElement.className") == "qmark"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == (
-        "purges of staff disloyal to the Kiev regime")
+        "purges of staff disloyal to the Kiev regime"
+    )
     assert "outlet's own voice" in page.locator("#tip").inner_text()
     page.evaluate("window.scrollTo(0, 0)")
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -138,8 +153,9 @@ def test_report_view_toggles_threshold_tooltip_and_quotes(browser: Any,
     ctx.close()
 
 
-def test_seed_analysed_through_the_ui_end_to_end(browser: Any, site: dict[str, Any],
-                                                 seed_text: str, tmp_path: Path) -> None:
+def test_seed_analysed_through_the_ui_end_to_end(
+    browser: Any, site: dict[str, Any], seed_text: str, tmp_path: Path
+) -> None:
     upload = tmp_path / "seed-dispatch.txt"  # one more newline: not the stored hand-built one
     upload.write_text(seed_text + "\n", encoding="utf-8")
     ctx, page, watch = new_page(browser)
@@ -164,8 +180,10 @@ def test_seed_analysed_through_the_ui_end_to_end(browser: Any, site: dict[str, A
 def test_hostile_article_runs_no_script(browser: Any, site: dict[str, Any]) -> None:
     ctx, page, watch = new_page(browser)
     page.goto(site["base"] + "/")
-    hostile = (f"{XSS_SCRIPT} Headline {XSS_ATTR}\n\nBody <a href=\"{XSS_LINK}\">x</a> "
-               "<svg onload=\"window.__pwned=6\"></svg> <img src=x onerror=alert(1)> text.")
+    hostile = (
+        f'{XSS_SCRIPT} Headline {XSS_ATTR}\n\nBody <a href="{XSS_LINK}">x</a> '
+        '<svg onload="window.__pwned=6"></svg> <img src=x onerror=alert(1)> text.'
+    )
     page.locator("#text").fill(hostile)
     page.locator("#title").fill(XSS_ATTR)
     page.locator("#outlet").fill(XSS_SCRIPT)
@@ -182,8 +200,9 @@ def test_hostile_article_runs_no_script(browser: Any, site: dict[str, Any]) -> N
     ctx.close()
 
 
-def test_standalone_report_works_from_a_file_offline(browser: Any, tmp_path: Path,
-                                                     seed_text: str) -> None:
+def test_standalone_report_works_from_a_file_offline(
+    browser: Any, tmp_path: Path, seed_text: str
+) -> None:
     path = tmp_path / "report.html"
     analysis = seed_analysis(seed_text)
     analysis["metadata"]["title"] = XSS_SCRIPT

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 SNAPSHOT = {
     "documents": "SELECT id, seq, outlet, published, url, title, language, source, text "
-                 "FROM documents",
+    "FROM documents",
     "analyses": "SELECT doc_id, pipeline_version, stages, analysis FROM analyses",
     "quotes": "SELECT * FROM quotes",
     "entities": "SELECT * FROM entities",
@@ -38,8 +38,10 @@ def snapshot(db: str) -> dict[str, list[str]]:
     """Every stored row except run ids and timestamps, in a comparable form."""
     store = open_store(db)
     try:
-        return {name: sorted(json.dumps(row, default=str, sort_keys=True)
-                             for row in store.sql(sql)) for name, sql in SNAPSHOT.items()}
+        return {
+            name: sorted(json.dumps(row, default=str, sort_keys=True) for row in store.sql(sql))
+            for name, sql in SNAPSHOT.items()
+        }
     finally:
         store.close()
 
@@ -53,13 +55,22 @@ def make_corpus(root: Path, n: int = 24) -> list[str]:
             f"Dispatch number {i}\n\nMOSCOW, June {1 + i % 28}. /TASS/. The delegation number "
             f"{i} arrived in the capital for talks on trade, officials said on Tuesday.\n\n"
             f"Talks on item {i * 7} are expected to last {i % 5 + 2} days, the ministry said "
-            "in a statement, adding that no agreement had been drafted yet.\n", encoding="utf-8")
+            "in a statement, adding that no agreement had been drafted yet.\n",
+            encoding="utf-8",
+        )
     (tree / "zz-binary.txt").write_bytes(bytes(range(256)))
     (tree / "zz-empty.txt").write_bytes(b"")
-    lines = [json.dumps({"text": f"Wire copy {i}: the minister said the budget of {i} million "
-                                 "would pass on Friday, according to a statement.",
-                         "outlet": f"outlet-{i % 3}", "published": f"2019-0{1 + i % 9}-1{i % 9}"})
-             for i in range(n)]
+    lines = [
+        json.dumps(
+            {
+                "text": f"Wire copy {i}: the minister said the budget of {i} million "
+                "would pass on Friday, according to a statement.",
+                "outlet": f"outlet-{i % 3}",
+                "published": f"2019-0{1 + i % 9}-1{i % 9}",
+            }
+        )
+        for i in range(n)
+    ]
     lines.insert(3, "{not json")
     (root / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [str(tree), str(root / "wire.jsonl")]
@@ -70,8 +81,9 @@ def stages() -> list[str]:
     return cheap_stages()
 
 
-def test_reingest_is_idempotent_and_bad_items_are_recorded(tmp_path: Path,
-                                                           stages: list[str]) -> None:
+def test_reingest_is_idempotent_and_bad_items_are_recorded(
+    tmp_path: Path, stages: list[str]
+) -> None:
     sources = make_corpus(tmp_path)
     db = str(tmp_path / "a.duckdb")
     store = open_store(db)
@@ -110,8 +122,9 @@ def test_engines_store_identical_results(tmp_path: Path, stages: list[str]) -> N
     for engine, workers in (("local", 1), ("local", 2), ("dask", 2)):
         db = str(tmp_path / f"{engine}{workers}.duckdb")
         store = open_store(db)
-        summary = run_ingest(sources, store, Settings(batch_size=5), engine=engine,
-                             workers=workers, stages=stages)
+        summary = run_ingest(
+            sources, store, Settings(batch_size=5), engine=engine, workers=workers, stages=stages
+        )
         store.close()
         assert (summary.done, summary.failed) == (24, 3), (engine, workers)
         results.append(snapshot(db))
@@ -134,12 +147,17 @@ _CHILD = textwrap.dedent("""
 """)
 
 
-def _ingest_subprocess(db: str, stages: list[str], sources: list[str],
-                       kill_after: int | None) -> bool:
+def _ingest_subprocess(
+    db: str, stages: list[str], sources: list[str], kill_after: int | None
+) -> bool:
     """Run an ingest in a child; SIGKILL it after ``kill_after`` flushes. True if killed."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, db, ",".join(stages), *sources],
-                             stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, db, ",".join(stages), *sources],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     assert child.stdout is not None
     flushes, killed = 0, False
     for line in child.stdout:
@@ -165,8 +183,9 @@ def test_kill9_then_rerun_equals_uninterrupted_run(tmp_path: Path, stages: list[
     partial = snapshot(killed_db)
     assert 0 < len(partial["sources"]) < 63  # it really stopped mid-run
     # every stored document is whole: its analysis and passages are there too
-    assert {json.loads(r)["id"] for r in partial["documents"]} == \
-        {json.loads(r)["doc_id"] for r in partial["analyses"]}
+    assert {json.loads(r)["id"] for r in partial["documents"]} == {
+        json.loads(r)["doc_id"] for r in partial["analyses"]
+    }
     _ingest_subprocess(killed_db, stages, sources, kill_after=None)
     assert snapshot(killed_db) == snapshot(clean)
 
@@ -183,9 +202,16 @@ def test_published_falls_back_to_dateline(tmp_path: Path, stages: list[str]) -> 
     if "anatomy" not in stages:
         pytest.skip("the anatomy stage is not available")
     path = tmp_path / "d.jsonl"
-    path.write_text(json.dumps({"text": "Talks resume\n\nMOSCOW, June 20. /TASS/. The talks will "
-                                        "resume, the ministry said in 2017 in a statement."})
-                    + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "text": "Talks resume\n\nMOSCOW, June 20. /TASS/. The talks will "
+                "resume, the ministry said in 2017 in a statement."
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     db = str(tmp_path / "d.duckdb")
     store = open_store(db)
     run_ingest([str(path)], store, Settings(), stages=["anatomy"], workers=1)
@@ -214,4 +240,9 @@ def test_a_crashing_item_fails_alone() -> None:
     chunks = [[Item("a"), Item("bad"), Item("b")], [Item("c")], [Item("bad")]]
     out = [r for batch in ordered_bounded(chunks, submit, result, 2) for r in batch]
     assert [(r.source_id, r.error[0]) for r in out] == [
-        ("a", "ok"), ("bad", "worker"), ("b", "ok"), ("c", "ok"), ("bad", "worker")]
+        ("a", "ok"),
+        ("bad", "worker"),
+        ("b", "ok"),
+        ("c", "ok"),
+        ("bad", "worker"),
+    ]

@@ -59,8 +59,11 @@ def test_extract_text_format_gz(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "kind"),
-    [(b"", "empty"), (b"%PDF-1.4 binary", "binary"),
-     (b"<html><head><title>x</title></head><body><img src=a.png></body></html>", "html")],
+    [
+        (b"", "empty"),
+        (b"%PDF-1.4 binary", "binary"),
+        (b"<html><head><title>x</title></head><body><img src=a.png></body></html>", "html"),
+    ],
 )
 def test_extract_errors_are_one_line(tmp_path, content, kind):
     path = tmp_path / "bad.html"

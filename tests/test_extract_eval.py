@@ -68,10 +68,26 @@ def test_scorer_reproduces_published_trafilatura(shared_data):
 
 def test_eval_cli_small_run(shared_data, tmp_path):
     out = tmp_path / "pred.json"
-    result = CliRunner().invoke(app, [
-        "eval", "extraction", "--data", str(shared_data / "extraction"), "--limit", "3",
-        "--only", "presslens", "--only", "trafilatura (default)", "--bootstrap", "0",
-        "--json", "--predictions", str(out)])
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            "extraction",
+            "--data",
+            str(shared_data / "extraction"),
+            "--limit",
+            "3",
+            "--only",
+            "presslens",
+            "--only",
+            "trafilatura (default)",
+            "--bootstrap",
+            "0",
+            "--json",
+            "--predictions",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
     assert set(scores) == {"presslens", "trafilatura (default)"}

@@ -35,6 +35,7 @@ def small() -> Settings:
 
 # -- text kept verbatim, encodings -------------------------------------------------
 
+
 def test_crlf_and_everything_kept_verbatim(tmp_path):
     raw = "MOSCOW, June 20. /TASS/.\r\n\r\n  Indented\tline \r\nlast"
     path = tmp_path / "d.txt"
@@ -66,8 +67,19 @@ def test_path_kept_as_given(tmp_path, monkeypatch):
         ("“Quoted” – dash".encode("cp1252"), "“Quoted” – dash"),
         ("UTF-16 without a BOM".encode("utf-16-le"), "UTF-16 without a BOM"),
     ],
-    ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "utf32le-bom", "cp1251", "koi8r",
-         "cp1251-short", "koi8r-short", "latin1", "cp1252", "utf16le-nobom"],
+    ids=[
+        "utf8-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf32le-bom",
+        "cp1251",
+        "koi8r",
+        "cp1251-short",
+        "koi8r-short",
+        "latin1",
+        "cp1252",
+        "utf16le-nobom",
+    ],
 )
 def test_encodings_decode_and_bom_dropped(tmp_path, data, expected):
     path = tmp_path / "t.txt"
@@ -90,6 +102,7 @@ def test_invalid_utf16_after_bom_is_encoding_error():
 
 
 # -- bad input ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("data", "what"),
@@ -132,8 +145,9 @@ def test_too_large_refused_by_size_before_reading(tmp_path, small, monkeypatch):
     path.write_bytes(b"a" * 1001)
     opened = []
     real_open = type(path).open
-    monkeypatch.setattr(type(path), "open", lambda self, *a, **k: opened.append(self)
-                        or real_open(self, *a, **k))
+    monkeypatch.setattr(
+        type(path), "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k)
+    )
     with pytest.raises(InputError) as exc:
         read_path(str(path), small)
     assert _kind(exc) == "too-large"
@@ -199,6 +213,7 @@ def test_unknown_format_refused():
 
 
 # -- gzip, HTML sniffing, stdin ---------------------------------------------------------
+
 
 def test_html_gz_by_content(tmp_path):
     path = tmp_path / "page.html.gz"

@@ -18,18 +18,23 @@ def _corpus(root: Path) -> list[str]:
     for i in range(3):
         (root / "tree" / f"{i}.txt").write_text(
             f"Headline {i}\n\nThe council voted on plan {i} on Monday, the chairman said, adding "
-            "that the vote would be repeated if needed.\n", encoding="utf-8")
+            "that the vote would be repeated if needed.\n",
+            encoding="utf-8",
+        )
     (root / "tree" / "bad.txt").write_bytes(b"\x00" * 100)
-    (root / "w.jsonl").write_text(json.dumps({"text": "A wire item about the council vote.",
-                                              "outlet": "wire"}) + "\n[1, 2]\n",
-                                  encoding="utf-8")
+    (root / "w.jsonl").write_text(
+        json.dumps({"text": "A wire item about the council vote.", "outlet": "wire"})
+        + "\n[1, 2]\n",
+        encoding="utf-8",
+    )
     return [str(root / "tree"), str(root / "w.jsonl")]
 
 
 def _ingest(db: str, sources: list[str], *extra: str):
     stages = ",".join(cheap_stages())
-    return CliRunner().invoke(app, ["ingest", *sources, "--db", db, "--stages", stages,
-                                    "--workers", "1", *extra])
+    return CliRunner().invoke(
+        app, ["ingest", *sources, "--db", db, "--stages", stages, "--workers", "1", *extra]
+    )
 
 
 def test_failures_exit_1_and_are_recorded_then_rerun_skips(tmp_path: Path) -> None:
@@ -47,8 +52,9 @@ def test_failures_exit_1_and_are_recorded_then_rerun_skips(tmp_path: Path) -> No
 
 
 def test_unknown_stage_is_one_line(tmp_path: Path) -> None:
-    out = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.duckdb"),
-                                   "--stages", "nope"])
+    out = CliRunner().invoke(
+        app, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.duckdb"), "--stages", "nope"]
+    )
     assert out.exit_code == 1 and "unknown stage" in out.output
 
 

@@ -63,8 +63,19 @@ PAGE = f"""<!DOCTYPE html>
 </body>
 </html>
 """
-CHROME = ["cookies", "Home", "Share on", "ADVERTISEMENT", "SuperPhone", "Related stories",
-          "Council approves", "Reader42", "SeaDog", "Copyright", "Privacy"]
+CHROME = [
+    "cookies",
+    "Home",
+    "Share on",
+    "ADVERTISEMENT",
+    "SuperPhone",
+    "Related stories",
+    "Council approves",
+    "Reader42",
+    "SeaDog",
+    "Copyright",
+    "Privacy",
+]
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +113,8 @@ def test_metadata(doc):
 
 def test_bytes_with_declared_charset():
     page = PAGE.replace('charset="utf-8"', 'charset="windows-1251"').replace(
-        ARTICLE_PARAGRAPHS[3], "Владельцы магазинов у причала попросили совет города о помощи.")
+        ARTICLE_PARAGRAPHS[3], "Владельцы магазинов у причала попросили совет города о помощи."
+    )
     doc = read_bytes(page.encode("cp1251"), name="ru.html")
     assert "Владельцы магазинов" in doc.text
 
@@ -113,8 +125,10 @@ def test_decode_html_ignores_a_wrong_declaration():
 
 
 def test_page_without_article_is_an_html_error():
-    page = ("<html><head><title>Gallery</title><script>var a = 1;</script></head>"
-            "<body><img src='a.png'><script>var b = 2;</script></body></html>")
+    page = (
+        "<html><head><title>Gallery</title><script>var a = 1;</script></head>"
+        "<body><img src='a.png'><script>var b = 2;</script></body></html>"
+    )
     with pytest.raises(InputError) as exc:
         read_bytes(page.encode(), name="menu.html")
     assert exc.value.kind == "html"

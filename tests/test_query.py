@@ -28,9 +28,16 @@ def _fill(store: Store) -> None:
         ("b", "2019-01-07", "Carl", "Doubt", "unattributed"),
     ]
     for i, (outlet, published, speaker, technique, basis) in enumerate(rows):
-        store.put_analysis(make_analysis(f"Text number {i} with enough words for a passage here.",
-                                         outlet=outlet, published=published, speaker=speaker,
-                                         technique=technique, basis=basis))
+        store.put_analysis(
+            make_analysis(
+                f"Text number {i} with enough words for a passage here.",
+                outlet=outlet,
+                published=published,
+                speaker=speaker,
+                technique=technique,
+                basis=basis,
+            )
+        )
 
 
 @pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -46,17 +53,31 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 def test_top_speakers_per_outlet(store: Store) -> None:
     rows = run_report(store, "top-speakers", limit=1)
-    assert rows == [{"outlet": "a", "speaker": "Anna", "quotes": 2, "documents": 2},
-                    {"outlet": "b", "speaker": "Carl", "quotes": 1, "documents": 1}]
+    assert rows == [
+        {"outlet": "a", "speaker": "Anna", "quotes": 2, "documents": 2},
+        {"outlet": "b", "speaker": "Carl", "quotes": 1, "documents": 1},
+    ]
 
 
 def test_techniques_by_month(store: Store) -> None:
     rows = run_report(store, "techniques-by-month")
     jan_a = [r for r in rows if r["outlet"] == "a" and r["month"] == "2019-01"]
-    assert jan_a == [{"outlet": "a", "month": "2019-01", "technique": "Doubt", "spans": 2,
-                      "documents": 2, "with_technique": 2, "prevalence": 1.0}]
+    assert jan_a == [
+        {
+            "outlet": "a",
+            "month": "2019-01",
+            "technique": "Doubt",
+            "spans": 2,
+            "documents": 2,
+            "with_technique": 2,
+            "prevalence": 1.0,
+        }
+    ]
     assert {(r["outlet"], r["month"], r["technique"]) for r in rows} == {
-        ("a", "2019-01", "Doubt"), ("a", "2019-02", "Flag-Waving"), ("b", "2019-01", "Doubt")}
+        ("a", "2019-01", "Doubt"),
+        ("a", "2019-02", "Flag-Waving"),
+        ("b", "2019-01", "Doubt"),
+    }
 
 
 def test_sourcing_by_outlet(store: Store) -> None:
@@ -94,15 +115,18 @@ def test_cli_formats(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert rows[0] == {"outlet": "a", "speaker": "Anna", "quotes": "2", "documents": "2"}
     png = tmp_path / "c.png"
-    out = runner.invoke(app, ["query", "sourcing-by-outlet", "--db", db, "-f", "png", "-o",
-                              str(png)])
+    out = runner.invoke(
+        app, ["query", "sourcing-by-outlet", "--db", db, "-f", "png", "-o", str(png)]
+    )
     assert out.exit_code == 0 and png.read_bytes().startswith(PNG)
     page = tmp_path / "c.html"
-    out = runner.invoke(app, ["query", "techniques-by-month", "--db", db, "-f", "html", "-o",
-                              str(page)])
+    out = runner.invoke(
+        app, ["query", "techniques-by-month", "--db", db, "-f", "html", "-o", str(page)]
+    )
     assert out.exit_code == 0 and "data:image/png;base64," in page.read_text()
-    out = runner.invoke(app, ["query", "--sql", "SELECT COUNT(*) AS n FROM documents",
-                              "--db", db, "-f", "csv"])
+    out = runner.invoke(
+        app, ["query", "--sql", "SELECT COUNT(*) AS n FROM documents", "--db", db, "-f", "csv"]
+    )
     assert out.stdout.split() == ["n", "4"]
     out = runner.invoke(app, ["query", "--sql", "SELECT nope FROM nowhere", "--db", db])
     assert out.exit_code == 1

@@ -39,19 +39,25 @@ def seed_analysis(text: str) -> dict[str, Any]:
     against known spans.
     """
     s = lambda needle, nth=0: span_of(text, needle, nth)  # noqa: E731
-    naryshkin = ("according to the information received by the Foreign Intelligence Service, "
-                 "the consequences of the continuous degradation of Ukraine’s domestic political, "
-                 "social and economic situation, as well as the repressive administrative methods "
-                 "employed by the Kiev regime are increasingly affecting the staff of Ukraine’s "
-                 "representative offices abroad")
-    q1 = ("We address the employees of Ukrainian diplomatic missions and representative offices "
-          "abroad. If you feel a responsibility for the fate of your homeland and for ensuring "
-          "peace and stability in Europe, and are under pressure from the criminal regime in "
-          "Kiev, which is leading Ukraine to a national catastrophe, come to Moscow. We will "
-          "ensure your personal safety and that of your families,")
-    q3 = ("Mass purges are taking place within Ukrainian diplomatic missions aimed at identifying "
-          "those disloyal to the Kiev regime and ensuring that they are sent back home before the "
-          "end of their tours of duty,")
+    naryshkin = (
+        "according to the information received by the Foreign Intelligence Service, "
+        "the consequences of the continuous degradation of Ukraine’s domestic political, "
+        "social and economic situation, as well as the repressive administrative methods "
+        "employed by the Kiev regime are increasingly affecting the staff of Ukraine’s "
+        "representative offices abroad"
+    )
+    q1 = (
+        "We address the employees of Ukrainian diplomatic missions and representative offices "
+        "abroad. If you feel a responsibility for the fate of your homeland and for ensuring "
+        "peace and stability in Europe, and are under pressure from the criminal regime in "
+        "Kiev, which is leading Ukraine to a national catastrophe, come to Moscow. We will "
+        "ensure your personal safety and that of your families,"
+    )
+    q3 = (
+        "Mass purges are taking place within Ukrainian diplomatic missions aimed at identifying "
+        "those disloyal to the Kiev regime and ensuring that they are sent back home before the "
+        "end of their tours of duty,"
+    )
     return {
         "schema": "presslens.analysis/1",
         "id": hashlib.sha256(text.encode()).hexdigest(),
@@ -60,65 +66,149 @@ def seed_analysis(text: str) -> dict[str, Any]:
         "metadata": {"title": None, "outlet": "TASS", "published": "2024-06-20", "authors": []},
         "text": text,
         "anatomy": {
-            "headline": s("Russian Foreign Intelligence Service suggests Ukrainian diplomats "
-                          "flee to Moscow"),
-            "standfirst": [s("As SVR Director")[0], s("offices abroad\"")[1]],
-            "dateline": {"span": s("MOSCOW, June 20. /TASS/."), "place": "MOSCOW",
-                         "date": "June 20", "agency": "TASS"},
+            "headline": s(
+                "Russian Foreign Intelligence Service suggests Ukrainian diplomats flee to Moscow"
+            ),
+            "standfirst": [s("As SVR Director")[0], s('offices abroad"')[1]],
+            "dateline": {
+                "span": s("MOSCOW, June 20. /TASS/."),
+                "place": "MOSCOW",
+                "date": "June 20",
+                "agency": "TASS",
+            },
             "byline": None,
             "boilerplate": [s("All news")],
             "paragraphs": [],
             "sentences": [],
         },
         "entities": [
-            {"id": "e1", "name": "Sergey Naryshkin", "type": "PERSON",
-             "titles": ["SVR Director"], "mentions": [s("Sergey Naryshkin"),
-                                                      s("Sergey Naryshkin", 1)]},
-            {"id": "e2", "name": "SVR press office", "type": "ORG", "titles": [],
-             "mentions": [s("SVR press office")]},
+            {
+                "id": "e1",
+                "name": "Sergey Naryshkin",
+                "type": "PERSON",
+                "titles": ["SVR Director"],
+                "mentions": [s("Sergey Naryshkin"), s("Sergey Naryshkin", 1)],
+            },
+            {
+                "id": "e2",
+                "name": "SVR press office",
+                "type": "ORG",
+                "titles": [],
+                "mentions": [s("SVR press office")],
+            },
             {"id": "e3", "name": "TASS", "type": "ORG", "titles": [], "mentions": [s("TASS", 1)]},
         ],
         "quotes": [
-            {"id": "q1", "kind": "direct", "span": s(q1), "cue": s("said"),
-             "speaker": {"span": s("the statement"), "text": "the statement", "entity": None},
-             "via": None},
-            {"id": "q2", "kind": "direct", "span": s(naryshkin, 1), "cue": s("pointed out", 1),
-             "speaker": {"span": s("Sergey Naryshkin", 1), "text": "Sergey Naryshkin",
-                         "entity": "e1"}, "via": None},
-            {"id": "q3", "kind": "direct", "span": s(q3), "cue": s("reported"),
-             "speaker": {"span": s("the press office", 0), "text": "the press office",
-                         "entity": "e2"}, "via": None},
-            {"id": "q4", "kind": "indirect",
-             "span": s("employees of Ukrainian diplomatic missions abroad flee to Moscow"),
-             "cue": s("told"),
-             "speaker": {"span": s("the SVR press office"), "text": "the SVR press office",
-                         "entity": "e2"}, "via": "e3"},
+            {
+                "id": "q1",
+                "kind": "direct",
+                "span": s(q1),
+                "cue": s("said"),
+                "speaker": {"span": s("the statement"), "text": "the statement", "entity": None},
+                "via": None,
+            },
+            {
+                "id": "q2",
+                "kind": "direct",
+                "span": s(naryshkin, 1),
+                "cue": s("pointed out", 1),
+                "speaker": {
+                    "span": s("Sergey Naryshkin", 1),
+                    "text": "Sergey Naryshkin",
+                    "entity": "e1",
+                },
+                "via": None,
+            },
+            {
+                "id": "q3",
+                "kind": "direct",
+                "span": s(q3),
+                "cue": s("reported"),
+                "speaker": {
+                    "span": s("the press office", 0),
+                    "text": "the press office",
+                    "entity": "e2",
+                },
+                "via": None,
+            },
+            {
+                "id": "q4",
+                "kind": "indirect",
+                "span": s("employees of Ukrainian diplomatic missions abroad flee to Moscow"),
+                "cue": s("told"),
+                "speaker": {
+                    "span": s("the SVR press office"),
+                    "text": "the SVR press office",
+                    "entity": "e2",
+                },
+                "via": "e3",
+            },
         ],
         "scare_quotes": [],
         "sourcing": [
-            {"span": s("Russia’s Foreign Intelligence Service (SVR) has suggested"),
-             "basis": "organisation", "cue": s("told"), "source": "e2"},
+            {
+                "span": s("Russia’s Foreign Intelligence Service (SVR) has suggested"),
+                "basis": "organisation",
+                "cue": s("told"),
+                "source": "e2",
+            },
             {"span": s(naryshkin, 1), "basis": "unverifiable", "cue": None, "source": "e1"},
-            {"span": s("The Russian SVR is well aware"), "basis": "unverifiable", "cue": None,
-             "source": "e2"},
-            {"span": s("there is a growing trend of representatives"), "basis": "organisation",
-             "cue": None, "source": "e2"},
+            {
+                "span": s("The Russian SVR is well aware"),
+                "basis": "unverifiable",
+                "cue": None,
+                "source": "e2",
+            },
+            {
+                "span": s("there is a growing trend of representatives"),
+                "basis": "organisation",
+                "cue": None,
+                "source": "e2",
+            },
         ],
         "techniques": [
-            {"span": s("criminal regime in Kiev"), "technique": "Name_Calling,Labeling",
-             "score": 0.88, "quote": "q1"},
-            {"span": s("leading Ukraine to a national catastrophe"),
-             "technique": "Appeal_to_fear-prejudice", "score": 0.71, "quote": "q1"},
-            {"span": s("national catastrophe"), "technique": "Loaded_Language", "score": 0.93,
-             "quote": "q1"},
-            {"span": s("Mass purges"), "technique": "Loaded_Language", "score": 0.82,
-             "quote": "q3"},
-            {"span": s("purges of staff disloyal to the Kiev regime"),
-             "technique": "Name_Calling,Labeling", "score": 0.64, "quote": None},
-            {"span": s("mass exodus"), "technique": "Exaggeration,Minimisation", "score": 0.45,
-             "quote": None},
-            {"span": s("The Russian SVR is well aware"), "technique": "Appeal_to_Authority",
-             "score": 0.52, "quote": None},
+            {
+                "span": s("criminal regime in Kiev"),
+                "technique": "Name_Calling,Labeling",
+                "score": 0.88,
+                "quote": "q1",
+            },
+            {
+                "span": s("leading Ukraine to a national catastrophe"),
+                "technique": "Appeal_to_fear-prejudice",
+                "score": 0.71,
+                "quote": "q1",
+            },
+            {
+                "span": s("national catastrophe"),
+                "technique": "Loaded_Language",
+                "score": 0.93,
+                "quote": "q1",
+            },
+            {
+                "span": s("Mass purges"),
+                "technique": "Loaded_Language",
+                "score": 0.82,
+                "quote": "q3",
+            },
+            {
+                "span": s("purges of staff disloyal to the Kiev regime"),
+                "technique": "Name_Calling,Labeling",
+                "score": 0.64,
+                "quote": None,
+            },
+            {
+                "span": s("mass exodus"),
+                "technique": "Exaggeration,Minimisation",
+                "score": 0.45,
+                "quote": None,
+            },
+            {
+                "span": s("The Russian SVR is well aware"),
+                "technique": "Appeal_to_Authority",
+                "score": 0.52,
+                "quote": None,
+            },
         ],
         "repetitions": [{"spans": [s(naryshkin, 0), s(naryshkin, 1)]}],
         "stages": ["anatomy", "quotes", "sourcing", "techniques"],
@@ -187,14 +277,23 @@ def test_clamp_drops_junk_spans(junk: Any) -> None:
 
 def test_report_shows_anatomy_quotes_sourcing_entities_and_voice(seed_text: str) -> None:
     html = render_report(seed_analysis(seed_text))
-    assert "<h1 id=\"headline\">Russian Foreign Intelligence Service suggests" in html
+    assert '<h1 id="headline">Russian Foreign Intelligence Service suggests' in html
     assert "MOSCOW · June 20 · TASS" in " ".join(html.split())
-    for name in ("Name_Calling,Labeling", "Appeal_to_fear-prejudice", "Loaded_Language",
-                 "Exaggeration,Minimisation", "Appeal_to_Authority"):
+    for name in (
+        "Name_Calling,Labeling",
+        "Appeal_to_fear-prejudice",
+        "Loaded_Language",
+        "Exaggeration,Minimisation",
+        "Appeal_to_Authority",
+    ):
         assert f'data-tech="{name}"' in html
     view = build_view(seed_analysis(seed_text))
-    assert [q.speaker for q in view.quotes] == ["the statement", "Sergey Naryshkin",
-                                                "the press office", "the SVR press office"]
+    assert [q.speaker for q in view.quotes] == [
+        "the statement",
+        "Sergey Naryshkin",
+        "the press office",
+        "the SVR press office",
+    ]
     assert view.quotes[3].via == "TASS" and view.quotes[3].cue == "told"
     voices = {(t.name, t.voice) for t in view.techniques}
     assert ("Loaded_Language", "in a quote by the press office") in voices
@@ -211,17 +310,26 @@ def test_overlapping_techniques_stack_on_one_segment(seed_text: str) -> None:
     html = render_report(seed_analysis(seed_text))
     # "national catastrophe" is covered by Appeal_to_fear-prejudice (1) and Loaded_Language (2),
     # both inside quote q1 (0).
-    assert re.search(r'<mark class="seg q hl" tabindex="0" data-t="1 2" data-q="0" '
-                     r'aria-label="[^"]*Appeal_to_fear-prejudice[^"]*Loaded_Language[^"]*">'
-                     r"national catastrophe</mark>", html)
+    assert re.search(
+        r'<mark class="seg q hl" tabindex="0" data-t="1 2" data-q="0" '
+        r'aria-label="[^"]*Appeal_to_fear-prejudice[^"]*Loaded_Language[^"]*">'
+        r"national catastrophe</mark>",
+        html,
+    )
     assert html.count('class="qmark"') == 4
 
 
 def test_sourcing_share_counts_overlapping_spans_once() -> None:
     text = "x" * 100
-    analysis = {"text": text, "sourcing": [
-        {"span": [0, 50], "basis": "named"}, {"span": [25, 75], "basis": "named"},
-        {"span": [80, 90], "basis": "anonymous"}, {"span": [0, 5], "basis": "bogus"}]}
+    analysis = {
+        "text": text,
+        "sourcing": [
+            {"span": [0, 50], "basis": "named"},
+            {"span": [25, 75], "basis": "named"},
+            {"span": [80, 90], "basis": "anonymous"},
+            {"span": [0, 5], "basis": "bogus"},
+        ],
+    }
     shares = {s.basis: round(s.share, 3) for s in build_view(analysis).shares}
     assert shares == {"named": 0.75, "anonymous": 0.1, "none": 0.15}
 
@@ -230,22 +338,46 @@ def hostile_analysis(seed_text: str) -> dict[str, Any]:
     text = f"{XSS_SCRIPT} Headline {XSS_ATTR}\n\nBody with {XSS_LINK} link </textarea></title>."
     analysis = seed_analysis(seed_text)
     analysis.update(text=text, id="f" * 64, quotes=[], sourcing=[], repetitions=[])
-    analysis["anatomy"] = {"headline": [0, 50], "dateline": {"place": XSS_ATTR, "date": XSS_SCRIPT,
-                                                             "agency": XSS_LINK}}
-    analysis["metadata"] = {"title": XSS_SCRIPT, "outlet": XSS_ATTR, "published": XSS_LINK,
-                            "authors": [XSS_SCRIPT]}
+    analysis["anatomy"] = {
+        "headline": [0, 50],
+        "dateline": {"place": XSS_ATTR, "date": XSS_SCRIPT, "agency": XSS_LINK},
+    }
+    analysis["metadata"] = {
+        "title": XSS_SCRIPT,
+        "outlet": XSS_ATTR,
+        "published": XSS_LINK,
+        "authors": [XSS_SCRIPT],
+    }
     analysis["source"] = {"path": XSS_ATTR, "url": XSS_LINK, "format": XSS_SCRIPT}
     analysis["language"] = '"><script>window.__pwned=4</script>'
-    analysis["entities"] = [{"id": "e1", "name": XSS_SCRIPT, "type": XSS_ATTR,
-                             "titles": [XSS_LINK], "mentions": [[0, 5]]}]
+    analysis["entities"] = [
+        {
+            "id": "e1",
+            "name": XSS_SCRIPT,
+            "type": XSS_ATTR,
+            "titles": [XSS_LINK],
+            "mentions": [[0, 5]],
+        }
+    ]
     analysis["techniques"] = [
-        {"span": [0, 40], "technique": "</script><script>window.__pwned=5</script>",
-         "score": 0.9, "quote": None},
+        {
+            "span": [0, 40],
+            "technique": "</script><script>window.__pwned=5</script>",
+            "score": 0.9,
+            "quote": None,
+        },
         {"span": [10, 60], "technique": XSS_ATTR, "score": 0.8, "quote": None},
     ]
-    analysis["quotes"] = [{"id": XSS_ATTR, "kind": XSS_SCRIPT, "span": [20, 70], "cue": [0, 8],
-                           "speaker": {"span": None, "text": XSS_SCRIPT, "entity": None},
-                           "via": XSS_LINK}]
+    analysis["quotes"] = [
+        {
+            "id": XSS_ATTR,
+            "kind": XSS_SCRIPT,
+            "span": [20, 70],
+            "cue": [0, 8],
+            "speaker": {"span": None, "text": XSS_SCRIPT, "entity": None},
+            "via": XSS_LINK,
+        }
+    ]
     return analysis
 
 
@@ -266,10 +398,20 @@ def test_json_for_script_escapes_markup_characters() -> None:
     assert json.loads(out) == {"a": "</script><b>&\u2028"}
 
 
-@pytest.mark.parametrize(("url", "linked"), [
-    ("https://tass.com/world/1", True), ("http://a.example/x", True),
-    ("javascript:alert(1)", False), (" javascript:alert(1)", False), ("java\nscript:x", False),
-    ("data:text/html,x", False), ("//evil.example", False), ("https://", False), (None, False)])
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://tass.com/world/1", True),
+        ("http://a.example/x", True),
+        ("javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\nscript:x", False),
+        ("data:text/html,x", False),
+        ("//evil.example", False),
+        ("https://", False),
+        (None, False),
+    ],
+)
 def test_only_http_links_are_links(url: str | None, linked: bool) -> None:
     assert (safe_link(url) is not None) is linked
 
@@ -282,8 +424,9 @@ def test_report_is_self_contained_and_its_csp_allows_only_its_own_blocks(seed_te
         assert tag != "link" or (attrs.get("rel"), attrs.get("href")) == ("icon", "data:,")
         assert "src" not in attrs or (attrs["src"] or "").startswith("data:")
     assert "@import" not in html and "url(" not in tags.styles[0]
-    csp = next(a["content"] for t, a in tags.tags if a.get("http-equiv") ==
-               "Content-Security-Policy")
+    csp = next(
+        a["content"] for t, a in tags.tags if a.get("http-equiv") == "Content-Security-Policy"
+    )
 
     def sha(text: str) -> str:
         return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
@@ -299,8 +442,14 @@ def test_definitions_come_from_the_techniques_package(monkeypatch: pytest.Monkey
     monkeypatch.setitem(sys.modules, "presslens.techniques.definitions", fake)
     report_definitions._source.cache_clear()
     try:
-        view = build_view({"text": "Is he honest?", "techniques": [
-            {"span": [0, 13], "technique": "Doubt", "score": 0.7, "quote": None}]})
+        view = build_view(
+            {
+                "text": "Is he honest?",
+                "techniques": [
+                    {"span": [0, 13], "technique": "Doubt", "score": 0.7, "quote": None}
+                ],
+            }
+        )
     finally:
         report_definitions._source.cache_clear()
     assert view.legend[0].definition == "Questioning credibility."
@@ -309,8 +458,12 @@ def test_definitions_come_from_the_techniques_package(monkeypatch: pytest.Monkey
 
 
 def test_empty_and_partial_contracts_render() -> None:
-    for analysis in ({}, {"text": ""}, {"text": "Only text.", "anatomy": None, "quotes": None},
-                     {"text": "x", "techniques": [{"span": [0, 1]}], "entities": ["junk"]}):
+    for analysis in (
+        {},
+        {"text": ""},
+        {"text": "Only text.", "anatomy": None, "quotes": None},
+        {"text": "x", "techniques": [{"span": [0, 1]}], "entities": ["junk"]},
+    ):
         assert render_report(analysis).startswith("<!doctype html>")
 
 

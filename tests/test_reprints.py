@@ -17,10 +17,37 @@ from presslens.reprints.passages import ReprintParams, fingerprint, passage_span
 from presslens.settings import Settings
 from presslens.store import open_store
 
-WORDS = ["minister", "talks", "capital", "budget", "agreement", "delegation", "ministry",
-         "statement", "officials", "trade", "security", "border", "election", "parliament",
-         "economy", "sanctions", "council", "summit", "energy", "prices", "army", "region",
-         "report", "committee", "vote", "court", "decision", "plan", "crisis"]
+WORDS = [
+    "minister",
+    "talks",
+    "capital",
+    "budget",
+    "agreement",
+    "delegation",
+    "ministry",
+    "statement",
+    "officials",
+    "trade",
+    "security",
+    "border",
+    "election",
+    "parliament",
+    "economy",
+    "sanctions",
+    "council",
+    "summit",
+    "energy",
+    "prices",
+    "army",
+    "region",
+    "report",
+    "committee",
+    "vote",
+    "court",
+    "decision",
+    "plan",
+    "crisis",
+]
 
 
 def _paragraph(rng: random.Random, n: int = 30) -> str:
@@ -33,13 +60,23 @@ def _story_corpus(path: Path, *, stories: int = 6, seed: int = 1) -> list[dict]:
     records = []
     for s in range(stories):
         paras = [_paragraph(rng) for _ in range(4)]
-        records.append({"text": f"Story {s}\n\n" + "\n\n".join(paras), "outlet": "wire",
-                        "published": f"2020-01-{10 + s}"})
+        records.append(
+            {
+                "text": f"Story {s}\n\n" + "\n\n".join(paras),
+                "outlet": "wire",
+                "published": f"2020-01-{10 + s}",
+            }
+        )
         for c, lag in enumerate((0, 3)):
             edited = [*paras[:3], _paragraph(rng)]
             edited[1] = edited[1].replace(" ", " indeed ", 1)
-            records.append({"text": f"Copy {s}-{c}\n\n" + "\n\n".join(edited),
-                            "outlet": f"paper-{c}", "published": f"2020-01-{10 + s + lag}"})
+            records.append(
+                {
+                    "text": f"Copy {s}-{c}\n\n" + "\n\n".join(edited),
+                    "outlet": f"paper-{c}",
+                    "published": f"2020-01-{10 + s + lag}",
+                }
+            )
     rng.shuffle(records)
     # a same-day copy must come after its original for the tie-break to name the original
     records.sort(key=lambda r: (r["published"], r["outlet"] != "wire"))
@@ -48,14 +85,18 @@ def _story_corpus(path: Path, *, stories: int = 6, seed: int = 1) -> list[dict]:
 
 
 def _groups(db_store) -> dict[str, str]:
-    return {f"{r['doc_id']}:{r['passage_no']}": r["group_id"]
-            for r in db_store.sql("SELECT doc_id, passage_no, group_id FROM passages")}
+    return {
+        f"{r['doc_id']}:{r['passage_no']}": r["group_id"]
+        for r in db_store.sql("SELECT doc_id, passage_no, group_id FROM passages")
+    }
 
 
 def test_passages_skip_headline_and_short_paragraphs() -> None:
-    text = "Headline of the story here\n\nShort one.\n\n" + \
-        "A long paragraph with enough words in it to be a passage. It has two sentences. " \
+    text = (
+        "Headline of the story here\n\nShort one.\n\n"
+        + "A long paragraph with enough words in it to be a passage. It has two sentences. "
         "And a third one to make a window of three sentences, too. And a fourth one here."
+    )
     analysis = {"text": text, "anatomy": {"headline": [0, 26], "paragraphs": [], "sentences": []}}
     spans = passage_spans(analysis)
     assert [k for k, _, _ in spans] == ["paragraph", "window", "window"]
@@ -66,8 +107,10 @@ def test_passages_skip_headline_and_short_paragraphs() -> None:
 
 def test_word_diff() -> None:
     ops = word_diff("the talks resume on Monday", "the talks will resume on Tuesday")
-    assert ops == [{"op": "insert", "old": "", "new": "will"},
-                   {"op": "replace", "old": "Monday", "new": "Tuesday"}]
+    assert ops == [
+        {"op": "insert", "old": "", "new": "will"},
+        {"op": "replace", "old": "Monday", "new": "Tuesday"},
+    ]
     assert render_diff(ops) == "{+will+} [-Monday-]{+Tuesday+}"
     assert word_diff("same words", "same  words") == []
 

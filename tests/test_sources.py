@@ -21,9 +21,11 @@ from presslens.ingest.sources import (
 from presslens.settings import Settings
 
 SETTINGS = Settings()
-ARTICLE = ("<p>The talks in the capital will resume on Monday, officials said on Friday in a "
-           "statement that gave no details.</p><p>The minister declined to comment further on "
-           "the timing of the talks or on who would attend them.</p>")
+ARTICLE = (
+    "<p>The talks in the capital will resume on Monday, officials said on Friday in a "
+    "statement that gave no details.</p><p>The minister declined to comment further on "
+    "the timing of the talks or on who would attend them.</p>"
+)
 
 
 def _items(*paths: Path) -> list[Item]:
@@ -33,9 +35,12 @@ def _items(*paths: Path) -> list[Item]:
 def test_tree_reads_text_html_and_gz_and_records_bad_files(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.txt").write_text("MOSCOW, June 20. /TASS/. Talks resume.\n", encoding="utf-8")
-    (tmp_path / "sub" / "b.html.gz").write_bytes(gzip.compress(
-        f"<html><head><title>Talks</title></head><body><article>{ARTICLE}</article></body>"
-        "</html>".encode()))
+    (tmp_path / "sub" / "b.html.gz").write_bytes(
+        gzip.compress(
+            f"<html><head><title>Talks</title></head><body><article>{ARTICLE}</article></body>"
+            "</html>".encode()
+        )
+    )
     (tmp_path / "c.txt").write_bytes(b"\x00\x01\x02" * 50)
     (tmp_path / "d.txt").write_bytes(b"")
     (tmp_path / "notes.md").write_text("not an article")
@@ -54,12 +59,19 @@ def test_tree_reads_text_html_and_gz_and_records_bad_files(tmp_path: Path) -> No
 def test_jsonl_items_carry_metadata_and_bad_lines_become_errors(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
     lines = [
-        json.dumps({"text": "An article.", "url": "https://www.daily.example/x",
-                    "published": "2019-03-04T10:00:00+02:00", "title": "T"}).encode(),
+        json.dumps(
+            {
+                "text": "An article.",
+                "url": "https://www.daily.example/x",
+                "published": "2019-03-04T10:00:00+02:00",
+                "title": "T",
+            }
+        ).encode(),
         b"{broken",
         b"",
-        json.dumps({"html": f"<html><body><article>{ARTICLE}</article></body></html>",
-                    "outlet": "Herald"}).encode(),
+        json.dumps(
+            {"html": f"<html><body><article>{ARTICLE}</article></body></html>", "outlet": "Herald"}
+        ).encode(),
         json.dumps({"title": "no body"}).encode(),
         b'{"text": "bad \xff encoding"}',
     ]
@@ -93,17 +105,23 @@ def test_rss_items(tmp_path: Path) -> None:
     doc = item_document(items[0], SETTINGS)
     assert "resume on Monday" in doc.text
     assert (doc.metadata.outlet, doc.metadata.published, doc.metadata.url) == (
-        "Daily Feed", "2019-03-05T10:00:00", "https://daily.example/1")
+        "Daily Feed",
+        "2019-03-05T10:00:00",
+        "https://daily.example/1",
+    )
     assert items[1].error is not None and items[1].error[0] == "empty"
 
 
 def test_atom_items_use_content(tmp_path: Path) -> None:
     path = tmp_path / "wire.atom"
-    path.write_text(f"""<?xml version="1.0" encoding="utf-8"?>
+    path.write_text(
+        f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>
 <entry><title>Talks resume</title><link href="https://wire.example/a"/>
 <updated>2019-03-06T08:30:00Z</updated><summary>short</summary>
-<content type="html"><![CDATA[{ARTICLE}]]></content></entry></feed>""", encoding="utf-8")
+<content type="html"><![CDATA[{ARTICLE}]]></content></entry></feed>""",
+        encoding="utf-8",
+    )
     (item,) = _items(path)
     doc = item_document(item, SETTINGS)
     assert "declined to comment" in doc.text
@@ -125,18 +143,25 @@ def _warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
         writer = WARCWriter(fh, gzip=path.name.endswith(".gz"))
         for url, body, ctype in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                               http_headers=headers)
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=headers
+            )
             writer.write_record(record)
 
 
 def test_warc_html_responses_only(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc.gz"
-    page = (f"<html><head><title>Talks</title></head><body><article>{ARTICLE}</article>"
-            "</body></html>")
-    _warc(path, [("https://daily.example/a", page.encode(), "text/html; charset=utf-8"),
-                 ("https://daily.example/logo.png", b"\x89PNG....", "image/png"),
-                 ("https://daily.example/b", b"<html><body></body></html>", "text/html")])
+    page = (
+        f"<html><head><title>Talks</title></head><body><article>{ARTICLE}</article></body></html>"
+    )
+    _warc(
+        path,
+        [
+            ("https://daily.example/a", page.encode(), "text/html; charset=utf-8"),
+            ("https://daily.example/logo.png", b"\x89PNG....", "image/png"),
+            ("https://daily.example/b", b"<html><body></body></html>", "text/html"),
+        ],
+    )
     items = _items(path)
     assert len(items) == 2  # the image is not an article
     assert all(i.source_id.startswith(f"{path}#") for i in items)

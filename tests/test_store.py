@@ -36,9 +36,14 @@ def test_schema_version_is_recorded(store: Store) -> None:
 
 
 def test_put_and_get_round_trip(store: Store) -> None:
-    a = make_analysis("The minister said the talks would resume on Monday in the capital.",
-                      speaker="Sergey Lavrov", technique="Loaded_Language", basis="named",
-                      published="2019-03-04T10:00:00Z", title="Talks")
+    a = make_analysis(
+        "The minister said the talks would resume on Monday in the capital.",
+        speaker="Sergey Lavrov",
+        technique="Loaded_Language",
+        basis="named",
+        published="2019-03-04T10:00:00Z",
+        title="Talks",
+    )
     doc_id = store.put_analysis(a, run_id="r1")
     assert doc_id == a["id"]
     assert store.has_document(doc_id)
@@ -53,8 +58,12 @@ def test_put_and_get_round_trip(store: Store) -> None:
 
 
 def test_reingest_adds_no_rows(store: Store) -> None:
-    a = make_analysis("One article text that is long enough to have a passage in it, surely.",
-                      speaker="Anna", technique="Doubt", basis="anonymous")
+    a = make_analysis(
+        "One article text that is long enough to have a passage in it, surely.",
+        speaker="Anna",
+        technique="Doubt",
+        basis="anonymous",
+    )
     store.put_analysis(a)
     before = {t: _count(store, t) for t in TABLES}
     store.put_analysis(a)
@@ -69,20 +78,38 @@ def test_reanalyse_replaces_only_on_request(store: Store) -> None:
     store.put_analysis(newer)  # a new version, not requested: kept as it was
     assert store.sql("SELECT technique FROM techniques")[0]["technique"] == "Doubt"
     store.put_analysis(newer, replace=True)
-    assert [r["technique"] for r in store.sql("SELECT technique FROM techniques")] == \
-        ["Flag-Waving"]
+    assert [r["technique"] for r in store.sql("SELECT technique FROM techniques")] == [
+        "Flag-Waving"
+    ]
     assert _count(store, "documents") == 1
 
 
 def test_search_filters_and_total(store: Store) -> None:
-    store.put_analysis(make_analysis("First text about the economy and the budget talks.",
-                                     outlet="a", published="2019-01-05", speaker="Anna Smith",
-                                     technique="Doubt", basis="unverifiable", title="Budget"))
-    store.put_analysis(make_analysis("Second text about the war and the peace talks now.",
-                                     outlet="b", published="2019-02-10", speaker="Boris",
-                                     technique="Flag-Waving", basis="named", title="War"))
-    store.put_analysis(make_analysis("Third text, undated, about nothing much at all here.",
-                                     outlet="a"))
+    store.put_analysis(
+        make_analysis(
+            "First text about the economy and the budget talks.",
+            outlet="a",
+            published="2019-01-05",
+            speaker="Anna Smith",
+            technique="Doubt",
+            basis="unverifiable",
+            title="Budget",
+        )
+    )
+    store.put_analysis(
+        make_analysis(
+            "Second text about the war and the peace talks now.",
+            outlet="b",
+            published="2019-02-10",
+            speaker="Boris",
+            technique="Flag-Waving",
+            basis="named",
+            title="War",
+        )
+    )
+    store.put_analysis(
+        make_analysis("Third text, undated, about nothing much at all here.", outlet="a")
+    )
     rows, total = store.search()
     assert total == 3 and len(rows) == 3
     assert rows[0]["published"] == "2019-02-10"  # newest first, undated last
@@ -103,7 +130,8 @@ def test_search_filters_and_total(store: Store) -> None:
 def test_errors_are_recorded_and_count_as_done(store: Store) -> None:
     store.record_error("feed.xml#3", "html", "no article text found", run_id="r1")
     assert store.sql("SELECT source_id, kind, message FROM errors") == [
-        {"source_id": "feed.xml#3", "kind": "html", "message": "no article text found"}]
+        {"source_id": "feed.xml#3", "kind": "html", "message": "no article text found"}
+    ]
     assert store.done_sources(["feed.xml#3", "feed.xml#4"]) == {"feed.xml#3"}
 
 
@@ -112,13 +140,15 @@ def test_bad_record_in_a_batch_loses_nothing_else(store: Store) -> None:
     bad = make_analysis("A bad one whose text the database will refuse to store.")
     bad["text"] = "\x00" if store.db.name == "postgresql" else bad["text"]
     bad["anatomy"] = None
-    bad["quotes"] = [{"id": "q1", "kind": "direct", "span": ["x", 2], "cue": None,
-                      "speaker": None, "via": None}]  # a span that cannot be flattened
+    bad["quotes"] = [
+        {"id": "q1", "kind": "direct", "span": ["x", 2], "cue": None, "speaker": None, "via": None}
+    ]  # a span that cannot be flattened
     failed = store.write([Record("good.txt", good), Record("bad.txt", bad)])
     assert [r.source_id for r in failed] == ["bad.txt"]
     assert store.has_document(good["id"]) and not store.has_document(bad["id"])
     assert store.sql("SELECT source_id, kind FROM errors") == [
-        {"source_id": "bad.txt", "kind": "store"}]
+        {"source_id": "bad.txt", "kind": "store"}
+    ]
 
 
 def test_sql_runs_raw_queries(store: Store) -> None:

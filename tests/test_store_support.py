@@ -66,13 +66,23 @@ def store_url(kind: str, tmp_path: Path) -> Iterator[str]:
         yield from pg_schema_url()
 
 
-def make_analysis(text: str, *, outlet: str | None = "daily", published: str | None = None,
-                  speaker: str | None = None, technique: str | None = None,
-                  basis: str | None = None, title: str | None = None,
-                  stages: tuple[str, ...] = ("test",)) -> dict:
+def make_analysis(
+    text: str,
+    *,
+    outlet: str | None = "daily",
+    published: str | None = None,
+    speaker: str | None = None,
+    technique: str | None = None,
+    basis: str | None = None,
+    title: str | None = None,
+    stages: tuple[str, ...] = ("test",),
+) -> dict:
     """A contract dict with one quote/technique/sourcing span, made without any stage."""
-    doc = Document(text, source=Source(path=f"{outlet}/{hash(text)}.txt"),
-                   metadata=Metadata(title=title, outlet=outlet, published=published))
+    doc = Document(
+        text,
+        source=Source(path=f"{outlet}/{hash(text)}.txt"),
+        metadata=Metadata(title=title, outlet=outlet, published=published),
+    )
     end = min(len(text), 20)
     entities, quotes = [], []
     if speaker:

@@ -20,8 +20,7 @@ from presslens.settings import Settings
 PUBLIC_IP = "93.184.215.14"
 ARTICLE = (
     "<html><head><title>Pier closes</title></head><body><article><h1>Pier closes</h1>"
-    + "<p>The northern ferry pier will close for repairs from June 24, the authority said.</p>"
-    * 3
+    + "<p>The northern ferry pier will close for repairs from June 24, the authority said.</p>" * 3
     + "</article></body></html>"
 ).encode()
 
@@ -54,8 +53,9 @@ class Recorder:
 
 def _fetch(url: str, routes: dict[str, httpx.Response] | None = None, **settings):
     recorder = Recorder(routes or {})
-    result = fetch_url(url, Settings(**settings), transport=httpx.MockTransport(recorder),
-                       resolver=fake_resolver)
+    result = fetch_url(
+        url, Settings(**settings), transport=httpx.MockTransport(recorder), resolver=fake_resolver
+    )
     return result, recorder
 
 
@@ -92,14 +92,21 @@ def _fetch(url: str, routes: dict[str, httpx.Response] | None = None, **settings
 def test_private_and_special_addresses_refused(url):
     recorder = Recorder({})
     with pytest.raises(FetchError) as exc:
-        fetch_url(url, Settings(), transport=httpx.MockTransport(recorder),
-                  resolver=fake_resolver)
+        fetch_url(url, Settings(), transport=httpx.MockTransport(recorder), resolver=fake_resolver)
     assert recorder.requests == []
     assert "\n" not in str(exc.value)
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://news.example.org/a",
-                                 "gopher://news.example.org/", "javascript:alert(1)", "http://"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "ftp://news.example.org/a",
+        "gopher://news.example.org/",
+        "javascript:alert(1)",
+        "http://",
+    ],
+)
 def test_other_schemes_refused(url):
     with pytest.raises(FetchError) as exc:
         _fetch(url)
@@ -108,9 +115,17 @@ def test_other_schemes_refused(url):
 
 @pytest.mark.parametrize(
     ("address", "reason"),
-    [("127.0.0.1", "loopback"), ("10.0.0.1", "private"), ("169.254.169.254", "link-local"),
-     ("::1", "loopback"), ("224.0.0.1", "multicast"), ("0.0.0.0", "unspecified"),
-     ("::ffff:10.0.0.1", "private"), (PUBLIC_IP, None), ("2606:4700::1111", None)],
+    [
+        ("127.0.0.1", "loopback"),
+        ("10.0.0.1", "private"),
+        ("169.254.169.254", "link-local"),
+        ("::1", "loopback"),
+        ("224.0.0.1", "multicast"),
+        ("0.0.0.0", "unspecified"),
+        ("::ffff:10.0.0.1", "private"),
+        (PUBLIC_IP, None),
+        ("2606:4700::1111", None),
+    ],
 )
 def test_forbidden_reason(address, reason):
     found = forbidden_reason(address)
@@ -120,8 +135,12 @@ def test_forbidden_reason(address, reason):
 def test_connects_to_checked_address_keeping_host():
     (body, final, ctype), recorder = _fetch(
         "https://news.example.org/story",
-        {"news.example.org/story": httpx.Response(200, content=ARTICLE,
-                                                  headers={"content-type": "text/html"})})
+        {
+            "news.example.org/story": httpx.Response(
+                200, content=ARTICLE, headers={"content-type": "text/html"}
+            )
+        },
+    )
     assert body == ARTICLE and final == "https://news.example.org/story"
     assert ctype == "text/html"
     [sent] = recorder.requests
@@ -131,20 +150,30 @@ def test_connects_to_checked_address_keeping_host():
 
 
 def test_redirect_to_forbidden_address_refused():
-    routes = {"news.example.org/a": httpx.Response(
-        302, headers={"location": "http://169.254.169.254/latest/meta-data/"})}
+    routes = {
+        "news.example.org/a": httpx.Response(
+            302, headers={"location": "http://169.254.169.254/latest/meta-data/"}
+        )
+    }
     with pytest.raises(FetchError) as exc:
         _fetch("http://news.example.org/a", routes)
     assert "link-local" in str(exc.value)
 
 
 def test_redirect_to_private_hostname_refused():
-    routes = {"news.example.org/a": httpx.Response(
-        301, headers={"location": "http://intranet.example.org/secret"})}
+    routes = {
+        "news.example.org/a": httpx.Response(
+            301, headers={"location": "http://intranet.example.org/secret"}
+        )
+    }
     recorder = Recorder(routes)
     with pytest.raises(FetchError):
-        fetch_url("http://news.example.org/a", Settings(),
-                  transport=httpx.MockTransport(recorder), resolver=fake_resolver)
+        fetch_url(
+            "http://news.example.org/a",
+            Settings(),
+            transport=httpx.MockTransport(recorder),
+            resolver=fake_resolver,
+        )
     assert [r.headers["host"] for r in recorder.requests] == ["news.example.org"]
 
 
@@ -156,8 +185,10 @@ def test_redirect_to_file_scheme_refused():
 
 
 def test_redirects_followed_up_to_the_limit():
-    routes = {f"news.example.org/{i}": httpx.Response(302, headers={"location": f"/{i + 1}"})
-              for i in range(3)}
+    routes = {
+        f"news.example.org/{i}": httpx.Response(302, headers={"location": f"/{i + 1}"})
+        for i in range(3)
+    }
     routes["news.example.org/3"] = httpx.Response(200, content=b"done")
     (body, final, _), _ = _fetch("http://news.example.org/0", routes, fetch_max_redirects=3)
     assert body == b"done" and final == "http://news.example.org/3"
@@ -193,12 +224,17 @@ def test_http_error_and_timeout_are_fetch_errors():
         raise httpx.ReadTimeout("too slow", request=request)
 
     with pytest.raises(FetchError) as exc:
-        fetch_url("http://news.example.org/", Settings(fetch_timeout_s=0.5),
-                  transport=httpx.MockTransport(slow), resolver=fake_resolver)
+        fetch_url(
+            "http://news.example.org/",
+            Settings(fetch_timeout_s=0.5),
+            transport=httpx.MockTransport(slow),
+            resolver=fake_resolver,
+        )
     assert "timed out" in str(exc.value)
 
 
 # -- a real server on 127.0.0.1, reachable only with fetch_allow_private -----------------
+
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:

@@ -29,7 +29,6 @@ _SP = r"[ \u00a0]"
 _DASH = r"(?:--|-|–|—|―)"
 
 
-
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -54,13 +53,17 @@ _MONTH_TOKEN = rf"(?:(?:{_FULL})(?!{_L})|(?:{_ABBR})(?!{_L})\.?)"
 _MONTH_AFTER_DAY = rf"(?:(?:{_FULL})(?!{_L})|(?:{_ABBR})(?!{_L})(?:\.(?={_SP}\d{{4}}))?)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 _YEAR = rf"(?:,?{_SP}\d{{4}}(?:{_SP}(?:года|г\.|року|р\.))?)?"
-_WEEKDAY = "(?:" + "|".join(
-    _words(
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
-        "понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье "
-        "понеділок вівторок середа середу четвер п'ятниця п'ятницю субота суботу неділя неділю"
+_WEEKDAY = (
+    "(?:"
+    + "|".join(
+        _words(
+            "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+            "понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье "
+            "понеділок вівторок середа середу четвер п'ятниця п'ятницю субота суботу неділя неділю"
+        )
     )
-) + rf")(?!{_L})"
+    + rf")(?!{_L})"
+)
 _CALENDAR_DATE = (
     rf"(?:{_MONTH_TOKEN}{_SP}{_DAY}{_YEAR}"
     rf"|{_DAY}{_SP}{_MONTH_AFTER_DAY}{_YEAR}"
@@ -161,8 +164,12 @@ def _agency_name(raw: str, *, known_only: bool) -> str | None:
 
 def _tail(text: str, pos: int, end: int) -> tuple[str | None, int, bool] | None:
     """Match an agency mark at ``pos``: (agency, end of dateline, is_bare_dash)."""
-    for pattern, known_only in ((_PAREN, False), (_SLASH, False), (_DASH_NAME, True),
-                                (_DOT_NAME, True)):
+    for pattern, known_only in (
+        (_PAREN, False),
+        (_SLASH, False),
+        (_DASH_NAME, True),
+        (_DOT_NAME, True),
+    ):
         m = pattern.match(text, pos, end)
         if m is None:
             continue
@@ -239,7 +246,7 @@ def _after_place(text: str, start: int, place_end: int, end: int) -> Dateline | 
                 continue
             if bare and not _is_upper(place) and date_text is None:
                 continue
-            full_place = place if region_text is None else text[start : pos]
+            full_place = place if region_text is None else text[start:pos]
             return Dateline((start, tail_end), full_place, date_text, agency)
     return None
 

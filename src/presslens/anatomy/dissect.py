@@ -174,7 +174,10 @@ def dissect(text: str, title: str | None = None) -> Anatomy:
     paragraphs = paragraph_spans(text)
     title_span = _title_line(text, lines, title)
     boiler = [
-        sp for sp in lines if sp != title_span and (title_span is None or sp[0] >= title_span[1])
+        sp
+        for sp in lines
+        if sp != title_span
+        and (title_span is None or sp[0] >= title_span[1])
         and is_boilerplate(text[sp[0] : sp[1]])
     ]
     boiler_set = set(boiler)

@@ -56,8 +56,9 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.store = (LockedStore(opener=lambda: _open_store(settings)) if store is None
-                       else LockedStore(store))
+    app.state.store = (
+        LockedStore(opener=lambda: _open_store(settings)) if store is None else LockedStore(store)
+    )
     app.state.worker = Worker(settings.workers)
     app.state.analyzer = analyze_request
 

@@ -21,13 +21,17 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 async def _refuse(send: Send, limit: int) -> None:
     body = json.dumps({"detail": f"request body is over the limit of {limit:,} bytes"}).encode()
-    await send({
-        "type": "http.response.start",
-        "status": 413,
-        "headers": [(b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close")],
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 

@@ -38,8 +38,11 @@ class HtmlInput(_Input):
 
 
 class UrlInput(_Input):
-    url: str = Field(min_length=1, max_length=2048,
-                     description="http(s) address, fetched through the SSRF-guarded fetcher.")
+    url: str = Field(
+        min_length=1,
+        max_length=2048,
+        description="http(s) address, fetched through the SSRF-guarded fetcher.",
+    )
 
 
 AnalyzeRequest = TextInput | HtmlInput | UrlInput

@@ -98,10 +98,16 @@ def documents(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> dict[str, Any]:
     rows, total = store_of(request).call(
-        "search", outlet=outlet, speaker=speaker, technique=technique, basis=basis,
+        "search",
+        outlet=outlet,
+        speaker=speaker,
+        technique=technique,
+        basis=basis,
         date_from=date_from.isoformat() if date_from else None,
         date_to=date_to.isoformat() if date_to else None,
-        text=text, limit=limit, offset=offset,
+        text=text,
+        limit=limit,
+        offset=offset,
     )
     items = [DocumentSummary.model_validate(summary_of(r)) for r in rows]
     return {"total": int(total), "limit": limit, "offset": offset, "items": items}
@@ -114,20 +120,30 @@ def get_or_404(request: Request, doc_id: str) -> dict[str, Any]:
     return analysis
 
 
-@router.get("/documents/{doc_id}", response_model=AnalysisModel, responses=NOT_FOUND,
-            summary="One stored analysis (the contract)")
+@router.get(
+    "/documents/{doc_id}",
+    response_model=AnalysisModel,
+    responses=NOT_FOUND,
+    summary="One stored analysis (the contract)",
+)
 def document(request: Request, doc_id: DocId) -> dict[str, Any]:
     return get_or_404(request, doc_id)
 
 
-JSON_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {
-    "description": "No such document",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
-}}
+JSON_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {
+        "description": "No such document",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+}
 
 
-@router.get("/documents/{doc_id}/report", response_class=HTMLResponse, responses=JSON_NOT_FOUND,
-            summary="The standalone HTML report of a stored analysis")
+@router.get(
+    "/documents/{doc_id}/report",
+    response_class=HTMLResponse,
+    responses=JSON_NOT_FOUND,
+    summary="The standalone HTML report of a stored analysis",
+)
 def report(request: Request, doc_id: DocId) -> HTMLResponse:
     html = render_report(get_or_404(request, doc_id))
     return HTMLResponse(html, headers={"Content-Security-Policy": standalone_report_csp()})
@@ -141,9 +157,12 @@ def reprint_groups(store: LockedStore, doc_id: str) -> list[dict[str, Any]]:
         raise HTTPException(503, "reprint detection is not installed") from None
 
 
-@router.get("/reprints/{doc_id}", response_model=list[ReprintGroup],
-            responses={**NOT_FOUND, 503: {"model": Problem, "description": "Not installed"}},
-            summary="Groups of passages this document shares with others")
+@router.get(
+    "/reprints/{doc_id}",
+    response_model=list[ReprintGroup],
+    responses={**NOT_FOUND, 503: {"model": Problem, "description": "Not installed"}},
+    summary="Groups of passages this document shares with others",
+)
 def reprints(request: Request, doc_id: DocId) -> list[dict[str, Any]]:
     store = store_of(request)
     if not store.call("has_document", doc_id):

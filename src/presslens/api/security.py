@@ -60,8 +60,9 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-def check_token(expected: str | None, authorization: str | None, form_token: str | None = None
-                ) -> None:
+def check_token(
+    expected: str | None, authorization: str | None, form_token: str | None = None
+) -> None:
     """Raise 401 unless auth is off or the request carries the token.
 
     The token comes as ``Authorization: Bearer ...`` (API) or a form field (web UI
@@ -75,8 +76,11 @@ def check_token(expected: str | None, authorization: str | None, form_token: str
     elif form_token:
         given = form_token
     if given is None or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise HTTPException(401, "a valid bearer token is required for this endpoint",
-                            headers={"WWW-Authenticate": 'Bearer realm="presslens"'})
+        raise HTTPException(
+            401,
+            "a valid bearer token is required for this endpoint",
+            headers={"WWW-Authenticate": 'Bearer realm="presslens"'},
+        )
 
 
 def require_write(request: Request) -> None:

@@ -78,8 +78,9 @@ class Worker:
     def _executor(self) -> ThreadPoolExecutor:
         with self._lock:
             if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=self._threads,
-                                                thread_name_prefix="presslens-api")
+                self._pool = ThreadPoolExecutor(
+                    max_workers=self._threads, thread_name_prefix="presslens-api"
+                )
             return self._pool
 
     async def run(self, func: Callable[[], T], timeout: float) -> T:
@@ -88,8 +89,9 @@ class Worker:
         try:
             return await asyncio.wait_for(future, timeout)
         except TimeoutError:
-            raise AnalysisTimeout(f"analysis took longer than {timeout:g} s "
-                                  "(analysis_timeout_s)") from None
+            raise AnalysisTimeout(
+                f"analysis took longer than {timeout:g} s (analysis_timeout_s)"
+            ) from None
 
     def close(self) -> None:
         with self._lock:

@@ -58,8 +58,14 @@ def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
 
 
 def error_page(status: int, message: str) -> HTMLResponse:
-    titles = {400: "Bad request", 401: "Not authorised", 404: "Not found", 413: "Too large",
-              422: "Cannot read the input", 504: "Too slow"}
+    titles = {
+        400: "Bad request",
+        401: "Not authorised",
+        404: "Not found",
+        413: "Too large",
+        422: "Cannot read the input",
+        504: "Too slow",
+    }
     return page("error", status, title=titles.get(status, "Error"), message=message)
 
 
@@ -75,8 +81,13 @@ def static(name: str) -> Response:
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request) -> HTMLResponse:
-    return page("index", title="Analyse", form=dict.fromkeys(FORM_FIELDS), error=None,
-                token_required=bool(request.app.state.settings.api_token))
+    return page(
+        "index",
+        title="Analyse",
+        form=dict.fromkeys(FORM_FIELDS),
+        error=None,
+        token_required=bool(request.app.state.settings.api_token),
+    )
 
 
 def _field(form: Any, name: str) -> str | None:
@@ -95,12 +106,17 @@ async def analyze_form(request: Request) -> Response:
         filename = (getattr(upload, "filename", None) or "upload")[:200]
 
     def again(status: int, message: str) -> HTMLResponse:
-        return page("index", status, title="Analyse", form=fields, error=message,
-                    token_required=bool(settings.api_token))
+        return page(
+            "index",
+            status,
+            title="Analyse",
+            form=fields,
+            error=message,
+            token_required=bool(settings.api_token),
+        )
 
     try:
-        check_token(settings.api_token, request.headers.get("authorization"),
-                    _field(form, "token"))
+        check_token(settings.api_token, request.headers.get("authorization"), _field(form, "token"))
     except HTTPException as exc:
         return again(exc.status_code, str(exc.detail))
     meta = {k: fields[k] for k in ("outlet", "published", "title")}
@@ -130,20 +146,40 @@ def _query_date(value: str | None) -> str | None:
 @router.get("/documents", response_class=HTMLResponse)
 def documents(request: Request) -> HTMLResponse:
     params = request.query_params
-    q = {k: (params.get(k) or "").strip()[:200] or None
-         for k in ("text", "outlet", "speaker", "technique", "basis", "date_from", "date_to")}
+    q = {
+        k: (params.get(k) or "").strip()[:200] or None
+        for k in ("text", "outlet", "speaker", "technique", "basis", "date_from", "date_to")
+    }
     try:
         offset = max(0, min(int(params.get("offset") or 0), 1_000_000))
         dates = {k: _query_date(q[k]) for k in ("date_from", "date_to")}
         if q["basis"] and q["basis"] not in BASES:
             raise ValueError(f"unknown basis {q['basis']!r}")
     except ValueError as exc:
-        return page("documents", 400, title="Documents", q=q, items=[], total=0, offset=0,
-                    techniques=PTC_TECHNIQUES, bases=BASES, error=str(exc),
-                    prev_href=None, next_href=None)
+        return page(
+            "documents",
+            400,
+            title="Documents",
+            q=q,
+            items=[],
+            total=0,
+            offset=0,
+            techniques=PTC_TECHNIQUES,
+            bases=BASES,
+            error=str(exc),
+            prev_href=None,
+            next_href=None,
+        )
     rows, total = request.app.state.store.call(
-        "search", outlet=q["outlet"], speaker=q["speaker"], technique=q["technique"],
-        basis=q["basis"], text=q["text"], limit=PAGE_SIZE, offset=offset, **dates,
+        "search",
+        outlet=q["outlet"],
+        speaker=q["speaker"],
+        technique=q["technique"],
+        basis=q["basis"],
+        text=q["text"],
+        limit=PAGE_SIZE,
+        offset=offset,
+        **dates,
     )
     items = [summary_of(r) for r in rows]
     keep = {k: v for k, v in q.items() if v}
@@ -152,8 +188,15 @@ def documents(request: Request) -> HTMLResponse:
         return "/documents?" + urlencode({**keep, "offset": at})
 
     return page(
-        "documents", title="Documents", q=q, items=items, total=int(total), offset=offset,
-        techniques=PTC_TECHNIQUES, bases=BASES, error=None,
+        "documents",
+        title="Documents",
+        q=q,
+        items=items,
+        total=int(total),
+        offset=offset,
+        techniques=PTC_TECHNIQUES,
+        bases=BASES,
+        error=None,
         prev_href=href(max(0, offset - PAGE_SIZE)) if offset > 0 else None,
         next_href=href(offset + PAGE_SIZE) if offset + PAGE_SIZE < total else None,
     )
@@ -171,8 +214,12 @@ def document(request: Request, doc_id: str) -> HTMLResponse:
     if analysis is None:
         return error_page(404, "No such document.")
     nav = Markup(_env().get_template("page-nav.html.j2").render(doc_id=quote(doc_id, safe="")))
-    html = render_page(analysis, nav=nav, css_hrefs=("/static/report.css", "/static/ui.css"),
-                       js_href="/static/report.js")
+    html = render_page(
+        analysis,
+        nav=nav,
+        css_hrefs=("/static/report.css", "/static/ui.css"),
+        js_href="/static/report.js",
+    )
     return HTMLResponse(html, headers={"Content-Security-Policy": UI_CSP})
 
 
@@ -188,19 +235,23 @@ def reprints(request: Request, doc_id: str) -> HTMLResponse:
     groups = []
     for group in found:
         members = [m for m in (group.get("members") or []) if isinstance(m, dict)]
-        first = next((m for m in members if m.get("first_publisher")),
-                     members[0] if members else {})
+        first = next(
+            (m for m in members if m.get("first_publisher")), members[0] if members else {}
+        )
         base = member_text(first)
         shown = []
         for m in members:
             other = str(m.get("doc_id") or m.get("id") or "")
-            shown.append({
-                "outlet": m.get("outlet"), "published": m.get("published"),
-                "first": bool(m.get("first_publisher")),
-                "similarity": m.get("similarity"),
-                "href": f"/documents/{quote(other, safe='')}" if other else None,
-                "html": render_member(m, base),
-            })
+            shown.append(
+                {
+                    "outlet": m.get("outlet"),
+                    "published": m.get("published"),
+                    "first": bool(m.get("first_publisher")),
+                    "similarity": m.get("similarity"),
+                    "href": f"/documents/{quote(other, safe='')}" if other else None,
+                    "html": render_member(m, base),
+                }
+            )
         groups.append({"members": shown})
     title = headline_of(analysis) or doc_id[:12]
     return page("reprints", title=str(title)[:300], doc_id=quote(doc_id, safe=""), groups=groups)

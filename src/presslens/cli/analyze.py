@@ -7,7 +7,6 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from presslens.cli.common import DebugOption, err_console, fail, write_stdout
 
@@ -59,7 +58,9 @@ def analyze(
         fail(str(exc).strip("'\""))
 
     sink = output.open("w", encoding="utf-8") if output else None
-    console = Console(file=sink) if sink else Console()
+    from presslens.cli.terminal import console as make_console
+
+    console = make_console(file=sink) if sink else make_console()
     failures = 0
     try:
         for name in files:

@@ -22,8 +22,9 @@ def eval_reprints(
     shingle: int | None = typer.Option(None, "--shingle", min=1, max=8),
     perms: int | None = typer.Option(None, "--perms", min=16),
     threshold: float | None = typer.Option(None, "--threshold", min=0.05, max=0.99),
-    tune: bool = typer.Option(False, "--tune", help="Score a grid of shingle sizes, "
-                              "permutations and thresholds."),
+    tune: bool = typer.Option(
+        False, "--tune", help="Score a grid of shingle sizes, permutations and thresholds."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON rows."),
     debug: bool = DebugOption,
 ) -> None:
@@ -42,9 +43,18 @@ def eval_reprints(
             corpus = planted_corpus(root, groups=groups, singles=singles, seed=seed)
             store = open_store(str(Path(tmp) / "eval.duckdb"))
             run = ingest_planted(store, corpus, workers=workers)
-            params = replace(DEFAULT_PARAMS, **{k: v for k, v in (
-                ("shingle", shingle), ("num_perm", perms), ("threshold", threshold))
-                if v is not None})
+            params = replace(
+                DEFAULT_PARAMS,
+                **{
+                    k: v
+                    for k, v in (
+                        ("shingle", shingle),
+                        ("num_perm", perms),
+                        ("threshold", threshold),
+                    )
+                    if v is not None
+                },
+            )
             grid = default_grid() if tune else [params]
             scores = evaluate(store, corpus, grid)
             store.close()
@@ -53,18 +63,23 @@ def eval_reprints(
                 raise
             fail(str(exc))
     rows = [s.row() for s in scores]
-    err_console.print(f"planted corpus: {len(corpus.groups)} groups, "
-                      f"{sum(len(g.copies) for g in corpus.groups)} copies, "
-                      f"{len(corpus.singles)} unrelated, {len(corpus.corrupt)} corrupt; "
-                      f"ingest: {run.done} analysed, {run.failed} failed")
+    err_console.print(
+        f"planted corpus: {len(corpus.groups)} groups, "
+        f"{sum(len(g.copies) for g in corpus.groups)} copies, "
+        f"{len(corpus.singles)} unrelated, {len(corpus.corrupt)} corrupt; "
+        f"ingest: {run.done} analysed, {run.failed} failed"
+    )
     if as_json:
         write_stdout("\n".join(json.dumps(r) for r in rows))
     else:
         from rich.console import Console
 
         Console().print(to_table(rows, title="reprints (pairs; first publisher per group)"))
-    last = scores[-1] if not tune else max(scores, key=lambda s: (s.precision + s.recall,
-                                                                   s.first_publisher))
+    last = (
+        scores[-1]
+        if not tune
+        else max(scores, key=lambda s: (s.precision + s.recall, s.first_publisher))
+    )
     for pair in last.missed[:5]:
         err_console.print(f"  missed pair: {pair[0][:12]} {pair[1][:12]}")
     for source in last.wrong_first[:5]:

@@ -61,7 +61,9 @@ def extraction_to_dict(doc: Document, stage_names: list[str] | None = None) -> d
             "headline": doc.slice(anatomy.headline) if anatomy.headline else None,
             "standfirst": doc.slice(anatomy.standfirst) if anatomy.standfirst else None,
             "byline": doc.slice(anatomy.byline) if anatomy.byline else None,
-            "dateline": None if dateline is None else {
+            "dateline": None
+            if dateline is None
+            else {
                 "text": doc.slice(dateline.span),
                 "place": dateline.place,
                 "date": dateline.date,
@@ -92,8 +94,13 @@ def extraction_to_dict(doc: Document, stage_names: list[str] | None = None) -> d
 def render_text(result: dict[str, Any]) -> str:
     """A plain, greppable view: ``Field: value`` lines, then the body."""
     lines = []
-    for label, key in (("Title", "title"), ("Published", "published"), ("Outlet", "outlet"),
-                       ("Language", "language"), ("URL", "url")):
+    for label, key in (
+        ("Title", "title"),
+        ("Published", "published"),
+        ("Outlet", "outlet"),
+        ("Language", "language"),
+        ("URL", "url"),
+    ):
         if result.get(key):
             lines.append(f"{label}: {result[key]}")
     if result["authors"]:
@@ -111,10 +118,12 @@ def render_text(result: dict[str, Any]) -> str:
 
 
 def extract(
-    source: str = typer.Argument(..., metavar="FILE",
-                                 help="HTML (or text) file, '-' for standard input, or a URL."),
-    output_format: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f",
-                                                help="json or text."),
+    source: str = typer.Argument(
+        ..., metavar="FILE", help="HTML (or text) file, '-' for standard input, or a URL."
+    ),
+    output_format: ExtractFormat = typer.Option(
+        ExtractFormat.json, "--format", "-f", help="json or text."
+    ),
     max_bytes: int | None = typer.Option(None, "--max-bytes", help="Largest input accepted."),
     indent: int | None = typer.Option(2, "--indent", help="JSON indentation (0: one line)."),
     debug: bool = DebugOption,

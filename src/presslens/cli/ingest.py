@@ -20,15 +20,19 @@ def ingest(
     db: str | None = typer.Option(None, "--db", help="DuckDB path or postgresql:// URL."),
     engine: EngineName = typer.Option(EngineName.local, "--engine", help="local or dask."),
     workers: int | None = typer.Option(None, "--workers", "-w", min=1, help="Worker processes."),
-    scheduler: str | None = typer.Option(None, "--scheduler",
-                                         help="Dask scheduler address (tcp://host:8786)."),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (tcp://host:8786)."
+    ),
     stages: str | None = typer.Option(None, "--stages", help="Comma-separated stages to run."),
-    reanalyse: bool = typer.Option(False, "--reanalyse",
-                                   help="Re-analyse documents stored by another pipeline version."),
-    reprints: bool = typer.Option(True, "--reprints/--no-reprints",
-                                  help="Update reprint groups after the run."),
-    batch_size: int | None = typer.Option(None, "--batch-size", min=1,
-                                          help="Documents per database transaction."),
+    reanalyse: bool = typer.Option(
+        False, "--reanalyse", help="Re-analyse documents stored by another pipeline version."
+    ),
+    reprints: bool = typer.Option(
+        True, "--reprints/--no-reprints", help="Update reprint groups after the run."
+    ),
+    batch_size: int | None = typer.Option(
+        None, "--batch-size", min=1, help="Documents per database transaction."
+    ),
     debug: bool = DebugOption,
 ) -> None:
     """Ingest and analyse a corpus; resumable (a re-run skips what is done).
@@ -51,9 +55,17 @@ def ingest(
         fail(f"cannot open store {settings.db}: {exc}")
     try:
         with _progress(sources) as (progress, advance):
-            summary = run_ingest(sources, store, settings, engine=engine.value,
-                                 workers=settings.workers, scheduler=scheduler, stages=names,
-                                 reanalyse=reanalyse, progress=advance)
+            summary = run_ingest(
+                sources,
+                store,
+                settings,
+                engine=engine.value,
+                workers=settings.workers,
+                scheduler=scheduler,
+                stages=names,
+                reanalyse=reanalyse,
+                progress=advance,
+            )
             progress.stop()
         grouped = None
         if reprints:
@@ -101,12 +113,18 @@ class _progress:
 
         total = count_items(self.sources)
         self.progress = Progress(
-            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]:.1f} items/s"), TimeElapsedColumn(),
-            TextColumn("ETA"), TimeRemainingColumn(),
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]:.1f} items/s"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
             TextColumn("[red]{task.fields[failed]} failed"),
             TextColumn("{task.fields[skipped]} skipped"),
-            console=err_console, transient=False)
+            console=err_console,
+            transient=False,
+        )
         self.task = self.progress.add_task("ingest", total=total, failed=0, skipped=0, rate=0.0)
         self.counts = [0, 0, 0]
         import time
@@ -115,12 +133,15 @@ class _progress:
         self.progress.start()
 
         def advance(done: int, skipped: int, failed: int) -> None:
-            self.counts = [self.counts[0] + done, self.counts[1] + skipped,
-                           self.counts[2] + failed]
+            self.counts = [self.counts[0] + done, self.counts[1] + skipped, self.counts[2] + failed]
             elapsed = max(time.perf_counter() - self.started, 1e-9)
-            self.progress.update(self.task, advance=done + skipped + failed,
-                                 failed=self.counts[2], skipped=self.counts[1],
-                                 rate=(self.counts[0] + self.counts[2]) / elapsed)
+            self.progress.update(
+                self.task,
+                advance=done + skipped + failed,
+                failed=self.counts[2],
+                skipped=self.counts[1],
+                rate=(self.counts[0] + self.counts[2]) / elapsed,
+            )
 
         return self.progress, advance
 
@@ -133,14 +154,16 @@ def _report(summary: Any, grouped: Any) -> None:
         f"[bold]run {summary.run_id}[/]: {summary.done} analysed, {summary.skipped} skipped "
         f"(done before), {summary.failed} failed in {summary.seconds:.1f} s "
         f"({summary.items_per_s:.1f} items/s, engine {summary.engine}, "
-        f"{summary.workers} worker(s), stages {','.join(summary.stages) or '-'})")
+        f"{summary.workers} worker(s), stages {','.join(summary.stages) or '-'})"
+    )
     for source_id, kind, message in summary.errors[:10]:
         err_console.print(f"  [red]{kind}[/] {source_id}: {message}", markup=True)
     if summary.failed > 10:
         err_console.print(f"  ... and {summary.failed - 10} more (see the errors table)")
     if grouped is not None:
-        err_console.print(f"reprints: {grouped.added} new passages indexed, "
-                          f"{grouped.groups} reprint groups")
+        err_console.print(
+            f"reprints: {grouped.added} new passages indexed, {grouped.groups} reprint groups"
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -29,11 +29,13 @@ def _params(pairs: list[str]) -> dict[str, Any]:
 
 
 def query(
-    report: str | None = typer.Argument(None, help="top-speakers, techniques-by-month, "
-                                        "sourcing-by-outlet or reprints."),
+    report: str | None = typer.Argument(
+        None, help="top-speakers, techniques-by-month, sourcing-by-outlet or reprints."
+    ),
     db: str | None = typer.Option(None, "--db", help="DuckDB path or postgresql:// URL."),
-    output_format: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f",
-                                              help="table, csv, png or html."),
+    output_format: QueryFormat = typer.Option(
+        QueryFormat.table, "--format", "-f", help="table, csv, png or html."
+    ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
     param: list[str] = typer.Option([], "--param", "-p", help="Report parameter KEY=VALUE."),
     doc: str | None = typer.Option(None, "--doc", help="Document id (reprints report)."),

@@ -10,12 +10,19 @@ from presslens.cli.common import DebugOption, guarded
 
 
 def serve(
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (keep it local "
-                             "unless a reverse proxy with TLS is in front)."),
+    host: str = typer.Option(
+        "127.0.0.1",
+        "--host",
+        help="Address to bind (keep it local unless a reverse proxy with TLS is in front).",
+    ),
     port: int = typer.Option(8000, "--port", min=0, max=65535),
     db: str | None = typer.Option(None, "--db", help="DuckDB path or postgresql:// URL."),
-    token: str | None = typer.Option(None, "--token", envvar="PRESSLENS_API_TOKEN",
-                                     help="Bearer token the write endpoints require."),
+    token: str | None = typer.Option(
+        None,
+        "--token",
+        envvar="PRESSLENS_API_TOKEN",
+        help="Bearer token the write endpoints require.",
+    ),
     debug: bool = DebugOption,
 ) -> None:
     """Serve the JSON API (/v1, spec at /openapi.json) and the web UI (/)."""
@@ -28,8 +35,9 @@ def serve(
         return create_app(get_settings(db=db, api_token=token))
 
     app = guarded(build, debug=debug)
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False,
-                server_header=False)
+    uvicorn.run(
+        app, host=host, port=port, log_level="info", proxy_headers=False, server_header=False
+    )
 
 
 def register(app: typer.Typer) -> None:

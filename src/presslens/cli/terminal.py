@@ -1,5 +1,8 @@
 """Render an analysis (the JSON contract dict) in the terminal with rich.
 
+Article text is hostile input: render it with a console whose markup is off
+(:func:`console`), so "[foreign]" or "[link=...]" in a text stay literal.
+
 Rendering only: every number shown here is read from the contract, so the
 terminal, the HTML report and the API always agree.
 """
@@ -48,12 +51,15 @@ def header(a: dict[str, Any]) -> Panel:
         rows.add_row("Standfirst", Text(_cut(_slice(a, anatomy["standfirst"]), 200)))
     dateline = anatomy.get("dateline")
     if dateline:
-        parts = [
-            f"place [b]{dateline.get('place') or '—'}[/]",
-            f"date [b]{dateline.get('date') or '—'}[/]",
-            f"agency [b]{dateline.get('agency') or '—'}[/]",
-        ]
-        rows.add_row("Dateline", Text.from_markup(", ".join(parts)))
+        line = Text.assemble(
+            "place ",
+            (dateline.get("place") or "—", "bold"),
+            ", date ",
+            (dateline.get("date") or "—", "bold"),
+            ", agency ",
+            (dateline.get("agency") or "—", "bold"),
+        )
+        rows.add_row("Dateline", line)
     else:
         rows.add_row("Dateline", "—")
     meta = a.get("metadata") or {}
@@ -83,7 +89,7 @@ def header(a: dict[str, Any]) -> Panel:
         )
     source = a.get("source") or {}
     title = source.get("path") or source.get("url") or "document"
-    return Panel(rows, title=f"[bold]{title}[/]", subtitle=a["id"][:12], expand=True)
+    return Panel(rows, title=Text(title, style="bold"), subtitle=a["id"][:12], expand=True)
 
 
 def entities_table(a: dict[str, Any]) -> Table | None:
@@ -212,6 +218,11 @@ def repetitions_table(a: dict[str, Any]) -> Table | None:
         where = ", ".join(f"{s}–{e}" for s, e in r["spans"])
         table.add_row(str(len(r["spans"])), where, _cut(_slice(a, r["spans"][0]), 70))
     return table
+
+
+def console(**options: Any) -> Console:
+    """A console that never parses article text as rich markup."""
+    return Console(markup=False, highlight=False, **options)
 
 
 def render(a: dict[str, Any], console: Console) -> None:

@@ -28,17 +28,57 @@ from pathlib import Path
 
 from presslens.corpora import data_root
 
-OUTLETS = ("wire-a", "daily-b", "herald-c", "courier-d", "gazette-e", "tribune-f", "post-g",
-           "times-h", "review-i", "monitor-j", "observer-k", "ledger-l")
+OUTLETS = (
+    "wire-a",
+    "daily-b",
+    "herald-c",
+    "courier-d",
+    "gazette-e",
+    "tribune-f",
+    "post-g",
+    "times-h",
+    "review-i",
+    "monitor-j",
+    "observer-k",
+    "ledger-l",
+)
 _SYNONYMS = {
-    "said": "stated", "says": "states", "told": "informed", "also": "additionally",
-    "government": "administration", "people": "citizens", "president": "leader",
-    "however": "but", "according": "pursuant", "new": "fresh", "big": "large",
-    "many": "numerous", "important": "significant", "country": "nation", "would": "could",
-    "will": "shall", "show": "indicate", "help": "assist", "after": "following",
+    "said": "stated",
+    "says": "states",
+    "told": "informed",
+    "also": "additionally",
+    "government": "administration",
+    "people": "citizens",
+    "president": "leader",
+    "however": "but",
+    "according": "pursuant",
+    "new": "fresh",
+    "big": "large",
+    "many": "numerous",
+    "important": "significant",
+    "country": "nation",
+    "would": "could",
+    "will": "shall",
+    "show": "indicate",
+    "help": "assist",
+    "after": "following",
 }
-_FILLERS = ("reportedly", "apparently", "indeed", "now", "officially", "still", "also",
-            "clearly", "again", "recently", "allegedly", "notably", "largely", "openly")
+_FILLERS = (
+    "reportedly",
+    "apparently",
+    "indeed",
+    "now",
+    "officially",
+    "still",
+    "also",
+    "clearly",
+    "again",
+    "recently",
+    "allegedly",
+    "notably",
+    "largely",
+    "openly",
+)
 _WORD = re.compile(r"\w+")
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
@@ -59,16 +99,25 @@ class PlantedCorpus:
 
     def save(self) -> Path:
         path = self.root / "labels.json"
-        data = {"sources": self.sources, "groups": [asdict(g) for g in self.groups],
-                "singles": self.singles, "corrupt": self.corrupt}
+        data = {
+            "sources": self.sources,
+            "groups": [asdict(g) for g in self.groups],
+            "singles": self.singles,
+            "corrupt": self.corrupt,
+        }
         path.write_text(json.dumps(data, indent=1), encoding="utf-8")
         return path
 
     @classmethod
     def load(cls, root: Path) -> PlantedCorpus:
         data = json.loads((root / "labels.json").read_text(encoding="utf-8"))
-        return cls(root, data["sources"], [PlantedGroup(**g) for g in data["groups"]],
-                   data["singles"], data["corrupt"])
+        return cls(
+            root,
+            data["sources"],
+            [PlantedGroup(**g) for g in data["groups"]],
+            data["singles"],
+            data["corrupt"],
+        )
 
 
 @dataclass
@@ -142,18 +191,25 @@ def _copy(base: _Base, extra: list[str], rng: random.Random) -> tuple[str, list[
         paras[j] = _reword(paras[j], rng)
     for p in extra:  # added paragraphs
         paras.insert(rng.choice((0, len(paras))), p)
-    title = base.title if rng.random() < 0.5 else rng.choice(("UPDATE: ", "Report: ", "")) + \
-        base.title.rstrip(".") + rng.choice(("", " - sources", " (video)"))
+    title = (
+        base.title
+        if rng.random() < 0.5
+        else rng.choice(("UPDATE: ", "Report: ", ""))
+        + base.title.rstrip(".")
+        + rng.choice(("", " - sources", " (video)"))
+    )
     return title, paras
 
 
 def _page(title: str, paras: list[str], outlet: str, published: str) -> str:
     body = "".join(f"<p>{html.escape(p)}</p>" for p in paras)
-    return (f"<html><head><title>{html.escape(title)}</title>"
-            f'<meta property="og:site_name" content="{outlet}">'
-            f'<meta property="article:published_time" content="{published}">'
-            f"</head><body><nav><a href='/'>Home</a></nav><article><h1>{html.escape(title)}</h1>"
-            f"{body}</article><footer>Contact us</footer></body></html>")
+    return (
+        f"<html><head><title>{html.escape(title)}</title>"
+        f'<meta property="og:site_name" content="{outlet}">'
+        f'<meta property="article:published_time" content="{published}">'
+        f"</head><body><nav><a href='/'>Home</a></nav><article><h1>{html.escape(title)}</h1>"
+        f"{body}</article><footer>Contact us</footer></body></html>"
+    )
 
 
 def _corrupt(root: Path) -> tuple[list[dict | bytes], list[Path]]:
@@ -182,8 +238,9 @@ def _corrupt(root: Path) -> tuple[list[dict | bytes], list[Path]]:
     return lines, paths
 
 
-def build(root: Path, *, groups: int = 30, singles: int = 60, seed: int = 0,
-          data: Path | None = None) -> PlantedCorpus:
+def build(
+    root: Path, *, groups: int = 30, singles: int = 60, seed: int = 0, data: Path | None = None
+) -> PlantedCorpus:
     """Write ``items.jsonl``, ``tree/`` and ``labels.json`` under ``root``."""
     rng = random.Random(seed)
     data = data or data_root()
@@ -203,10 +260,19 @@ def build(root: Path, *, groups: int = 30, singles: int = 60, seed: int = 0,
         published = base.published or start + timedelta(days=rng.randrange(700))
         outlet = base.outlet or rng.choice(OUTLETS)
         position = rng.random()
-        entries.append((position, {"title": base.title, "outlet": outlet,
-                                   "published": published.isoformat(),
-                                   "text": base.title + "\n\n" + "\n\n".join(base.paragraphs)},
-                        g, True))
+        entries.append(
+            (
+                position,
+                {
+                    "title": base.title,
+                    "outlet": outlet,
+                    "published": published.isoformat(),
+                    "text": base.title + "\n\n" + "\n\n".join(base.paragraphs),
+                },
+                g,
+                True,
+            )
+        )
         others = [o for o in OUTLETS if o != outlet]
         rng.shuffle(others)
         for c in range(rng.randint(1, 4)):
@@ -214,8 +280,12 @@ def build(root: Path, *, groups: int = 30, singles: int = 60, seed: int = 0,
             extra = [extra_pool.pop() for _ in range(rng.randint(0, 2))]
             title, paras = _copy(base, extra, rng)
             when = (published + timedelta(days=lag)).isoformat()
-            record: dict = {"outlet": others[c], "published": when, "title": title,
-                            "url": f"https://{others[c]}.example/{g}-{c}"}
+            record: dict = {
+                "outlet": others[c],
+                "published": when,
+                "title": title,
+                "url": f"https://{others[c]}.example/{g}-{c}",
+            }
             if rng.random() < 0.25:
                 record["html"] = _page(title, paras, others[c], when)
             else:
@@ -226,11 +296,19 @@ def build(root: Path, *, groups: int = 30, singles: int = 60, seed: int = 0,
             entries.append((spot + 1e-9, record, g, False))
     for base in unrelated:
         published = base.published or start + timedelta(days=rng.randrange(700))
-        entries.append((rng.random(), {"title": base.title,
-                                       "outlet": base.outlet or rng.choice(OUTLETS),
-                                       "published": published.isoformat(),
-                                       "text": base.title + "\n\n" + "\n\n".join(base.paragraphs)},
-                        None, False))
+        entries.append(
+            (
+                rng.random(),
+                {
+                    "title": base.title,
+                    "outlet": base.outlet or rng.choice(OUTLETS),
+                    "published": published.isoformat(),
+                    "text": base.title + "\n\n" + "\n\n".join(base.paragraphs),
+                },
+                None,
+                False,
+            )
+        )
     bad_lines, bad_files = _corrupt(root)
     for line in bad_lines:
         entries.append((rng.random(), line, None, False))  # type: ignore[arg-type]
@@ -248,14 +326,16 @@ def build(root: Path, *, groups: int = 30, singles: int = 60, seed: int = 0,
                 continue
             fh.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
             if g is None:
-                (singles_ids if "title" in record and "published" in record
-                 else corrupt_ids).append(source_id)
+                (
+                    singles_ids if "title" in record and "published" in record else corrupt_ids
+                ).append(source_id)
             elif is_original:
                 planted[g].original = source_id
             else:
                 planted[g].copies.append(source_id)
-    corpus = PlantedCorpus(root, [str(jsonl), str(root / "tree")], planted, singles_ids,
-                           sorted(corrupt_ids))
+    corpus = PlantedCorpus(
+        root, [str(jsonl), str(root / "tree")], planted, singles_ids, sorted(corrupt_ids)
+    )
     corpus.save()
     return corpus
 
@@ -277,7 +357,10 @@ def write_scaled(path: Path, n: int, *, seed: int = 0, data: Path | None = None)
             turn = (i // len(bases)) % len(base.paragraphs)
             paras = base.paragraphs[turn:] + base.paragraphs[:turn]
             text = f"{base.title}\n\n" + "\n\n".join(paras) + f"\n\nReference {i}."
-            record = {"text": text, "outlet": OUTLETS[i % len(OUTLETS)],
-                      "published": (start + timedelta(days=rng.randrange(700))).isoformat()}
+            record = {
+                "text": text,
+                "outlet": OUTLETS[i % len(OUTLETS)],
+                "published": (start + timedelta(days=rng.randrange(700))).isoformat(),
+            }
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path

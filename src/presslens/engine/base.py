@@ -38,9 +38,12 @@ def failed_chunk(chunk: Sequence[Item], exc: BaseException) -> list[Record]:
     return [Record(item.source_id, error=("worker", message)) for item in chunk]
 
 
-def ordered_bounded(chunks: Iterable[Sequence[Item]], submit: Callable[[Sequence[Item]], Any],
-                    result: Callable[[Any], list[Record]], max_in_flight: int,
-                    ) -> Iterator[list[Record]]:
+def ordered_bounded(
+    chunks: Iterable[Sequence[Item]],
+    submit: Callable[[Sequence[Item]], Any],
+    result: Callable[[Any], list[Record]],
+    max_in_flight: int,
+) -> Iterator[list[Record]]:
     """Submit chunks keeping ``max_in_flight`` pending; yield results in order."""
     pending: deque[tuple[Sequence[Item], Any]] = deque()
     for chunk in chunks:
@@ -51,8 +54,12 @@ def ordered_bounded(chunks: Iterable[Sequence[Item]], submit: Callable[[Sequence
         yield _collect(*pending.popleft(), submit, result)
 
 
-def _collect(chunk: Sequence[Item], future: Any, submit: Callable[[Sequence[Item]], Any],
-             result: Callable[[Any], list[Record]]) -> list[Record]:
+def _collect(
+    chunk: Sequence[Item],
+    future: Any,
+    submit: Callable[[Sequence[Item]], Any],
+    result: Callable[[Any], list[Record]],
+) -> list[Record]:
     """The chunk's records; if its worker died, each item is retried on its own.
 
     A worker dies when an item crashes it (or the machine kills it), taking the

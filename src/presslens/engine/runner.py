@@ -57,8 +57,9 @@ def resolve_stages(stages: Sequence[str] | None, settings: Settings) -> tuple[st
     return tuple(Pipeline.default(settings).stage_names)
 
 
-def make_engine(kind: str, config: WorkerConfig, workers: int,
-                scheduler: str | None = None) -> Engine:
+def make_engine(
+    kind: str, config: WorkerConfig, workers: int, scheduler: str | None = None
+) -> Engine:
     if kind == "dask" or scheduler:
         from presslens.engine.dask import DaskEngine
 
@@ -74,10 +75,18 @@ def _version(stages: tuple[str, ...]) -> str:
     return pipeline_version({"stages": list(stages)})
 
 
-def run_ingest(sources: Sequence[str], store: Store, settings: Settings, *,
-               engine: str = "local", workers: int | None = None,
-               scheduler: str | None = None, stages: Sequence[str] | None = None,
-               reanalyse: bool = False, progress: Progress | None = None) -> RunSummary:
+def run_ingest(
+    sources: Sequence[str],
+    store: Store,
+    settings: Settings,
+    *,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    stages: Sequence[str] | None = None,
+    reanalyse: bool = False,
+    progress: Progress | None = None,
+) -> RunSummary:
     """Ingest and analyse ``sources`` into ``store``; resumable and idempotent."""
     names = resolve_stages(stages, settings)
     workers = workers or settings.workers
@@ -86,16 +95,23 @@ def run_ingest(sources: Sequence[str], store: Store, settings: Settings, *,
     reprints = store.reprint_params()
     store.set_reprint_params(reprints)  # passages written from here on match these
     config = WorkerConfig.make(names, settings, reprints)
-    run_id = store.start_run(engine=engine, workers=workers, stages=names, version=version,
-                             sources=sources)
+    run_id = store.start_run(
+        engine=engine, workers=workers, stages=names, version=version, sources=sources
+    )
     summary = RunSummary(run_id, engine, workers, names)
     started = time.perf_counter()
     status = "failed"
     try:
         with make_engine(engine, config, workers, scheduler) as eng:
             summary.workers = eng.workers  # a scheduler's cluster has its own size
-            todo = _pending(iter_items(sources, settings), store, summary, progress,
-                            version if reanalyse else None, settings.batch_size)
+            todo = _pending(
+                iter_items(sources, settings),
+                store,
+                summary,
+                progress,
+                version if reanalyse else None,
+                settings.batch_size,
+            )
             pending: list[Record] = []
             for records in eng.map(batched(todo, CHUNK)):
                 pending.extend(records)
@@ -109,13 +125,20 @@ def run_ingest(sources: Sequence[str], store: Store, settings: Settings, *,
         raise
     finally:
         summary.seconds = time.perf_counter() - started
-        store.finish_run(run_id, done=summary.done, skipped=summary.skipped,
-                         failed=summary.failed, status=status)
+        store.finish_run(
+            run_id, done=summary.done, skipped=summary.skipped, failed=summary.failed, status=status
+        )
     return summary
 
 
-def _pending(items: Iterable[Item], store: Store, summary: RunSummary, progress: Progress | None,
-             version: str | None, lookup: int) -> Iterator[Item]:
+def _pending(
+    items: Iterable[Item],
+    store: Store,
+    summary: RunSummary,
+    progress: Progress | None,
+    version: str | None,
+    lookup: int,
+) -> Iterator[Item]:
     """Items not yet done, looked up in the store ``lookup`` at a time."""
     for batch in batched(items, lookup):
         done = store.done_sources([i.source_id for i in batch], version=version)
@@ -130,8 +153,13 @@ def _pending(items: Iterable[Item], store: Store, summary: RunSummary, progress:
             yield item
 
 
-def _flush(store: Store, records: list[Record], summary: RunSummary,
-           progress: Progress | None, reanalyse: bool) -> None:
+def _flush(
+    store: Store,
+    records: list[Record],
+    summary: RunSummary,
+    progress: Progress | None,
+    reanalyse: bool,
+) -> None:
     if not records:
         return
     refused = {id(r) for r in store.write(records, run_id=summary.run_id, replace=reanalyse)}

@@ -33,8 +33,9 @@ class WorkerConfig:
     key: str = ""  # identifies the configuration across processes
 
     @classmethod
-    def make(cls, stages: Sequence[str], settings: Settings,
-             reprints: ReprintParams = DEFAULT_PARAMS) -> WorkerConfig:
+    def make(
+        cls, stages: Sequence[str], settings: Settings, reprints: ReprintParams = DEFAULT_PARAMS
+    ) -> WorkerConfig:
         dump = settings.model_dump(mode="json")
         import json
 

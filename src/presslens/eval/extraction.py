@@ -73,9 +73,14 @@ class Summary:
     f1_std: float = 0.0
 
     def as_dict(self) -> dict[str, float]:
-        return {"n": self.n, "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "accuracy": round(self.accuracy, 4),
-                "f1_std": round(self.f1_std, 4)}
+        return {
+            "n": self.n,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "accuracy": round(self.accuracy, 4),
+            "f1_std": round(self.f1_std, 4),
+        }
 
 
 def _f1(p: float, r: float) -> float:
@@ -95,21 +100,31 @@ def summarise(pages: list[PageScore], *, bootstrap: int = 1000, seed: int = 0) -
         f1s = []
         for _ in range(bootstrap):
             sample = rng.choices(pages, k=len(pages))
-            f1s.append(_f1(statistics.fmean(s.precision for s in sample),
-                           statistics.fmean(s.recall for s in sample)))
+            f1s.append(
+                _f1(
+                    statistics.fmean(s.precision for s in sample),
+                    statistics.fmean(s.recall for s in sample),
+                )
+            )
         std = statistics.pstdev(f1s)
     return Summary(len(pages), p, r, _f1(p, r), acc, std)
 
 
-def score(truth: Mapping[str, str], predictions: Mapping[str, str],
-          ids: Iterable[str] | None = None, *, bootstrap: int = 1000) -> Summary:
+def score(
+    truth: Mapping[str, str],
+    predictions: Mapping[str, str],
+    ids: Iterable[str] | None = None,
+    *,
+    bootstrap: int = 1000,
+) -> Summary:
     """Score ``predictions`` against ``truth`` over ``ids`` (default: all of ``truth``).
 
     A page missing from ``predictions`` counts as an empty prediction.
     """
     keys = list(ids) if ids is not None else list(truth)
-    return summarise([score_page(truth[k], predictions.get(k, "")) for k in keys],
-                     bootstrap=bootstrap)
+    return summarise(
+        [score_page(truth[k], predictions.get(k, "")) for k in keys], bootstrap=bootstrap
+    )
 
 
 Extractor = Callable[[bytes, str | None], str]
@@ -138,8 +153,9 @@ def _presslens_with(*mode_names: str) -> Extractor:
         modes = tuple(m for m in ingest_html.MODES if m.name in mode_names)
         modes = tuple(sorted(modes, key=lambda m: mode_names.index(m.name)))
         try:
-            doc = ingest_html.document_from_html(ingest_html.decode_html(html), url=url,
-                                                 modes=modes)
+            doc = ingest_html.document_from_html(
+                ingest_html.decode_html(html), url=url, modes=modes
+            )
         except InputError:
             return ""
         start, end = doc.metadata.extra["body_span"]
@@ -172,8 +188,9 @@ EXTRACTORS: dict[str, Extractor] = {
     "trafilatura favor_precision": _trafilatura_with(favor_precision=True),
     "trafilatura favor_recall": _trafilatura_with(favor_recall=True),
     "trafilatura no comments": _trafilatura_with(include_comments=False),
-    "trafilatura precision, no comments": _trafilatura_with(favor_precision=True,
-                                                            include_comments=False),
+    "trafilatura precision, no comments": _trafilatura_with(
+        favor_precision=True, include_comments=False
+    ),
     "presslens precision only": _presslens_with("precision"),
     "presslens balanced > recall": _presslens_with("balanced", "recall"),
 }
@@ -188,8 +205,13 @@ class Report:
     predictions: dict[str, dict[str, str]]
 
 
-def evaluate(items: list, extractors: Mapping[str, Extractor] | None = None, *,
-             bootstrap: int = 1000, progress: Callable[[int], None] | None = None) -> Report:
+def evaluate(
+    items: list,
+    extractors: Mapping[str, Extractor] | None = None,
+    *,
+    bootstrap: int = 1000,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
     """Run each extractor on each benchmark item (``corpora.extraction.ExtractionItem``).
 
     Every page is decompressed once and handed to all extractors, so the numbers
@@ -207,6 +229,7 @@ def evaluate(items: list, extractors: Mapping[str, Extractor] | None = None, *,
             predictions[name][item.id] = extractor(html, item.url)
         if progress is not None:
             progress(1)
-    summaries = {name: score(truth, preds, bootstrap=bootstrap)
-                 for name, preds in predictions.items()}
+    summaries = {
+        name: score(truth, preds, bootstrap=bootstrap) for name, preds in predictions.items()
+    }
     return Report(summaries, predictions)

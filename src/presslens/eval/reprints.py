@@ -34,17 +34,24 @@ class ReprintScore:
     wrong_first: list[str] = field(default_factory=list)
 
     def row(self) -> dict[str, Any]:
-        return {"shingle": self.params.shingle, "num_perm": self.params.num_perm,
-                "threshold": self.params.threshold, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "first_publisher": round(self.first_publisher, 4),
-                "corrupt_recorded": round(self.corrupt_recorded, 4),
-                "gold_pairs": self.gold_pairs, "found_pairs": self.found_pairs,
-                "groups": self.groups}
+        return {
+            "shingle": self.params.shingle,
+            "num_perm": self.params.num_perm,
+            "threshold": self.params.threshold,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "first_publisher": round(self.first_publisher, 4),
+            "corrupt_recorded": round(self.corrupt_recorded, 4),
+            "gold_pairs": self.gold_pairs,
+            "found_pairs": self.found_pairs,
+            "groups": self.groups,
+        }
 
 
 def _doc_ids(store: Any) -> dict[str, str | None]:
-    return {r["source_id"]: r["doc_id"] for r in
-            store.query("SELECT source_id, doc_id FROM sources")}
+    return {
+        r["source_id"]: r["doc_id"] for r in store.query("SELECT source_id, doc_id FROM sources")
+    }
 
 
 def score(store: Any, corpus: PlantedCorpus, params: ReprintParams) -> ReprintScore:
@@ -68,25 +75,42 @@ def score(store: Any, corpus: PlantedCorpus, params: ReprintParams) -> ReprintSc
     for group in corpus.groups:
         original = ids.get(group.original)
         members = {ids.get(s) for s in (group.original, *group.copies)} - {None}
-        relevant = [g for d in members for g in by_doc.get(d, ())
-                    if len({m["doc_id"] for m in g["members"]} & members) >= 2]
+        relevant = [
+            g
+            for d in members
+            for g in by_doc.get(d, ())
+            if len({m["doc_id"] for m in g["members"]} & members) >= 2
+        ]
         if relevant and all(g["first_publisher"]["doc_id"] == original for g in relevant):
             right += 1
         else:
             wrong_first.append(group.original)
-    statuses = {r["source_id"]: r["status"] for r in store.query(
-        "SELECT source_id, status FROM sources")}
+    statuses = {
+        r["source_id"]: r["status"] for r in store.query("SELECT source_id, status FROM sources")
+    }
     recorded = sum(1 for s in corpus.corrupt if statuses.get(s) == "error")
     return ReprintScore(
-        params, precision, recall,
+        params,
+        precision,
+        recall,
         right / len(corpus.groups) if corpus.groups else 1.0,
         recorded / len(corpus.corrupt) if corpus.corrupt else 1.0,
-        len(gold), len(found), len(groups),
-        missed=sorted(gold - found)[:20], wrong_first=wrong_first[:20])
+        len(gold),
+        len(found),
+        len(groups),
+        missed=sorted(gold - found)[:20],
+        wrong_first=wrong_first[:20],
+    )
 
 
-def ingest_planted(store: Any, corpus: PlantedCorpus, *, stages: list[str] | None = None,
-                   workers: int = 1, engine: str = "local") -> Any:
+def ingest_planted(
+    store: Any,
+    corpus: PlantedCorpus,
+    *,
+    stages: list[str] | None = None,
+    workers: int = 1,
+    engine: str = "local",
+) -> Any:
     """Ingest the planted corpus into ``store`` (cheap stages by default)."""
     from presslens import stages as stage_registry
     from presslens.engine.runner import run_ingest
@@ -94,12 +118,14 @@ def ingest_planted(store: Any, corpus: PlantedCorpus, *, stages: list[str] | Non
 
     if stages is None:
         stages = ["anatomy"] if stage_registry.is_available("anatomy") else []
-    return run_ingest(corpus.sources, store, get_settings(), engine=engine, workers=workers,
-                      stages=stages)
+    return run_ingest(
+        corpus.sources, store, get_settings(), engine=engine, workers=workers, stages=stages
+    )
 
 
-def evaluate(store: Any, corpus: PlantedCorpus,
-             grid: list[ReprintParams] | None = None) -> list[ReprintScore]:
+def evaluate(
+    store: Any, corpus: PlantedCorpus, grid: list[ReprintParams] | None = None
+) -> list[ReprintScore]:
     """Group with each parameter set in ``grid`` (default: the shipped one) and score."""
     results = []
     for params in grid or [DEFAULT_PARAMS]:
@@ -109,8 +135,12 @@ def evaluate(store: Any, corpus: PlantedCorpus,
 
 
 def default_grid() -> list[ReprintParams]:
-    return [ReprintParams(shingle=k, num_perm=p, threshold=t)
-            for k in (2, 3, 4, 5) for p in (64, 128) for t in (0.45, 0.5, 0.6, 0.7)]
+    return [
+        ReprintParams(shingle=k, num_perm=p, threshold=t)
+        for k in (2, 3, 4, 5)
+        for p in (64, 128)
+        for t in (0.45, 0.5, 0.6, 0.7)
+    ]
 
 
 def planted_corpus(root: Path, *, groups: int, singles: int, seed: int) -> PlantedCorpus:

@@ -101,19 +101,26 @@ def read_bytes(
     settings = settings or get_settings()
     where = name or url
     if format is not None and format not in FORMATS:
-        raise InputError("format", f"unknown format {format!r}; use one of {', '.join(FORMATS)}",
-                         source=where)
+        raise InputError(
+            "format", f"unknown format {format!r}; use one of {', '.join(FORMATS)}", source=where
+        )
     limit = settings.max_input_bytes
     if len(data) > limit:
-        raise InputError("too-large", f"input is {len(data):,} bytes, over the limit of "
-                         f"{limit:,} bytes (max_input_bytes)", source=where)
+        raise InputError(
+            "too-large",
+            f"input is {len(data):,} bytes, over the limit of {limit:,} bytes (max_input_bytes)",
+            source=where,
+        )
     if is_gzip(data):
         data = gunzip_bounded(data, limit, where)
         if is_gzip(data):
             raise InputError("binary", "gzip inside gzip is not supported", source=where)
     if not data.strip():
-        raise InputError("empty", "the input is empty" if not data else
-                         "the input is only whitespace", source=where)
+        raise InputError(
+            "empty",
+            "the input is empty" if not data else "the input is only whitespace",
+            source=where,
+        )
     # UTF-16/32 text is full of NUL bytes: with a BOM, decoding decides instead.
     bom = bom_encoding(data)
     reason = sniff_binary(data) if bom is None or bom[0] == "utf-8" else None
@@ -127,7 +134,10 @@ def read_bytes(
 
 
 def document_from_text(
-    text: str, *, name: str | None = None, url: str | None = None,
+    text: str,
+    *,
+    name: str | None = None,
+    url: str | None = None,
     settings: Settings | None = None,
 ) -> Document:
     """Check decoded plain text and wrap it, verbatim, in a Document."""
@@ -136,12 +146,14 @@ def document_from_text(
     if not text.strip():
         raise InputError("empty", "the input is only whitespace", source=where)
     if len(text.strip()) < settings.min_text_chars:
-        raise InputError("empty", f"the text is shorter than {settings.min_text_chars} characters"
-                         " (min_text_chars)", source=where)
+        raise InputError(
+            "empty",
+            f"the text is shorter than {settings.min_text_chars} characters (min_text_chars)",
+            source=where,
+        )
     ratio = control_ratio(text)
     if ratio > 0.05:
-        raise InputError("binary", f"{ratio:.0%} control characters (a binary file?)",
-                         source=where)
+        raise InputError("binary", f"{ratio:.0%} control characters (a binary file?)", source=where)
     return Document(text=text, source=Source(path=name, url=url, format="text"))
 
 

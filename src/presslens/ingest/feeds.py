@@ -56,8 +56,9 @@ def iter_feed(path: Path, settings: Settings) -> Iterator[Item]:
         if not body or not body.strip():
             yield Item.failed(source_id, "empty", "the feed item has no content or summary")
             continue
-        published = normalize_published(entry.get("published_parsed")
-                                         or entry.get("updated_parsed"))
+        published = normalize_published(
+            entry.get("published_parsed") or entry.get("updated_parsed")
+        )
         title = entry.get("title") or None
         yield Item(
             source_id=source_id,

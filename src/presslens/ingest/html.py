@@ -97,8 +97,9 @@ class Extraction:
     declared_language: str | None
 
 
-def extract_article(html: str | bytes, *, url: str | None = None,
-                    modes: tuple[ExtractionMode, ...] = MODES) -> Extraction | None:
+def extract_article(
+    html: str | bytes, *, url: str | None = None, modes: tuple[ExtractionMode, ...] = MODES
+) -> Extraction | None:
     """Run trafilatura with each mode in turn until a body of ``SHORT_BODY_WORDS`` words.
 
     The first mode reaching that length wins; if none does, the longest body does.
@@ -128,7 +129,7 @@ def extract_article(html: str | bytes, *, url: str | None = None,
 def _html_lang(tree: Any) -> str | None:
     """The page's declared language (``<html lang="en-GB">`` -> ``en``)."""
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
-    lang = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "")
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
     primary = lang.strip().split("-")[0].split("_")[0].lower()
     return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
 
@@ -157,12 +158,18 @@ def document_from_html(
     source = path or url
     if isinstance(html, bytes):
         if len(html) > settings.max_input_bytes:
-            raise InputError("too-large", f"page is over the limit of {settings.max_input_bytes:,}"
-                             " bytes (max_input_bytes)", source=source)
+            raise InputError(
+                "too-large",
+                f"page is over the limit of {settings.max_input_bytes:,} bytes (max_input_bytes)",
+                source=source,
+            )
         html = decode_html(html, source)
     elif len(html) > settings.max_input_bytes:
-        raise InputError("too-large", f"page is over the limit of {settings.max_input_bytes:,}"
-                         " characters (max_input_bytes)", source=source)
+        raise InputError(
+            "too-large",
+            f"page is over the limit of {settings.max_input_bytes:,} characters (max_input_bytes)",
+            source=source,
+        )
     if not html.strip():
         raise InputError("empty", "the page is empty", source=source)
     found = extract_article(html, url=url, modes=modes)
@@ -171,8 +178,9 @@ def document_from_html(
     return _layout(found, path=path, url=url, settings=settings)
 
 
-def _layout(found: Extraction, *, path: str | None, url: str | None,
-            settings: Settings) -> Document:
+def _layout(
+    found: Extraction, *, path: str | None, url: str | None, settings: Settings
+) -> Document:
     """Lay out title and body as a dispatch; record where each part is."""
     result = found.result
     title = " ".join((result.title or "").split()) or None
@@ -184,8 +192,9 @@ def _layout(found: Extraction, *, path: str | None, url: str | None,
     head = f"{title}\n\n" if title else ""
     text = head + "\n\n".join(body)
     if len(text.strip()) < settings.min_text_chars:
-        raise InputError("empty", "the article text is shorter than min_text_chars",
-                         source=path or url)
+        raise InputError(
+            "empty", "the article text is shorter than min_text_chars", source=path or url
+        )
     extra: dict[str, Any] = {
         "title_span": (0, len(title)) if title else None,
         "body_span": (len(head), len(text)),

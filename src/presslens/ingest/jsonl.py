@@ -31,8 +31,9 @@ def count_lines(path: Path) -> int:
 def parse_line(raw: bytes, source_id: str, settings: Settings) -> Item:
     """One line to an Item (or an error item saying what is wrong with it)."""
     if len(raw) > settings.max_input_bytes:
-        return Item.failed(source_id, "too-large", f"the line is {len(raw):,} bytes, over "
-                           "max_input_bytes")
+        return Item.failed(
+            source_id, "too-large", f"the line is {len(raw):,} bytes, over max_input_bytes"
+        )
     try:
         record = json.loads(raw)
     except UnicodeDecodeError:
@@ -53,8 +54,9 @@ def parse_line(raw: bytes, source_id: str, settings: Settings) -> Item:
         data = body.encode("utf-8")
     except UnicodeEncodeError:
         return Item.failed(source_id, "encoding", "the text holds unpaired surrogates")
-    return Item(source_id=source_id, data=data, format=fmt, published=published,
-                year_hint=year, **meta)
+    return Item(
+        source_id=source_id, data=data, format=fmt, published=published, year_hint=year, **meta
+    )
 
 
 def iter_jsonl(path: Path, settings: Settings) -> Iterator[Item]:

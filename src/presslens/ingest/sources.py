@@ -105,8 +105,9 @@ def item_document(item: Item, settings: Settings) -> Document:
         raise InputError(item.error[0], item.error[1], source=item.source_id)
     if item.data is None:
         raise InputError("empty", "the record has no content", source=item.source_id)
-    doc = read_bytes(item.data, name=item.source_id, url=item.url, settings=settings,
-                     format=item.format)
+    doc = read_bytes(
+        item.data, name=item.source_id, url=item.url, settings=settings, format=item.format
+    )
     meta = doc.metadata
     meta.url = item.url or meta.url
     meta.title = item.title or meta.title
@@ -168,13 +169,31 @@ def normalize_published(value: Any) -> str | None:
     return None
 
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
 _MONTHS.update({name[:3]: i for name, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _DAY_MONTH = re.compile(
-    r"(?:(\d{1,2})\s+([A-Za-z]+)\.?|([A-Za-z]+)\.?\s+(\d{1,2}))(?:,?\s+(\d{4}))?")
+    r"(?:(\d{1,2})\s+([A-Za-z]+)\.?|([A-Za-z]+)\.?\s+(\d{1,2}))(?:,?\s+(\d{4}))?"
+)
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 
 

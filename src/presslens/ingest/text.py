@@ -197,8 +197,9 @@ def decode_text(data: bytes, source: str | None = None) -> str:
         try:
             return data[length:].decode(encoding)
         except UnicodeDecodeError as exc:
-            raise _error("encoding", f"invalid {encoding} after its byte-order mark ({exc.reason})",
-                         source) from None
+            raise _error(
+                "encoding", f"invalid {encoding} after its byte-order mark ({exc.reason})", source
+            ) from None
     utf16 = _utf16_without_bom(data[:_SNIFF_BYTES]) if b"\x00" in data[:_SNIFF_BYTES] else None
     if utf16 is not None:
         try:
@@ -231,8 +232,28 @@ def _single_byte_cyrillic(data: bytes) -> str | None:
     ascii_letters = sum(1 for b in data if 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A)
     if not high or len(high) < 0.3 * (len(high) + ascii_letters):
         return None
-    extra = {0xA8, 0xB8, 0xA3, 0xB3, 0xA5, 0xAA, 0xAF, 0xB2, 0xB4, 0xBA, 0xBF, 0xA0, 0xAB, 0xBB,
-             0x96, 0x97, 0x85, 0x93, 0x94, 0xB9}
+    extra = {
+        0xA8,
+        0xB8,
+        0xA3,
+        0xB3,
+        0xA5,
+        0xAA,
+        0xAF,
+        0xB2,
+        0xB4,
+        0xBA,
+        0xBF,
+        0xA0,
+        0xAB,
+        0xBB,
+        0x96,
+        0x97,
+        0x85,
+        0x93,
+        0x94,
+        0xB9,
+    }
     letters = sum(1 for b in high if b >= 0xC0 or b in extra)
     if letters < 0.95 * len(high):
         return None
@@ -287,9 +308,9 @@ def looks_like_html(data: bytes, name: str | None = None) -> bool:
     head = data[:_SNIFF_BYTES]
     found = bom_encoding(head)
     if found is not None and found[0] != "utf-8":
-        head = head[found[1]:].decode(found[0], errors="ignore").encode("utf-8")
+        head = head[found[1] :].decode(found[0], errors="ignore").encode("utf-8")
     elif found is not None:
-        head = head[found[1]:]
+        head = head[found[1] :]
     if _HTML_START.match(head):
         return True
     suffix = strip_gz(name or "").lower()

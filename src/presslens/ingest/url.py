@@ -93,14 +93,21 @@ def forbidden_reason(address: str) -> str | None:
 def check_url(url: httpx.URL) -> None:
     """Refuse schemes other than http(s) and URLs without a host."""
     if url.scheme not in ("http", "https"):
-        raise FetchError(f"only http and https URLs can be fetched, not {url.scheme or 'this'}:",
-                         source=str(url))
+        raise FetchError(
+            f"only http and https URLs can be fetched, not {url.scheme or 'this'}:", source=str(url)
+        )
     if not url.host:
         raise FetchError("the URL has no host", source=str(url))
 
 
-def resolve_checked(host: str, port: int, *, allow_private: bool,
-                    resolver: Resolver = system_resolver, source: str | None = None) -> str:
+def resolve_checked(
+    host: str,
+    port: int,
+    *,
+    allow_private: bool,
+    resolver: Resolver = system_resolver,
+    source: str | None = None,
+) -> str:
     """The address to connect to for ``host``; every address it resolves to must be allowed."""
     try:
         addresses = [str(ipaddress.ip_address(host))]
@@ -112,16 +119,22 @@ def resolve_checked(host: str, port: int, *, allow_private: bool,
         for address in addresses:
             reason = forbidden_reason(address)
             if reason:
-                raise FetchError(f"refusing to fetch {host}: {reason} "
-                                 "(set fetch_allow_private to allow)", source=source)
+                raise FetchError(
+                    f"refusing to fetch {host}: {reason} (set fetch_allow_private to allow)",
+                    source=source,
+                )
     return addresses[0]
 
 
 class GuardedTransport(httpx.BaseTransport):
     """Resolves and checks each request's host, then connects to that very address."""
 
-    def __init__(self, settings: Settings, inner: httpx.BaseTransport | None = None,
-                 resolver: Resolver = system_resolver):
+    def __init__(
+        self,
+        settings: Settings,
+        inner: httpx.BaseTransport | None = None,
+        resolver: Resolver = system_resolver,
+    ):
         self.settings = settings
         self.inner = inner or httpx.HTTPTransport(retries=0)
         self.resolver = resolver
@@ -131,8 +144,13 @@ class GuardedTransport(httpx.BaseTransport):
         check_url(url)
         host = url.host
         port = url.port or (443 if url.scheme == "https" else 80)
-        address = resolve_checked(host, port, allow_private=self.settings.fetch_allow_private,
-                                  resolver=self.resolver, source=str(url))
+        address = resolve_checked(
+            host,
+            port,
+            allow_private=self.settings.fetch_allow_private,
+            resolver=self.resolver,
+            source=str(url),
+        )
         extensions = dict(request.extensions)
         if address != host:
             extensions.setdefault("sni_hostname", host)
@@ -168,8 +186,13 @@ def fetch_url(
         raise FetchError(f"invalid URL ({exc})", source=url) from None
     deadline = time.monotonic() + settings.fetch_timeout_s
     guarded = GuardedTransport(settings, transport, resolver)
-    with httpx.Client(transport=guarded, timeout=settings.fetch_timeout_s, trust_env=False,
-                      follow_redirects=False, headers={"User-Agent": USER_AGENT}) as client:
+    with httpx.Client(
+        transport=guarded,
+        timeout=settings.fetch_timeout_s,
+        trust_env=False,
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT},
+    ) as client:
         for _hop in range(settings.fetch_max_redirects + 1):
             check_url(current)
             try:
@@ -178,13 +201,16 @@ def fetch_url(
                         current = _next_hop(current, response.headers["location"])
                         continue
                     if response.status_code >= 400:
-                        raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}",
-                                         source=str(current))
+                        raise FetchError(
+                            f"HTTP {response.status_code} {response.reason_phrase}",
+                            source=str(current),
+                        )
                     body = _read_body(response, settings.max_input_bytes, deadline, current)
                     return body, str(current), response.headers.get("content-type")
             except httpx.TimeoutException:
-                raise FetchError(f"timed out after {settings.fetch_timeout_s:g} s",
-                                 source=str(current)) from None
+                raise FetchError(
+                    f"timed out after {settings.fetch_timeout_s:g} s", source=str(current)
+                ) from None
             except httpx.HTTPError as exc:
                 raise FetchError(f"{type(exc).__name__}: {exc}", source=str(current)) from None
     raise FetchError(f"more than {settings.fetch_max_redirects} redirects", source=url)
@@ -194,8 +220,9 @@ def _next_hop(current: httpx.URL, location: str) -> httpx.URL:
     try:
         target = current.join(location)
     except (httpx.InvalidURL, ValueError) as exc:
-        raise FetchError(f"bad redirect location {location!r} ({exc})",
-                         source=str(current)) from None
+        raise FetchError(
+            f"bad redirect location {location!r} ({exc})", source=str(current)
+        ) from None
     check_url(target)
     return target
 
@@ -204,8 +231,10 @@ def _read_body(response: httpx.Response, limit: int, deadline: float, url: httpx
     """Read at most ``limit`` (decoded) bytes before ``deadline``; refuse more."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise FetchError(f"response is {int(declared):,} bytes, over max_input_bytes "
-                         f"({limit:,})", source=str(url))
+        raise FetchError(
+            f"response is {int(declared):,} bytes, over max_input_bytes ({limit:,})",
+            source=str(url),
+        )
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
@@ -234,5 +263,6 @@ def read_url(url: str, settings: Settings | None = None, **fetch_options) -> Doc
 
     settings = settings or get_settings()
     body, final_url, content_type = fetch_url(url, settings, **fetch_options)
-    return read_bytes(body, url=final_url, settings=settings,
-                      format=format_from_content_type(content_type))
+    return read_bytes(
+        body, url=final_url, settings=settings, format=format_from_content_type(content_type)
+    )

@@ -50,11 +50,14 @@ def iter_warc(path: Path, settings: Settings) -> Iterator[Item]:
                 offset = records.get_record_offset()
                 source_id = f"{path}#{offset}"
                 if len(data) > limit:
-                    yield Item.failed(source_id, "too-large", "the response is over "
-                                      "max_input_bytes")
+                    yield Item.failed(
+                        source_id, "too-large", "the response is over max_input_bytes"
+                    )
                     continue
-                yield Item(source_id=source_id, data=data, format="html", url=url,
-                           year_hint=_year(record))
+                yield Item(
+                    source_id=source_id, data=data, format="html", url=url, year_hint=_year(record)
+                )
     except Exception as exc:  # warcio raises many kinds on a truncated or hostile file
-        yield Item.failed(f"{path}#after-{offset}", "warc", f"unreadable WARC record: "
-                          f"{type(exc).__name__}: {exc}")
+        yield Item.failed(
+            f"{path}#after-{offset}", "warc", f"unreadable WARC record: {type(exc).__name__}: {exc}"
+        )

@@ -49,8 +49,12 @@ def _techniques_by_month(ax: Any, rows: list[dict[str, Any]]) -> None:
     totals = {m: sum(docs[m].values()) for m in months}
     leading = sorted(hits, key=lambda t: -sum(hits[t].values()))[:8]
     for technique in leading:
-        ax.plot(months, [hits[technique].get(m, 0) / totals[m] for m in months], marker="o",
-                label=technique)
+        ax.plot(
+            months,
+            [hits[technique].get(m, 0) / totals[m] for m in months],
+            marker="o",
+            label=technique,
+        )
     ax.set_ylabel("share of documents")
     ax.set_title("Technique prevalence by month")
     ax.legend(fontsize=7)
@@ -60,10 +64,12 @@ def _techniques_by_month(ax: Any, rows: list[dict[str, Any]]) -> None:
 def _sourcing_by_outlet(ax: Any, rows: list[dict[str, Any]]) -> None:
     outlets = [r["outlet"] for r in rows]
     xs = range(len(outlets))
-    ax.bar([x - 0.2 for x in xs], [r["unattributed_share"] for r in rows], 0.4,
-           label="unattributed")
-    ax.bar([x + 0.2 for x in xs], [r["unverifiable_share"] for r in rows], 0.4,
-           label="unverifiable")
+    ax.bar(
+        [x - 0.2 for x in xs], [r["unattributed_share"] for r in rows], 0.4, label="unattributed"
+    )
+    ax.bar(
+        [x + 0.2 for x in xs], [r["unverifiable_share"] for r in rows], 0.4, label="unverifiable"
+    )
     ax.set_xticks(list(xs), outlets, rotation=45, ha="right")
     ax.set_ylabel("share of claims")
     ax.set_title("Unattributed and unverifiable claims by outlet")
@@ -78,8 +84,12 @@ def _reprints(ax: Any, rows: list[dict[str, Any]]) -> None:
     for r in members.values():
         y = outlets.index(r["outlet"] or "?")
         x = date.fromisoformat(r["published"][:10])
-        ax.scatter([x], [y], s=120 if r["first_publisher"] else 50,
-                   marker="*" if r["first_publisher"] else "o")
+        ax.scatter(
+            [x],
+            [y],
+            s=120 if r["first_publisher"] else 50,
+            marker="*" if r["first_publisher"] else "o",
+        )
     ax.set_yticks(range(len(outlets)), outlets)
     ax.set_title("Who published the passages, and when (star: first publisher)")
     ax.tick_params(axis="x", rotation=45)

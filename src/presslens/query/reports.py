@@ -26,8 +26,12 @@ def _month(value: Any) -> str | None:
     return None if value is None else str(value)[:7]
 
 
-def top_speakers(store: Any, *, limit: int = 10, outlet: str | None = None,
-                 ) -> list[dict[str, Any]]:
+def top_speakers(
+    store: Any,
+    *,
+    limit: int = 10,
+    outlet: str | None = None,
+) -> list[dict[str, Any]]:
     """The speakers each outlet quotes most (by quotes, then documents)."""
     where, params = "q.speaker_name IS NOT NULL", []
     if outlet:
@@ -41,7 +45,9 @@ def top_speakers(store: Any, *, limit: int = 10, outlet: str | None = None,
         "   ORDER BY COUNT(*) DESC, q.speaker_name) AS rank"
         f" FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE {where}"
         " GROUP BY COALESCE(d.outlet, '(unknown)'), q.speaker_name) ranked"
-        " WHERE rank <= ? ORDER BY outlet, quotes DESC, speaker", [*params, int(limit)])
+        " WHERE rank <= ? ORDER BY outlet, quotes DESC, speaker",
+        [*params, int(limit)],
+    )
     return [{**r, "quotes": int(r["quotes"]), "documents": int(r["documents"])} for r in rows]
 
 
@@ -61,12 +67,21 @@ def techniques_by_month(store: Any, *, outlet: str | None = None) -> list[dict[s
         "  GROUP BY b.outlet, b.month, t.technique)"
         " SELECT h.outlet, h.month, h.technique, h.spans, h.with_technique, t.documents"
         " FROM hits h JOIN totals t ON t.outlet = h.outlet AND t.month = h.month"
-        " ORDER BY h.outlet, h.month, h.technique", params)
-    return [{"outlet": r["outlet"], "month": _month(r["month"]), "technique": r["technique"],
-             "spans": int(r["spans"]), "documents": int(r["documents"]),
-             "with_technique": int(r["with_technique"]),
-             "prevalence": round(int(r["with_technique"]) / int(r["documents"]), 4)}
-            for r in rows]
+        " ORDER BY h.outlet, h.month, h.technique",
+        params,
+    )
+    return [
+        {
+            "outlet": r["outlet"],
+            "month": _month(r["month"]),
+            "technique": r["technique"],
+            "spans": int(r["spans"]),
+            "documents": int(r["documents"]),
+            "with_technique": int(r["with_technique"]),
+            "prevalence": round(int(r["with_technique"]) / int(r["documents"]), 4),
+        }
+        for r in rows
+    ]
 
 
 def sourcing_by_outlet(store: Any) -> list[dict[str, Any]]:
@@ -78,7 +93,8 @@ def sourcing_by_outlet(store: Any) -> list[dict[str, Any]]:
         " SUM(CASE WHEN s.basis = 'unverifiable' THEN 1 ELSE 0 END) AS unverifiable,"
         " SUM(CASE WHEN s.basis = 'anonymous' THEN 1 ELSE 0 END) AS anonymous"
         " FROM sourcing s JOIN documents d ON d.id = s.doc_id"
-        " GROUP BY COALESCE(d.outlet, '(unknown)') ORDER BY outlet")
+        " GROUP BY COALESCE(d.outlet, '(unknown)') ORDER BY outlet"
+    )
     out = []
     for r in rows:
         claims = int(r["claims"])
@@ -90,8 +106,12 @@ def sourcing_by_outlet(store: Any) -> list[dict[str, Any]]:
     return out
 
 
-def reprints(store: Any, *, doc: str | None = None, doc_id: str | None = None,
-             ) -> list[dict[str, Any]]:
+def reprints(
+    store: Any,
+    *,
+    doc: str | None = None,
+    doc_id: str | None = None,
+) -> list[dict[str, Any]]:
     """The reprint groups of one document, one row per member."""
     target = doc_id or doc
     if not target:
@@ -99,11 +119,19 @@ def reprints(store: Any, *, doc: str | None = None, doc_id: str | None = None,
     rows = []
     for group in store.reprints_of(target):
         for m in group["members"]:
-            rows.append({"group": group["group_id"], "doc_id": m["doc_id"],
-                         "outlet": m["outlet"], "published": m["published"],
-                         "first_publisher": m["first_publisher"],
-                         "similarity": m["similarity"], "span": f"{m['span'][0]}-{m['span'][1]}",
-                         "diff": m["diff_text"], "passage": m["passage"]})
+            rows.append(
+                {
+                    "group": group["group_id"],
+                    "doc_id": m["doc_id"],
+                    "outlet": m["outlet"],
+                    "published": m["published"],
+                    "first_publisher": m["first_publisher"],
+                    "similarity": m["similarity"],
+                    "span": f"{m['span'][0]}-{m['span'][1]}",
+                    "diff": m["diff_text"],
+                    "passage": m["passage"],
+                }
+            )
     return rows
 
 

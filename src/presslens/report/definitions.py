@@ -38,8 +38,10 @@ def describe(technique: str) -> tuple[str | None, str | None]:
     """``(definition, example)`` for a technique; ``(None, None)`` when unknown."""
     source = _source()
     try:
-        entry = source.get(technique) if isinstance(source, dict) else (
-            source(technique) if source is not None else None
+        entry = (
+            source.get(technique)
+            if isinstance(source, dict)
+            else (source(technique) if source is not None else None)
         )
     except (KeyError, LookupError, ValueError):
         entry = None

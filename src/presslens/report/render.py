@@ -72,14 +72,18 @@ def render_report(analysis: dict[str, Any], *, title: str | None = None) -> str:
     >>> "&lt;b&gt;hi&lt;/b&gt;" in html and "<b>hi" not in html
     True
     """
-    return _env().get_template("report.html.j2").render(
-        v=build_view(analysis, title),
-        inline=True,
-        csp=report_csp(),
-        css=Markup(static_text("report.css")),
-        js=Markup(static_text("report.js")),
-        nav=None,
-        version=_version(),
+    return (
+        _env()
+        .get_template("report.html.j2")
+        .render(
+            v=build_view(analysis, title),
+            inline=True,
+            csp=report_csp(),
+            css=Markup(static_text("report.css")),
+            js=Markup(static_text("report.js")),
+            nav=None,
+            version=_version(),
+        )
     )
 
 
@@ -92,12 +96,16 @@ def render_page(
     js_href: str,
 ) -> str:
     """The report as a web-UI page: assets linked (served same-origin), a navigation bar."""
-    return _env().get_template("report.html.j2").render(
-        v=build_view(analysis, title),
-        inline=False,
-        csp=None,
-        css_hrefs=css_hrefs,
-        js_href=js_href,
-        nav=nav,
-        version=_version(),
+    return (
+        _env()
+        .get_template("report.html.j2")
+        .render(
+            v=build_view(analysis, title),
+            inline=False,
+            csp=None,
+            css_hrefs=css_hrefs,
+            js_href=js_href,
+            nav=nav,
+            version=_version(),
+        )
     )

@@ -149,8 +149,13 @@ def safe_link(url: str | None) -> str | None:
 def json_for_script(data: Any) -> Markup:
     """JSON safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&``."""
     text = json.dumps(data, ensure_ascii=False)
-    for char, code in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
-                       ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, code in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, code)
     return Markup(text)
 
@@ -220,7 +225,8 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
         headline=headline or _str(meta.get("title")),
         standfirst=excerpt(text, clamp(anatomy.get("standfirst"), n), 1000) or None,
         dateline={k: _str(dateline.get(k), 200) for k in ("place", "date", "agency")}
-        if dateline else None,
+        if dateline
+        else None,
         byline=excerpt(text, clamp(anatomy.get("byline"), n), 300) or None,
         language=_str(analysis.get("language"), 20),
         outlet=_str(meta.get("outlet"), 200),
@@ -239,8 +245,9 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
     quote_data = []
     for i, q in enumerate(quotes):
         speaker = _dict(q.get("speaker"))
-        who = (_str(speaker.get("text"), 200) or names.get(str(speaker.get("entity")), "")
-               or "unknown")
+        who = (
+            _str(speaker.get("text"), 200) or names.get(str(speaker.get("entity")), "") or "unknown"
+        )
         via = q.get("via")
         row = QuoteRow(
             index=i,
@@ -274,19 +281,30 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
     style_data = {}
     for name, style in styles.items():
         definition, example = describe(name)
-        view.legend.append(LegendItem(name, style.code, style.colour, style.dashed,
-                                      counts[name], definition, example))
-        style_data[name] = {"c": style.colour, "d": style.dashed, "code": style.code,
-                            "def": definition, "ex": example}
+        view.legend.append(
+            LegendItem(
+                name, style.code, style.colour, style.dashed, counts[name], definition, example
+            )
+        )
+        style_data[name] = {
+            "c": style.colour,
+            "d": style.dashed,
+            "code": style.code,
+            "def": definition,
+            "ex": example,
+        }
 
     boiler = [clamp(s, n) for s in _list(anatomy.get("boilerplate"))]
-    view.body = render_body(text, BodySpans(
-        techniques=tech_spans,
-        technique_labels=tech_labels,
-        quotes=quote_spans,
-        quote_labels=[f"Quote {q.id} ({q.kind}): show speaker" for q in view.quotes],
-        boilerplate=boiler,
-    ))
+    view.body = render_body(
+        text,
+        BodySpans(
+            techniques=tech_spans,
+            technique_labels=tech_labels,
+            quotes=quote_spans,
+            quote_labels=[f"Quote {q.id} ({q.kind}): show speaker" for q in view.quotes],
+            boilerplate=boiler,
+        ),
+    )
 
     sourcing = [s for s in _list(analysis.get("sourcing")) if isinstance(s, dict)]
     view.shares = _shares(text, sourcing)
@@ -299,12 +317,14 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
 
     for e in entities:
         mentions = [m for m in _list(e.get("mentions")) if clamp(m, n)]
-        view.entities.append(EntityRow(
-            name=_str(e.get("name"), 200) or "",
-            type=_str(e.get("type"), 40) or "",
-            titles=[_str(t, 200) or "" for t in _list(e.get("titles"))][:10],
-            mentions=len(mentions),
-        ))
+        view.entities.append(
+            EntityRow(
+                name=_str(e.get("name"), 200) or "",
+                type=_str(e.get("type"), 40) or "",
+                titles=[_str(t, 200) or "" for t in _list(e.get("titles"))][:10],
+                mentions=len(mentions),
+            )
+        )
     view.entities.sort(key=lambda row: (-row.mentions, row.name))
 
     for r in _list(analysis.get("repetitions")):

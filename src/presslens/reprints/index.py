@@ -69,7 +69,8 @@ def _rows(store: Any, where: str) -> Iterator[tuple[str, int, bytes, str | None]
     rows = store.db.stream(
         "SELECT p.doc_id, p.passage_no, p.signature, p.group_id FROM passages p "
         f"JOIN documents d ON d.id = p.doc_id WHERE {where} ORDER BY d.seq, p.passage_no",
-        size=_PAGE)
+        size=_PAGE,
+    )
     for r in rows:
         yield r[0], int(r[1]), bytes(r[2]), r[3]
 
@@ -84,15 +85,21 @@ def refingerprint(store: Any, params: ReprintParams) -> int:
             for doc_id in ids[start : start + 200]:
                 analysis = store.get_analysis(doc_id)
                 if analysis is not None:
-                    rows.extend((doc_id, p.no, p.kind, p.start, p.end, p.signature, None)
-                                for p in fingerprint(analysis, params))
-            store.db.insert_many("passages", ("doc_id", "passage_no", "kind", "span_start",
-                                              "span_end", "signature", "group_id"), rows)
+                    rows.extend(
+                        (doc_id, p.no, p.kind, p.start, p.end, p.signature, None)
+                        for p in fingerprint(analysis, params)
+                    )
+            store.db.insert_many(
+                "passages",
+                ("doc_id", "passage_no", "kind", "span_start", "span_end", "signature", "group_id"),
+                rows,
+            )
     return len(ids)
 
 
-def update_groups(store: Any, params: ReprintParams | None = None, *,
-                  storage_config: dict[str, Any] | None = None) -> IndexSummary:
+def update_groups(
+    store: Any, params: ReprintParams | None = None, *, storage_config: dict[str, Any] | None = None
+) -> IndexSummary:
     """Group the passages not yet grouped; returns what was done.
 
     ``params`` other than the store's re-fingerprint (shingles, permutations) or
@@ -109,8 +116,9 @@ def update_groups(store: Any, params: ReprintParams | None = None, *,
         store.db.execute("UPDATE passages SET group_id = NULL")  # regroup at the new threshold
     store.set_reprint_params(params)
 
-    lsh = MinHashLSH(threshold=params.threshold, num_perm=params.num_perm,
-                     storage_config=storage_config)
+    lsh = MinHashLSH(
+        threshold=params.threshold, num_perm=params.num_perm, storage_config=storage_config
+    )
     sigs: dict[str, np.ndarray] = {}
     uf = UnionFind()
     old_root: dict[str, str] = {}
@@ -147,9 +155,12 @@ def update_groups(store: Any, params: ReprintParams | None = None, *,
     with store.db.transaction():
         _merge(store, moved)
         _assign(store, assignments)
-    summary.groups = int(store.db.execute(
-        "SELECT COUNT(*) FROM (SELECT group_id FROM passages WHERE group_id IS NOT NULL "
-        "GROUP BY group_id HAVING COUNT(DISTINCT doc_id) > 1) g")[0][0])
+    summary.groups = int(
+        store.db.execute(
+            "SELECT COUNT(*) FROM (SELECT group_id FROM passages WHERE group_id IS NOT NULL "
+            "GROUP BY group_id HAVING COUNT(DISTINCT doc_id) > 1) g"
+        )[0][0]
+    )
     return summary
 
 
@@ -157,12 +168,15 @@ def _merge(store: Any, moved: dict[str, str]) -> None:
     """Rename merged groups in one statement (old group id -> surviving group id)."""
     if not moved:
         return
-    store.db.execute("CREATE TEMPORARY TABLE IF NOT EXISTS passage_groups_moved "
-                     "(old_id TEXT, new_id TEXT)")
+    store.db.execute(
+        "CREATE TEMPORARY TABLE IF NOT EXISTS passage_groups_moved (old_id TEXT, new_id TEXT)"
+    )
     store.db.execute("DELETE FROM passage_groups_moved")
     store.db.insert_many("passage_groups_moved", ("old_id", "new_id"), list(moved.items()))
-    store.db.execute("UPDATE passages SET group_id = m.new_id FROM passage_groups_moved m "
-                     "WHERE passages.group_id = m.old_id")
+    store.db.execute(
+        "UPDATE passages SET group_id = m.new_id FROM passage_groups_moved m "
+        "WHERE passages.group_id = m.old_id"
+    )
     store.db.execute("DELETE FROM passage_groups_moved")
 
 
@@ -170,10 +184,14 @@ def _assign(store: Any, rows: list[tuple[str, int, str]]) -> None:
     """Set group ids in bulk through a scratch table (row-by-row UPDATEs are slow)."""
     if not rows:
         return
-    store.db.execute("CREATE TEMPORARY TABLE IF NOT EXISTS passage_groups_new "
-                     "(doc_id TEXT, passage_no INTEGER, group_id TEXT)")
+    store.db.execute(
+        "CREATE TEMPORARY TABLE IF NOT EXISTS passage_groups_new "
+        "(doc_id TEXT, passage_no INTEGER, group_id TEXT)"
+    )
     store.db.execute("DELETE FROM passage_groups_new")
     store.db.insert_many("passage_groups_new", ("doc_id", "passage_no", "group_id"), rows)
-    store.db.execute("UPDATE passages SET group_id = n.group_id FROM passage_groups_new n "
-                     "WHERE passages.doc_id = n.doc_id AND passages.passage_no = n.passage_no")
+    store.db.execute(
+        "UPDATE passages SET group_id = n.group_id FROM passage_groups_new n "
+        "WHERE passages.doc_id = n.doc_id AND passages.passage_no = n.passage_no"
+    )
     store.db.execute("DELETE FROM passage_groups_new")

@@ -37,8 +37,10 @@ class ReprintParams:
 
     def key(self) -> str:
         """What signatures depend on: stored signatures are only reused when this matches."""
-        return f"shingle={self.shingle};perm={self.num_perm};window={self.window};" \
-               f"min={self.min_words};scheme={SCHEME}"
+        return (
+            f"shingle={self.shingle};perm={self.num_perm};window={self.window};"
+            f"min={self.min_words};scheme={SCHEME}"
+        )
 
 
 DEFAULT_PARAMS = ReprintParams()
@@ -67,8 +69,11 @@ def shingles(text: str, k: int) -> list[bytes]:
     tokens = words(text)
     if len(tokens) <= k:
         return [" ".join(tokens).encode("utf-8")] if tokens else []
-    return list(dict.fromkeys(" ".join(tokens[i : i + k]).encode("utf-8")
-                              for i in range(len(tokens) - k + 1)))
+    return list(
+        dict.fromkeys(
+            " ".join(tokens[i : i + k]).encode("utf-8") for i in range(len(tokens) - k + 1)
+        )
+    )
 
 
 def _fallback_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -99,8 +104,10 @@ def _inside(span: tuple[int, int], blocks: Sequence[tuple[int, int]]) -> bool:
     return any(b0 <= span[0] and span[1] <= b1 for b0, b1 in blocks)
 
 
-def passage_spans(analysis: dict[str, Any], params: ReprintParams = DEFAULT_PARAMS,
-                  ) -> list[tuple[str, int, int]]:
+def passage_spans(
+    analysis: dict[str, Any],
+    params: ReprintParams = DEFAULT_PARAMS,
+) -> list[tuple[str, int, int]]:
     """(kind, start, end) of the passages worth fingerprinting, in text order."""
     text: str = analysis["text"]
     anatomy = analysis.get("anatomy") or {}
@@ -110,8 +117,9 @@ def passage_spans(analysis: dict[str, Any], params: ReprintParams = DEFAULT_PARA
     if anatomy.get("headline"):
         boiler.append(tuple(anatomy["headline"]))
     paragraphs = [tuple(p) for p in anatomy.get("paragraphs") or ()] or _fallback_paragraphs(text)
-    sentences = [tuple(s) for s in anatomy.get("sentences") or ()] or \
-        _fallback_sentences(text, paragraphs)
+    sentences = [tuple(s) for s in anatomy.get("sentences") or ()] or _fallback_sentences(
+        text, paragraphs
+    )
     paragraphs = [p for p in paragraphs if not _inside(p, boiler)]
     sentences = [s for s in sentences if not _inside(s, boiler)]
     out: list[tuple[str, int, int]] = []
@@ -143,14 +151,18 @@ def signatures(texts: Sequence[str], params: ReprintParams = DEFAULT_PARAMS) -> 
     return [np.asarray(m.hashvalues, dtype=np.uint32).tobytes() for m in hashes]
 
 
-def fingerprint(analysis: dict[str, Any], params: ReprintParams = DEFAULT_PARAMS,
-                ) -> list[Passage]:
+def fingerprint(
+    analysis: dict[str, Any],
+    params: ReprintParams = DEFAULT_PARAMS,
+) -> list[Passage]:
     """The document's passages with their signatures, numbered in text order."""
     spans = passage_spans(analysis, params)
     text = analysis["text"]
     sigs = signatures([text[s:e] for _, s, e in spans], params)
-    return [Passage(no, kind, s, e, sig)
-            for no, ((kind, s, e), sig) in enumerate(zip(spans, sigs, strict=True))]
+    return [
+        Passage(no, kind, s, e, sig)
+        for no, ((kind, s, e), sig) in enumerate(zip(spans, sigs, strict=True))
+    ]
 
 
 def minhash(signature: bytes) -> Any:

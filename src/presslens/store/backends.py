@@ -32,8 +32,12 @@ class Backend:
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
 
-    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 5000,
-               ) -> Iterator[tuple[Any, ...]]:
+    def stream(
+        self,
+        sql: str,
+        params: Sequence[Any] = (),
+        size: int = 5000,
+    ) -> Iterator[tuple[Any, ...]]:
         """Rows of a large result, fetched ``size`` at a time on a cursor of its own."""
         raise NotImplementedError
 
@@ -63,8 +67,9 @@ class Backend:
             raise
         self.commit()
 
-    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
-                    suffix: str = "") -> None:
+    def insert_many(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], suffix: str = ""
+    ) -> None:
         """INSERT ``rows`` with multi-row VALUES statements (``suffix``: ON CONFLICT ...)."""
         if not rows:
             return
@@ -114,8 +119,12 @@ class DuckDBBackend(Backend):
     def _raw(self, sql: str, params: Sequence[Any]) -> None:
         self.con.execute(sql, list(params))
 
-    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 5000,
-               ) -> Iterator[tuple[Any, ...]]:
+    def stream(
+        self,
+        sql: str,
+        params: Sequence[Any] = (),
+        size: int = 5000,
+    ) -> Iterator[tuple[Any, ...]]:
         cur = self.con.cursor()  # its own result set: other queries may run meanwhile
         try:
             cur.execute(sql, list(params))
@@ -180,8 +189,12 @@ class PostgresBackend(Backend):
     def _raw(self, sql: str, params: Sequence[Any]) -> None:
         self.con.execute(sql, list(params))
 
-    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 5000,
-               ) -> Iterator[tuple[Any, ...]]:
+    def stream(
+        self,
+        sql: str,
+        params: Sequence[Any] = (),
+        size: int = 5000,
+    ) -> Iterator[tuple[Any, ...]]:
         with self.con.cursor() as cur:
             cur.execute(self._sql(sql), list(params) or None)
             while rows := cur.fetchmany(size):

@@ -7,12 +7,22 @@ from __future__ import annotations
 
 from typing import Any
 
-QUOTE_COLUMNS = ("doc_id", "quote_id", "kind", "span_start", "span_end", "text", "cue",
-                 "speaker_text", "speaker_entity", "speaker_name", "via")
+QUOTE_COLUMNS = (
+    "doc_id",
+    "quote_id",
+    "kind",
+    "span_start",
+    "span_end",
+    "text",
+    "cue",
+    "speaker_text",
+    "speaker_entity",
+    "speaker_name",
+    "via",
+)
 ENTITY_COLUMNS = ("doc_id", "entity_id", "name", "type", "titles", "mentions")
 SOURCING_COLUMNS = ("doc_id", "span_start", "span_end", "basis", "source_entity", "text")
-TECHNIQUE_COLUMNS = ("doc_id", "span_start", "span_end", "technique", "score", "quote_id",
-                     "text")
+TECHNIQUE_COLUMNS = ("doc_id", "span_start", "span_end", "technique", "score", "quote_id", "text")
 
 
 def _cut(text: str, span: Any) -> str | None:
@@ -36,33 +46,75 @@ def quote_rows(analysis: dict[str, Any]) -> list[tuple[Any, ...]]:
     for q in analysis.get("quotes") or ():
         speaker = q.get("speaker") or {}
         entity = speaker.get("entity")
-        rows.append((doc_id, q.get("id"), q.get("kind"), _start(q.get("span")),
-                     _end(q.get("span")), _cut(text, q.get("span")), _cut(text, q.get("cue")),
-                     speaker.get("text"), entity, names.get(entity) or speaker.get("text"),
-                     names.get(q.get("via")) or q.get("via")))
+        rows.append(
+            (
+                doc_id,
+                q.get("id"),
+                q.get("kind"),
+                _start(q.get("span")),
+                _end(q.get("span")),
+                _cut(text, q.get("span")),
+                _cut(text, q.get("cue")),
+                speaker.get("text"),
+                entity,
+                names.get(entity) or speaker.get("text"),
+                names.get(q.get("via")) or q.get("via"),
+            )
+        )
     return rows
 
 
 def entity_rows(analysis: dict[str, Any]) -> list[tuple[Any, ...]]:
     doc_id = analysis["id"]
-    return [(doc_id, e.get("id"), e.get("name"), e.get("type"), "; ".join(e.get("titles") or ()),
-             len(e.get("mentions") or ())) for e in analysis.get("entities") or ()]
+    return [
+        (
+            doc_id,
+            e.get("id"),
+            e.get("name"),
+            e.get("type"),
+            "; ".join(e.get("titles") or ()),
+            len(e.get("mentions") or ()),
+        )
+        for e in analysis.get("entities") or ()
+    ]
 
 
 def sourcing_rows(analysis: dict[str, Any]) -> list[tuple[Any, ...]]:
     text, doc_id = analysis["text"], analysis["id"]
-    return [(doc_id, _start(s.get("span")), _end(s.get("span")), s.get("basis"), s.get("source"),
-             _cut(text, s.get("span"))) for s in analysis.get("sourcing") or ()]
+    return [
+        (
+            doc_id,
+            _start(s.get("span")),
+            _end(s.get("span")),
+            s.get("basis"),
+            s.get("source"),
+            _cut(text, s.get("span")),
+        )
+        for s in analysis.get("sourcing") or ()
+    ]
 
 
 def technique_rows(analysis: dict[str, Any]) -> list[tuple[Any, ...]]:
     text, doc_id = analysis["text"], analysis["id"]
-    return [(doc_id, _start(t.get("span")), _end(t.get("span")), t.get("technique"),
-             float(t.get("score") or 0.0), t.get("quote"), _cut(text, t.get("span")))
-            for t in analysis.get("techniques") or ()]
+    return [
+        (
+            doc_id,
+            _start(t.get("span")),
+            _end(t.get("span")),
+            t.get("technique"),
+            float(t.get("score") or 0.0),
+            t.get("quote"),
+            _cut(text, t.get("span")),
+        )
+        for t in analysis.get("techniques") or ()
+    ]
 
 
 def counts(analysis: dict[str, Any]) -> tuple[int, int, int, int]:
     """(quotes, entities, sourcing, techniques), kept on the analysis row for listings."""
-    return (len(analysis.get("quotes") or ()), len(analysis.get("entities") or ()),
-            len(analysis.get("sourcing") or ()), len(analysis.get("techniques") or ()))
+    return (
+        len(analysis.get("quotes") or ()),
+        len(analysis.get("entities") or ()),
+        len(analysis.get("sourcing") or ()),
+        len(analysis.get("techniques") or ()),
+    )

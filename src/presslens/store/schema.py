@@ -18,8 +18,10 @@ Tables a researcher queries directly (one row per thing, text spans resolved):
 from __future__ import annotations
 
 MIGRATIONS: list[tuple[int, list[str]]] = [
-    (1, [
-        """CREATE TABLE IF NOT EXISTS documents (
+    (
+        1,
+        [
+            """CREATE TABLE IF NOT EXISTS documents (
             id TEXT PRIMARY KEY,
             seq BIGINT NOT NULL,
             outlet TEXT,
@@ -31,7 +33,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             text TEXT NOT NULL,
             ingested_at TIMESTAMP NOT NULL
         )""",
-        """CREATE TABLE IF NOT EXISTS analyses (
+            """CREATE TABLE IF NOT EXISTS analyses (
             doc_id TEXT PRIMARY KEY,
             schema TEXT NOT NULL,
             pipeline_version TEXT NOT NULL,
@@ -44,7 +46,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             analysis TEXT NOT NULL,
             analysed_at TIMESTAMP NOT NULL
         )""",
-        """CREATE TABLE IF NOT EXISTS quotes (
+            """CREATE TABLE IF NOT EXISTS quotes (
             doc_id TEXT NOT NULL,
             quote_id TEXT NOT NULL,
             kind TEXT,
@@ -57,7 +59,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             speaker_name TEXT,
             via TEXT
         )""",
-        """CREATE TABLE IF NOT EXISTS entities (
+            """CREATE TABLE IF NOT EXISTS entities (
             doc_id TEXT NOT NULL,
             entity_id TEXT NOT NULL,
             name TEXT,
@@ -65,7 +67,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             titles TEXT,
             mentions INTEGER
         )""",
-        """CREATE TABLE IF NOT EXISTS sourcing (
+            """CREATE TABLE IF NOT EXISTS sourcing (
             doc_id TEXT NOT NULL,
             span_start INTEGER,
             span_end INTEGER,
@@ -73,7 +75,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             source_entity TEXT,
             text TEXT
         )""",
-        """CREATE TABLE IF NOT EXISTS techniques (
+            """CREATE TABLE IF NOT EXISTS techniques (
             doc_id TEXT NOT NULL,
             span_start INTEGER,
             span_end INTEGER,
@@ -82,7 +84,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             quote_id TEXT,
             text TEXT
         )""",
-        """CREATE TABLE IF NOT EXISTS passages (
+            """CREATE TABLE IF NOT EXISTS passages (
             doc_id TEXT NOT NULL,
             passage_no INTEGER NOT NULL,
             kind TEXT NOT NULL,
@@ -92,13 +94,13 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             group_id TEXT,
             PRIMARY KEY (doc_id, passage_no)
         )""",
-        """CREATE TABLE IF NOT EXISTS sources (
+            """CREATE TABLE IF NOT EXISTS sources (
             source_id TEXT PRIMARY KEY,
             doc_id TEXT,
             status TEXT NOT NULL,
             run_id TEXT
         )""",
-        """CREATE TABLE IF NOT EXISTS runs (
+            """CREATE TABLE IF NOT EXISTS runs (
             run_id TEXT PRIMARY KEY,
             started_at TIMESTAMP NOT NULL,
             finished_at TIMESTAMP,
@@ -112,22 +114,23 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             failed INTEGER,
             status TEXT
         )""",
-        """CREATE TABLE IF NOT EXISTS errors (
+            """CREATE TABLE IF NOT EXISTS errors (
             run_id TEXT,
             source_id TEXT NOT NULL,
             kind TEXT NOT NULL,
             message TEXT NOT NULL,
             recorded_at TIMESTAMP NOT NULL
         )""",
-        """CREATE TABLE IF NOT EXISTS meta (
+            """CREATE TABLE IF NOT EXISTS meta (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         )""",
-        "CREATE INDEX IF NOT EXISTS quotes_doc ON quotes (doc_id)",
-        "CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id)",
-        "CREATE INDEX IF NOT EXISTS sourcing_doc ON sourcing (doc_id)",
-        "CREATE INDEX IF NOT EXISTS techniques_doc ON techniques (doc_id)",
-    ]),
+            "CREATE INDEX IF NOT EXISTS quotes_doc ON quotes (doc_id)",
+            "CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id)",
+            "CREATE INDEX IF NOT EXISTS sourcing_doc ON sourcing (doc_id)",
+            "CREATE INDEX IF NOT EXISTS techniques_doc ON techniques (doc_id)",
+        ],
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

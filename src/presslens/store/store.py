@@ -63,8 +63,10 @@ class Store:
 
     # -- schema -----------------------------------------------------------------
     def schema_version(self) -> int:
-        self.db.execute("CREATE TABLE IF NOT EXISTS schema_version "
-                        "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version "
+            "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+        )
         rows = self.db.execute("SELECT MAX(version) FROM schema_version")
         return int(rows[0][0] or 0)
 
@@ -88,19 +90,24 @@ class Store:
         return self._seq
 
     @_locked
-    def put_analysis(self, analysis: dict[str, Any], *, run_id: str | None = None,
-                     replace: bool = False) -> str:
+    def put_analysis(
+        self, analysis: dict[str, Any], *, run_id: str | None = None, replace: bool = False
+    ) -> str:
         """Store one analysis (idempotent by text id); returns the document id.
 
         ``replace`` re-writes a stored analysis made by another pipeline version.
         """
-        self.write([Record(analysis.get("source", {}).get("path"), analysis)], run_id=run_id,
-                   replace=replace)
+        self.write(
+            [Record(analysis.get("source", {}).get("path"), analysis)],
+            run_id=run_id,
+            replace=replace,
+        )
         return str(analysis["id"])
 
     @_locked
-    def write(self, records: Sequence[Record], *, run_id: str | None = None,
-              replace: bool = False) -> list[Record]:
+    def write(
+        self, records: Sequence[Record], *, run_id: str | None = None, replace: bool = False
+    ) -> list[Record]:
         """Write a batch in one transaction; returns the records that failed to store.
 
         If the batch fails as a whole, each record is retried in its own transaction
@@ -125,8 +132,10 @@ class Store:
             except Exception as exc:
                 self._seq = seq_before
                 failed.append(record)
-                bad = Record(record.source_id or record.doc_id,
-                             error=("store", f"{type(exc).__name__}: {exc}"[:500]))
+                bad = Record(
+                    record.source_id or record.doc_id,
+                    error=("store", f"{type(exc).__name__}: {exc}"[:500]),
+                )
                 with self.db.transaction():
                     self._write([bad], run_id, replace)
         return failed
@@ -137,7 +146,9 @@ class Store:
             chunk = list(ids[start : start + _LOOKUP_CHUNK])
             rows = self.db.execute(
                 "SELECT d.id, a.pipeline_version FROM documents d LEFT JOIN analyses a "
-                f"ON a.doc_id = d.id WHERE d.id IN ({_marks(len(chunk))})", chunk)
+                f"ON a.doc_id = d.id WHERE d.id IN ({_marks(len(chunk))})",
+                chunk,
+            )
             found.update({r[0]: r[1] for r in rows})
         return found
 
@@ -168,17 +179,41 @@ class Store:
             else:
                 meta = a.get("metadata") or {}
                 src = a.get("source") or {}
-                docs.append((doc_id, self._next_seq(), meta.get("outlet"),
-                             to_timestamp(meta.get("published")), src.get("url"),
-                             meta.get("title"), a.get("language"),
-                             record.source_id or src.get("path"), a["text"], now))
-                found = record.passages if record.passages is not None else \
-                    fingerprint(a, self.reprint_params())
-                passages.extend((doc_id, p.no, p.kind, p.start, p.end, p.signature, None)
-                                for p in found)
+                docs.append(
+                    (
+                        doc_id,
+                        self._next_seq(),
+                        meta.get("outlet"),
+                        to_timestamp(meta.get("published")),
+                        src.get("url"),
+                        meta.get("title"),
+                        a.get("language"),
+                        record.source_id or src.get("path"),
+                        a["text"],
+                        now,
+                    )
+                )
+                found = (
+                    record.passages
+                    if record.passages is not None
+                    else fingerprint(a, self.reprint_params())
+                )
+                passages.extend(
+                    (doc_id, p.no, p.kind, p.start, p.end, p.signature, None) for p in found
+                )
             written.add(doc_id)
-            analyses.append((doc_id, a.get("schema"), version, ",".join(a.get("stages") or ()),
-                             run_id, *flatten.counts(a), json.dumps(a, ensure_ascii=False), now))
+            analyses.append(
+                (
+                    doc_id,
+                    a.get("schema"),
+                    version,
+                    ",".join(a.get("stages") or ()),
+                    run_id,
+                    *flatten.counts(a),
+                    json.dumps(a, ensure_ascii=False),
+                    now,
+                )
+            )
             layers["quotes"].extend(flatten.quote_rows(a))
             layers["entities"].extend(flatten.entity_rows(a))
             layers["sourcing"].extend(flatten.sourcing_rows(a))
@@ -187,56 +222,113 @@ class Store:
             for table in (*_LAYER_TABLES, "analyses"):
                 key = "doc_id"
                 self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id])
-        self.db.insert_many("documents", ("id", "seq", "outlet", "published", "url", "title",
-                                          "language", "source", "text", "ingested_at"), docs)
-        self.db.insert_many("analyses", ("doc_id", "schema", "pipeline_version", "stages",
-                                         "run_id", "n_quotes", "n_entities", "n_sourcing",
-                                         "n_techniques", "analysis", "analysed_at"), analyses)
+        self.db.insert_many(
+            "documents",
+            (
+                "id",
+                "seq",
+                "outlet",
+                "published",
+                "url",
+                "title",
+                "language",
+                "source",
+                "text",
+                "ingested_at",
+            ),
+            docs,
+        )
+        self.db.insert_many(
+            "analyses",
+            (
+                "doc_id",
+                "schema",
+                "pipeline_version",
+                "stages",
+                "run_id",
+                "n_quotes",
+                "n_entities",
+                "n_sourcing",
+                "n_techniques",
+                "analysis",
+                "analysed_at",
+            ),
+            analyses,
+        )
         self.db.insert_many("quotes", flatten.QUOTE_COLUMNS, layers["quotes"])
         self.db.insert_many("entities", flatten.ENTITY_COLUMNS, layers["entities"])
         self.db.insert_many("sourcing", flatten.SOURCING_COLUMNS, layers["sourcing"])
         self.db.insert_many("techniques", flatten.TECHNIQUE_COLUMNS, layers["techniques"])
-        self.db.insert_many("passages", ("doc_id", "passage_no", "kind", "span_start",
-                                         "span_end", "signature", "group_id"), passages,
-                            "ON CONFLICT DO NOTHING")
+        self.db.insert_many(
+            "passages",
+            ("doc_id", "passage_no", "kind", "span_start", "span_end", "signature", "group_id"),
+            passages,
+            "ON CONFLICT DO NOTHING",
+        )
         sources = list({s[0]: s for s in sources if s[0]}.values())
-        self.db.insert_many("sources", ("source_id", "doc_id", "status", "run_id"), sources,
-                            "ON CONFLICT (source_id) DO UPDATE SET doc_id = excluded.doc_id, "
-                            "status = excluded.status, run_id = excluded.run_id")
-        self.db.insert_many("errors", ("run_id", "source_id", "kind", "message", "recorded_at"),
-                            errors)
+        self.db.insert_many(
+            "sources",
+            ("source_id", "doc_id", "status", "run_id"),
+            sources,
+            "ON CONFLICT (source_id) DO UPDATE SET doc_id = excluded.doc_id, "
+            "status = excluded.status, run_id = excluded.run_id",
+        )
+        self.db.insert_many(
+            "errors", ("run_id", "source_id", "kind", "message", "recorded_at"), errors
+        )
 
     @_locked
-    def record_error(self, source_id: str, kind: str, message: str, *,
-                     run_id: str | None = None) -> None:
+    def record_error(
+        self, source_id: str, kind: str, message: str, *, run_id: str | None = None
+    ) -> None:
         """Record that ``source_id`` failed, and why (the item counts as done)."""
         self.write([Record(source_id, error=(kind, message))], run_id=run_id)
 
     # -- runs and resume -------------------------------------------------------------
     @_locked
-    def start_run(self, *, engine: str, workers: int, stages: Iterable[str], version: str,
-                  sources: Iterable[str]) -> str:
+    def start_run(
+        self,
+        *,
+        engine: str,
+        workers: int,
+        stages: Iterable[str],
+        version: str,
+        sources: Iterable[str],
+    ) -> str:
         run_id = uuid.uuid4().hex[:16]
         with self.db.transaction():
             self.db.execute(
                 "INSERT INTO runs (run_id, started_at, engine, workers, stages, "
                 "pipeline_version, sources, done, skipped, failed, status) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 'running')",
-                [run_id, _now(), engine, workers, ",".join(stages), version,
-                 json.dumps(list(sources))])
+                [
+                    run_id,
+                    _now(),
+                    engine,
+                    workers,
+                    ",".join(stages),
+                    version,
+                    json.dumps(list(sources)),
+                ],
+            )
         return run_id
 
     @_locked
-    def finish_run(self, run_id: str, *, done: int, skipped: int, failed: int,
-                   status: str) -> None:
+    def finish_run(self, run_id: str, *, done: int, skipped: int, failed: int, status: str) -> None:
         with self.db.transaction():
-            self.db.execute("UPDATE runs SET finished_at = ?, done = ?, skipped = ?, failed = ?,"
-                            " status = ? WHERE run_id = ?",
-                            [_now(), done, skipped, failed, status, run_id])
+            self.db.execute(
+                "UPDATE runs SET finished_at = ?, done = ?, skipped = ?, failed = ?,"
+                " status = ? WHERE run_id = ?",
+                [_now(), done, skipped, failed, status, run_id],
+            )
 
     @_locked
-    def done_sources(self, source_ids: Sequence[str], *, version: str | None = None,
-                     ) -> set[str]:
+    def done_sources(
+        self,
+        source_ids: Sequence[str],
+        *,
+        version: str | None = None,
+    ) -> set[str]:
         """The ``source_ids`` already processed (errors included).
 
         With ``version`` (``--reanalyse``), a source whose document was analysed by
@@ -248,7 +340,8 @@ class Store:
             rows = self.db.execute(
                 "SELECT s.source_id, s.status, a.pipeline_version FROM sources s LEFT JOIN "
                 f"analyses a ON a.doc_id = s.doc_id WHERE s.source_id IN ({_marks(len(chunk))})",
-                chunk)
+                chunk,
+            )
             for source_id, status, stored in rows:
                 if version is None or status != "done" or stored == version:
                     done.add(source_id)
@@ -265,23 +358,34 @@ class Store:
         return json.loads(rows[0][0]) if rows else None
 
     @_locked
-    def search(self, *, outlet: str | None = None, speaker: str | None = None,
-               technique: str | None = None, basis: str | None = None,
-               date_from: str | None = None, date_to: str | None = None,
-               text: str | None = None, limit: int = 50, offset: int = 0,
-               ) -> tuple[list[dict[str, Any]], int]:
+    def search(
+        self,
+        *,
+        outlet: str | None = None,
+        speaker: str | None = None,
+        technique: str | None = None,
+        basis: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        text: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
         """Document summaries matching every filter given, newest first, and the total."""
         where, params = ["1 = 1"], []
         if outlet:
             where.append("d.outlet = ?")
             params.append(outlet)
         if speaker:
-            where.append("EXISTS (SELECT 1 FROM quotes q WHERE q.doc_id = d.id AND "
-                         "(q.speaker_name ILIKE ? OR q.speaker_text ILIKE ?))")
+            where.append(
+                "EXISTS (SELECT 1 FROM quotes q WHERE q.doc_id = d.id AND "
+                "(q.speaker_name ILIKE ? OR q.speaker_text ILIKE ?))"
+            )
             params += [f"%{speaker}%"] * 2
         if technique:
-            where.append("EXISTS (SELECT 1 FROM techniques t WHERE t.doc_id = d.id "
-                         "AND t.technique = ?)")
+            where.append(
+                "EXISTS (SELECT 1 FROM techniques t WHERE t.doc_id = d.id AND t.technique = ?)"
+            )
             params.append(technique)
         if basis:
             where.append("EXISTS (SELECT 1 FROM sourcing s WHERE s.doc_id = d.id AND s.basis = ?)")
@@ -290,26 +394,30 @@ class Store:
             where.append("d.published >= ?")
             params.append(to_timestamp(date_from))
         if date_to:
-            where.append("d.published < ? + INTERVAL '1 day'" if len(date_to) == 10
-                         else "d.published <= ?")
+            where.append(
+                "d.published < ? + INTERVAL '1 day'" if len(date_to) == 10 else "d.published <= ?"
+            )
             params.append(to_timestamp(date_to))
         if text:
             where.append("(d.text ILIKE ? OR d.title ILIKE ?)")
             params += [f"%{text}%"] * 2
         clause = " AND ".join(where)
-        total = int(self.db.execute(f"SELECT COUNT(*) FROM documents d WHERE {clause}",
-                                    params)[0][0])
+        total = int(
+            self.db.execute(f"SELECT COUNT(*) FROM documents d WHERE {clause}", params)[0][0]
+        )
         rows = self.db.query(
             "SELECT d.id, d.title, d.outlet, d.published, d.url, d.language, "
             "a.n_quotes AS quotes, a.n_entities AS entities, a.n_sourcing AS sourcing, "
             "a.n_techniques AS techniques FROM documents d LEFT JOIN analyses a "
             f"ON a.doc_id = d.id WHERE {clause} "
             "ORDER BY d.published DESC NULLS LAST, d.seq LIMIT ? OFFSET ?",
-            [*params, int(limit), int(offset)])
+            [*params, int(limit), int(offset)],
+        )
         summaries = []
         for row in rows:
-            counts = {k: int(row.pop(k) or 0) for k in ("quotes", "entities", "sourcing",
-                                                         "techniques")}
+            counts = {
+                k: int(row.pop(k) or 0) for k in ("quotes", "entities", "sourcing", "techniques")
+            }
             row["published"] = from_timestamp(row["published"])
             summaries.append({**row, "counts": counts})
         return summaries, total
@@ -338,8 +446,11 @@ class Store:
 
     @_locked
     def set_meta(self, key: str, value: str) -> None:
-        self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
-                        "DO UPDATE SET value = excluded.value", [key, value])
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
+            "DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
 
     def reprint_params(self) -> ReprintParams:
         """The parameters the stored passage signatures were made with."""
@@ -361,5 +472,3 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-

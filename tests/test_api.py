@@ -380,7 +380,7 @@ def test_reprint_view_shows_variants_and_word_differences(
                             "first_publisher": False,
                             "similarity": 0.7,
                             "diff": [{"op": "insert", "old": "", "new": "criminal"}],
-                            "passage": f"the criminal regime in Kiev is leading Ukraine to {XSS_SCRIPT}",
+                            "passage": f"the criminal regime leads the country to {XSS_SCRIPT}",
                         },
                     ]
                 }

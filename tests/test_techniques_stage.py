@@ -25,6 +25,7 @@ from presslens.techniques.stage import (
     repetition_spans,
     sentences_of,
 )
+from swapping import SEED_SWAP, swapper
 
 HAVE_MODEL = (SHIPPED / "config.json").is_file() and any(SHIPPED.glob("*.onnx"))
 needs_model = pytest.mark.skipif(not HAVE_MODEL, reason="techniques model files not present")
@@ -115,23 +116,7 @@ def test_seed_criminal_regime_is_labelling(seed_text):
 
 @needs_model
 def test_seed_party_swap_keeps_labels(seed_text):
-    pairs = {
-        "Russia": "Ukraine",
-        "Russian": "Ukrainian",
-        "Moscow": "Kiev",
-        "TASS": "Ukrinform",
-        "SVR": "SZRU",
-        "Sergey Naryshkin": "Oleh Petrenko",
-        "Naryshkin": "Petrenko",
-    }
-    both = {**pairs, **{v: k for k, v in pairs.items()}}
-    pattern = re.compile(
-        "|".join(rf"\b{re.escape(k)}\b" for k in sorted(both, key=len, reverse=True))
-    )
-
-    def swap(text: str) -> str:
-        return pattern.sub(lambda m: both[m.group(0)], text)
-
+    swap = swapper(SEED_SWAP)
     swapped = swap(seed_text)
     _, original = _analyse(seed_text)
     _, mirrored = _analyse(swapped)

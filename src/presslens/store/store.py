@@ -141,16 +141,20 @@ class Store:
         return failed
 
     def _existing(self, ids: Sequence[str]) -> dict[str, str | None]:
-        found: dict[str, str | None] = {}
-        for start in range(0, len(ids), _LOOKUP_CHUNK):
-            chunk = list(ids[start : start + _LOOKUP_CHUNK])
-            rows = self.db.execute(
-                "SELECT d.id, a.pipeline_version FROM documents d LEFT JOIN analyses a "
-                f"ON a.doc_id = d.id WHERE d.id IN ({_marks(len(chunk))})",
-                chunk,
-            )
-            found.update({r[0]: r[1] for r in rows})
-        return found
+        rows = self._lookup(
+            "SELECT d.id, a.pipeline_version FROM documents d LEFT JOIN analyses a "
+            "ON a.doc_id = d.id WHERE d.id IN ({marks})",
+            ids,
+        )
+        return {doc_id: version for doc_id, version in rows}
+
+    def _lookup(self, sql: str, keys: Sequence[str]) -> list[tuple[Any, ...]]:
+        """Rows of ``sql`` for every key, asked in chunks (``{marks}`` is the IN list)."""
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(keys), _LOOKUP_CHUNK):
+            chunk = list(keys[start : start + _LOOKUP_CHUNK])
+            rows.extend(self.db.execute(sql.format(marks=_marks(len(chunk))), chunk))
+        return rows
 
     def _write(self, records: Sequence[Record], run_id: str | None, replace: bool) -> None:
         ids = list(dict.fromkeys(r.doc_id for r in records if r.doc_id))
@@ -334,18 +338,16 @@ class Store:
         With ``version`` (``--reanalyse``), a source whose document was analysed by
         another pipeline version does not count as done.
         """
-        done: set[str] = set()
-        for start in range(0, len(source_ids), _LOOKUP_CHUNK):
-            chunk = list(source_ids[start : start + _LOOKUP_CHUNK])
-            rows = self.db.execute(
-                "SELECT s.source_id, s.status, a.pipeline_version FROM sources s LEFT JOIN "
-                f"analyses a ON a.doc_id = s.doc_id WHERE s.source_id IN ({_marks(len(chunk))})",
-                chunk,
-            )
-            for source_id, status, stored in rows:
-                if version is None or status != "done" or stored == version:
-                    done.add(source_id)
-        return done
+        rows = self._lookup(
+            "SELECT s.source_id, s.status, a.pipeline_version FROM sources s LEFT JOIN "
+            "analyses a ON a.doc_id = s.doc_id WHERE s.source_id IN ({marks})",
+            source_ids,
+        )
+        return {
+            source_id
+            for source_id, status, stored in rows
+            if version is None or status != "done" or stored == version
+        }
 
     # -- reading ----------------------------------------------------------------------
     @_locked

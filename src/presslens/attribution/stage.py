@@ -37,12 +37,19 @@ class QuotesStage:
         sdoc = doc.layer("syntax")
         if sdoc is None:
             return []
-        anatomy = doc.layer("anatomy")
-        paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
-        excluded, bounded = furniture(anatomy)
         entities: list[Entity] = list(doc.layer("entities") or [])
-        found = extract(doc.text, sdoc, paras, excluded, bounded)
+        found = find_attributions(doc.text, sdoc, doc.layer("anatomy"))
         return to_quotes(doc.text, sdoc, found, entities)
+
+
+def find_attributions(text: str, sdoc: Any, anatomy: Anatomy | None) -> list[Found]:
+    """Attributions found in a parsed text, within the paragraphs and furniture of its anatomy.
+
+    The stage and ``presslens eval quotes`` both call this, so the scores measure what ships.
+    """
+    paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
+    excluded, bounded = furniture(anatomy)
+    return extract(text, sdoc, paras, excluded, bounded)
 
 
 def furniture(anatomy: Anatomy | None) -> tuple[list[Span], list[Span]]:

@@ -280,24 +280,16 @@ def baseline_predict(text: str) -> list[Predicted]:
     return out
 
 
-def _paragraphs(text: str) -> list[Span] | None:
-    """The anatomy stage's paragraphs, as the ``quotes`` stage sees them (None if absent)."""
-    try:
-        from presslens.anatomy.dissect import dissect
-    except ImportError:
-        return None
-    return list(dissect(text, None).paragraphs) or None
-
-
 def system_predict(text: str, sdoc: object) -> list[Predicted]:
     """presslens's own attributions (the ``quotes`` stage's extractor) in scorer terms.
 
     Pieces (``Found.parts``) are scored rather than ``Quote.span``, which covers an
     interrupted quotation's cue and speaker too.
     """
-    from presslens.attribution.extract import extract
+    from presslens.anatomy.dissect import dissect
+    from presslens.attribution.stage import find_attributions
 
-    found = extract(text, sdoc, _paragraphs(text))
+    found = find_attributions(text, sdoc, dissect(text, None))
     return [Predicted(f.parts, f.cue, f.speaker, f.kind == "direct") for f in found]
 
 
@@ -309,13 +301,11 @@ def evaluate(
     Returns ``{"presslens": Report, "baseline": Report}``.
     """
     from presslens.corpora.polnear import load_split
-    from presslens.models import spacy_pipeline
+    from presslens.syntax import parse
 
-    nlp = spacy_pipeline()
     articles = list(load_split(split, limit))
     reports = {"presslens": Report(), "baseline": Report()}
-    texts = (a.text for a in articles)
-    docs = nlp.pipe(texts, batch_size=8)
+    docs = (parse(a.text) for a in articles)  # the syntax stage's own parse
     if progress:
         from rich.progress import track
 

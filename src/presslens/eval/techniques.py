@@ -5,7 +5,8 @@ technique classification (TC) micro-F1 on gold spans, the joint span+technique
 score, and P/R/F1 per technique (TC on gold spans, and joint). The model reads each
 article with PTC's own sentence lines, as in training; the document-level
 Repetition rule of the stage is not part of these numbers (it needs the
-``repetitions`` layer), so they measure the model alone.
+``repetitions`` layer); its designation rule is, unless ``designations`` is off (the
+model alone).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from presslens.corpora import ptc
 from presslens.eval.spans import PRF, joint_by_technique, joint_score, si_score, tc_score
+from presslens.techniques.designations import NAME_CALLING, find_designations
 from presslens.techniques.model import Predictor, rank_labels
 from presslens.techniques.windows import line_sentences
 
@@ -37,8 +39,14 @@ class TechniquesReport:
         return asdict(self)
 
 
-def evaluate(predictor: Predictor, split: str = "val") -> TechniquesReport:
-    """Run ``predictor`` over the split's articles and score SI, TC and joint."""
+def evaluate(
+    predictor: Predictor, split: str = "val", designations: bool = True
+) -> TechniquesReport:
+    """Run ``predictor`` over the split's articles and score SI, TC and joint.
+
+    With ``designations`` the rule-found Name_Calling spans the stage adds
+    (:mod:`presslens.techniques.designations`) are scored too, as shipped.
+    """
     started = time.perf_counter()
     articles = ptc.load_split(split)
     gold = [(a.id, g.technique, g.start, g.end) for a in articles for g in a.spans]
@@ -48,6 +56,10 @@ def evaluate(predictor: Predictor, split: str = "val") -> TechniquesReport:
         sentences = line_sentences(article.text)
         for (start, end), technique, _ in predictor.analyse(article.text, sentences):
             pred_joint.append((article.id, technique, start, end))
+        if designations:
+            pred_joint.extend(
+                (article.id, NAME_CALLING, s, e) for s, e in find_designations(article.text)
+            )
         spans = [(g.start, g.end) for g in article.spans]
         labels = rank_labels(predictor.technique_scores(article.text, sentences, spans), spans)
         pred_tc.extend((article.id, t, s, e) for t, (s, e) in zip(labels, spans, strict=True))

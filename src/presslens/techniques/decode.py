@@ -34,6 +34,13 @@ class DecodeParams:
     of a long span is often the inner one. SI merges overlaps, so cores change only
     the joint (span + technique) result; ``core`` is tuned on it.
     """
+    labelled: float = 0.0
+    """If > 0, runs of words whose ``P(propaganda) * P(technique | propaganda)`` from the
+    tagger's technique head reaches ``labelled`` are spans of that technique, beside the
+    spans above: short labels ("criminal regime") nested in a long appeal get their own
+    span and name even when the whole run is classified as something else. Tuned on the
+    joint score, like ``core``.
+    """
 
 
 def word_scores(window: Window, probs: np.ndarray) -> list[tuple[int, int, float]]:
@@ -96,6 +103,29 @@ def decode(
                 if params.core > 0:
                     spans.extend(_cores(text, words[first : last + 1], span, params))
     return spans
+
+
+def labelled_runs(
+    text: str,
+    windows: Sequence[Window],
+    probs: Sequence[np.ndarray],
+    techs: Sequence[np.ndarray],
+    params: DecodeParams,
+) -> list[tuple[Span, int, float]]:
+    """``(span, technique index, mean score)`` for runs of one technique (see ``labelled``)."""
+    out: list[tuple[Span, int, float]] = []
+    if params.labelled <= 0:
+        return out
+    for window, p, tech in zip(windows, probs, techs, strict=True):
+        joint = p[:, None] * tech  # (T, techniques)
+        for k in np.flatnonzero(joint.max(0) >= params.labelled):
+            words = word_scores(window, joint[:, k])
+            for first, last in runs([w[2] for w in words], params.labelled, 0):
+                span = trim_span(text, (words[first][0], words[last][1]))
+                if span and masked_length(text, span) >= params.min_chars:
+                    score = float(np.mean([w[2] for w in words[first : last + 1]]))
+                    out.append((span, int(k), score))
+    return out
 
 
 def masked_length(text: str, span: Span) -> int:

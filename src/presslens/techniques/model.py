@@ -1,10 +1,12 @@
 """The techniques model at inference: span detection and span classification.
 
-One fine-tuned MiniLM encoder, exported to ONNX (int8), gives per wordpiece a
+A fine-tuned MiniLM tagger, exported to ONNX (int8 weights), gives per wordpiece a
 propaganda probability and its hidden state. Spans come from the probabilities
-(:mod:`.decode`); each span's technique comes from a small linear head over the
-[CLS] state, the mean and max of the span's states and a few hand-made features
-(:mod:`.features`), run in numpy. The same code runs a torch encoder while training
+(:mod:`.decode`); each span's technique comes from a second fine-tuned encoder and a
+small linear head over the [CLS] state, the mean and max of the span's states and a
+few hand-made features (:mod:`.features`), run in numpy. When the tagger ships its
+per-token technique head, short runs it names confidently (a label nested in a long
+appeal) become spans of their own. The same code runs a torch encoder while training
 (any ``Backend``), so what is tuned is what ships.
 
 Nothing here imports torch.
@@ -12,6 +14,7 @@ Nothing here imports torch.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from collections.abc import Callable, Sequence
@@ -22,11 +25,11 @@ import numpy as np
 
 from presslens.document import Span
 from presslens.errors import ModelError
-from presslens.techniques.decode import DecodeParams, decode
+from presslens.techniques.decode import DecodeParams, decode, labelled_runs
 from presslens.techniques.features import normalise, sentence_of, span_features
 from presslens.techniques.labels import TECHNIQUES, trim_span
 from presslens.techniques.lexical import LexicalModel
-from presslens.techniques.windows import PAD_ID, Window, load_tokenizer, pack, span_window
+from presslens.techniques.windows import MAX_LEN, PAD_ID, Window, load_tokenizer, pack, span_window
 from presslens.techniques.windows import encode_sentences as _encode
 
 Backend = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
@@ -97,22 +100,38 @@ class Predictor:
     tag_prior: float = 0.124
     tc_mix: float = 0.0
     """Technique probabilities: normalised ``encoder**(1 - tc_mix) * lexical**tc_mix``."""
+    max_len: int = MAX_LEN
+    """Wordpieces per tagger window, as in training (the classifier's windows keep MAX_LEN)."""
+    tech_w: np.ndarray | None = None
+    """The tagger's per-token technique head ``(14, H)`` (for ``DecodeParams.labelled``)."""
+    tech_b: np.ndarray | None = None
 
     def windows(self, text: str, sentences: Sequence[Span]) -> list[Window]:
-        return pack(_encode(self.tokenizer, text, sentences))
+        return pack(_encode(self.tokenizer, text, sentences), self.max_len)
 
     def probabilities(self, windows: Sequence[Window]) -> list[np.ndarray]:
-        out: list[np.ndarray] = []
+        return self.tag_outputs(windows)[0]
+
+    def tag_outputs(
+        self, windows: Sequence[Window]
+    ) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
+        """Per window: propaganda probability per piece, and ``(T, 14)`` technique
+        probabilities from the tagger's technique head (None without that head)."""
+        probs: list[np.ndarray] = []
+        techs: list[np.ndarray] | None = [] if self.tech_w is not None else None
         for i in range(0, len(windows), BATCH):
             chunk = windows[i : i + BATCH]
             ids, mask = batch_windows(chunk)
-            prob, _ = self.backend(ids, mask)
-            out.extend(prob[j, : len(w.ids)] for j, w in enumerate(chunk))
-        return out
+            prob, hidden = self.backend(ids, mask)
+            probs.extend(prob[j, : len(w.ids)] for j, w in enumerate(chunk))
+            if techs is not None:
+                logits = hidden @ self.tech_w.T + self.tech_b
+                sig = 1.0 / (1.0 + np.exp(-logits))
+                techs.extend(sig[j, : len(w.ids)].astype(np.float32) for j, w in enumerate(chunk))
+        return probs, techs
 
-    def mixed_probabilities(self, text: str, windows: Sequence[Window]) -> list[np.ndarray]:
+    def mix(self, text: str, windows: Sequence[Window], probs: list[np.ndarray]) -> list:
         """Encoder probabilities, mixed with the lexical token model's when there is one."""
-        probs = self.probabilities(windows)
         if self.lexical is None or self.tag_mix <= 0:
             return probs
         lexical = self.lexical.token_probabilities(text, windows)
@@ -123,10 +142,27 @@ class Predictor:
 
     def detect(self, text: str, sentences: Sequence[Span]) -> list[tuple[Span, float]]:
         """Propaganda spans (SemEval SI) with their mean word probability."""
+        return self._detect(text, sentences)[0]
+
+    def _detect(
+        self, text: str, sentences: Sequence[Span]
+    ) -> tuple[list[tuple[Span, float]], list[tuple[Span, int, float]]]:
         windows = self.windows(text, sentences)
         if not windows:
-            return []
-        return decode(text, windows, self.mixed_probabilities(text, windows), self.params)
+            return [], []
+        return self.spans_from(text, windows, *self.tag_outputs(windows))
+
+    def spans_from(
+        self,
+        text: str,
+        windows: Sequence[Window],
+        raw: list[np.ndarray],
+        techs: list[np.ndarray] | None,
+    ) -> tuple[list[tuple[Span, float]], list[tuple[Span, int, float]]]:
+        """Spans to classify, and spans the technique head already names, from tag outputs."""
+        found = decode(text, windows, self.mix(text, windows, raw), self.params)
+        named = labelled_runs(text, windows, raw, techs, self.params) if techs else []
+        return found, named
 
     def technique_scores(
         self, text: str, sentences: Sequence[Span], spans: Sequence[Span]
@@ -166,12 +202,26 @@ class Predictor:
 
     def analyse(self, text: str, sentences: Sequence[Span]) -> list[tuple[Span, str, float]]:
         """Detected spans, each with its most likely technique and a joint score."""
-        found = self.detect(text, sentences)
+        return self.label(text, sentences, *self._detect(text, sentences))
+
+    def label(
+        self,
+        text: str,
+        sentences: Sequence[Span],
+        found: list[tuple[Span, float]],
+        named: list[tuple[Span, int, float]],
+    ) -> list[tuple[Span, str, float]]:
+        """Classify ``found`` spans and add the ``named`` ones not already given that label."""
         scores = self.technique_scores(text, sentences, [s for s, _ in found])
         out = []
         for (span, p_span), p_tech in zip(found, scores, strict=True):
             k = int(p_tech.argmax())
             out.append((span, TECHNIQUES[k], float(p_span * p_tech[k]) ** 0.5))
+        taken = {(span, technique) for span, technique, _ in out}
+        for span, k, score in named:
+            if (span, TECHNIQUES[k]) not in taken:
+                taken.add((span, TECHNIQUES[k]))
+                out.append((span, TECHNIQUES[k], score))
         return out
 
 
@@ -216,7 +266,7 @@ def load_predictor(
     knobs = {k: v for k, v in config["decode"].items() if k in DecodeParams.__dataclass_fields__}
     params = DecodeParams(**knobs)
     if threshold is not None:
-        params = DecodeParams(threshold, params.gap, params.min_chars, params.peak, params.core)
+        params = dataclasses.replace(params, threshold=threshold)
     tagger = onnx_backend(base / files["tagger"], threads)
     classifier = (
         None
@@ -242,6 +292,9 @@ def load_predictor(
         tag_mode=str(lexical_config.get("tag_mode", "linear")),
         tag_prior=float(lexical_config.get("tag_prior", 0.124)),
         tc_mix=float(lexical_config.get("tc_mix", 0.0)),
+        max_len=int(config.get("max_len", MAX_LEN)),
+        tech_w=heads.get("tag_tech_w"),
+        tech_b=heads.get("tag_tech_b"),
     )
 
 

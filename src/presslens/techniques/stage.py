@@ -3,7 +3,10 @@
 Spans come from the shipped model (:mod:`.model`; ONNX, no torch) over sentence
 windows, so articles of any length are read whole. Repetition is a property of the
 document, which a window cannot see: every passage the ``repetitions`` layer found
-more than once is tagged ``Repetition`` as well, beside what the model says. A
+more than once is tagged ``Repetition`` as well, beside what the model says; and
+pejorative designations ("the criminal regime", "the X regime"), which PTC's
+annotators mostly left unmarked, are tagged ``Name_Calling,Labeling`` by rule
+(:mod:`.designations`). A
 technique span inside a quotation names that quote (the innermost one), so views can
 say who used it: the outlet in its own voice or a quoted speaker.
 
@@ -17,6 +20,8 @@ from collections.abc import Iterable, Sequence
 
 from presslens.document import Anatomy, Document, Quote, Repetition, Span, TechniqueSpan
 from presslens.settings import Settings
+from presslens.techniques.designations import NAME_CALLING, find_designations
+from presslens.techniques.designations import SCORE as DESIGNATION_SCORE
 from presslens.techniques.labels import trim_span
 from presslens.techniques.model import shared_predictor
 from presslens.techniques.windows import split_sentences
@@ -62,14 +67,17 @@ def quote_of(span: Span, quotes: Sequence[Quote]) -> str | None:
 
 
 def combine(
-    model_spans: Iterable[tuple[Span, str, float]], repeated: Iterable[Span]
+    model_spans: Iterable[tuple[Span, str, float]],
+    repeated: Iterable[Span],
+    designations: Iterable[Span] = (),
 ) -> list[tuple[Span, str, float]]:
-    """Model spans plus Repetition on repeated passages, without duplicate (span, label)."""
+    """Model spans plus Repetition on repeated passages and Name_Calling on designations
+    (:mod:`.designations`), without duplicate (span, label)."""
     best: dict[tuple[Span, str], float] = {}
-    for span, technique, score in model_spans:
+    extra = [(s, REPETITION, REPETITION_SCORE) for s in repeated]
+    extra += [(s, NAME_CALLING, DESIGNATION_SCORE) for s in designations]
+    for span, technique, score in (*model_spans, *extra):
         best[(span, technique)] = max(score, best.get((span, technique), 0.0))
-    for span in repeated:
-        best[(span, REPETITION)] = max(REPETITION_SCORE, best.get((span, REPETITION), 0.0))
     return sorted(((s, t, p) for (s, t), p in best.items()), key=lambda x: (x[0], x[1]))
 
 
@@ -91,10 +99,11 @@ class TechniquesStage:
         predictor = shared_predictor(self.model_dir, self.threshold)
         found = predictor.analyse(doc.text, sentences_of(doc))
         repeated = repetition_spans(doc.text, doc.layer("repetitions") or ())
+        designations = find_designations(doc.text)
         quotes: Sequence[Quote] = doc.layer("quotes") or ()
         return [
             TechniqueSpan(
                 span=span, technique=technique, score=round(score, 4), quote=quote_of(span, quotes)
             )
-            for span, technique, score in combine(found, repeated)
+            for span, technique, score in combine(found, repeated, designations)
         ]

@@ -31,6 +31,18 @@ def _lexical_lines(config: dict) -> list[str]:
     ]
 
 
+def _tech_head_lines(config: dict) -> list[str]:
+    head = config.get("tech_head")
+    if not head:
+        return []
+    return [
+        f"- tagger technique head: 14 logistic regressions on {head['fitted_on']} of "
+        f"{head['wordpieces']} propaganda wordpieces of fit (L2 {head['l2']}, {head['steps']} "
+        f"full-batch Adam steps, numpy), {head['seconds']} s on CPU "
+        "(`presslens.techniques.training.tech_head`)."
+    ]
+
+
 def _token_mix(lexical: dict) -> str:
     mix = lexical["tag_mix"]
     if lexical.get("tag_mode") == "logodds":
@@ -39,6 +51,15 @@ def _token_mix(lexical: dict) -> str:
             f"{lexical.get('tag_prior', 0.124)})))"
         )
     return f"= {1 - mix:.2g} x tagger + {mix:.2g} x lexical"
+
+
+def _variant_words(config: dict) -> str:
+    if config["default"] == "int8w":
+        return (
+            "default `int8w`: int8 weights, activations in float; "
+            "`int8` also rounds activations (onnxruntime dynamic quantisation)"
+        )
+    return f"default `{config['default']}`"
 
 
 def existing_notes(model_dir: Path) -> str:
@@ -67,7 +88,7 @@ def write_card(model_dir: Path, reports: dict[str, dict], command: str, notes: s
         "Persuasion-technique span detection and classification (PTC labels, SemEval-2020",
         "Task 11) for `presslens.techniques`. Two all-MiniLM-L6-v2 encoders fine-tuned on",
         "PTC train articles (a token tagger and a span classifier), exported to ONNX",
-        f"(opset {config['opset']}) and quantised to int8 with onnxruntime, mixed with two",
+        f"(opset {config['opset']}) with int8 weights ({_variant_words(config)}), mixed with two",
         "hashed-feature logistic regressions (`lexical.npz`: a token model and a span model,",
         "`presslens.techniques.lexical`). Inference needs onnxruntime, tokenizers and numpy",
         "only. Training texts are not shipped.",
@@ -95,12 +116,20 @@ def write_card(model_dir: Path, reports: dict[str, dict], command: str, notes: s
         f"- tagger: {tagger['epochs']} epochs, best epoch {tagger['best_epoch']} on tune, "
         f"seed {tagger['seed']}, batch {tagger['batch_size']}, lr encoder "
         f"{tagger['lr_encoder']} / heads {tagger['lr_heads']}, device {tagger['device']}, "
-        f"torch {tagger['torch']}, {tagger['train_seconds']} s.",
+        f"torch {tagger['torch']}, windows of {tagger.get('max_len', 128)} wordpieces, "
+        f"{tagger['train_seconds']} s.",
         f"- span classifier: {classifier['epochs']} epochs, best epoch "
         f"{classifier['best_epoch']} on tune, seed {classifier['seed']}, device "
-        f"{classifier['device']}, {classifier['train_seconds']} s.",
+        f"{classifier['device']}, {classifier['train_seconds']} s"
+        + (
+            f" (reused as it was from {classifier['reused_from']}, not retrained in this run)."
+            if classifier.get("reused_from")
+            else "."
+        ),
         *_lexical_lines(config),
-        f"- decoding (tuned on tune with the int8 model): `{json.dumps(config['decode'])}`",
+        *_tech_head_lines(config),
+        f"- decoding (tuned on tune with the {config['default']} model): "
+        f"`{json.dumps(config['decode'])}`",
         "",
         "## Metrics (val split)",
     ]

@@ -14,8 +14,8 @@ import numpy as np
 from presslens.corpora.ptc import Article
 from presslens.techniques.features import normalise, sentence_of, span_features
 from presslens.techniques.labels import INDEX
+from presslens.techniques.windows import MAX_LEN, line_sentences, pack, span_window
 from presslens.techniques.windows import encode_sentences as _encode
-from presslens.techniques.windows import line_sentences, pack, span_window
 
 
 @dataclass
@@ -38,8 +38,8 @@ class SpanExample:
     label: int
 
 
-def tag_examples(tokenizer, article: Article) -> list[TagExample]:
-    windows = pack(_encode(tokenizer, article.text, line_sentences(article.text)))
+def tag_examples(tokenizer, article: Article, max_len: int = MAX_LEN) -> list[TagExample]:
+    windows = pack(_encode(tokenizer, article.text, line_sentences(article.text)), max_len)
     out = []
     for w in windows:
         n = len(w.ids)

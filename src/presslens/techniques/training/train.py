@@ -33,7 +33,7 @@ from presslens.techniques.labels import TECHNIQUES
 from presslens.techniques.model import Predictor, rank_labels
 from presslens.techniques.training.data import SpanExample, TagExample, span_examples, tag_examples
 from presslens.techniques.training.net import TechniqueNet, load_encoder
-from presslens.techniques.windows import PAD_ID, line_sentences, load_tokenizer
+from presslens.techniques.windows import MAX_LEN, PAD_ID, line_sentences, load_tokenizer
 
 log = logging.getLogger("presslens.train.techniques")
 
@@ -106,10 +106,12 @@ def torch_backend(net: TechniqueNet, device: str):
     return run
 
 
-def predictor_of(net: TechniqueNet, tokenizer, device: str, params: DecodeParams) -> Predictor:
+def predictor_of(
+    net: TechniqueNet, tokenizer, device: str, params: DecodeParams, max_len: int = MAX_LEN
+) -> Predictor:
     w = net.span.weight.detach().float().cpu().numpy()
     b = net.span.bias.detach().float().cpu().numpy()
-    return Predictor(torch_backend(net, device), tokenizer, w, b, params)
+    return Predictor(torch_backend(net, device), tokenizer, w, b, params, max_len=max_len)
 
 
 def evaluate(
@@ -173,6 +175,8 @@ def train(
     lr_heads: float = 1e-3,
     limit_articles: int | None = None,
     task: str = "both",
+    max_len: int = MAX_LEN,
+    init: Path | None = None,
 ) -> dict[str, Any]:
     """Train ``task`` (tagger, span classifier or both on one encoder) on ``fit``.
 
@@ -186,7 +190,7 @@ def train(
     split = ptc.split_ids(ptc.article_ids())
     fit = ptc.load_articles(ids=split["fit"][:limit_articles])
     tune = ptc.load_articles(ids=split["tune"][: (limit_articles or 10**9) // 4 or 1])
-    tags = [e for a in fit for e in tag_examples(tokenizer, a)]
+    tags = [e for a in fit for e in tag_examples(tokenizer, a, max_len)]
     spans = [e for a in fit for e in span_examples(tokenizer, a)]
     positives = [e for e in tags if e.positive]
     negatives = [e for e in tags if not e.positive]
@@ -198,7 +202,10 @@ def train(
         len(spans),
     )
 
-    net = TechniqueNet(load_encoder(encoder)).to(device)
+    net = TechniqueNet(load_encoder(encoder))
+    if init is not None:  # continue from earlier weights (heads it lacks start fresh)
+        net.load_state_dict(torch.load(init, map_location="cpu")["state"], strict=False)
+    net = net.to(device)
     head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
     optimizer = torch.optim.AdamW(
         [
@@ -261,7 +268,8 @@ def train(
                     float(np.mean(losses[-50:])),
                 )
         net.eval()
-        result = evaluate(predictor_of(net, tokenizer, device, DecodeParams()), tune, True, task)
+        predictor = predictor_of(net, tokenizer, device, DecodeParams(), max_len)
+        result = evaluate(predictor, tune, True, task)
         result.update(
             epoch=epoch, loss=float(np.mean(losses)), seconds=round(time.time() - epoch_start, 1)
         )
@@ -291,6 +299,8 @@ def _summary(env: dict[str, Any]) -> dict[str, Any]:
         "batch_size": env["batch_size"],
         "lr_encoder": env["lr_encoder"],
         "lr_heads": env["lr_heads"],
+        "max_len": env["max_len"],
+        "init": str(env["init"]) if env["init"] else None,
         "split_seed": ptc.SPLIT_SEED,
         "split": {k: split[k] for k in ("fit", "tune", "val")},
         "best_epoch": best["epoch"],
@@ -317,6 +327,9 @@ def main() -> None:  # device runs: python -m presslens.techniques.training.trai
     parser.add_argument("--limit", type=int)
     parser.add_argument("--task", default="both", choices=["both", "tag", "span"])
     parser.add_argument("--lr-encoder", type=float, default=6e-5)
+    parser.add_argument("--max-len", type=int, default=MAX_LEN)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--init", type=Path, help="checkpoint.pt to start from")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     train(
@@ -328,6 +341,9 @@ def main() -> None:  # device runs: python -m presslens.techniques.training.trai
         limit_articles=args.limit,
         task=args.task,
         lr_encoder=args.lr_encoder,
+        max_len=args.max_len,
+        batch_size=args.batch_size,
+        init=args.init,
     )
 
 

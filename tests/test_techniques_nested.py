@@ -1,0 +1,96 @@
+"""Technique-head runs (``DecodeParams.labelled``) and how the predictor merges them.
+
+A fake encoder stands in for the ONNX tagger so the arithmetic is checked exactly.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from presslens.techniques.decode import DecodeParams, labelled_runs
+from presslens.techniques.labels import TECHNIQUES
+from presslens.techniques.model import Predictor
+from presslens.techniques.windows import Window
+
+TEXT = "under pressure from the criminal regime in Kiev"
+# words: under pressure from the criminal regime in Kiev
+OFFSETS = [(-1, -1), (0, 5), (6, 14), (15, 19), (20, 23), (24, 32), (33, 39), (40, 42), (43, 47)]
+OFFSETS.append((-1, -1))
+WORDS = np.array([-1, 0, 1, 2, 3, 4, 5, 6, 7, -1])
+WINDOW = Window(np.arange(len(WORDS), dtype=np.int64), OFFSETS, WORDS)
+NC = TECHNIQUES.index("Name_Calling,Labeling")
+FEAR = TECHNIQUES.index("Appeal_to_fear-prejudice")
+
+
+def _outputs() -> tuple[np.ndarray, np.ndarray]:
+    prob = np.array([0, 0.6, 0.6, 0.6, 0.6, 0.9, 0.9, 0.6, 0.6, 0], dtype=np.float32)
+    tech = np.full((len(WORDS), len(TECHNIQUES)), 0.05, dtype=np.float32)
+    tech[1:9, FEAR] = 0.5  # the whole run leans to an appeal to fear
+    tech[5:7, NC] = 0.8  # "criminal regime" reads as a label
+    return prob, tech
+
+
+def test_labelled_runs_name_the_nested_label():
+    prob, tech = _outputs()
+    found = labelled_runs(TEXT, [WINDOW], [prob], [tech], DecodeParams(labelled=0.5, min_chars=3))
+    assert [(TEXT[s:e], TECHNIQUES[k]) for (s, e), k, _ in found] == [
+        ("criminal regime", "Name_Calling,Labeling")
+    ]
+    score = found[0][2]
+    assert abs(score - 0.9 * 0.8) < 1e-6
+    lower = labelled_runs(TEXT, [WINDOW], [prob], [tech], DecodeParams(labelled=0.4, min_chars=3))
+    assert {TECHNIQUES[k] for _, k, _ in lower} == {
+        "Name_Calling,Labeling",
+        "Appeal_to_fear-prejudice",
+    }
+    assert labelled_runs(TEXT, [WINDOW], [prob], [tech], DecodeParams(labelled=0.0)) == []
+
+
+def test_labelled_runs_measure_length_with_names_masked():
+    prob, tech = _outputs()
+    tech[:, :] = 0.0
+    tech[7:9, NC] = 0.9  # "in Kiev": 7 characters, "in [MASK]" 9
+    params = DecodeParams(labelled=0.3, min_chars=9)
+    found = labelled_runs(TEXT, [WINDOW], [prob], [tech], params)
+    assert [TEXT[s:e] for (s, e), _, _ in found] == ["in Kiev"]
+
+
+class _FakeEncoder:
+    """Returns fixed probabilities and one-hot hidden states so a head picks rows."""
+
+    def __init__(self, prob: np.ndarray, tech: np.ndarray):
+        self.prob, self.tech = prob, tech
+
+    def __call__(self, ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        n = ids.shape[1]
+        hidden = np.zeros((ids.shape[0], n, len(TECHNIQUES)), dtype=np.float32)
+        logit = np.log(self.tech[:n]) - np.log1p(-self.tech[:n])
+        hidden[:] = logit  # head = identity: sigmoid(hidden) == tech
+        return np.tile(self.prob[:n], (ids.shape[0], 1)), hidden
+
+
+def test_predictor_adds_named_spans_once(monkeypatch):
+    prob, tech = _outputs()
+    n = len(TECHNIQUES)
+    predictor = Predictor(
+        _FakeEncoder(prob, tech),
+        tokenizer=None,
+        head_w=np.zeros((n, 3 * n + 6), dtype=np.float32),
+        head_b=np.eye(n, dtype=np.float32)[FEAR],
+        params=DecodeParams(threshold=0.5, min_chars=3, labelled=0.5),
+        tech_w=np.eye(n, dtype=np.float32),
+        tech_b=np.zeros(n, dtype=np.float32),
+    )
+    monkeypatch.setattr(predictor, "windows", lambda text, sentences: [WINDOW])
+    monkeypatch.setattr(
+        predictor,
+        "technique_scores",
+        lambda text, sentences, spans: np.tile(np.eye(n, dtype=np.float32)[FEAR], (len(spans), 1)),
+    )
+    found = predictor.analyse(TEXT, [(0, len(TEXT))])
+    labels = sorted((TEXT[s:e], t) for (s, e), t, _ in found)
+    assert labels == [
+        ("criminal regime", "Name_Calling,Labeling"),
+        ("under pressure from the criminal regime in Kiev", "Appeal_to_fear-prejudice"),
+    ]
+    assert all(0 <= score <= 1 for _, _, score in found)

@@ -1,0 +1,80 @@
+"""Weight-only int8 (``training.quantize``): smaller file, same graph, float activations.
+
+``onnx`` comes with the dev extra, so these run in CI without torch.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+onnx = pytest.importorskip("onnx")
+
+
+def _tiny_encoder(path) -> None:
+    """ids -> embedding Gather -> Add -> MatMul: the two weight kinds the quantisers rewrite."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(0)
+    rows = np.linspace(0.1, 3, 100)[:, None]  # rows of very different sizes: per-row scales
+    table = (rng.normal(size=(100, 64)) * rows).astype(np.float32)
+    weight = rng.normal(size=(64, 128)).astype(np.float32)
+    graph = helper.make_graph(
+        [
+            helper.make_node("Gather", ["table", "ids"], ["emb"]),
+            helper.make_node("Add", ["emb", "bias"], ["hidden"]),
+            helper.make_node("MatMul", ["hidden", "weight"], ["out"]),
+        ],
+        "tiny",
+        [helper.make_tensor_value_info("ids", TensorProto.INT64, ["b", "t"])],
+        [helper.make_tensor_value_info("out", TensorProto.FLOAT, ["b", "t", 128])],
+        [
+            numpy_helper.from_array(table, "table"),
+            numpy_helper.from_array(weight, "weight"),
+            numpy_helper.from_array(np.full(64, 0.5, dtype=np.float32), "bias"),
+        ],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    onnx.save(model, str(path))
+
+
+def _run(path, ids: np.ndarray) -> np.ndarray:
+    import onnxruntime as ort
+
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    return session.run(["out"], {"ids": ids})[0]
+
+
+def test_weight_only_int8_is_small_and_close(tmp_path):
+    from presslens.techniques.training.quantize import quantize_weights
+
+    src, dst = tmp_path / "fp32.onnx", tmp_path / "int8w.onnx"
+    _tiny_encoder(src)
+    counts = quantize_weights(src, dst)
+    assert counts == {"matmul": 1, "embedding": 1}
+    assert dst.stat().st_size < src.stat().st_size / 3
+    kinds = {i.name: i.data_type for i in onnx.load(str(dst)).graph.initializer}
+    assert kinds["weight_q"] == onnx.TensorProto.INT8 and "weight" not in kinds
+    ids = np.array([[0, 5, 99, 42], [7, 7, 1, 2]], dtype=np.int64)
+    want, got = _run(src, ids), _run(dst, ids)
+    assert got.shape == want.shape
+    # One scale per column / row: error within 2% of the largest output.
+    assert np.abs(got - want).max() < 0.02 * np.abs(want).max()
+
+
+def test_dynamic_graph_loses_its_activation_rounding(tmp_path):
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    from presslens.techniques.training.quantize import weights_only_from_dynamic
+
+    src, dynamic, weights = (tmp_path / f"{n}.onnx" for n in ("fp32", "int8", "int8w"))
+    _tiny_encoder(src)
+    quantize_dynamic(str(src), str(dynamic), weight_type=QuantType.QInt8)
+    assert weights_only_from_dynamic(dynamic, weights) == 1
+    ops = {n.op_type for n in onnx.load(str(weights)).graph.node}
+    assert "DynamicQuantizeLinear" not in ops and "MatMulInteger" not in ops
+    ids = np.array([[0, 5, 99, 42], [7, 7, 1, 2]], dtype=np.int64)
+    want = _run(src, ids)
+    error_dynamic = np.abs(_run(dynamic, ids) - want).max()
+    error_weights = np.abs(_run(weights, ids) - want).max()
+    assert error_weights < error_dynamic  # same int8 weights, float activations

@@ -164,8 +164,8 @@ def save(model: LexicalModel, out: Path) -> Path:
 TAG_MIXES = (("linear", 0.0), ("linear", 0.3), ("linear", 0.4), ("linear", 0.5))
 TAG_MIXES += (("logodds", 0.25), ("logodds", 0.5), ("logodds", 0.75), ("logodds", 1.0))
 TC_MIXES = (0.0, 0.3, 0.4, 0.5, 0.6)
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35)
-GAPS = (2, 3, 4)
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35)
+GAPS = (2, 3, 4, 5)
 PEAKS = (0.4, 0.5)
 MIN_CHARS = (8,)
 

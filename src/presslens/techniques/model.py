@@ -130,7 +130,9 @@ class Predictor:
                 techs.extend(sig[j, : len(w.ids)].astype(np.float32) for j, w in enumerate(chunk))
         return probs, techs
 
-    def mix(self, text: str, windows: Sequence[Window], probs: list[np.ndarray]) -> list:
+    def mix(
+        self, text: str, windows: Sequence[Window], probs: list[np.ndarray]
+    ) -> list[np.ndarray]:
         """Encoder probabilities, mixed with the lexical token model's when there is one."""
         if self.lexical is None or self.tag_mix <= 0:
             return probs

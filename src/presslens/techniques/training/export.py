@@ -172,9 +172,12 @@ def tune_decode(model_dir: Path) -> dict[str, Any]:
     predictor = load_predictor(model_dir)
     cached = []
     gold = []
+    mixed = []  # what span detection reads: the tagger mixed with the lexical model, if any
     for a in ptc.load_split("tune"):
         windows = predictor.windows(a.text, line_sentences(a.text))
-        cached.append((a, windows, *predictor.tag_outputs(windows)))
+        raw, techs = predictor.tag_outputs(windows)
+        cached.append((a, windows, raw, techs))
+        mixed.append((a, windows, predictor.mix(a.text, windows, raw)))
         gold.extend((a.id, g.start, g.end) for g in a.spans)
     best: tuple[float, DecodeParams] | None = None
     for t in (0.25, 0.3, 0.35, 0.4, 0.45):
@@ -184,7 +187,7 @@ def tune_decode(model_dir: Path) -> dict[str, Any]:
                     params = DecodeParams(t, gap, min_chars, peak)
                     pred = [
                         (a.id, s, e)
-                        for a, w, p, _ in cached
+                        for a, w, p in mixed
                         for (s, e), _ in decode(a.text, w, p, params)
                     ]
                     f1 = si_score(pred, gold).f1

@@ -126,29 +126,11 @@ def _lexical_only(out: Path, steps: int, seed: int, evaluate_after: bool, token_
 
 def _heads_only(out: Path, evaluate_after: bool) -> None:
     """Weight-only tagger, technique head and decoding knobs for an exported model."""
-    import json
-
     from presslens.techniques.training.card import existing_notes, write_card
-    from presslens.techniques.training.export import tune_decode
-    from presslens.techniques.training.quantize import weights_only_from_dynamic
-    from presslens.techniques.training.tech_head import add_tech_head
+    from presslens.techniques.training.tech_head import upgrade
 
     _require_export(out)
-    config_path = out / "config.json"
-    config = json.loads(config_path.read_text(encoding="utf-8"))
-    if not (out / config["onnx"].get("int8w", {}).get("tagger", "-")).is_file():
-        dynamic = config["onnx"]["int8"]
-        weights_only_from_dynamic(out / dynamic["tagger"], out / "tagger.int8w.onnx")
-        config["onnx"]["int8w"] = {
-            "tagger": "tagger.int8w.onnx",
-            "classifier": dynamic["classifier"],
-        }
-        config["default"] = "int8w"
-        config_path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
-    add_tech_head(out)
-    config = json.loads(config_path.read_text(encoding="utf-8"))
-    config["decode"] = tune_decode(out)
-    config_path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    upgrade(out)
     reports = _val_reports(out) if evaluate_after else {}
     notes = existing_notes(out)
     typer.echo(f"wrote {write_card(out, reports, _upgrade_recipe(out, 13, False), notes)}")

@@ -86,6 +86,20 @@ def runs(probs: Sequence[float], threshold: float, gap: int) -> list[tuple[int, 
     return out
 
 
+def run_spans(
+    text: str, words: list[tuple[int, int, float]], threshold: float, gap: int, min_chars: int
+) -> list[tuple[Span, float, list[tuple[int, int, float]]]]:
+    """Each run of ``words`` (see :func:`runs`) as a trimmed span long enough to keep,
+    with its mean word score and its words."""
+    out = []
+    for first, last in runs([w[2] for w in words], threshold, gap):
+        span = trim_span(text, (words[first][0], words[last][1]))
+        if span and masked_length(text, span) >= min_chars:
+            inside = words[first : last + 1]
+            out.append((span, float(np.mean([w[2] for w in inside])), inside))
+    return out
+
+
 def decode(
     text: str, windows: Sequence[Window], probs: Sequence[np.ndarray], params: DecodeParams
 ) -> list[tuple[Span, float]]:
@@ -93,15 +107,15 @@ def decode(
     spans: list[tuple[Span, float]] = []
     for window, p in zip(windows, probs, strict=True):
         words = word_scores(window, p)
-        for first, last in runs([w[2] for w in words], params.threshold, params.gap):
-            if max(w[2] for w in words[first : last + 1]) < params.peak:
+        for span, score, inside in run_spans(
+            text, words, params.threshold, params.gap, params.min_chars
+        ):
+            if max(w[2] for w in inside) < params.peak:
                 continue
-            span = trim_span(text, (words[first][0], words[last][1]))
-            if span and masked_length(text, span) >= params.min_chars:
-                score = float(np.mean([w[2] for w in words[first : last + 1]]))
-                spans.append((span, score))
-                if params.core > 0:
-                    spans.extend(_cores(text, words[first : last + 1], span, params))
+            spans.append((span, score))
+            if params.core > 0:
+                cores = run_spans(text, inside, params.core, 0, params.min_chars)
+                spans.extend((core, mean) for core, mean, _ in cores if core != span)
     return spans
 
 
@@ -120,11 +134,8 @@ def labelled_runs(
         joint = p[:, None] * tech  # (T, techniques)
         for k in np.flatnonzero(joint.max(0) >= params.labelled):
             words = word_scores(window, joint[:, k])
-            for first, last in runs([w[2] for w in words], params.labelled, 0):
-                span = trim_span(text, (words[first][0], words[last][1]))
-                if span and masked_length(text, span) >= params.min_chars:
-                    score = float(np.mean([w[2] for w in words[first : last + 1]]))
-                    out.append((span, int(k), score))
+            for span, score, _ in run_spans(text, words, params.labelled, 0, params.min_chars):
+                out.append((span, int(k), score))
     return out
 
 
@@ -134,14 +145,3 @@ def masked_length(text: str, span: Span) -> int:
     ``min_chars`` compares this, so a name's length never decides whether a span is kept.
     """
     return len(mask_names(text[span[0] : span[1]]).text)
-
-
-def _cores(
-    text: str, words: list[tuple[int, int, float]], outer: Span, params: DecodeParams
-) -> list[tuple[Span, float]]:
-    out = []
-    for first, last in runs([w[2] for w in words], params.core, 0):
-        span = trim_span(text, (words[first][0], words[last][1]))
-        if span and span != outer and masked_length(text, span) >= params.min_chars:
-            out.append((span, float(np.mean([w[2] for w in words[first : last + 1]]))))
-    return out

@@ -14,7 +14,7 @@ import numpy as np
 from presslens.corpora.ptc import Article
 from presslens.techniques.features import normalise, sentence_of, span_features
 from presslens.techniques.labels import INDEX
-from presslens.techniques.windows import MAX_LEN, line_sentences, pack, span_window
+from presslens.techniques.windows import MAX_LEN, Window, line_sentences, pack, span_window
 from presslens.techniques.windows import encode_sentences as _encode
 
 
@@ -38,23 +38,25 @@ class SpanExample:
     label: int
 
 
+def piece_labels(window: Window, article: Article) -> tuple[np.ndarray, np.ndarray]:
+    """Per wordpiece of ``window``: 1 inside a gold span of ``article``, and the
+    multi-hot techniques of the gold spans it overlaps (specials: 0, no technique)."""
+    n = len(window.ids)
+    prop = np.zeros(n, dtype=np.float32)
+    tech = np.zeros((n, len(INDEX)), dtype=np.float32)
+    for i, (a, b) in enumerate(window.offsets):
+        if a < 0:
+            continue
+        for g in article.spans:
+            if g.start < b and a < g.end:
+                prop[i] = 1.0
+                tech[i, INDEX[g.technique]] = 1.0
+    return prop, tech
+
+
 def tag_examples(tokenizer, article: Article, max_len: int = MAX_LEN) -> list[TagExample]:
     windows = pack(_encode(tokenizer, article.text, line_sentences(article.text)), max_len)
-    out = []
-    for w in windows:
-        n = len(w.ids)
-        prop = np.zeros(n, dtype=np.float32)
-        tech = np.zeros((n, len(INDEX)), dtype=np.float32)
-        valid = w.words >= 0
-        for i, (a, b) in enumerate(w.offsets):
-            if a < 0:
-                continue
-            for g in article.spans:
-                if g.start < b and a < g.end:
-                    prop[i] = 1.0
-                    tech[i, INDEX[g.technique]] = 1.0
-        out.append(TagExample(w.ids, prop, tech, valid))
-    return out
+    return [TagExample(w.ids, *piece_labels(w, article), w.words >= 0) for w in windows]
 
 
 def span_examples(tokenizer, article: Article) -> list[SpanExample]:

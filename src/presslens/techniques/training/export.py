@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ import torch
 
 from presslens.techniques.training.net import ExportWrapper, TechniqueNet, load_encoder
 from presslens.techniques.training.train import default_encoder
+from presslens.techniques.training.tuning import tune_decode
 
 OPSET = 17
 
@@ -153,54 +153,6 @@ def _array(param: torch.Tensor) -> np.ndarray:
 
 def _write_config(out: Path, config: dict[str, Any]) -> None:
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
-
-
-def tune_decode(model_dir: Path) -> dict[str, Any]:
-    """Best decoding knobs on the held-out ``tune`` train articles, default variant.
-
-    Threshold, gap, minimum length and peak maximise SI F1; the nested ``core`` and
-    technique-head ``labelled`` runs change only span + technique results, so they
-    maximise the joint F1.
-    """
-    from presslens.corpora import ptc
-    from presslens.eval.spans import si_score
-    from presslens.techniques.decode import DecodeParams, decode
-    from presslens.techniques.model import load_predictor
-    from presslens.techniques.training.nesting import best_nesting
-    from presslens.techniques.windows import line_sentences
-
-    predictor = load_predictor(model_dir)
-    cached = []
-    gold = []
-    mixed = []  # what span detection reads: the tagger mixed with the lexical model, if any
-    for a in ptc.load_split("tune"):
-        windows = predictor.windows(a.text, line_sentences(a.text))
-        raw, techs = predictor.tag_outputs(windows)
-        cached.append((a, windows, raw, techs))
-        mixed.append((a, windows, predictor.mix(a.text, windows, raw)))
-        gold.extend((a.id, g.start, g.end) for g in a.spans)
-    best: tuple[float, DecodeParams] | None = None
-    for t in (0.25, 0.3, 0.35, 0.4, 0.45):
-        for peak in (0.0, 0.4, 0.5, 0.6):
-            for gap in (1, 2, 3):
-                for min_chars in (4, 8, 12, 16):
-                    params = DecodeParams(t, gap, min_chars, peak)
-                    pred = [
-                        (a.id, s, e)
-                        for a, w, p in mixed
-                        for (s, e), _ in decode(a.text, w, p, params)
-                    ]
-                    f1 = si_score(pred, gold).f1
-                    if best is None or f1 > best[0]:
-                        best = (f1, params)
-    assert best is not None
-    params = best[1]
-    best_joint = best_nesting(predictor, cached, params)
-    return {
-        **asdict(best_joint[1]),
-        "tune_si_f1": round(best[0], 4),
-        "tune_joint_f1": round(best_joint[0], 4),
-    }
 
 
 def file_hashes(directory: Path) -> dict[str, tuple[int, str]]:

@@ -184,7 +184,7 @@ def tune_mix(
     from presslens.eval.spans import si_score, tc_score
     from presslens.techniques.decode import DecodeParams, decode
     from presslens.techniques.model import mix_token_probabilities, rank_labels, softmax
-    from presslens.techniques.training.nesting import best_nesting
+    from presslens.techniques.training.tuning import best_nesting
 
     gold_si = [(a.id, g.start, g.end) for a in articles for g in a.spans]
     gold_tc = [(a.id, g.technique, g.start, g.end) for a in articles for g in a.spans]

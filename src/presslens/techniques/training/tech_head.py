@@ -21,9 +21,9 @@ from typing import Any
 import numpy as np
 
 from presslens.corpora import ptc
-from presslens.techniques.labels import INDEX, TECHNIQUES
 from presslens.techniques.lexical import sigmoid
-from presslens.techniques.model import batch_windows
+from presslens.techniques.model import BATCH, batch_windows
+from presslens.techniques.training.data import piece_labels
 from presslens.techniques.training.lexical import adam
 from presslens.techniques.windows import line_sentences
 
@@ -36,22 +36,15 @@ def propaganda_states(predictor, articles: list[ptc.Article]) -> tuple[np.ndarra
     labels: list[np.ndarray] = []
     for article in articles:
         windows = predictor.windows(article.text, line_sentences(article.text))
-        for start in range(0, len(windows), 16):
-            chunk = windows[start : start + 16]
-            ids, mask = batch_windows(chunk)
-            _, hidden = predictor.backend(ids, mask)
+        for start in range(0, len(windows), BATCH):
+            chunk = windows[start : start + BATCH]
+            _, hidden = predictor.backend(*batch_windows(chunk))
             for j, window in enumerate(chunk):
-                for i, (a, b) in enumerate(window.offsets):
-                    if a < 0:
-                        continue
-                    row = np.zeros(len(TECHNIQUES), dtype=np.float32)
-                    for g in article.spans:
-                        if g.start < b and a < g.end:
-                            row[INDEX[g.technique]] = 1.0
-                    if row.any():
-                        states.append(hidden[j, i].astype(np.float32))
-                        labels.append(row)
-    return np.stack(states), np.stack(labels)
+                prop, tech = piece_labels(window, article)
+                inside = np.flatnonzero(prop)
+                states.append(hidden[j, inside].astype(np.float32))
+                labels.append(tech[inside])
+    return np.concatenate(states), np.concatenate(labels)
 
 
 def fit_head(
@@ -75,7 +68,7 @@ def add_tech_head(model_dir: Path, *, steps: int = 300, l2: float = 1e-4) -> dic
     """Fit the technique head of ``model_dir``'s tagger on ``fit`` into its heads file.
 
     Writes ``tag_tech_w``/``tag_tech_b`` and a ``tech_head`` record in ``config.json``;
-    the decoding knobs that use the head are tuned afterwards (``export.tune_decode``).
+    the decoding knobs that use the head are tuned afterwards (:func:`upgrade` does both).
     """
     from presslens.techniques.model import load_predictor
 
@@ -102,3 +95,29 @@ def add_tech_head(model_dir: Path, *, steps: int = 300, l2: float = 1e-4) -> dic
     config["tech_head"] = info
     config_path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     return info
+
+
+def upgrade(model_dir: Path) -> None:
+    """``presslens train techniques --heads-only``: no torch, the encoders' weights kept.
+
+    A dynamic-int8 tagger gets its int8w twin (the default from then on), the tagger
+    gets a fitted technique head, and the decoding knobs are retuned on ``tune``.
+    """
+    from presslens.techniques.training.quantize import weights_only_from_dynamic
+    from presslens.techniques.training.tuning import tune_decode
+
+    config_path = model_dir / "config.json"
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    if not (model_dir / config["onnx"].get("int8w", {}).get("tagger", "-")).is_file():
+        dynamic = config["onnx"]["int8"]
+        weights_only_from_dynamic(model_dir / dynamic["tagger"], model_dir / "tagger.int8w.onnx")
+        config["onnx"]["int8w"] = {
+            "tagger": "tagger.int8w.onnx",
+            "classifier": dynamic["classifier"],
+        }
+        config["default"] = "int8w"
+        config_path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    add_tech_head(model_dir)
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    config["decode"] = tune_decode(model_dir)
+    config_path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")

@@ -5,9 +5,11 @@ characters, or the bundled example repeated when the corpus is absent). For each
 backend and thread count: articles/s and wordpieces/s of the full model path
 (windows, tagger, lexical models, decoding, span classification; ``-nolex`` is
 without the lexical models), as ratios against the model's default variant on 1 thread
-measured in the same run. ``int8w`` has int8 weights and float activations (what ships),
-``int8`` also rounds activations to 8 bits. Peak memory (RSS high-water mark) is read after
-each backend, so it grows monotonically; the delta is what that backend added.
+measured in the same run. ``default-1tagger`` is the default with the first tagger
+alone (what a second, ensembled tagger costs). ``int8w`` has int8 weights and float
+activations (what ships), ``int8`` also rounds activations to 8 bits. Peak memory (RSS
+high-water mark) is read after each backend, so it grows monotonically; the delta is
+what that backend added.
 
     .venv/bin/python bench/bench_techniques.py --articles 20
     .venv/bin/python bench/bench_techniques.py --model DIR   # a trained dir holding fp32 too
@@ -21,7 +23,13 @@ import resource
 import time
 from pathlib import Path
 
-from presslens.techniques.model import SHIPPED, Predictor, load_predictor
+from presslens.techniques.model import (
+    SHIPPED,
+    Predictor,
+    load_predictor,
+    onnx_backend,
+    tagger_files,
+)
 from presslens.techniques.windows import split_sentences
 
 
@@ -89,12 +97,12 @@ def main() -> None:
     print(f"default variant: {json.loads((args.model / 'config.json').read_text())['default']}")
     baseline = None
     for threads in (1, 2):
-        for variant in ("default", "default-nolex", "int8", "fp32", "torch"):
+        for variant in ("default", "default-1tagger", "default-nolex", "int8", "fp32", "torch"):
             if variant == "torch":
                 predictor = torch_predictor(args.model, threads)
             else:
                 try:
-                    name = variant.removesuffix("-nolex")
+                    name = variant.removesuffix("-nolex").removesuffix("-1tagger")
                     predictor = load_predictor(
                         args.model, variant=None if name == "default" else name, threads=threads
                     )
@@ -103,6 +111,14 @@ def main() -> None:
                     continue
                 if variant.endswith("-nolex"):  # encoders alone: what the lexical models cost
                     predictor.lexical = None
+                if variant.endswith("-1tagger"):
+                    config = json.loads((args.model / "config.json").read_text())
+                    taggers = tagger_files(config["onnx"][config["default"]])
+                    if len(taggers) == 1:
+                        continue
+                    predictor.backend = onnx_backend(
+                        args.model / taggers[0], threads, config.get("session_config")
+                    )
             if predictor is None:
                 print(f"torch {threads} thread(s): skipped (torch or checkpoints not available)")
                 continue

@@ -204,8 +204,16 @@ def test_classify_cli_reports_bad_lines(tmp_path):
 def test_model_config_is_consistent():
     if not HAVE_MODEL:
         pytest.skip("techniques model files not present")
+    from presslens.techniques.model import tagger_files
+
     config = json.loads((SHIPPED / "config.json").read_text(encoding="utf-8"))
-    for name in config["onnx"][config["default"]].values():
+    files = config["onnx"][config["default"]]
+    names = [*tagger_files(files), files["classifier"], *config.get("shared_files", [])]
+    for name in names:
         assert (SHIPPED / name).is_file()
+    # Every shipped file is used: nothing left over from an earlier revision.
+    extra = {"config.json", "MODEL_CARD.md", "train.json", "tokenizer.json", config["heads"]}
+    extra.add(config["lexical"]["file"])
+    assert {p.name for p in SHIPPED.iterdir()} == set(names) | extra
     total = sum(p.stat().st_size for p in SHIPPED.iterdir() if p.is_file())
     assert total <= 50 * 1024 * 1024

@@ -30,3 +30,19 @@ def test_train_and_export_tiny(tmp_path, shared_data):
     text = "They are corrupt liars.\nThe plan is fair."
     scores = predictor.technique_scores(text, [(0, 23), (24, 41)], [(9, 22)])
     assert scores.shape == (1, 14)
+
+    # A second tagger with the first one's word embeddings frozen, joined as an ensemble.
+    from presslens.techniques.training.ensemble import join_tagger
+    from presslens.techniques.training.shared_embeddings import TABLE, read_table
+
+    model = tmp_path / "model"
+    first = model / config["onnx"]["int8w"]["tagger"]
+    train(tmp_path / "tag2", epochs=1, limit_articles=4, task="tag", word_embeddings=first)
+    ensemble = join_tagger(model, tmp_path / "tag2" / "checkpoint.pt")
+    assert sum(ensemble["weights"]) == pytest.approx(1.0)
+    joined = json.loads((model / "config.json").read_text())
+    taggers = joined["onnx"]["int8w"]["tagger"]
+    assert len(taggers) == 2 and (model / TABLE).is_file()
+    assert (read_table(model / taggers[1]) == read_table(model / taggers[0])).all()
+    probs = load_predictor(model).probabilities(predictor.windows(text, [(0, 23), (24, 41)]))
+    assert all(((p >= 0) & (p <= 1)).all() for p in probs)

@@ -43,6 +43,14 @@ def train_techniques(
         "tagger from its dynamic int8 one when missing, the tagger's technique head "
         "fitted on frozen states, decoding knobs retuned on tune (numpy and onnx only).",
     ),
+    add_tagger: bool = typer.Option(
+        False,
+        "--add-tagger",
+        help="Train a second tagger (--seed, --epochs, --batch-size) into OUT, an exported "
+        "model, sharing its word-embedding table; tune weights the two, then the lexical "
+        "mix and decoding knobs are retuned. About 25 minutes on 2 CPU cores.",
+    ),
+    batch_size: int = typer.Option(16, "--batch-size", help="Tagger batch (--add-tagger)."),
     token_mix: bool = typer.Option(
         True,
         "--token-mix/--no-token-mix",
@@ -72,6 +80,9 @@ def train_techniques(
             return
         if heads_only:
             _heads_only(out, evaluate_after)
+            return
+        if add_tagger:
+            _add_tagger(out, epochs, seed, batch_size, device, lexical_steps, evaluate_after)
             return
         try:
             from presslens.techniques.training.card import write_card
@@ -134,6 +145,38 @@ def _heads_only(out: Path, evaluate_after: bool) -> None:
     reports = _val_reports(out) if evaluate_after else {}
     notes = existing_notes(out)
     typer.echo(f"wrote {write_card(out, reports, _upgrade_recipe(out, 13, False), notes)}")
+
+
+def _add_tagger(
+    out: Path,
+    epochs: int,
+    seed: int,
+    batch_size: int,
+    device: str,
+    lexical_steps: int,
+    evaluate_after: bool,
+) -> None:
+    """A second tagger for an exported model, then the lexical mix and knobs retuned."""
+    from presslens.techniques.training.card import existing_notes, write_card
+    from presslens.techniques.training.ensemble import add_tagger
+    from presslens.techniques.training.lexical import add_lexical
+
+    _require_export(out)
+    notes = existing_notes(out)
+    add_tagger(out, epochs=epochs, seed=seed, batch_size=batch_size, device=device)
+    add_lexical(out, steps=lexical_steps, seed=13, token_mix=True)
+    reports = _val_reports(out) if evaluate_after else {}
+    recipe = ensemble_recipe(out, seed, epochs, batch_size)
+    typer.echo(f"wrote {write_card(out, reports, recipe, notes)}")
+
+
+def ensemble_recipe(out: Path, seed: int, epochs: int, batch_size: int) -> str:
+    """The commands behind a model whose second tagger came from ``--add-tagger``."""
+    return _upgrade_recipe(out, 13, True) + (
+        f"\npresslens train techniques --add-tagger --out {out} --seed {seed} "
+        f"--epochs {epochs} --batch-size {batch_size}  # second tagger, weights, lexical "
+        "mix and knobs retuned"
+    )
 
 
 def _require_export(out: Path) -> None:

@@ -43,6 +43,25 @@ def _tech_head_lines(config: dict) -> list[str]:
     ]
 
 
+def _ensemble_lines(config: dict, train: dict) -> list[str]:
+    second, ensemble = train.get("tagger2"), config.get("ensemble")
+    if not second or not ensemble:
+        return []
+    w1, w2 = ensemble["weights"]
+    return [
+        f"- second tagger: {second['epochs']} epochs, best epoch {second['best_epoch']} on "
+        f"tune, seed {second['seed']}, batch {second['batch_size']}, lr encoder "
+        f"{second['lr_encoder']}, device {second['device']}, torch {second['torch']}, word "
+        f"embeddings frozen at the first tagger's int8 table, {second['train_seconds']} s "
+        "(`presslens.techniques.training.ensemble`).",
+        f"- ensemble (weight tuned on tune): propaganda probability = {w1:.2g} x tagger + "
+        f"{w2:.2g} x second tagger (tune SI {ensemble.get('tune_si_f1')} before the lexical "
+        "mix and knobs were retuned); the tagger's states feed the technique head. All "
+        "encoders read one int8 word-embedding table (`word_embeddings.bin`, "
+        "`presslens.techniques.training.shared_embeddings`).",
+    ]
+
+
 def _token_mix(lexical: dict) -> str:
     mix = lexical["tag_mix"]
     if lexical.get("tag_mode") == "logodds":
@@ -51,6 +70,13 @@ def _token_mix(lexical: dict) -> str:
             f"{lexical.get('tag_prior', 0.124)})))"
         )
     return f"= {1 - mix:.2g} x tagger + {mix:.2g} x lexical"
+
+
+def _encoder_words(config: dict) -> str:
+    taggers = config["onnx"][config["default"]]["tagger"]
+    if isinstance(taggers, list) and len(taggers) > 1:
+        return f"{len(taggers)} token taggers, ensembled, and a span classifier"
+    return "a token tagger and a span classifier"
 
 
 def _variant_words(config: dict) -> str:
@@ -86,8 +112,8 @@ def write_card(model_dir: Path, reports: dict[str, dict], command: str, notes: s
         "# presslens techniques model",
         "",
         "Persuasion-technique span detection and classification (PTC labels, SemEval-2020",
-        "Task 11) for `presslens.techniques`. Two all-MiniLM-L6-v2 encoders fine-tuned on",
-        "PTC train articles (a token tagger and a span classifier), exported to ONNX",
+        "Task 11) for `presslens.techniques`. all-MiniLM-L6-v2 encoders fine-tuned on PTC",
+        f"train articles ({_encoder_words(config)}), exported to ONNX",
         f"(opset {config['opset']}) with int8 weights ({_variant_words(config)}), mixed with two",
         "hashed-feature logistic regressions (`lexical.npz`: a token model and a span model,",
         "`presslens.techniques.lexical`). Inference needs onnxruntime, tokenizers and numpy",
@@ -126,6 +152,7 @@ def write_card(model_dir: Path, reports: dict[str, dict], command: str, notes: s
             if classifier.get("reused_from")
             else "."
         ),
+        *_ensemble_lines(config, train),
         *_lexical_lines(config),
         *_tech_head_lines(config),
         f"- decoding (tuned on tune with the {config['default']} model): "

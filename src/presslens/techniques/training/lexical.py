@@ -181,12 +181,10 @@ def tune_mix(
     """
     from dataclasses import replace
 
-    from presslens.eval.spans import si_score, tc_score
-    from presslens.techniques.decode import DecodeParams, decode
+    from presslens.eval.spans import tc_score
     from presslens.techniques.model import mix_token_probabilities, rank_labels, softmax
-    from presslens.techniques.training.tuning import best_nesting
+    from presslens.techniques.training.tuning import best_decode, best_nesting, decode_grid
 
-    gold_si = [(a.id, g.start, g.end) for a in articles for g in a.spans]
     gold_tc = [(a.id, g.technique, g.start, g.end) for a in articles for g in a.spans]
     cache = []
     saved_mix = predictor.tc_mix
@@ -210,32 +208,23 @@ def tune_mix(
     predictor.tc_mix = saved_mix
 
     prior = predictor.tag_prior
-
-    def spans_of(mix: tuple[str, float], params: DecodeParams):
-        out = []
-        for a, _, windows, neural, lex, *_ in cache:
-            probs = [
-                mix_token_probabilities(p, q, mix[1], mix[0], prior)
-                for p, q in zip(neural, lex, strict=True)
-            ]
-            out.append((a, decode(a.text, windows, probs, params)))
-        return out
-
+    grid = decode_grid(THRESHOLDS, GAPS, MIN_CHARS, PEAKS)
     best_si = None
     for mix in tag_mixes or TAG_MIXES:
-        for t in THRESHOLDS:
-            for g in GAPS:
-                for m in MIN_CHARS:
-                    for pk in PEAKS:
-                        params = DecodeParams(t, g, m, pk, 0.0)
-                        pred = [
-                            (a.id, s, e)
-                            for a, found in spans_of(mix, params)
-                            for (s, e), _ in found
-                        ]
-                        score = si_score(pred, gold_si).f1
-                        if best_si is None or score > best_si[0]:
-                            best_si = (score, mix, params)
+        probabilities = [
+            (
+                a,
+                windows,
+                [
+                    mix_token_probabilities(p, q, mix[1], mix[0], prior)
+                    for p, q in zip(neural, lex, strict=True)
+                ],
+            )
+            for a, _, windows, neural, lex, *_ in cache
+        ]
+        score, params = best_decode(probabilities, grid)
+        if best_si is None or score.f1 > best_si[0]:
+            best_si = (score.f1, mix, params)
     assert best_si is not None
     si_f1, tag_mix, params = best_si
 

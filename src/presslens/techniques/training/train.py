@@ -27,12 +27,13 @@ import torch
 from torch import nn
 
 from presslens.corpora import ptc
-from presslens.eval.spans import si_score, tc_score
+from presslens.eval.spans import tc_score
 from presslens.techniques.decode import DecodeParams
 from presslens.techniques.labels import TECHNIQUES
 from presslens.techniques.model import Predictor, rank_labels
 from presslens.techniques.training.data import SpanExample, TagExample, span_examples, tag_examples
 from presslens.techniques.training.net import TechniqueNet, load_encoder
+from presslens.techniques.training.tuning import best_decode, decode_grid
 from presslens.techniques.windows import MAX_LEN, PAD_ID, line_sentences, load_tokenizer
 
 log = logging.getLogger("presslens.train.techniques")
@@ -121,7 +122,6 @@ def evaluate(
     task: str = "both",
 ) -> dict[str, Any]:
     """SI F1 (best decoding knobs if ``tune_decode``) and TC micro-F1 on ``articles``."""
-    gold_si = [(a.id, g.start, g.end) for a in articles for g in a.spans]
     gold_tc = [(a.id, g.technique, g.start, g.end) for a in articles for g in a.spans]
     cached = []
     pred_tc = []
@@ -135,26 +135,10 @@ def evaluate(
         spans = [(g.start, g.end) for g in a.spans]
         labels = rank_labels(predictor.technique_scores(a.text, sents, spans), spans)
         pred_tc.extend((a.id, t, s, e) for t, (s, e) in zip(labels, spans, strict=True))
-    from presslens.techniques.decode import decode
-
-    grid = (
-        [DecodeParams(t, g, m) for t in THRESHOLDS for g in GAPS for m in MIN_CHARS]
-        if tune_decode
-        else [predictor.params]
-    )
-    best = None
-    for params in grid:
-        pred = [
-            (a.id, s, e)
-            for a, windows, probs in cached
-            for (s, e), _ in decode(a.text, windows, probs, params)
-        ]
-        score = si_score(pred, gold_si)
-        if best is None or score.f1 > best[1].f1:
-            best = (params, score)
-    assert best is not None
+    grid = decode_grid(THRESHOLDS, GAPS, MIN_CHARS) if tune_decode else [predictor.params]
+    si, params = best_decode(cached, grid)
     tc = tc_score(pred_tc, gold_tc).micro.f1 if pred_tc else 0.0
-    return {"decode": asdict(best[0]), "si": asdict(best[1]), "tc_micro_f1": tc}
+    return {"decode": asdict(params), "si": asdict(si), "tc_micro_f1": tc}
 
 
 def selection_score(result: dict[str, Any], task: str) -> float:
@@ -177,10 +161,13 @@ def train(
     task: str = "both",
     max_len: int = MAX_LEN,
     init: Path | None = None,
+    word_embeddings: Path | None = None,
 ) -> dict[str, Any]:
     """Train ``task`` (tagger, span classifier or both on one encoder) on ``fit``.
 
     The best epoch on ``tune`` is kept in ``out/checkpoint.pt`` with ``train.json``.
+    ``word_embeddings``: an int8 ONNX encoder whose word-embedding table this encoder
+    uses, frozen, so both can ship one table (:mod:`.shared_embeddings`).
     """
     started = time.time()
     seed_everything(seed)
@@ -205,6 +192,12 @@ def train(
     net = TechniqueNet(load_encoder(encoder))
     if init is not None:  # continue from earlier weights (heads it lacks start fresh)
         net.load_state_dict(torch.load(init, map_location="cpu")["state"], strict=False)
+    if word_embeddings is not None:
+        from presslens.techniques.training.shared_embeddings import read_table
+
+        table = net.encoder.embeddings.word_embeddings.weight
+        table.data.copy_(torch.from_numpy(read_table(word_embeddings)))
+        table.requires_grad_(False)
     net = net.to(device)
     head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
     optimizer = torch.optim.AdamW(
@@ -301,6 +294,7 @@ def _summary(env: dict[str, Any]) -> dict[str, Any]:
         "lr_heads": env["lr_heads"],
         "max_len": env["max_len"],
         "init": str(env["init"]) if env["init"] else None,
+        "word_embeddings": str(env["word_embeddings"]) if env["word_embeddings"] else None,
         "split_seed": ptc.SPLIT_SEED,
         "split": {k: split[k] for k in ("fit", "tune", "val")},
         "best_epoch": best["epoch"],
@@ -330,6 +324,9 @@ def main() -> None:  # device runs: python -m presslens.techniques.training.trai
     parser.add_argument("--max-len", type=int, default=MAX_LEN)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--init", type=Path, help="checkpoint.pt to start from")
+    parser.add_argument(
+        "--word-embeddings", type=Path, help="int8 ONNX encoder whose frozen table to use"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     train(
@@ -344,6 +341,7 @@ def main() -> None:  # device runs: python -m presslens.techniques.training.trai
         max_len=args.max_len,
         batch_size=args.batch_size,
         init=args.init,
+        word_embeddings=args.word_embeddings,
     )
 
 

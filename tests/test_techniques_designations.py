@@ -50,3 +50,10 @@ def test_designations_join_model_spans_without_duplicates():
         ((0, 40), "Appeal_to_fear-prejudice", 0.5),
         ((20, 25), "Name_Calling,Labeling", 0.6),
     ]
+
+
+@pytest.mark.parametrize("name", ["Kiev", "Moscow", "Washington", "Tehran"])
+def test_title_case_headline_designation_whichever_name(name):
+    text = f"The {name} Regime Loses Ground as Criminal Regime Falters\nThe Regime Of Checks"
+    found = [text[s:e] for s, e in find_designations(text)]
+    assert found == [f"{name} Regime", "Criminal Regime"]

@@ -19,7 +19,9 @@ rule, beside the model, so the report shows them whichever side they are aimed a
 
 Names are found as the techniques encoder finds them (:mod:`.masking`: any run of
 capitalised non-function words), so which country, city or person is named never
-changes the result. The lists are English words, never names of parties.
+changes the result. The listed words themselves are lowercased first, so a Title-Case
+headline ("The Kiev Regime") reads as the same designation rather than as one long
+name. The lists are English words, never names of parties.
 """
 
 from __future__ import annotations
@@ -82,6 +84,16 @@ _PATTERN = re.compile(
 )
 
 
+_LISTED = re.compile(
+    rf"(?<![\w-])(?:{_alternation(RULING + PEOPLE + MODIFIERS)})(?![\w-])", re.IGNORECASE
+)
+
+
+def _lower_listed(text: str) -> str:
+    """``text`` with the listed words in lower case (same length: offsets unchanged)."""
+    return _LISTED.sub(lambda m: m.group().lower(), text)
+
+
 def find_designations(text: str) -> list[Span]:
     """Spans of pejorative designations in ``text`` (original character offsets).
 
@@ -90,8 +102,11 @@ def find_designations(text: str) -> list[Span]:
     ['criminal regime', 'Moscow regime']
     >>> find_designations("the sanctions regime and the regime of checks")
     []
+    >>> t = "The Kiev Regime Loses Ground"
+    >>> [t[s:e] for s, e in find_designations(t)]
+    ['Kiev Regime']
     """
-    masked = mask_names(text)
+    masked = mask_names(_lower_listed(text))
     spans: list[Span] = []
     for match in _PATTERN.finditer(masked.text):
         start, end = masked.to_original(match.start(), match.end())

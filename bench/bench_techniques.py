@@ -94,7 +94,9 @@ def main() -> None:
     texts = articles(args.articles)
     chars = sum(len(t) for t in texts) / len(texts)
     print(f"{len(texts)} articles, {chars:.0f} characters on average, model {args.model}")
-    print(f"default variant: {json.loads((args.model / 'config.json').read_text())['default']}")
+    config = json.loads((args.model / "config.json").read_text())
+    print(f"default variant: {config['default']}")
+    taggers = tagger_files(config["onnx"][config["default"]])
     baseline = None
     for threads in (1, 2):
         for variant in ("default", "default-1tagger", "default-nolex", "int8", "fp32", "torch"):
@@ -112,8 +114,6 @@ def main() -> None:
                 if variant.endswith("-nolex"):  # encoders alone: what the lexical models cost
                     predictor.lexical = None
                 if variant.endswith("-1tagger"):
-                    config = json.loads((args.model / "config.json").read_text())
-                    taggers = tagger_files(config["onnx"][config["default"]])
                     if len(taggers) == 1:
                         continue
                     predictor.backend = onnx_backend(

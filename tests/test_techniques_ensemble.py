@@ -1,7 +1,7 @@
-"""Two taggers, one word-embedding table (``shared_embeddings``, ``model.ensemble_backend``).
+"""Two taggers, one word-embedding table (``shared_embeddings``, ``model.Ensemble``).
 
-Tiny ONNX graphs shaped like the exported encoders' embedding lookup (``input_ids`` ->
-``Gather`` -> ``Add``), so these run in CI without torch.
+Tiny ONNX graphs shaped like the exported encoders' embedding lookup (``tiny_onnx``),
+so these run in CI without torch.
 """
 
 from __future__ import annotations
@@ -11,37 +11,18 @@ import pytest
 
 onnx = pytest.importorskip("onnx")
 
+from tiny_onnx import run_tiny, tiny_encoder  # noqa: E402
+
 IDS = np.array([[0, 5, 99, 42], [7, 7, 1, 2]], dtype=np.int64)
 
 
 def _encoder(path, table: np.ndarray, seed: int) -> None:
-    """``input_ids -> Gather(table) -> Add(type embedding) -> MatMul -> out``."""
-    from onnx import TensorProto, helper, numpy_helper
-
     weight = np.random.default_rng(seed).normal(size=(table.shape[1], 32)).astype(np.float32)
-    graph = helper.make_graph(
-        [
-            helper.make_node("Gather", ["word_embeddings", "input_ids"], ["words"]),
-            helper.make_node("Add", ["words", "token_type"], ["embedded"]),
-            helper.make_node("MatMul", ["embedded", "weight"], ["out"]),
-        ],
-        "tiny",
-        [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["b", "t"])],
-        [helper.make_tensor_value_info("out", TensorProto.FLOAT, ["b", "t", 32])],
-        [
-            numpy_helper.from_array(table, "word_embeddings"),
-            numpy_helper.from_array(weight, "weight"),
-            numpy_helper.from_array(np.full(table.shape[1], 0.1, np.float32), "token_type"),
-        ],
-    )
-    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
+    tiny_encoder(path, table, weight, bias=0.1)
 
 
 def _run(path) -> np.ndarray:
-    import onnxruntime as ort
-
-    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    return session.run(["out"], {"input_ids": IDS})[0]
+    return run_tiny(path, IDS)
 
 
 @pytest.fixture(params=["dynamic", "per-row"])
@@ -99,9 +80,9 @@ def test_table_must_be_int8(two_encoders):
         read_table(two_encoders / "first.fp32.onnx")
 
 
-def test_ensemble_backend_weights_probabilities_and_keeps_first_states():
+def test_ensemble_weights_probabilities_and_keeps_first_states():
     from presslens.errors import ModelError
-    from presslens.techniques.model import ensemble_backend
+    from presslens.techniques.model import Ensemble
 
     hidden = np.ones((1, 3, 4), np.float32)
 
@@ -112,8 +93,8 @@ def test_ensemble_backend_weights_probabilities_and_keeps_first_states():
         return np.full(ids.shape, 0.8, np.float32), hidden * 5
 
     ids = np.zeros((1, 3), np.int64)
-    prob, states = ensemble_backend([one, two], [0.75, 0.25])(ids, ids)
+    prob, states = Ensemble([one, two], [0.75, 0.25])(ids, ids)
     np.testing.assert_allclose(prob, 0.35, rtol=1e-6)
     assert states is hidden
     with pytest.raises(ModelError):
-        ensemble_backend([one, two], [1.0])
+        Ensemble([one, two], [1.0])

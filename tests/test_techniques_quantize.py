@@ -10,39 +10,16 @@ import pytest
 
 onnx = pytest.importorskip("onnx")
 
+from tiny_onnx import run_tiny as _run  # noqa: E402
+from tiny_onnx import tiny_encoder  # noqa: E402
+
 
 def _tiny_encoder(path) -> None:
-    """ids -> embedding Gather -> Add -> MatMul: the two weight kinds the quantisers rewrite."""
-    from onnx import TensorProto, helper, numpy_helper
-
+    """Embedding rows of very different sizes (per-row scales) and one MatMul weight."""
     rng = np.random.default_rng(0)
-    rows = np.linspace(0.1, 3, 100)[:, None]  # rows of very different sizes: per-row scales
+    rows = np.linspace(0.1, 3, 100)[:, None]
     table = (rng.normal(size=(100, 64)) * rows).astype(np.float32)
-    weight = rng.normal(size=(64, 128)).astype(np.float32)
-    graph = helper.make_graph(
-        [
-            helper.make_node("Gather", ["table", "ids"], ["emb"]),
-            helper.make_node("Add", ["emb", "bias"], ["hidden"]),
-            helper.make_node("MatMul", ["hidden", "weight"], ["out"]),
-        ],
-        "tiny",
-        [helper.make_tensor_value_info("ids", TensorProto.INT64, ["b", "t"])],
-        [helper.make_tensor_value_info("out", TensorProto.FLOAT, ["b", "t", 128])],
-        [
-            numpy_helper.from_array(table, "table"),
-            numpy_helper.from_array(weight, "weight"),
-            numpy_helper.from_array(np.full(64, 0.5, dtype=np.float32), "bias"),
-        ],
-    )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
-    onnx.save(model, str(path))
-
-
-def _run(path, ids: np.ndarray) -> np.ndarray:
-    import onnxruntime as ort
-
-    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    return session.run(["out"], {"ids": ids})[0]
+    tiny_encoder(path, table, rng.normal(size=(64, 128)).astype(np.float32), bias=0.5)
 
 
 def test_weight_only_int8_is_small_and_close(tmp_path):

@@ -257,23 +257,26 @@ def onnx_backend(
     return run
 
 
-def ensemble_backend(backends: Sequence[Backend], weights: Sequence[float]) -> Backend:
-    """Several taggers as one: the weighted mean of their propaganda probabilities.
+@dataclass(frozen=True)
+class Ensemble:
+    """Several taggers as one :data:`Backend`: the weighted mean of their propaganda
+    probabilities, with the first tagger's hidden states (the technique head was fitted
+    on those). The members stay reachable, so tuning can weigh their outputs itself."""
 
-    The hidden states are the first tagger's, the one the technique head was fitted on.
-    """
-    if len(backends) != len(weights) or not backends:
-        raise ModelError("an ensemble needs one weight per tagger")
-    total = float(sum(weights))
+    backends: Sequence[Backend]
+    weights: Sequence[float]
 
-    def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        prob, hidden = backends[0](ids, mask)
-        prob = prob * (weights[0] / total)
-        for backend, weight in zip(backends[1:], weights[1:], strict=True):
+    def __post_init__(self) -> None:
+        if len(self.backends) != len(self.weights) or not self.backends:
+            raise ModelError("an ensemble needs one weight per tagger")
+
+    def __call__(self, ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        total = float(sum(self.weights))
+        prob, hidden = self.backends[0](ids, mask)
+        prob = prob * (self.weights[0] / total)
+        for backend, weight in zip(self.backends[1:], self.weights[1:], strict=True):
             prob = prob + backend(ids, mask)[0] * (weight / total)
         return prob.astype(np.float32), hidden
-
-    return run
 
 
 def tagger_files(files: dict) -> list[str]:
@@ -308,7 +311,7 @@ def load_predictor(
     session_config = config.get("session_config") or {}
     backends = [onnx_backend(base / name, threads, session_config) for name in taggers]
     weights = config.get("ensemble", {}).get("weights") or [1.0] * len(backends)
-    tagger = backends[0] if len(backends) == 1 else ensemble_backend(backends, weights)
+    tagger = backends[0] if len(backends) == 1 else Ensemble(backends, weights)
     classifier = (
         None
         if files["classifier"] == taggers[0]

@@ -6,6 +6,7 @@ import json
 import platform
 from pathlib import Path
 
+from presslens.techniques.model import tagger_files
 from presslens.techniques.training.export import file_hashes
 
 
@@ -73,8 +74,8 @@ def _token_mix(lexical: dict) -> str:
 
 
 def _encoder_words(config: dict) -> str:
-    taggers = config["onnx"][config["default"]]["tagger"]
-    if isinstance(taggers, list) and len(taggers) > 1:
+    taggers = tagger_files(config["onnx"][config["default"]])
+    if len(taggers) > 1:
         return f"{len(taggers)} token taggers, ensembled, and a span classifier"
     return "a token tagger and a span classifier"
 

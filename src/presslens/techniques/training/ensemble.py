@@ -5,7 +5,7 @@ MiniLM tagger, trained with another seed, joins the exported model's tagger: its
 embeddings are frozen at the first tagger's table so the two (and the span
 classifier) ship one table (:mod:`.shared_embeddings`), and the model's
 propaganda probability becomes the weighted mean of the two taggers'
-(:func:`presslens.techniques.model.ensemble_backend`). The weight is chosen on
+(:class:`presslens.techniques.model.Ensemble`). The weight is chosen on
 ``tune`` SI F1 (never ``val``); the lexical mix and decoding knobs are retuned after.
 """
 
@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from presslens.corpora import ptc
-from presslens.techniques.model import Predictor, load_predictor, onnx_backend, tagger_files
+from presslens.techniques.model import Ensemble, Predictor, load_predictor, tagger_files
 from presslens.techniques.training.tuning import best_decode
 from presslens.techniques.windows import line_sentences
 
@@ -40,16 +40,12 @@ def tune_weight(model_dir: Path) -> tuple[float, float]:
     caller retunes them all for the chosen weight.
     """
     predictor = load_predictor(model_dir, threads=2)
-    config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
-    names = tagger_files(config["onnx"][config["default"]])
-    extra = config.get("session_config")
-    if len(names) != 2:
-        raise ValueError(f"{model_dir}: expected two taggers, found {names}")
+    ensemble = predictor.backend
+    if not isinstance(ensemble, Ensemble) or len(ensemble.backends) != 2:
+        raise ValueError(f"{model_dir}: expected an ensemble of two taggers")
     outputs = [
-        _tune_outputs(
-            dataclasses.replace(predictor, backend=onnx_backend(model_dir / name, 2, extra))
-        )
-        for name in names
+        _tune_outputs(dataclasses.replace(predictor, backend=member))
+        for member in ensemble.backends
     ]
     params = predictor.params
     grid = [dataclasses.replace(params, threshold=t, gap=g) for t in THRESHOLDS for g in GAPS]

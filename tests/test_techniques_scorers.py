@@ -55,3 +55,59 @@ def test_tc_micro_and_multilabel_spans():
     assert result.per_technique["Slogans"].f1 == 1.0
     assert result.per_technique["Doubt"].recall == 0.0
     assert result.per_technique["Loaded_Language"].precision == 0.0
+
+
+def _random_corpus(seed: int, articles: int = 30):
+    import random
+
+    rng = random.Random(seed)
+    techniques = ["Doubt", "Slogans", "Loaded_Language"]
+    gold, pred = [], []
+    for k in range(articles):
+        for _ in range(rng.randint(0, 6)):
+            start = rng.randint(0, 500)
+            gold.append((f"a{k}", rng.choice(techniques), start, start + rng.randint(3, 60)))
+        for _ in range(rng.randint(0, 6)):
+            start = rng.randint(0, 500)
+            pred.append((f"a{k}", rng.choice(techniques), start, start + rng.randint(3, 60)))
+    return pred, gold
+
+
+def test_per_article_sums_add_up_to_the_corpus_scores():
+    from presslens.eval.spans import joint_sums, prf_of, si_sums
+
+    pred, gold = _random_corpus(7)
+    plain = [(a, s, e) for a, _, s, e in pred], [(a, s, e) for a, _, s, e in gold]
+    assert prf_of(si_sums(*plain).values()).f1 == pytest.approx(si_score(*plain).f1)
+    assert prf_of(joint_sums(pred, gold).values()).f1 == pytest.approx(joint_score(pred, gold).f1)
+    on_gold = [(a, t, s, e) for a, t, s, e in gold[::2]] + [
+        (a, "Doubt", s, e) for a, _, s, e in gold[1::2]
+    ]
+    result = tc_score(on_gold, gold)
+    assert prf_of(result.articles.values()).f1 == pytest.approx(result.micro.f1)
+
+
+def test_intervals_hold_the_score_and_shrink_with_more_articles():
+    from presslens.eval.bootstrap import f1_intervals
+    from presslens.eval.spans import si_sums
+
+    widths = []
+    for n in (20, 200):
+        pred, gold = _random_corpus(3, articles=n)
+        plain = [(a, s, e) for a, _, s, e in pred], [(a, s, e) for a, _, s, e in gold]
+        ids = sorted({a for a, _, _ in plain[1]} | {a for a, _, _ in plain[0]})
+        low, high = f1_intervals({"si": si_sums(*plain)}, ids)["si"]
+        assert low <= si_score(*plain).f1 <= high
+        widths.append(high - low)
+        assert f1_intervals({"si": si_sums(*plain)}, ids)["si"] == (low, high)  # seeded
+    assert widths[1] < widths[0]
+
+
+def test_intervals_of_a_perfect_or_empty_split():
+    from presslens.eval.bootstrap import f1_intervals
+
+    perfect = {"a": (2.0, 2, 2.0, 2), "b": (1.0, 1, 1.0, 1)}
+    assert f1_intervals({"si": perfect}, ["a", "b"])["si"] == (1.0, 1.0)
+    # An article with nothing predicted and nothing expected: resamples of it alone score 0.
+    assert f1_intervals({"si": perfect}, ["a", "c"])["si"][0] == 0.0
+    assert f1_intervals({"si": {}}, []) == {"si": (0.0, 0.0)}

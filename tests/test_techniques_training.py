@@ -46,3 +46,19 @@ def test_train_and_export_tiny(tmp_path, shared_data):
     assert (read_table(model / taggers[1]) == read_table(model / taggers[0])).all()
     probs = load_predictor(model).probabilities(predictor.windows(text, [(0, 23), (24, 41)]))
     assert all(((p >= 0) & (p <= 1)).all() for p in probs)
+
+    # Self-training: the joined model tags unlabelled text; a tagger learns from it too.
+    from presslens.techniques.training.self_training import pseudo_examples
+
+    extra = pseudo_examples(load_predictor(model), [("news", text)])
+    source = {"folder": "inline", "articles": ["news"], "windows": len(extra)}
+    summary = train(
+        tmp_path / "tag3",
+        epochs=1,
+        limit_articles=4,
+        task="tag",
+        word_embeddings=first,
+        extra_tags=extra,
+        extra_source=source,
+    )
+    assert extra and summary["self_training"] == source

@@ -36,7 +36,7 @@ def eval_techniques(
         from rich.console import Console
         from rich.table import Table
 
-        from presslens.eval.techniques import evaluate
+        from presslens.eval.techniques import INTERVAL_WORDS, evaluate
         from presslens.settings import get_settings
         from presslens.techniques.model import load_predictor
 
@@ -56,14 +56,22 @@ def eval_techniques(
             f"spans, {report.predicted_spans} predicted, {report.seconds}s"
             f"{'' if designations else ', model only'})"
         )
-        for column in ("score", "P", "R", "F1"):
+        for column in ("score", "P", "R", "F1", "F1 interval"):
             head.add_column(column, justify="right" if column != "score" else "left")
-        for name, prf in (
-            ("SI span identification", report.si),
-            ("TC micro on gold spans", report.tc_micro),
-            ("joint span+technique", report.joint),
+        for key, name, prf in (
+            ("si", "SI span identification", report.si),
+            ("tc_micro", "TC micro on gold spans", report.tc_micro),
+            ("joint", "joint span+technique", report.joint),
         ):
-            head.add_row(name, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}")
+            low, high = report.intervals.get(key, (prf.f1, prf.f1))
+            head.add_row(
+                name,
+                f"{prf.precision:.3f}",
+                f"{prf.recall:.3f}",
+                f"{prf.f1:.3f}",
+                f"{low:.3f}-{high:.3f}",
+            )
+        head.caption = f"F1 interval: {INTERVAL_WORDS}"
         console.print(head)
         per = Table(title="per technique: TC on gold spans | joint")
         for column in ("technique", "gold", "TC P", "TC R", "TC F1", "joint F1"):

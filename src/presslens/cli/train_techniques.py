@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import typer
@@ -51,6 +52,18 @@ def train_techniques(
         "mix and decoding knobs are retuned. About 25 minutes on 2 CPU cores.",
     ),
     batch_size: int = typer.Option(16, "--batch-size", help="Tagger batch (--add-tagger)."),
+    self_train: bool = typer.Option(
+        False,
+        "--self-train",
+        help="With --add-tagger: the new tagger also learns from unlabelled news that "
+        "OUT's model tags (soft labels; PolNeAR train texts unless --unlabelled).",
+    ),
+    unlabelled: Path | None = typer.Option(
+        None, "--unlabelled", help="Folder of news .txt files for --self-train."
+    ),
+    unlabelled_limit: int = typer.Option(
+        150, "--unlabelled-limit", help="Unlabelled articles drawn (seeded) for --self-train."
+    ),
     token_mix: bool = typer.Option(
         True,
         "--token-mix/--no-token-mix",
@@ -82,7 +95,13 @@ def train_techniques(
             _heads_only(out, evaluate_after)
             return
         if add_tagger:
-            _add_tagger(out, epochs, seed, batch_size, device, lexical_steps, evaluate_after)
+            news = _unlabelled_folder(unlabelled) if self_train else None
+            _add_tagger(
+                out,
+                TaggerRun(epochs, seed, batch_size, device, news, unlabelled_limit),
+                lexical_steps,
+                evaluate_after,
+            )
             return
         try:
             from presslens.techniques.training.card import write_card
@@ -147,15 +166,32 @@ def _heads_only(out: Path, evaluate_after: bool) -> None:
     typer.echo(f"wrote {write_card(out, reports, _upgrade_recipe(out, 13, False), notes)}")
 
 
-def _add_tagger(
-    out: Path,
-    epochs: int,
-    seed: int,
-    batch_size: int,
-    device: str,
-    lexical_steps: int,
-    evaluate_after: bool,
-) -> None:
+@dataclass(frozen=True)
+class TaggerRun:
+    """How ``--add-tagger`` trains the second tagger (and the command that repeats it)."""
+
+    epochs: int
+    seed: int
+    batch_size: int
+    device: str = "cpu"
+    unlabelled: Path | None = None
+    """Unlabelled news the model tags for the new tagger (``--self-train``), or None."""
+    unlabelled_limit: int | None = None
+
+    def command(self, out: Path) -> str:
+        flags = f"--seed {self.seed} --epochs {self.epochs} --batch-size {self.batch_size}"
+        if self.unlabelled is not None:
+            flags += f" --self-train --unlabelled-limit {self.unlabelled_limit}"
+        return f"presslens train techniques --add-tagger --out {out} {flags}"
+
+
+def _unlabelled_folder(folder: Path | None) -> Path:
+    from presslens.techniques.training.self_training import default_unlabelled
+
+    return folder if folder is not None else default_unlabelled()
+
+
+def _add_tagger(out: Path, run: TaggerRun, lexical_steps: int, evaluate_after: bool) -> None:
     """A second tagger for an exported model, then the lexical mix and knobs retuned."""
     from presslens.techniques.training.card import existing_notes, write_card
     from presslens.techniques.training.ensemble import add_tagger
@@ -163,19 +199,25 @@ def _add_tagger(
 
     _require_export(out)
     notes = existing_notes(out)
-    add_tagger(out, epochs=epochs, seed=seed, batch_size=batch_size, device=device)
+    add_tagger(
+        out,
+        epochs=run.epochs,
+        seed=run.seed,
+        batch_size=run.batch_size,
+        device=run.device,
+        unlabelled=run.unlabelled,
+        unlabelled_limit=run.unlabelled_limit,
+    )
     add_lexical(out, steps=lexical_steps, seed=13, token_mix=True)
     reports = _val_reports(out) if evaluate_after else {}
-    recipe = ensemble_recipe(out, seed, epochs, batch_size)
-    typer.echo(f"wrote {write_card(out, reports, recipe, notes)}")
+    typer.echo(f"wrote {write_card(out, reports, ensemble_recipe(out, run), notes)}")
 
 
-def ensemble_recipe(out: Path, seed: int, epochs: int, batch_size: int) -> str:
+def ensemble_recipe(out: Path, run: TaggerRun) -> str:
     """The commands behind a model whose second tagger came from ``--add-tagger``."""
-    return _upgrade_recipe(out, 13, True) + (
-        f"\npresslens train techniques --add-tagger --out {out} --seed {seed} "
-        f"--epochs {epochs} --batch-size {batch_size}  # second tagger, weights, lexical "
-        "mix and knobs retuned"
+    return (
+        _upgrade_recipe(out, 13, True)
+        + f"\n{run.command(out)}  # second tagger, weights, lexical mix and knobs retuned"
     )
 
 

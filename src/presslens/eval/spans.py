@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Labelled = tuple[str, str, int, int]  # article, technique, start, end
 Plain = tuple[str, int, int]  # article, start, end
@@ -63,35 +63,74 @@ def _by_key(items: Iterable[tuple[tuple[str, ...], int, int]]) -> dict[tuple[str
     return {k: merge(v) for k, v in grouped.items()}
 
 
-def _overlap_prf(pred: dict, gold: dict) -> PRF:
-    n_pred = sum(len(v) for v in pred.values())
-    n_gold = sum(len(v) for v in gold.values())
-    p_sum = r_sum = 0.0
-    for key, spans in pred.items():
-        for s in spans:
+Sums = tuple[float, int, float, int]
+"""``(precision numerator, predicted spans, recall numerator, gold spans)``.
+
+Every score here is a ratio of sums over articles, so an article's sums are all a
+resample needs (:mod:`presslens.eval.bootstrap`).
+"""
+
+
+def _overlap_sums(pred: dict, gold: dict) -> dict[tuple[str, ...], Sums]:
+    """Per key: the overlap numerators of P and R and the span counts."""
+    out: dict[tuple[str, ...], Sums] = {}
+    for key in sorted(set(pred) | set(gold)):
+        p_sum = r_sum = 0.0
+        for s in pred.get(key, ()):
             for t in gold.get(key, ()):
                 inter = _overlap(s, t)
                 if inter:
                     p_sum += inter / (s[1] - s[0])
                     r_sum += inter / (t[1] - t[0])
-    p = p_sum / n_pred if n_pred else 0.0
-    r = r_sum / n_gold if n_gold else 0.0
-    return PRF.of(p, r, n_gold)
+        out[key] = (p_sum, len(pred.get(key, ())), r_sum, len(gold.get(key, ())))
+    return out
+
+
+def prf_of(sums: Iterable[Sums]) -> PRF:
+    """P, R and F1 of summed :data:`Sums` (support: the gold spans)."""
+    p_sum = r_sum = 0.0
+    n_pred = n_gold = 0
+    for p, n_p, r, n_g in sums:
+        p_sum, n_pred, r_sum, n_gold = p_sum + p, n_pred + n_p, r_sum + r, n_gold + n_g
+    return PRF.of(p_sum / n_pred if n_pred else 0.0, r_sum / n_gold if n_gold else 0.0, n_gold)
+
+
+def by_article(sums: dict[tuple[str, ...], Sums]) -> dict[str, Sums]:
+    """Sums of keys ``(article, ...)`` added up per article."""
+    out: dict[str, Sums] = {}
+    for key, (p, n_p, r, n_g) in sums.items():
+        a = out.get(key[0], (0.0, 0, 0.0, 0))
+        out[key[0]] = (a[0] + p, a[1] + n_p, a[2] + r, a[3] + n_g)
+    return out
+
+
+def si_sums(pred: Iterable[Plain], gold: Iterable[Plain]) -> dict[str, Sums]:
+    """Per article, the sums behind :func:`si_score`."""
+    return by_article(
+        _overlap_sums(
+            _by_key(((a,), s, e) for a, s, e in pred), _by_key(((a,), s, e) for a, s, e in gold)
+        )
+    )
+
+
+def joint_sums(pred: Iterable[Labelled], gold: Iterable[Labelled]) -> dict[str, Sums]:
+    """Per article, the sums behind :func:`joint_score`."""
+    return by_article(
+        _overlap_sums(
+            _by_key(((a, t), s, e) for a, t, s, e in pred),
+            _by_key(((a, t), s, e) for a, t, s, e in gold),
+        )
+    )
 
 
 def si_score(pred: Iterable[Plain], gold: Iterable[Plain]) -> PRF:
     """Span-identification precision, recall and F1 (character overlap, merged spans)."""
-    return _overlap_prf(
-        _by_key(((a,), s, e) for a, s, e in pred), _by_key(((a,), s, e) for a, s, e in gold)
-    )
+    return prf_of(si_sums(pred, gold).values())
 
 
 def joint_score(pred: Iterable[Labelled], gold: Iterable[Labelled]) -> PRF:
     """Span + technique: SI's overlap score counting only same-technique overlaps."""
-    return _overlap_prf(
-        _by_key(((a, t), s, e) for a, t, s, e in pred),
-        _by_key(((a, t), s, e) for a, t, s, e in gold),
-    )
+    return prf_of(joint_sums(pred, gold).values())
 
 
 def joint_by_technique(pred: list[Labelled], gold: list[Labelled]) -> dict[str, PRF]:
@@ -106,6 +145,8 @@ def joint_by_technique(pred: list[Labelled], gold: list[Labelled]) -> dict[str, 
 class TCResult:
     micro: PRF
     per_technique: dict[str, PRF]
+    articles: dict[str, Sums] = field(default_factory=dict)
+    """Per article ``(hits, predicted labels, hits, gold labels)``: micro P and R as sums."""
 
 
 def tc_score(pred: Iterable[Labelled], gold: Iterable[Labelled]) -> TCResult:
@@ -119,11 +160,16 @@ def tc_score(pred: Iterable[Labelled], gold: Iterable[Labelled]) -> TCResult:
     tp: Counter = Counter()
     n_pred: Counter = Counter()
     n_gold: Counter = Counter()
-    for key in set(gold_groups) | set(pred_groups):
+    articles: dict[str, Sums] = {}
+    for key in sorted(set(gold_groups) | set(pred_groups)):
         g, p = gold_groups.get(key, Counter()), pred_groups.get(key, Counter())
-        tp.update(g & p)
+        hits = g & p
+        tp.update(hits)
         n_pred.update(p)
         n_gold.update(g)
+        k, n_p, n_g = sum(hits.values()), sum(p.values()), sum(g.values())
+        a = articles.get(key[0], (0.0, 0, 0.0, 0))
+        articles[key[0]] = (a[0] + k, a[1] + n_p, a[2] + k, a[3] + n_g)
     total_tp, total_pred, total_gold = sum(tp.values()), sum(n_pred.values()), sum(n_gold.values())
     micro = PRF.of(
         total_tp / total_pred if total_pred else 0.0,
@@ -138,4 +184,4 @@ def tc_score(pred: Iterable[Labelled], gold: Iterable[Labelled]) -> TCResult:
         )
         for t in sorted(set(n_gold) | set(n_pred))
     }
-    return TCResult(micro, per)
+    return TCResult(micro, per, articles)

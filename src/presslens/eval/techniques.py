@@ -16,7 +16,16 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from presslens.corpora import ptc
-from presslens.eval.spans import PRF, joint_by_technique, joint_score, si_score, tc_score
+from presslens.eval.bootstrap import LEVEL, RESAMPLES, f1_intervals
+from presslens.eval.spans import (
+    PRF,
+    joint_by_technique,
+    joint_score,
+    joint_sums,
+    si_score,
+    si_sums,
+    tc_score,
+)
 from presslens.techniques.designations import NAME_CALLING, find_designations
 from presslens.techniques.model import Predictor, rank_labels
 from presslens.techniques.windows import line_sentences
@@ -34,6 +43,9 @@ class TechniquesReport:
     tc_per_technique: dict[str, PRF] = field(default_factory=dict)
     joint_per_technique: dict[str, PRF] = field(default_factory=dict)
     seconds: float = 0.0
+    intervals: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """95% intervals of the ``si``, ``tc_micro`` and ``joint`` F1 over article resamples
+    (:mod:`presslens.eval.bootstrap`): how far the split's size lets the scores move."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -64,15 +76,27 @@ def evaluate(
         labels = rank_labels(predictor.technique_scores(article.text, sentences, spans), spans)
         pred_tc.extend((article.id, t, s, e) for t, (s, e) in zip(labels, spans, strict=True))
     tc = tc_score(pred_tc, gold)
+    pred_si = [(a, s, e) for a, _, s, e in pred_joint]
+    gold_si = [(a, s, e) for a, _, s, e in gold]
+    sums = {
+        "si": si_sums(pred_si, gold_si),
+        "tc_micro": tc.articles,
+        "joint": joint_sums(pred_joint, gold),
+    }
     return TechniquesReport(
         split=split,
         articles=len(articles),
         gold_spans=len(gold),
         predicted_spans=len(pred_joint),
-        si=si_score([(a, s, e) for a, _, s, e in pred_joint], [(a, s, e) for a, _, s, e in gold]),
+        si=si_score(pred_si, gold_si),
         tc_micro=tc.micro,
         joint=joint_score(pred_joint, gold),
         tc_per_technique=tc.per_technique,
         joint_per_technique=joint_by_technique(pred_joint, gold),
         seconds=round(time.perf_counter() - started, 1),
+        intervals=f1_intervals(sums, [a.id for a in articles]),
     )
+
+
+INTERVAL_WORDS = f"{LEVEL:.0%} interval over {RESAMPLES} article resamples"
+"""How reports name :attr:`TechniquesReport.intervals`."""

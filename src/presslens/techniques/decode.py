@@ -44,24 +44,24 @@ class DecodeParams:
 
 
 def word_scores(window: Window, probs: np.ndarray) -> list[tuple[int, int, float]]:
-    """``(start, end, probability)`` per word of ``window``, in order."""
-    out: list[tuple[int, int, float]] = []
-    current = -2
-    acc: list[float] = []
-    start = end = 0
-    for i, w in enumerate(window.words.tolist()):
-        if w < 0:
-            continue
-        o = window.offsets[i]
-        if w != current:
-            if acc:
-                out.append((start, end, float(np.mean(acc))))
-            current, acc, start = w, [], o[0]
-        acc.append(float(probs[i]))
-        end = o[1]
-    if acc:
-        out.append((start, end, float(np.mean(acc))))
-    return out
+    """``(start, end, probability)`` per word of ``window``, in order.
+
+    A word's probability is the mean over its wordpieces (summed in float64, in order).
+    """
+    words = window.words
+    pieces = np.flatnonzero(words >= 0)
+    if not len(pieces):
+        return []
+    ids = words[pieces]
+    firsts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+    lasts = np.r_[firsts[1:], len(pieces)] - 1
+    values = np.asarray(probs, dtype=np.float64)[pieces]
+    means = np.add.reduceat(values, firsts) / np.diff(np.r_[firsts, len(pieces)])
+    offsets = window.offsets
+    return [
+        (offsets[pieces[f]][0], offsets[pieces[last]][1], float(m))
+        for f, last, m in zip(firsts.tolist(), lasts.tolist(), means.tolist(), strict=True)
+    ]
 
 
 def runs(probs: Sequence[float], threshold: float, gap: int) -> list[tuple[int, int]]:

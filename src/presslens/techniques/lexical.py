@@ -89,6 +89,8 @@ def token_features(text: str, windows: Sequence[Window]) -> list[list[list[str]]
             rows.append(Word(a, b, _token(text, a, b, m), sent))
         per_window.append(rows)
     counts = Counter(w.token for rows in per_window for w in rows)
+    # Quotation marks before each character: a word's quotation state in O(1).
+    marks = np.concatenate([[0], np.cumsum([c in _QUOTES for c in text])])
     first_sentence = min((w.sentence for rows in per_window for w in rows), default=(0, 0))
     out: list[list[list[str]]] = []
     for rows in per_window:
@@ -110,8 +112,7 @@ def token_features(text: str, windows: Sequence[Window]) -> list[list[list[str]]
                 return toks[i] if 0 <= i < n else ("<s>" if i < 0 else "</s>")
 
             t = w.token
-            before = text[w.sentence[0] : w.start]
-            quoted = sum(c in _QUOTES for c in before) % 2
+            quoted = int(marks[w.start] - marks[w.sentence[0]]) % 2
             freq = counts[t]
             shape = (
                 "mask"
@@ -237,15 +238,11 @@ class LexicalModel:
             else:
                 word_p = np.zeros(0, np.float32)
             piece = np.zeros(len(window.ids), dtype=np.float32)
-            order = -1
-            current = -2
-            for i, w in enumerate(window.words.tolist()):
-                if w < 0:
-                    continue
-                if w != current:
-                    order += 1
-                    current = w
-                piece[i] = word_p[order]
+            words = window.words
+            real = np.flatnonzero(words >= 0)
+            if len(real):
+                order = np.cumsum(np.r_[True, words[real][1:] != words[real][:-1]]) - 1
+                piece[real] = word_p[order]
             out.append(piece)
         return out
 

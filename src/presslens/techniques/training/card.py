@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 import platform
+from collections.abc import Sequence
 from pathlib import Path
 
+from presslens.eval.techniques import INTERVAL_WORDS
 from presslens.techniques.model import tagger_files
 from presslens.techniques.training.export import file_hashes
 
 
-def _row(name: str, prf: dict[str, float]) -> str:
-    return f"| {name} | {prf['precision']:.3f} | {prf['recall']:.3f} | {prf['f1']:.3f} |"
+def _row(name: str, prf: dict[str, float], interval: Sequence[float] | None = None) -> str:
+    low, high = interval if interval else (prf["f1"], prf["f1"])
+    return (
+        f"| {name} | {prf['precision']:.3f} | {prf['recall']:.3f} | {prf['f1']:.3f} | "
+        f"{low:.3f}-{high:.3f} |"
+    )
 
 
 def _lexical_lines(config: dict) -> list[str]:
@@ -55,12 +61,36 @@ def _ensemble_lines(config: dict, train: dict) -> list[str]:
         f"{second['lr_encoder']}, device {second['device']}, torch {second['torch']}, word "
         f"embeddings frozen at the first tagger's int8 table, {second['train_seconds']} s "
         "(`presslens.techniques.training.ensemble`).",
+        *_self_training_lines(second.get("self_training")),
         f"- ensemble (weight tuned on tune): propaganda probability = {w1:.2g} x tagger + "
         f"{w2:.2g} x second tagger (tune SI {ensemble.get('tune_si_f1')} before the lexical "
         "mix and knobs were retuned); the tagger's states feed the technique head. All "
         "encoders read one int8 word-embedding table (`word_embeddings.bin`, "
         "`presslens.techniques.training.shared_embeddings`).",
     ]
+
+
+def _self_training_lines(source: dict | None) -> list[str]:
+    if not source:
+        return []
+    return [
+        f"- self-training: besides the gold fit windows, the second tagger learned from "
+        f"{len(source['articles'])} unlabelled news articles ({source['windows']} windows "
+        f"from `{_data_relative(source['folder'])}`; their names are in `train.json`, their "
+        f"texts are not shipped), with soft targets from {source['teacher']}: its "
+        "per-wordpiece propaganda probabilities and its technique head's outputs "
+        "(`presslens.techniques.training.self_training`)."
+    ]
+
+
+def _data_relative(folder: str) -> str:
+    """``folder`` as ``../shared/data/...`` when it lies in the corpus folder (no local paths)."""
+    from presslens.corpora import data_root
+
+    root = data_root(required=False)
+    if root is not None and Path(folder).resolve().is_relative_to(root.resolve()):
+        return "../shared/data/" + Path(folder).resolve().relative_to(root.resolve()).as_posix()
+    return folder
 
 
 def _token_mix(lexical: dict) -> str:
@@ -162,15 +192,18 @@ def write_card(model_dir: Path, reports: dict[str, dict], command: str, notes: s
         "## Metrics (val split)",
     ]
     for variant, report in reports.items():
+        intervals = report.get("intervals") or {}
         lines += [
             "",
             f"### {variant} ({report['articles']} articles, {report['gold_spans']} gold spans, "
             f"{report['predicted_spans']} predicted, {report['seconds']} s)",
-            "| score | P | R | F1 |",
-            "|---|---|---|---|",
-            _row("SI span identification", report["si"]),
-            _row("TC micro-F1 on gold spans", report["tc_micro"]),
-            _row("joint span + technique", report["joint"]),
+            "| score | P | R | F1 | F1 interval |",
+            "|---|---|---|---|---|",
+            _row("SI span identification", report["si"], intervals.get("si")),
+            _row("TC micro-F1 on gold spans", report["tc_micro"], intervals.get("tc_micro")),
+            _row("joint span + technique", report["joint"], intervals.get("joint")),
+            "",
+            f"F1 interval: {INTERVAL_WORDS}.",
         ]
     for variant, report in list(reports.items())[:1]:
         lines += [

@@ -21,13 +21,14 @@ from presslens.techniques.windows import encode_sentences as _encode
 @dataclass
 class TagExample:
     ids: np.ndarray
-    prop: np.ndarray  # (T,) 0/1, specials 0 with valid 0
-    tech: np.ndarray  # (T, 14) multi-hot
+    prop: np.ndarray  # (T,) 0/1 (gold) or a teacher's probability, specials 0 with valid 0
+    tech: np.ndarray  # (T, 14) multi-hot (gold) or probabilities
     valid: np.ndarray  # (T,) bool: real wordpieces
 
     @property
     def positive(self) -> bool:
-        return bool(self.prop.any())
+        """Holds a span: a gold one, or a word the teacher thinks more likely than not."""
+        return bool((self.prop >= 0.5).any())
 
 
 @dataclass

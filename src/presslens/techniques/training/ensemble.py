@@ -79,17 +79,22 @@ def add_tagger(
     seed: int = 29,
     batch_size: int = 16,
     device: str = "cpu",
+    unlabelled: Path | None = None,
+    unlabelled_limit: int | None = None,
 ) -> dict[str, Any]:
     """Train a second tagger into ``model_dir`` (an exported model) and join it.
 
     Needs the ``train`` extra. The checkpoint goes to ``checkpoints/tagger2`` in
-    ``model_dir``; :func:`join_tagger` does the rest.
+    ``model_dir``; :func:`join_tagger` does the rest. A second tagger already there is
+    replaced. ``unlabelled``: a folder of news ``.txt`` files that the model, as it
+    stands, tags for the new tagger to learn from as well (:mod:`.self_training`).
     """
     from presslens.techniques.training.train import train
 
     config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     first = tagger_files(config["onnx"][config["default"]])[0]
     work = model_dir / "checkpoints" / SECOND
+    extra, source = _teacher_examples(model_dir, unlabelled, unlabelled_limit)
     train(
         work,
         epochs=epochs,
@@ -99,8 +104,30 @@ def add_tagger(
         batch_size=batch_size,
         max_len=int(config.get("max_len", 128)),
         word_embeddings=model_dir / first,
+        extra_tags=extra,
+        extra_source=source,
     )
     return join_tagger(model_dir, work / "checkpoint.pt")
+
+
+def _teacher_examples(
+    model_dir: Path, unlabelled: Path | None, limit: int | None
+) -> tuple[list, dict[str, Any] | None]:
+    """Soft-labelled windows of ``unlabelled`` news, tagged by the model in ``model_dir``."""
+    if unlabelled is None:
+        return [], None
+    from presslens.techniques.training.self_training import pseudo_examples, unlabelled_texts
+
+    texts = unlabelled_texts(unlabelled, limit)
+    examples = pseudo_examples(load_predictor(model_dir, threads=2), texts)
+    log.info("self-training: %d unlabelled articles, %d windows", len(texts), len(examples))
+    source = {
+        "folder": str(unlabelled),
+        "articles": [name for name, _ in texts],
+        "windows": len(examples),
+        "teacher": "the model as it stood (tagger ensemble mixed with the lexical model)",
+    }
+    return examples, source
 
 
 def join_tagger(model_dir: Path, checkpoint: Path) -> dict[str, Any]:

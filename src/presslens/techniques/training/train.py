@@ -18,6 +18,7 @@ import math
 import random
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ from presslens.techniques.windows import MAX_LEN, PAD_ID, line_sentences, load_t
 log = logging.getLogger("presslens.train.techniques")
 
 NEG_FRACTION = 0.3
-THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 GAPS = (0, 1, 2, 3)
 MIN_CHARS = (1, 4, 8, 12)
 
@@ -162,12 +163,17 @@ def train(
     max_len: int = MAX_LEN,
     init: Path | None = None,
     word_embeddings: Path | None = None,
+    extra_tags: Sequence[TagExample] = (),
+    extra_source: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Train ``task`` (tagger, span classifier or both on one encoder) on ``fit``.
 
     The best epoch on ``tune`` is kept in ``out/checkpoint.pt`` with ``train.json``.
     ``word_embeddings``: an int8 ONNX encoder whose word-embedding table this encoder
     uses, frozen, so both can ship one table (:mod:`.shared_embeddings`).
+    ``extra_tags``: more tagger windows (soft-labelled by a teacher,
+    :mod:`.self_training`), sampled as the gold ones; ``extra_source`` says where they
+    came from, for ``train.json``.
     """
     started = time.time()
     seed_everything(seed)
@@ -177,14 +183,15 @@ def train(
     split = ptc.split_ids(ptc.article_ids())
     fit = ptc.load_articles(ids=split["fit"][:limit_articles])
     tune = ptc.load_articles(ids=split["tune"][: (limit_articles or 10**9) // 4 or 1])
-    tags = [e for a in fit for e in tag_examples(tokenizer, a, max_len)]
+    tags = [e for a in fit for e in tag_examples(tokenizer, a, max_len)] + list(extra_tags)
     spans = [e for a in fit for e in span_examples(tokenizer, a)]
     positives = [e for e in tags if e.positive]
     negatives = [e for e in tags if not e.positive]
     log.info(
-        "fit: %d articles, %d windows (%d with spans), %d spans",
+        "fit: %d articles, %d windows (%d unlabelled; %d with spans), %d spans",
         len(fit),
         len(tags),
+        len(extra_tags),
         len(positives),
         len(spans),
     )
@@ -295,6 +302,7 @@ def _summary(env: dict[str, Any]) -> dict[str, Any]:
         "max_len": env["max_len"],
         "init": str(env["init"]) if env["init"] else None,
         "word_embeddings": str(env["word_embeddings"]) if env["word_embeddings"] else None,
+        "self_training": env["extra_source"],
         "split_seed": ptc.SPLIT_SEED,
         "split": {k: split[k] for k in ("fit", "tune", "val")},
         "best_epoch": best["epoch"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import platform
 from collections.abc import Sequence
@@ -9,7 +10,23 @@ from pathlib import Path
 
 from presslens.eval.techniques import INTERVAL_WORDS
 from presslens.techniques.model import tagger_files
-from presslens.techniques.training.export import file_hashes
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def file_hashes(directory: Path) -> dict[str, tuple[int, str]]:
+    """``name -> (bytes, sha256)`` of the model files the card lists (all but the card)."""
+    return {
+        p.name: (p.stat().st_size, sha256(p))
+        for p in sorted(directory.iterdir())
+        if p.is_file() and p.name != "MODEL_CARD.md"
+    }
 
 
 def _row(name: str, prf: dict[str, float], interval: Sequence[float] | None = None) -> str:

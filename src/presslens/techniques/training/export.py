@@ -10,7 +10,6 @@ measures what each costs against fp32.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -24,14 +23,6 @@ from presslens.techniques.training.train import default_encoder
 from presslens.techniques.training.tuning import tune_decode
 
 OPSET = 17
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 PARTS = ("tagger", "classifier")
@@ -159,11 +150,3 @@ def _array(param: torch.Tensor) -> np.ndarray:
 
 def _write_config(out: Path, config: dict[str, Any]) -> None:
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
-
-
-def file_hashes(directory: Path) -> dict[str, tuple[int, str]]:
-    return {
-        p.name: (p.stat().st_size, sha256(p))
-        for p in sorted(directory.iterdir())
-        if p.is_file() and p.name != "MODEL_CARD.md"
-    }

@@ -170,12 +170,7 @@ def tc_score(pred: Iterable[Labelled], gold: Iterable[Labelled]) -> TCResult:
         k, n_p, n_g = sum(hits.values()), sum(p.values()), sum(g.values())
         a = articles.get(key[0], (0.0, 0, 0.0, 0))
         articles[key[0]] = (a[0] + k, a[1] + n_p, a[2] + k, a[3] + n_g)
-    total_tp, total_pred, total_gold = sum(tp.values()), sum(n_pred.values()), sum(n_gold.values())
-    micro = PRF.of(
-        total_tp / total_pred if total_pred else 0.0,
-        total_tp / total_gold if total_gold else 0.0,
-        total_gold,
-    )
+    micro = prf_of(articles.values())
     per = {
         t: PRF.of(
             tp[t] / n_pred[t] if n_pred[t] else 0.0,

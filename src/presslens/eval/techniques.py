@@ -20,9 +20,8 @@ from presslens.eval.bootstrap import LEVEL, RESAMPLES, f1_intervals
 from presslens.eval.spans import (
     PRF,
     joint_by_technique,
-    joint_score,
     joint_sums,
-    si_score,
+    prf_of,
     si_sums,
     tc_score,
 )
@@ -76,10 +75,8 @@ def evaluate(
         labels = rank_labels(predictor.technique_scores(article.text, sentences, spans), spans)
         pred_tc.extend((article.id, t, s, e) for t, (s, e) in zip(labels, spans, strict=True))
     tc = tc_score(pred_tc, gold)
-    pred_si = [(a, s, e) for a, _, s, e in pred_joint]
-    gold_si = [(a, s, e) for a, _, s, e in gold]
     sums = {
-        "si": si_sums(pred_si, gold_si),
+        "si": si_sums([(a, s, e) for a, _, s, e in pred_joint], [(a, s, e) for a, _, s, e in gold]),
         "tc_micro": tc.articles,
         "joint": joint_sums(pred_joint, gold),
     }
@@ -88,9 +85,9 @@ def evaluate(
         articles=len(articles),
         gold_spans=len(gold),
         predicted_spans=len(pred_joint),
-        si=si_score(pred_si, gold_si),
+        si=prf_of(sums["si"].values()),
         tc_micro=tc.micro,
-        joint=joint_score(pred_joint, gold),
+        joint=prf_of(sums["joint"].values()),
         tc_per_technique=tc.per_technique,
         joint_per_technique=joint_by_technique(pred_joint, gold),
         seconds=round(time.perf_counter() - started, 1),

@@ -17,7 +17,7 @@ import numpy as np
 from presslens.document import Span
 from presslens.techniques.labels import trim_span
 from presslens.techniques.masking import mask_names
-from presslens.techniques.windows import Window
+from presslens.techniques.windows import Window, word_starts
 
 
 @dataclass(frozen=True)
@@ -48,12 +48,9 @@ def word_scores(window: Window, probs: np.ndarray) -> list[tuple[int, int, float
 
     A word's probability is the mean over its wordpieces (summed in float64, in order).
     """
-    words = window.words
-    pieces = np.flatnonzero(words >= 0)
+    pieces, firsts = word_starts(window)
     if not len(pieces):
         return []
-    ids = words[pieces]
-    firsts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
     lasts = np.r_[firsts[1:], len(pieces)] - 1
     values = np.asarray(probs, dtype=np.float64)[pieces]
     means = np.add.reduceat(values, firsts) / np.diff(np.r_[firsts, len(pieces)])

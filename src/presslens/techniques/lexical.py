@@ -33,7 +33,7 @@ import numpy as np
 
 from presslens.document import Span
 from presslens.techniques.features import normalise
-from presslens.techniques.windows import Window
+from presslens.techniques.windows import Window, word_starts
 
 MASK_ID = 103
 MASK_TOKEN = "[mask]"
@@ -238,11 +238,9 @@ class LexicalModel:
             else:
                 word_p = np.zeros(0, np.float32)
             piece = np.zeros(len(window.ids), dtype=np.float32)
-            words = window.words
-            real = np.flatnonzero(words >= 0)
-            if len(real):
-                order = np.cumsum(np.r_[True, words[real][1:] != words[real][:-1]]) - 1
-                piece[real] = word_p[order]
+            pieces, firsts = word_starts(window)
+            if len(pieces):
+                piece[pieces] = np.repeat(word_p, np.diff(np.r_[firsts, len(pieces)]))
             out.append(piece)
         return out
 

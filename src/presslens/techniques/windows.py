@@ -60,6 +60,16 @@ class Window:
         return (real[0][0], real[-1][1]) if real else (0, 0)
 
 
+def word_starts(window: Window) -> tuple[np.ndarray, np.ndarray]:
+    """``(pieces, firsts)``: the window's real wordpiece positions (no [CLS]/[SEP]/padding)
+    and, into ``pieces``, where each word's first piece stands. Word-level decisions and
+    the lexical model's per-word scores both group pieces this way."""
+    pieces = np.flatnonzero(window.words >= 0)
+    ids = window.words[pieces]
+    firsts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]]) if len(pieces) else pieces
+    return pieces, firsts
+
+
 def split_sentences(text: str) -> list[Span]:
     """Fallback sentence spans: lines, then sentence-final punctuation before a capital."""
     spans: list[Span] = []

@@ -24,7 +24,9 @@ SAMPLE = 20
 def sample_paths(data: Path) -> list[tuple[str, Path]]:
     """``(name, path)`` of the PTC and PolNeAR articles compared, in a fixed order."""
     ptc = sorted((data / "ptc" / "train" / "articles").glob("article*.txt"))[:SAMPLE]
-    polnear = sorted((data / "quotes" / "polnear" / "data" / "train" / "text").glob("*.txt"))[:SAMPLE]
+    polnear = sorted((data / "quotes" / "polnear" / "data" / "train" / "text").glob("*.txt"))[
+        :SAMPLE
+    ]
     return [(f"ptc-{p.stem}", p) for p in ptc] + [(f"polnear-{p.stem}", p) for p in polnear]
 
 

@@ -8,9 +8,9 @@ from presslens.anatomy import dissect
 from presslens.anatomy.boilerplate import is_boilerplate, is_timestamp
 from presslens.anatomy.byline import is_byline
 from presslens.anatomy.lines import paragraph_spans
-from presslens.anatomy.stage import AnatomyStage
 from presslens.document import Anatomy, Document, Metadata
 from presslens.settings import get_settings
+from presslens.stages.anatomy import AnatomyStage
 
 
 def texts(text: str, spans) -> list[str]:

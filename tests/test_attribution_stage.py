@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from presslens.attribution.coref import History, resolve_speaker
-from presslens.attribution.scare import ScareQuotesStage
-from presslens.attribution.sourcing import SourcingStage
-from presslens.attribution.stage import QuotesStage
 from presslens.document import Document, Entity
-from presslens.models import spacy_pipeline
+from presslens.spacy_models import spacy_pipeline
+from presslens.stages.quotes import QuotesStage
+from presslens.stages.scare_quotes import ScareQuotesStage
+from presslens.stages.sourcing import SourcingStage
 
 
 def test_no_parse_no_quotes() -> None:

@@ -9,9 +9,9 @@ import pytest
 
 from presslens.document import Anatomy, Dateline, Document, Entity
 from presslens.entities import resolve_mention
-from presslens.entities.stage import EntitiesStage
-from presslens.models import spacy_pipeline
 from presslens.settings import Settings
+from presslens.spacy_models import spacy_pipeline
+from presslens.stages.entities import EntitiesStage
 
 SEED_SWAP = {
     "Russia": "Ukraine",
@@ -237,7 +237,7 @@ def test_resolve_mention_by_name_and_recency() -> None:
 
 
 def test_in_the_pipeline_with_the_anatomy_stage(seed_text: str) -> None:
-    pytest.importorskip("presslens.anatomy.stage")
+    pytest.importorskip("presslens.stages.anatomy")
     from presslens.document import Metadata
     from presslens.pipeline import Pipeline
 
@@ -278,7 +278,7 @@ def test_fast_on_a_long_article(nlp: Any, seed_text: str) -> None:
     """The stage itself (parse excluded) on 50,000 characters: well under a second."""
     import time
 
-    from presslens.entities.stage import find_entities
+    from presslens.stages.entities import find_entities
 
     text = ((seed_text + "\n\n" + HARBOUR + "\n\n") * 20)[:50_000]
     parsed = nlp(text)

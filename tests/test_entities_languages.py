@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from presslens.document import Anatomy, Dateline, Document, Entity
-from presslens.entities.stage import EntitiesStage
 from presslens.settings import Settings
+from presslens.stages.entities import EntitiesStage
 
 RUSSIAN = (
     "МОСКВА, 20 июня. /ТАСС/. Служба внешней разведки России (СВР) предложила сотрудникам "

@@ -39,7 +39,7 @@ def test_extract_json(page):
 
 
 def test_extract_json_anatomy_resolved_to_text(page):
-    pytest.importorskip("presslens.anatomy.stage")
+    pytest.importorskip("presslens.stages.anatomy")
     data = json.loads(runner.invoke(app, ["extract", str(page)]).stdout)
     assert data["anatomy"] is not None
     start, end = data["anatomy"]["headline"]
@@ -106,7 +106,7 @@ terminal during the six weeks of works.</p></article></body></html>"""
 
 
 def test_extract_dateline_fields(tmp_path):
-    pytest.importorskip("presslens.anatomy.stage")
+    pytest.importorskip("presslens.stages.anatomy")
     path = tmp_path / "dispatch.html"
     path.write_text(DISPATCH_PAGE, encoding="utf-8")
     data = json.loads(runner.invoke(app, ["extract", str(path)]).stdout)

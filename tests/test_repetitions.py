@@ -10,11 +10,11 @@ import pytest
 from presslens.document import Anatomy, Document
 from presslens.repetitions import (
     MIN_WORDS,
-    RepetitionsStage,
     find_repetitions,
     words,
 )
 from presslens.settings import Settings
+from presslens.stages.repetitions import RepetitionsStage
 
 QUOTE = (
     "the harbour authority has received no request to close the northern channel "
@@ -102,7 +102,7 @@ def test_block_repeated_back_to_back_is_one_series() -> None:
 
 
 def test_with_the_anatomy_stage(seed_text: str) -> None:
-    stage = pytest.importorskip("presslens.anatomy.stage")
+    stage = pytest.importorskip("presslens.stages.anatomy")
     doc = Document(seed_text)
     doc.add_layer("anatomy", stage.AnatomyStage(Settings()).run(doc))
     (rep,) = RepetitionsStage(Settings()).run(doc)

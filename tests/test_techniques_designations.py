@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from presslens.stages.techniques import combine
 from presslens.techniques.designations import find_designations
-from presslens.techniques.stage import combine
 from swapping import swapper
 
 

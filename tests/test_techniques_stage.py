@@ -16,8 +16,7 @@ import pytest
 from presslens import stages
 from presslens.document import Anatomy, Document, Quote, Repetition
 from presslens.settings import get_settings
-from presslens.techniques.model import SHIPPED
-from presslens.techniques.stage import (
+from presslens.stages.techniques import (
     REPETITION,
     TechniquesStage,
     combine,
@@ -25,6 +24,7 @@ from presslens.techniques.stage import (
     repetition_spans,
     sentences_of,
 )
+from presslens.techniques.model import SHIPPED
 from swapping import SEED_SWAP, swapper
 
 HAVE_MODEL = (SHIPPED / "config.json").is_file() and any(SHIPPED.glob("*.onnx"))
@@ -34,7 +34,7 @@ needs_model = pytest.mark.skipif(not HAVE_MODEL, reason="techniques model files 
 def test_stage_declares_its_layers():
     stage = TechniquesStage(get_settings())
     assert (stage.name, stage.adds) == ("techniques", "techniques")
-    assert stage.needs == ("anatomy", "repetitions", "quotes")
+    assert stage.needs == ("anatomy", "repetitions", "quotes", "language")
 
 
 def test_quote_of_picks_the_innermost_containing_quote():

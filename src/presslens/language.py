@@ -11,9 +11,6 @@ import threading
 from functools import lru_cache
 from typing import Any
 
-from presslens.document import Document
-from presslens.settings import Settings
-
 _lock = threading.Lock()
 # Enough text to decide; lingua's cost grows with length.
 _SAMPLE_CHARS = 2000
@@ -47,17 +44,3 @@ def detect_language(text: str, languages: tuple[str, ...] = ("en", "ru", "uk")) 
         return None
     found = _detector(tuple(languages)).detect_language_of(sample)
     return None if found is None else found.iso_code_639_1.name.lower()
-
-
-class LanguageStage:
-    name = "language"
-    needs: tuple[str, ...] = ()
-    adds = "language"
-
-    def __init__(self, settings: Settings):
-        self.languages = tuple(settings.languages)
-
-    def run(self, doc: Document) -> str | None:
-        if doc.metadata.language:
-            return doc.metadata.language
-        return detect_language(doc.text, self.languages)

@@ -35,8 +35,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
 
-from presslens.document import Anatomy, Document, Repetition, Span
-from presslens.settings import Settings
+from presslens.document import Repetition, Span
 
 MIN_WORDS = 8
 """Shortest repeated passage, in words. Below it repeats are formulaic."""
@@ -339,22 +338,3 @@ def find_repetitions(
         spans = tuple((w.spans[s][0], w.spans[e - 1][1]) for s, e in passage)
         out.append(Repetition(spans=spans))
     return sorted(out, key=lambda r: r.spans)
-
-
-class RepetitionsStage:
-    """Adds ``repetitions``: one record per passage the document repeats."""
-
-    name = "repetitions"
-    needs = ("anatomy",)
-    adds = "repetitions"
-
-    def __init__(self, settings: Settings):
-        self.min_words = MIN_WORDS
-
-    def run(self, doc: Document) -> list[Repetition]:
-        anatomy: Anatomy | None = doc.layer("anatomy")
-        boilerplate = anatomy.boilerplate if anatomy else ()
-        sentences = anatomy.sentences if anatomy else ()
-        return find_repetitions(
-            doc.text, boilerplate=boilerplate, sentences=sentences, min_words=self.min_words
-        )

@@ -13,8 +13,7 @@ from __future__ import annotations
 from presslens.attribution.extract import SCARE_MAX_WORDS
 from presslens.attribution.found import inside
 from presslens.attribution.marks import find_quotes, paragraphs
-from presslens.document import Document, Quote, Span
-from presslens.settings import Settings
+from presslens.document import Quote, Span
 
 MAX_WORDS = SCARE_MAX_WORDS  # the quotes stage drops uncued quotes this short
 
@@ -36,21 +35,3 @@ def scare_quotes(text: str, quotes: list[Quote], paras: list[Span] | None = None
             continue
         out.append(q.span)
     return out
-
-
-class ScareQuotesStage:
-    """Adds ``scare_quotes``: list of (start, end) content spans."""
-
-    name = "scare_quotes"
-    needs = ("quotes",)
-    adds = "scare_quotes"
-
-    def __init__(self, settings: Settings | None = None):
-        self.settings = settings
-
-    def run(self, doc: Document) -> list[Span]:
-        if doc.has("syntax") and doc.layer("syntax") is None:
-            return []  # no parse (not English): quotes are unknown, so nothing is "nobody's"
-        anatomy = doc.layer("anatomy")
-        paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
-        return scare_quotes(doc.text, list(doc.layer("quotes") or []), paras)

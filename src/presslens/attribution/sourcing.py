@@ -24,7 +24,6 @@ from presslens.attribution.cues import words
 from presslens.attribution.found import overlap
 from presslens.attribution.syntax_utils import tokens_in
 from presslens.document import BASES, Basis, Document, Entity, Quote, Sourcing, Span
-from presslens.settings import Settings
 
 _KNOWLEDGE = r"(?:information|data|intelligence|evidence)"
 UNVERIFIABLE = tuple(
@@ -328,19 +327,3 @@ def profile(sourcing: Sequence[Sourcing], text_len: int) -> dict[str, float]:
     for s in sourcing:
         shares[s.basis] += (s.span[1] - s.span[0]) / text_len
     return {k: round(v, 4) for k, v in shares.items()}
-
-
-class SourcingStage:
-    """Adds ``sourcing``: list[Sourcing], one per claim-bearing sentence."""
-
-    name = "sourcing"
-    needs = ("quotes", "entities", "anatomy", "syntax")
-    adds = "sourcing"
-
-    def __init__(self, settings: Settings | None = None):
-        self.settings = settings
-
-    def run(self, doc: Document) -> list[Sourcing]:
-        quotes: list[Quote] = list(doc.layer("quotes") or [])
-        entities: list[Entity] = list(doc.layer("entities") or [])
-        return source_sentences(doc, quotes, entities)

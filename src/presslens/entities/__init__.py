@@ -1,6 +1,6 @@
 """People, organisations and places named in a dispatch, each with every mention.
 
-The ``entities`` stage lives in :mod:`presslens.entities.stage`; the attribution
+The ``entities`` stage lives in :mod:`presslens.stages.entities`; the attribution
 stages use :func:`resolve_mention` to turn a speaker phrase into an entity id.
 
 Modules, one job each: ``english`` (mentions from the spaCy parse), ``labels``

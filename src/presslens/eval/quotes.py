@@ -287,7 +287,7 @@ def system_predict(text: str, sdoc: object) -> list[Predicted]:
     interrupted quotation's cue and speaker too.
     """
     from presslens.anatomy.dissect import dissect
-    from presslens.attribution.stage import find_attributions
+    from presslens.stages.quotes import find_attributions
 
     found = find_attributions(text, sdoc, dissect(text, None))
     return [Predicted(f.parts, f.cue, f.speaker, f.kind == "direct") for f in found]
@@ -301,7 +301,7 @@ def evaluate(
     Returns ``{"presslens": Report, "baseline": Report}``.
     """
     from presslens.corpora.polnear import load_split
-    from presslens.syntax import parse
+    from presslens.stages.syntax import parse
 
     articles = list(load_split(split, limit))
     reports = {"presslens": Report(), "baseline": Report()}

@@ -35,15 +35,15 @@ StageFactory = Callable[[Settings], Stage]
 # name -> "module:attribute" of a factory taking Settings. Modules are imported only
 # when their stage is used, so `presslens extract` never loads spaCy.
 _BUILTIN: dict[str, str] = {
-    "anatomy": "presslens.anatomy.stage:AnatomyStage",
-    "language": "presslens.language:LanguageStage",
-    "syntax": "presslens.syntax:SyntaxStage",
-    "entities": "presslens.entities.stage:EntitiesStage",
-    "repetitions": "presslens.repetitions:RepetitionsStage",
-    "quotes": "presslens.attribution.stage:QuotesStage",
-    "scare_quotes": "presslens.attribution.scare:ScareQuotesStage",
-    "sourcing": "presslens.attribution.sourcing:SourcingStage",
-    "techniques": "presslens.techniques.stage:TechniquesStage",
+    "anatomy": "presslens.stages.anatomy:AnatomyStage",
+    "language": "presslens.stages.language:LanguageStage",
+    "syntax": "presslens.stages.syntax:SyntaxStage",
+    "entities": "presslens.stages.entities:EntitiesStage",
+    "repetitions": "presslens.stages.repetitions:RepetitionsStage",
+    "quotes": "presslens.stages.quotes:QuotesStage",
+    "scare_quotes": "presslens.stages.scare_quotes:ScareQuotesStage",
+    "sourcing": "presslens.stages.sourcing:SourcingStage",
+    "techniques": "presslens.stages.techniques:TechniquesStage",
 }
 _EXTRA: dict[str, StageFactory] = {}
 

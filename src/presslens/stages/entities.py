@@ -79,7 +79,7 @@ class EntitiesStage:
     """Adds ``entities``: a list of :class:`~presslens.document.Entity`."""
 
     name = "entities"
-    needs = ("syntax", "anatomy")
+    needs = ("syntax", "anatomy", "language")
     adds = "entities"
 
     def __init__(self, settings: Settings):

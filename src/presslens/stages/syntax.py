@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from presslens.document import Document
-from presslens.models import spacy_pipeline
 from presslens.settings import Settings
+from presslens.spacy_models import spacy_pipeline
 
 
 class SyntaxStage:

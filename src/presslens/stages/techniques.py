@@ -1,12 +1,12 @@
 """The ``techniques`` stage: persuasion-technique spans, linked to the quote they sit in.
 
-Spans come from the shipped model (:mod:`.model`; ONNX, no torch) over sentence
+Spans come from the shipped model (:mod:`presslens.techniques.model`; ONNX, no torch) over sentence
 windows, so articles of any length are read whole. Repetition is a property of the
 document, which a window cannot see: every passage the ``repetitions`` layer found
 more than once is tagged ``Repetition`` as well, beside what the model says; and
 pejorative designations ("the criminal regime", "the X regime"), which PTC's
 annotators mostly left unmarked, are tagged ``Name_Calling,Labeling`` by rule
-(:mod:`.designations`). A
+(:mod:`presslens.techniques.designations`). A
 technique span inside a quotation names that quote (the innermost one), so views can
 say who used it: the outlet in its own voice or a quoted speaker.
 
@@ -72,7 +72,7 @@ def combine(
     designations: Iterable[Span] = (),
 ) -> list[tuple[Span, str, float]]:
     """Model spans plus Repetition on repeated passages and Name_Calling on designations
-    (:mod:`.designations`), without duplicate (span, label)."""
+    (:mod:`presslens.techniques.designations`), without duplicate (span, label)."""
     best: dict[tuple[Span, str], float] = {}
     extra = [(s, REPETITION, REPETITION_SCORE) for s in repeated]
     extra += [(s, NAME_CALLING, DESIGNATION_SCORE) for s in designations]
@@ -85,7 +85,7 @@ class TechniquesStage:
     """Adds ``techniques``: ``list[TechniqueSpan]`` with PTC technique names."""
 
     name = "techniques"
-    needs: tuple[str, ...] = ("anatomy", "repetitions", "quotes")
+    needs: tuple[str, ...] = ("anatomy", "repetitions", "quotes", "language")
     adds = "techniques"
 
     def __init__(self, settings: Settings):

@@ -1,0 +1,26 @@
+"""The ``sourcing`` stage: the basis of each claim-bearing sentence.
+
+The rules live in :mod:`presslens.attribution.sourcing`.
+"""
+
+from __future__ import annotations
+
+from presslens.attribution.sourcing import source_sentences
+from presslens.document import Document, Entity, Quote, Sourcing
+from presslens.settings import Settings
+
+
+class SourcingStage:
+    """Adds ``sourcing``: list[Sourcing], one per claim-bearing sentence."""
+
+    name = "sourcing"
+    needs = ("quotes", "entities", "anatomy", "syntax")
+    adds = "sourcing"
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings
+
+    def run(self, doc: Document) -> list[Sourcing]:
+        quotes: list[Quote] = list(doc.layer("quotes") or [])
+        entities: list[Entity] = list(doc.layer("entities") or [])
+        return source_sentences(doc, quotes, entities)

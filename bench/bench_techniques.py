@@ -69,8 +69,8 @@ def torch_predictor(model: Path, threads: int) -> Predictor | None:
     try:
         import torch
 
-        from presslens.techniques.training.export import load_checkpoint
-        from presslens.techniques.training.train import torch_backend
+        from presslens_training.techniques.export import load_checkpoint
+        from presslens_training.techniques.train import torch_backend
     except ModuleNotFoundError:
         return None
     ckpt = model / "checkpoints"

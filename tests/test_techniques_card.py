@@ -6,7 +6,7 @@ import json
 import shutil
 
 from presslens.techniques.model import SHIPPED
-from presslens.techniques.training.card import existing_notes, write_card
+from presslens_training.techniques.card import existing_notes, write_card
 
 PRF = {"precision": 0.4, "recall": 0.5, "f1": 0.444, "support": 988}
 

@@ -31,7 +31,7 @@ def two_encoders(tmp_path, request):
     ``presslens train techniques`` exports) and a weight-only int8 second one."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from presslens.techniques.training.quantize import quantize_weights
+    from presslens_training.techniques.quantize import quantize_weights
 
     rng = np.random.default_rng(0)
     table = rng.normal(size=(100, 64)).astype(np.float32)
@@ -52,7 +52,7 @@ def two_encoders(tmp_path, request):
 
 
 def test_shared_table_is_stored_once_and_read_by_both(two_encoders):
-    from presslens.techniques.training.shared_embeddings import TABLE, read_table, share_table
+    from presslens_training.techniques.shared_embeddings import TABLE, read_table, share_table
 
     d = two_encoders
     first_before, second_before = _run(d / "first.onnx"), _run(d / "second.onnx")
@@ -74,7 +74,7 @@ def test_shared_table_is_stored_once_and_read_by_both(two_encoders):
 
 
 def test_table_must_be_int8(two_encoders):
-    from presslens.techniques.training.shared_embeddings import read_table
+    from presslens_training.techniques.shared_embeddings import read_table
 
     with pytest.raises(ValueError, match="int8 table"):
         read_table(two_encoders / "first.fp32.onnx")

@@ -16,8 +16,8 @@ from presslens.techniques.lexical import (
     window_words,
 )
 from presslens.techniques.model import SHIPPED
-from presslens.techniques.training.lexical import fit_binary, fit_multiclass
 from presslens.techniques.windows import encode_sentences, load_tokenizer, pack, split_sentences
+from presslens_training.techniques.lexical import fit_binary, fit_multiclass
 
 HAVE_TOKENIZER = (SHIPPED / "tokenizer.json").is_file()
 needs_tokenizer = pytest.mark.skipif(not HAVE_TOKENIZER, reason="shipped tokenizer missing")
@@ -96,7 +96,7 @@ def test_shipped_config_names_the_lexical_file_and_mix():
 @needs_tokenizer
 def test_train_lexical_on_a_few_fit_articles(shared_data):
     from presslens.corpora import ptc
-    from presslens.techniques.training.lexical import train_lexical
+    from presslens_training.techniques.lexical import train_lexical
 
     articles = ptc.load_articles(ids=ptc.split_ids(ptc.article_ids())["fit"][:3])
     tokenizer = load_tokenizer(SHIPPED / "tokenizer.json")

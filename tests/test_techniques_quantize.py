@@ -23,7 +23,7 @@ def _tiny_encoder(path) -> None:
 
 
 def test_weight_only_int8_is_small_and_close(tmp_path):
-    from presslens.techniques.training.quantize import quantize_weights
+    from presslens_training.techniques.quantize import quantize_weights
 
     src, dst = tmp_path / "fp32.onnx", tmp_path / "int8w.onnx"
     _tiny_encoder(src)
@@ -42,7 +42,7 @@ def test_weight_only_int8_is_small_and_close(tmp_path):
 def test_dynamic_graph_loses_its_activation_rounding(tmp_path):
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from presslens.techniques.training.quantize import weights_only_from_dynamic
+    from presslens_training.techniques.quantize import weights_only_from_dynamic
 
     src, dynamic, weights = (tmp_path / f"{n}.onnx" for n in ("fp32", "int8", "int8w"))
     _tiny_encoder(src)

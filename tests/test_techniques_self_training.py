@@ -12,13 +12,13 @@ import pytest
 from presslens.techniques.decode import DecodeParams
 from presslens.techniques.labels import TECHNIQUES
 from presslens.techniques.model import SHIPPED, Predictor
-from presslens.techniques.training.data import TagExample
-from presslens.techniques.training.self_training import (
+from presslens.techniques.windows import load_tokenizer
+from presslens_training.techniques.data import TagExample
+from presslens_training.techniques.self_training import (
     one_sentence_per_line,
     pseudo_examples,
     unlabelled_texts,
 )
-from presslens.techniques.windows import load_tokenizer
 
 N = len(TECHNIQUES)
 

@@ -15,8 +15,8 @@ def test_train_and_export_tiny(tmp_path, shared_data):
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
     from presslens.techniques.model import load_predictor
-    from presslens.techniques.training.export import export
-    from presslens.techniques.training.train import train
+    from presslens_training.techniques.export import export
+    from presslens_training.techniques.train import train
 
     train(tmp_path / "tag", epochs=1, limit_articles=4, task="tag")
     train(tmp_path / "span", epochs=1, limit_articles=4, task="span")
@@ -32,8 +32,8 @@ def test_train_and_export_tiny(tmp_path, shared_data):
     assert scores.shape == (1, 14)
 
     # A second tagger with the first one's word embeddings frozen, joined as an ensemble.
-    from presslens.techniques.training.ensemble import join_tagger
-    from presslens.techniques.training.shared_embeddings import TABLE, read_table
+    from presslens_training.techniques.ensemble import join_tagger
+    from presslens_training.techniques.shared_embeddings import TABLE, read_table
 
     model = tmp_path / "model"
     first = model / config["onnx"]["int8w"]["tagger"]
@@ -48,7 +48,7 @@ def test_train_and_export_tiny(tmp_path, shared_data):
     assert all(((p >= 0) & (p <= 1)).all() for p in probs)
 
     # Self-training: the joined model tags unlabelled text; a tagger learns from it too.
-    from presslens.techniques.training.self_training import pseudo_examples
+    from presslens_training.techniques.self_training import pseudo_examples
 
     extra = pseudo_examples(load_predictor(model), [("news", text)])
     source = {"folder": "inline", "articles": ["news"], "windows": len(extra)}

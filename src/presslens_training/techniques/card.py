@@ -63,7 +63,7 @@ def _tech_head_lines(config: dict) -> list[str]:
         f"- tagger technique head: 14 logistic regressions on {head['fitted_on']} of "
         f"{head['wordpieces']} propaganda wordpieces of fit (L2 {head['l2']}, {head['steps']} "
         f"full-batch Adam steps, numpy), {head['seconds']} s on CPU "
-        "(`presslens.techniques.training.tech_head`)."
+        "(`presslens_training.techniques.tech_head`)."
     ]
 
 
@@ -77,13 +77,13 @@ def _ensemble_lines(config: dict, train: dict) -> list[str]:
         f"tune, seed {second['seed']}, batch {second['batch_size']}, lr encoder "
         f"{second['lr_encoder']}, device {second['device']}, torch {second['torch']}, word "
         f"embeddings frozen at the first tagger's int8 table, {second['train_seconds']} s "
-        "(`presslens.techniques.training.ensemble`).",
+        "(`presslens_training.techniques.ensemble`).",
         *_self_training_lines(second.get("self_training")),
         f"- ensemble (weight tuned on tune): propaganda probability = {w1:.2g} x tagger + "
         f"{w2:.2g} x second tagger (tune SI {ensemble.get('tune_si_f1')} before the lexical "
         "mix and knobs were retuned); the tagger's states feed the technique head. All "
         "encoders read one int8 word-embedding table (`word_embeddings.bin`, "
-        "`presslens.techniques.training.shared_embeddings`).",
+        "`presslens_training.techniques.shared_embeddings`).",
     ]
 
 
@@ -96,7 +96,7 @@ def _self_training_lines(source: dict | None) -> list[str]:
         f"from `{_data_relative(source['folder'])}`; their names are in `train.json`, their "
         f"texts are not shipped), with soft targets from {source['teacher']}: its "
         "per-wordpiece propaganda probabilities and its technique head's outputs "
-        "(`presslens.techniques.training.self_training`)."
+        "(`presslens_training.techniques.self_training`)."
     ]
 
 

@@ -21,8 +21,8 @@ import numpy as np
 
 from presslens.corpora import ptc
 from presslens.techniques.model import Ensemble, Predictor, load_predictor, tagger_files
-from presslens.techniques.training.tuning import best_decode
 from presslens.techniques.windows import line_sentences
+from presslens_training.techniques.tuning import best_decode
 
 log = logging.getLogger("presslens.train.techniques")
 
@@ -89,7 +89,7 @@ def add_tagger(
     replaced. ``unlabelled``: a folder of news ``.txt`` files that the model, as it
     stands, tags for the new tagger to learn from as well (:mod:`.self_training`).
     """
-    from presslens.techniques.training.train import train
+    from presslens_training.techniques.train import train
 
     config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     first = tagger_files(config["onnx"][config["default"]])[0]
@@ -116,7 +116,7 @@ def _teacher_examples(
     """Soft-labelled windows of ``unlabelled`` news, tagged by the model in ``model_dir``."""
     if unlabelled is None:
         return [], None
-    from presslens.techniques.training.self_training import pseudo_examples, unlabelled_texts
+    from presslens_training.techniques.self_training import pseudo_examples, unlabelled_texts
 
     texts = unlabelled_texts(unlabelled, limit)
     examples = pseudo_examples(load_predictor(model_dir, threads=2), texts)
@@ -138,12 +138,12 @@ def join_tagger(model_dir: Path, checkpoint: Path) -> dict[str, Any]:
     and ``tagger2`` in ``train.json``. Retune the lexical mix and decoding knobs
     afterwards (:func:`.lexical.add_lexical`).
     """
-    from presslens.techniques.training.export import (
+    from presslens_training.techniques.export import (
         FLOAT_MATMULS,
         export_encoder,
         load_checkpoint,
     )
-    from presslens.techniques.training.shared_embeddings import TABLE, share_table
+    from presslens_training.techniques.shared_embeddings import TABLE, share_table
 
     config_path = model_dir / "config.json"
     config = json.loads(config_path.read_text(encoding="utf-8"))

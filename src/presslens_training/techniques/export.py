@@ -18,9 +18,9 @@ from typing import Any
 import numpy as np
 import torch
 
-from presslens.techniques.training.net import ExportWrapper, TechniqueNet, load_encoder
-from presslens.techniques.training.train import default_encoder
-from presslens.techniques.training.tuning import tune_decode
+from presslens_training.techniques.net import ExportWrapper, TechniqueNet, load_encoder
+from presslens_training.techniques.train import default_encoder
+from presslens_training.techniques.tuning import tune_decode
 
 OPSET = 17
 
@@ -133,7 +133,7 @@ def export_encoder(net: TechniqueNet, part: str, out: Path) -> dict[str, str]:
     """``part``'s encoder as fp32, int8 and int8w ONNX files in ``out``: variant -> file."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from presslens.techniques.training.quantize import quantize_weights
+    from presslens_training.techniques.quantize import quantize_weights
 
     names = {v: f"{part}.{v}.onnx" for v in VARIANTS}
     export_onnx(net, out / names["fp32"])

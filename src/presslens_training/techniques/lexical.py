@@ -183,7 +183,7 @@ def tune_mix(
 
     from presslens.eval.spans import tc_score
     from presslens.techniques.model import mix_token_probabilities, rank_labels, softmax
-    from presslens.techniques.training.tuning import best_decode, best_nesting, decode_grid
+    from presslens_training.techniques.tuning import best_decode, best_nesting, decode_grid
 
     gold_tc = [(a.id, g.technique, g.start, g.end) for a in articles for g in a.spans]
     cache = []

@@ -26,8 +26,8 @@ import numpy as np
 from presslens.corpora import data_root
 from presslens.techniques.labels import TECHNIQUES
 from presslens.techniques.model import Predictor
-from presslens.techniques.training.data import TagExample
 from presslens.techniques.windows import line_sentences, split_sentences
+from presslens_training.techniques.data import TagExample
 
 SEED = 20201212
 """Which unlabelled articles a ``limit`` keeps (seeded shuffle of sorted names)."""

@@ -23,9 +23,9 @@ import numpy as np
 from presslens.corpora import ptc
 from presslens.techniques.lexical import sigmoid
 from presslens.techniques.model import BATCH, batch_windows
-from presslens.techniques.training.data import piece_labels
-from presslens.techniques.training.lexical import adam
 from presslens.techniques.windows import line_sentences
+from presslens_training.techniques.data import piece_labels
+from presslens_training.techniques.lexical import adam
 
 log = logging.getLogger("presslens.train.techniques")
 
@@ -103,8 +103,8 @@ def upgrade(model_dir: Path) -> None:
     A dynamic-int8 tagger gets its int8w twin (the default from then on), the tagger
     gets a fitted technique head, and the decoding knobs are retuned on ``tune``.
     """
-    from presslens.techniques.training.quantize import weights_only_from_dynamic
-    from presslens.techniques.training.tuning import tune_decode
+    from presslens_training.techniques.quantize import weights_only_from_dynamic
+    from presslens_training.techniques.tuning import tune_decode
 
     config_path = model_dir / "config.json"
     config = json.loads(config_path.read_text(encoding="utf-8"))

@@ -32,10 +32,10 @@ from presslens.eval.spans import tc_score
 from presslens.techniques.decode import DecodeParams
 from presslens.techniques.labels import TECHNIQUES
 from presslens.techniques.model import Predictor, rank_labels
-from presslens.techniques.training.data import SpanExample, TagExample, span_examples, tag_examples
-from presslens.techniques.training.net import TechniqueNet, load_encoder
-from presslens.techniques.training.tuning import best_decode, decode_grid
 from presslens.techniques.windows import MAX_LEN, PAD_ID, line_sentences, load_tokenizer
+from presslens_training.techniques.data import SpanExample, TagExample, span_examples, tag_examples
+from presslens_training.techniques.net import TechniqueNet, load_encoder
+from presslens_training.techniques.tuning import best_decode, decode_grid
 
 log = logging.getLogger("presslens.train.techniques")
 
@@ -200,7 +200,7 @@ def train(
     if init is not None:  # continue from earlier weights (heads it lacks start fresh)
         net.load_state_dict(torch.load(init, map_location="cpu")["state"], strict=False)
     if word_embeddings is not None:
-        from presslens.techniques.training.shared_embeddings import read_table
+        from presslens_training.techniques.shared_embeddings import read_table
 
         table = net.encoder.embeddings.word_embeddings.weight
         table.data.copy_(torch.from_numpy(read_table(word_embeddings)))
@@ -315,43 +315,3 @@ def _summary(env: dict[str, Any]) -> dict[str, Any]:
 def _save(out: Path, state: dict[str, torch.Tensor], summary: dict[str, Any]) -> None:
     torch.save({"state": state, "summary": summary}, out / "checkpoint.pt")
     (out / "train.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
-
-
-def main() -> None:  # device runs: python -m presslens.techniques.training.train OUT ...
-    import argparse
-
-    parser = argparse.ArgumentParser()
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--epochs", type=int, default=6)
-    parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--device", default="cpu")
-    parser.add_argument("--encoder", type=Path)
-    parser.add_argument("--limit", type=int)
-    parser.add_argument("--task", default="both", choices=["both", "tag", "span"])
-    parser.add_argument("--lr-encoder", type=float, default=6e-5)
-    parser.add_argument("--max-len", type=int, default=MAX_LEN)
-    parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--init", type=Path, help="checkpoint.pt to start from")
-    parser.add_argument(
-        "--word-embeddings", type=Path, help="int8 ONNX encoder whose frozen table to use"
-    )
-    args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    train(
-        args.out,
-        epochs=args.epochs,
-        seed=args.seed,
-        device=args.device,
-        encoder=args.encoder,
-        limit_articles=args.limit,
-        task=args.task,
-        lr_encoder=args.lr_encoder,
-        max_len=args.max_len,
-        batch_size=args.batch_size,
-        init=args.init,
-        word_embeddings=args.word_embeddings,
-    )
-
-
-if __name__ == "__main__":
-    main()

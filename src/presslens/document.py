@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
+
+from presslens.vocabulary import BASES, Basis, QuoteKind
+
+__all__ = ["BASES", "Basis", "QuoteKind", "Span"]  # the vocabulary, re-exported for stages
 
 Span = tuple[int, int]
-
-QuoteKind = Literal["direct", "indirect", "mixed"]
-Basis = Literal["named", "organisation", "anonymous", "unverifiable", "unattributed"]
-BASES: tuple[str, ...] = ("named", "organisation", "anonymous", "unverifiable", "unattributed")
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from presslens.vocabulary import BASES, Basis
+
+__all__ = ["BASES", "Basis"]
+
 SpanModel = Annotated[list[int], Field(min_length=2, max_length=2, description="[start, end)")]
-Basis = Literal["named", "organisation", "anonymous", "unverifiable", "unattributed"]
-BASES: tuple[str, ...] = ("named", "organisation", "anonymous", "unverifiable", "unattributed")
 
 
 class _Open(BaseModel):

@@ -11,24 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# PTC (SemEval-2020 Task 11) technique names, spelled as in its label files.
-PTC_TECHNIQUES: tuple[str, ...] = (
-    "Loaded_Language",
-    "Name_Calling,Labeling",
-    "Repetition",
-    "Exaggeration,Minimisation",
-    "Doubt",
-    "Appeal_to_fear-prejudice",
-    "Flag-Waving",
-    "Causal_Oversimplification",
-    "Slogans",
-    "Appeal_to_Authority",
-    "Black-and-White_Fallacy",
-    "Thought-terminating_Cliches",
-    "Whataboutism,Straw_Men,Red_Herring",
-    "Bandwagon,Reductio_ad_hitlerum",
-)
+from presslens.vocabulary import TAXONOMIES
 
+# PTC (SemEval-2020 Task 11) techniques with their legend codes, most frequent first:
+# colours are handed out in this order, so the commonest techniques get solid stripes.
 _CODES: dict[str, str] = {
     "Loaded_Language": "LL",
     "Name_Calling,Labeling": "NC",
@@ -45,6 +31,10 @@ _CODES: dict[str, str] = {
     "Whataboutism,Straw_Men,Red_Herring": "WSR",
     "Bandwagon,Reductio_ad_hitlerum": "BRH",
 }
+
+PTC_TECHNIQUES: tuple[str, ...] = tuple(_CODES)
+"""The PTC technique names in display order (the vocabulary's names, reordered)."""
+assert set(PTC_TECHNIQUES) == set(TAXONOMIES["ptc"]), "palette codes must cover the PTC names"
 
 # Paul Tol "muted" (solid) then Okabe-Ito and grey (dashed).
 _COLOURS: tuple[str, ...] = (

@@ -19,8 +19,8 @@ from presslens.report.body import BodySpans, render_body
 from presslens.report.definitions import describe
 from presslens.report.palette import BASIS_COLOURS, technique_styles
 from presslens.report.segments import Span, clamp
+from presslens.vocabulary import BASES
 
-BASES = ("named", "organisation", "anonymous", "unverifiable", "unattributed")
 EXCERPT_CHARS = 300
 MAX_SENTENCES_PER_BASIS = 200
 # Spans drawn per layer: segmenting costs spans x segments they cover, so a hostile

@@ -8,23 +8,9 @@ scored with SemEval tooling and compared with published results.
 from __future__ import annotations
 
 from presslens.document import Span
+from presslens.vocabulary import PTC_TECHNIQUES
 
-TECHNIQUES: tuple[str, ...] = (
-    "Appeal_to_Authority",
-    "Appeal_to_fear-prejudice",
-    "Bandwagon,Reductio_ad_hitlerum",
-    "Black-and-White_Fallacy",
-    "Causal_Oversimplification",
-    "Doubt",
-    "Exaggeration,Minimisation",
-    "Flag-Waving",
-    "Loaded_Language",
-    "Name_Calling,Labeling",
-    "Repetition",
-    "Slogans",
-    "Thought-terminating_Cliches",
-    "Whataboutism,Straw_Men,Red_Herring",
-)
+TECHNIQUES: tuple[str, ...] = PTC_TECHNIQUES
 INDEX: dict[str, int] = {name: i for i, name in enumerate(TECHNIQUES)}
 
 BOUNDARY_CHARS = " \n.,:;"

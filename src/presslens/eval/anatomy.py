@@ -25,6 +25,7 @@ from typing import Any
 from presslens.anatomy import dissect
 from presslens.document import Anatomy, Span
 from presslens.errors import InputError
+from presslens.eval.scores import Counts
 
 FIELDS: tuple[str, ...] = (
     "headline",
@@ -169,16 +170,15 @@ class BoundaryScore:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return Counts.of_errors(self.tp, self.fp, self.fn).precision
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return Counts.of_errors(self.tp, self.fp, self.fn).recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return Counts.of_errors(self.tp, self.fp, self.fn).f1
 
 
 def _naive_starts(text: str, start: int, end: int) -> set[int]:

@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from presslens.eval.scores import f1_score
+
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 4
 
@@ -83,10 +85,6 @@ class Summary:
         }
 
 
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def summarise(pages: list[PageScore], *, bootstrap: int = 1000, seed: int = 0) -> Summary:
     """Average page scores; ``bootstrap`` resamples give the F1 standard deviation."""
     if not pages:
@@ -101,13 +99,13 @@ def summarise(pages: list[PageScore], *, bootstrap: int = 1000, seed: int = 0) -
         for _ in range(bootstrap):
             sample = rng.choices(pages, k=len(pages))
             f1s.append(
-                _f1(
+                f1_score(
                     statistics.fmean(s.precision for s in sample),
                     statistics.fmean(s.recall for s in sample),
                 )
             )
         std = statistics.pstdev(f1s)
-    return Summary(len(pages), p, r, _f1(p, r), acc, std)
+    return Summary(len(pages), p, r, f1_score(p, r), acc, std)
 
 
 def score(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from presslens.corpora.polnear import Attribution
 from presslens.document import Span
+from presslens.eval.scores import Counts
 
 OPEN_MARKS = "\"“„«‘'"
 CLOSE_MARKS = "\"”“»’'"
@@ -33,43 +34,14 @@ class Predicted:
 
 
 @dataclass
-class PRF:
-    """Counts behind precision, recall and F1."""
-
-    tp_p: int = 0  # predictions counted correct
-    n_p: int = 0
-    tp_g: int = 0  # gold items found
-    n_g: int = 0
-
-    def add(self, tp_p: int, n_p: int, tp_g: int, n_g: int) -> None:
-        self.tp_p += tp_p
-        self.n_p += n_p
-        self.tp_g += tp_g
-        self.n_g += n_g
-
-    @property
-    def precision(self) -> float:
-        return self.tp_p / self.n_p if self.n_p else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp_g / self.n_g if self.n_g else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
 class Report:
     """All scores of one system over a set of articles, plus error counts."""
 
-    scores: dict[str, PRF] = field(default_factory=dict)
+    scores: dict[str, Counts] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
 
-    def prf(self, key: str) -> PRF:
-        return self.scores.setdefault(key, PRF())
+    def prf(self, key: str) -> Counts:
+        return self.scores.setdefault(key, Counts())
 
     def error(self, key: str) -> None:
         self.errors[key] = self.errors.get(key, 0) + 1

@@ -19,20 +19,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from presslens.eval.scores import PRF, Counts
+
+__all__ = ["PRF", "Counts"]  # re-exported: the span scorers return PRF
+
 Labelled = tuple[str, str, int, int]  # article, technique, start, end
 Plain = tuple[str, int, int]  # article, start, end
-
-
-@dataclass(frozen=True)
-class PRF:
-    precision: float
-    recall: float
-    f1: float
-    support: int = 0
-
-    @classmethod
-    def of(cls, p: float, r: float, support: int = 0) -> PRF:
-        return cls(p, r, 2 * p * r / (p + r) if p + r > 0 else 0.0, support)
 
 
 def merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -88,11 +80,10 @@ def _overlap_sums(pred: dict, gold: dict) -> dict[tuple[str, ...], Sums]:
 
 def prf_of(sums: Iterable[Sums]) -> PRF:
     """P, R and F1 of summed :data:`Sums` (support: the gold spans)."""
-    p_sum = r_sum = 0.0
-    n_pred = n_gold = 0
+    total = Counts(0.0, 0, 0.0, 0)
     for p, n_p, r, n_g in sums:
-        p_sum, n_pred, r_sum, n_gold = p_sum + p, n_pred + n_p, r_sum + r, n_gold + n_g
-    return PRF.of(p_sum / n_pred if n_pred else 0.0, r_sum / n_gold if n_gold else 0.0, n_gold)
+        total.add(p, n_p, r, n_g)
+    return total.score()
 
 
 def by_article(sums: dict[tuple[str, ...], Sums]) -> dict[str, Sums]:
@@ -172,11 +163,7 @@ def tc_score(pred: Iterable[Labelled], gold: Iterable[Labelled]) -> TCResult:
         articles[key[0]] = (a[0] + k, a[1] + n_p, a[2] + k, a[3] + n_g)
     micro = prf_of(articles.values())
     per = {
-        t: PRF.of(
-            tp[t] / n_pred[t] if n_pred[t] else 0.0,
-            tp[t] / n_gold[t] if n_gold[t] else 0.0,
-            n_gold[t],
-        )
+        t: Counts(tp[t], n_pred[t], tp[t], n_gold[t]).score()
         for t in sorted(set(n_gold) | set(n_pred))
     }
     return TCResult(micro, per, articles)

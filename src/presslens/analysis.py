@@ -115,6 +115,42 @@ class Analysis:
     def id(self) -> str:
         return self.document.id
 
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def language(self) -> str | None:
+        return self.document.language
+
+    @property
+    def anatomy(self) -> Anatomy | None:
+        return self.document.anatomy
+
+    @property
+    def entities(self) -> list[Entity]:
+        return self.document.entities
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return self.document.quotes
+
+    @property
+    def scare_quotes(self) -> list[Span]:
+        return self.document.scare_quotes
+
+    @property
+    def sourcing(self) -> list[Sourcing]:
+        return self.document.sourcing
+
+    @property
+    def techniques(self) -> list[TechniqueSpan]:
+        return self.document.techniques
+
+    @property
+    def repetitions(self) -> list[Repetition]:
+        return self.document.repetitions
+
     def to_dict(self) -> dict[str, Any]:
         doc = self.document
         meta = doc.metadata

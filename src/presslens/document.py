@@ -162,6 +162,41 @@ class Document:
     def slice(self, span: Span) -> str:
         return self.text[span[0] : span[1]]
 
+    # Typed views of the contract's layers (empty or None when the stage did not run).
+
+    @property
+    def language(self) -> str | None:
+        """The ``language`` layer, else the language the metadata names."""
+        return self.layer("language") or self.metadata.language
+
+    @property
+    def anatomy(self) -> Anatomy | None:
+        return self.layer("anatomy")
+
+    @property
+    def entities(self) -> list[Entity]:
+        return list(self.layer("entities", ()))
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return list(self.layer("quotes", ()))
+
+    @property
+    def scare_quotes(self) -> list[Span]:
+        return list(self.layer("scare_quotes", ()))
+
+    @property
+    def sourcing(self) -> list[Sourcing]:
+        return list(self.layer("sourcing", ()))
+
+    @property
+    def techniques(self) -> list[TechniqueSpan]:
+        return list(self.layer("techniques", ()))
+
+    @property
+    def repetitions(self) -> list[Repetition]:
+        return list(self.layer("repetitions", ()))
+
 
 def text_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

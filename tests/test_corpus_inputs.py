@@ -1,4 +1,4 @@
-"""Corpus sources: trees, JSON Lines, RSS, Atom and WARC, with their bad items."""
+"""Corpus inputs: trees, JSON Lines, RSS, Atom and WARC, with their bad items."""
 
 from __future__ import annotations
 
@@ -9,15 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from presslens.dates import date_from_dateline, normalize_published
 from presslens.errors import InputError
-from presslens.ingest.sources import (
-    Item,
-    count_items,
-    date_from_dateline,
-    item_document,
-    iter_items,
-    normalize_published,
-)
+from presslens.ingest.corpus_inputs import count_items, item_document, iter_items
+from presslens.ingest.item import Item
 from presslens.settings import Settings
 
 SETTINGS = Settings()

@@ -223,7 +223,7 @@ def test_published_falls_back_to_dateline(tmp_path: Path, stages: list[str]) -> 
 def test_a_crashing_item_fails_alone() -> None:
     """When a worker dies on a chunk, its items are retried one by one."""
     from presslens.engine.base import ordered_bounded
-    from presslens.ingest.sources import Item
+    from presslens.ingest.item import Item
     from presslens.store.records import Record
 
     class Crash(Exception):

@@ -14,6 +14,7 @@ from os import PathLike
 from presslens.analysis import SCHEMA, Analysis
 from presslens.document import Document
 from presslens.errors import InputError, PresslensError
+from presslens.ingest.reader import read
 from presslens.pipeline import Pipeline
 from presslens.settings import Settings, get_settings
 
@@ -27,6 +28,7 @@ __all__ = [
     "Settings",
     "analyze",
     "get_settings",
+    "read",
 ]
 __version__ = "0.1.0"
 
@@ -41,12 +43,12 @@ def analyze(
 ) -> Analysis:
     """Analyse a text, a file path or a Document and return its Analysis.
 
-    A ``str`` that names an existing file is read as that file; any other ``str``
-    is the text itself.
+    A ``str`` that names an existing file is read as that file (through
+    :func:`presslens.read`, like every other input); any other ``str`` is the text
+    itself, taken as it is. To analyse a URL, standard input or an HTML page, pass
+    ``presslens.read(...)``'s Document.
     """
     from pathlib import Path
-
-    from presslens.ingest import read_path
 
     # Pipelines built with the process's own settings are kept; others are not.
     shared = settings is None or settings is get_settings()
@@ -59,7 +61,7 @@ def analyze(
         and len(source) < 4096
         and Path(source).is_file()
     ):
-        doc = read_path(str(source), settings)
+        doc = read(source, settings=settings)
     else:
         doc = Document(source)
     key = None if stages is None else tuple(stages)

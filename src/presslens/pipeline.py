@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterable, Sequence
 
 from presslens import stages as stage_registry
+from presslens.dates import fill_published_from_dateline
 from presslens.document import Document
 from presslens.settings import Settings, get_settings
 from presslens.stages import Stage
@@ -60,7 +61,8 @@ def resolve(names: Iterable[str], settings: Settings) -> list[Stage]:
 
 
 class Pipeline:
-    """Runs an ordered list of stages; each adds one layer.
+    """Runs an ordered list of stages; each adds one layer. An undated document then
+    gets the date of its dateline (:func:`presslens.dates.fill_published_from_dateline`).
 
     >>> Pipeline.default().stage_names[:2]
     ['anatomy', 'language']
@@ -100,4 +102,7 @@ class Pipeline:
             self.timings[stage.name] = self.timings.get(stage.name, 0.0) + (
                 time.perf_counter() - started
             )
+        # The one place an undated document gets its dateline's date, so a corpus run,
+        # a single file and the API give the same metadata.
+        fill_published_from_dateline(doc)
         return doc

@@ -39,16 +39,16 @@ def _with_metadata(doc: Document, req: AnalyzeRequest | Upload) -> Document:
 
 def document_for(req: AnalyzeRequest | Upload, settings: Settings) -> Document:
     """The Document a request describes; URLs go through the guarded fetcher."""
-    from presslens import ingest
+    from presslens.ingest.reader import read
 
     if isinstance(req, Upload):
-        doc = ingest.read_bytes(req.data, name=req.name, settings=settings)
+        doc = read(data=req.data, name=req.name, settings=settings)
     elif isinstance(req, TextInput):
-        doc = ingest.document_from_text(req.text, name=None, settings=settings)
+        doc = read(text=req.text, settings=settings)
     elif isinstance(req, HtmlInput):
-        doc = ingest.document_from_html(req.html, settings=settings)
+        doc = read(html=req.html, settings=settings)
     else:
-        doc = ingest.read_url(req.url, settings)
+        doc = read(url=req.url, settings=settings)
     return _with_metadata(doc, req)
 
 

@@ -38,6 +38,7 @@ def analyze(
     """
     import presslens
     from presslens.errors import PresslensError
+    from presslens.ingest.reader import read
     from presslens.pipeline import Pipeline
     from presslens.settings import get_settings
 
@@ -65,7 +66,7 @@ def analyze(
     try:
         for name in files:
             try:
-                doc = _read(name, settings)
+                doc = read(name, settings=settings)
                 pipeline(doc)
             except (PresslensError, OSError) as exc:
                 if debug:
@@ -102,18 +103,6 @@ def analyze(
             sink.close()
     if failures:
         raise typer.Exit(1)
-
-
-def _read(name: str, settings: object) -> object:
-    """A Document from a path, '-' (stdin) or an http(s) URL (fetched through the guard)."""
-    from presslens.ingest import read_path, read_stdin
-    from presslens.ingest.url import read_url
-
-    if name == "-":
-        return read_stdin(settings)
-    if name.startswith(("http://", "https://")):
-        return read_url(name, settings)
-    return read_path(name, settings)
 
 
 def register(app: typer.Typer) -> None:

@@ -25,13 +25,10 @@ class ExtractFormat(StrEnum):
 
 
 def _load(source: str, max_bytes: int | None) -> Document:
-    from presslens.ingest import read_path, read_url
+    from presslens.ingest.reader import read
     from presslens.settings import get_settings
 
-    settings = get_settings(max_input_bytes=max_bytes)
-    if source.lower().startswith(("http://", "https://")):
-        return read_url(source, settings)
-    return read_path(source, settings)
+    return read(source, settings=get_settings(max_input_bytes=max_bytes))
 
 
 def _run_stages(doc: Document) -> list[str]:

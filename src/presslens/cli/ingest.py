@@ -109,7 +109,7 @@ class _progress:
             TimeRemainingColumn,
         )
 
-        from presslens.ingest.sources import count_items
+        from presslens.ingest.corpus_inputs import count_items
 
         total = count_items(self.sources)
         self.progress = Progress(

@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from presslens.ingest.sources import Item
+from presslens.ingest.item import Item
 from presslens.store.records import Record
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from presslens.engine.base import Engine, ordered_bounded
 from presslens.engine.worker import WorkerConfig, process_chunk, state_for
-from presslens.ingest.sources import Item
+from presslens.ingest.item import Item
 from presslens.store.records import Record
 
 

@@ -14,7 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from presslens.engine.base import Engine, failed_chunk, ordered_bounded
 from presslens.engine.worker import WorkerConfig, init_worker, process_chunk, state_for
-from presslens.ingest.sources import Item
+from presslens.ingest.item import Item
 from presslens.store.records import Record
 
 

@@ -15,7 +15,8 @@ from itertools import islice
 
 from presslens.engine.base import Engine
 from presslens.engine.worker import WorkerConfig
-from presslens.ingest.sources import Item, iter_items
+from presslens.ingest.corpus_inputs import iter_items
+from presslens.ingest.item import Item
 from presslens.pipeline import Pipeline
 from presslens.settings import Settings
 from presslens.store.records import Record, pipeline_version

@@ -16,7 +16,8 @@ from typing import Any
 
 from presslens.analysis import Analysis
 from presslens.errors import PresslensError
-from presslens.ingest.sources import Item, fill_published_from_dateline, item_document
+from presslens.ingest.corpus_inputs import item_document
+from presslens.ingest.item import Item
 from presslens.pipeline import Pipeline
 from presslens.reprints.passages import DEFAULT_PARAMS, ReprintParams, fingerprint
 from presslens.settings import Settings
@@ -56,7 +57,6 @@ class WorkerState:
         try:
             doc = item_document(item, self.settings)
             self.pipeline(doc)
-            fill_published_from_dateline(doc)
             analysis = Analysis(doc, self.stage_names).to_dict()
             passages = fingerprint(analysis, self.config.reprints)
         except PresslensError as exc:

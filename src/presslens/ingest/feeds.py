@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from presslens.dates import normalize_published
 from presslens.errors import InputError
-from presslens.ingest.sources import Item, normalize_published, outlet_from_url
+from presslens.ingest.corpus_inputs import outlet_from_url
+from presslens.ingest.item import Item
 from presslens.settings import Settings
 
 

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from presslens.ingest.sources import Item, normalize_published
+from presslens.dates import normalize_published
+from presslens.ingest.item import Item
 from presslens.settings import Settings
 
 _FIELDS = ("url", "outlet", "title")

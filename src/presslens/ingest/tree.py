@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from presslens.errors import InputError
-from presslens.ingest.sources import Item
+from presslens.ingest.item import Item
 from presslens.settings import Settings
 
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".txt.gz", ".html.gz", ".htm.gz")

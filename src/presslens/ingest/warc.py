@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from presslens.ingest.sources import Item
+from presslens.ingest.item import Item
 from presslens.settings import Settings
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -41,7 +41,7 @@ def to_timestamp(value: str | None) -> datetime | None:
     """An ISO date or date-time (see ``normalize_published``) as a naive UTC datetime."""
     if not value:
         return None
-    from presslens.ingest.sources import normalize_published
+    from presslens.dates import normalize_published
 
     iso = normalize_published(value)
     if iso is None:

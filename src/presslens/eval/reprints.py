@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from presslens.corpora.planted import PlantedCorpus, build
-from presslens.reprints.groups import all_groups, document_pairs
+from presslens.reprints.groups import all_groups
 from presslens.reprints.index import update_groups
 from presslens.reprints.passages import DEFAULT_PARAMS, ReprintParams
+from presslens.store.passages import document_pairs
 
 
 @dataclass
@@ -49,9 +50,7 @@ class ReprintScore:
 
 
 def _doc_ids(store: Any) -> dict[str, str | None]:
-    return {
-        r["source_id"]: r["doc_id"] for r in store.query("SELECT source_id, doc_id FROM sources")
-    }
+    return {r["source_id"]: r["doc_id"] for r in store.sources()}
 
 
 def score(store: Any, corpus: PlantedCorpus, params: ReprintParams) -> ReprintScore:
@@ -85,9 +84,7 @@ def score(store: Any, corpus: PlantedCorpus, params: ReprintParams) -> ReprintSc
             right += 1
         else:
             wrong_first.append(group.original)
-    statuses = {
-        r["source_id"]: r["status"] for r in store.query("SELECT source_id, status FROM sources")
-    }
+    statuses = {r["source_id"]: r["status"] for r in store.sources()}
     recorded = sum(1 for s in corpus.corrupt if statuses.get(s) == "error")
     return ReprintScore(
         params,

@@ -7,38 +7,14 @@ other member carries a word diff of its passage against the first publisher's.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from presslens.reprints.diff import render_diff, similarity, word_diff
+from presslens.store import passages
 from presslens.store.records import from_timestamp
 
-_MULTI = (
-    "SELECT group_id FROM passages WHERE group_id IS NOT NULL GROUP BY group_id "
-    "HAVING COUNT(DISTINCT doc_id) > 1"
-)
-
-
-def _members(store: Any, group_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """Members of each group: one passage per document (its first in the group)."""
-    out: dict[str, list[dict[str, Any]]] = {g: [] for g in group_ids}
-    for start in range(0, len(group_ids), 300):
-        chunk = group_ids[start : start + 300]
-        rows = store.query(
-            "SELECT p.group_id, p.doc_id, p.passage_no, p.kind, p.span_start, p.span_end, "
-            "substr(d.text, p.span_start + 1, p.span_end - p.span_start) AS passage, "
-            "d.outlet, d.published, d.seq, d.title, d.url FROM passages p "
-            "JOIN documents d ON d.id = p.doc_id "
-            f"WHERE p.group_id IN ({', '.join(['?'] * len(chunk))}) "
-            "ORDER BY p.group_id, p.doc_id, p.passage_no",
-            chunk,
-        )
-        seen: set[tuple[str, str]] = set()
-        for row in rows:
-            if (row["group_id"], row["doc_id"]) in seen:
-                continue
-            seen.add((row["group_id"], row["doc_id"]))
-            out[row["group_id"]].append(row)
-    return out
+if TYPE_CHECKING:
+    from presslens.store.store import Store
 
 
 def _order_key(member: dict[str, Any]) -> tuple[Any, ...]:
@@ -85,29 +61,15 @@ def describe(group_id: str, members: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def groups_of(store: Any, doc_id: str) -> list[dict[str, Any]]:
+def groups_of(store: Store, doc_id: str) -> list[dict[str, Any]]:
     """Reprint groups holding a passage of ``doc_id``, in the document's text order."""
-    rows = store.query(
-        "SELECT p.group_id, MIN(p.span_start) AS first_start FROM passages p "
-        f"WHERE p.doc_id = ? AND p.group_id IN ({_MULTI}) GROUP BY p.group_id ORDER BY first_start",
-        [doc_id],
-    )
-    ids = [r["group_id"] for r in rows]
-    members = _members(store, ids)
+    ids = passages.group_ids_of(store, doc_id)
+    members = passages.group_members(store, ids)
     return [describe(g, members[g]) for g in ids]
 
 
-def all_groups(store: Any) -> list[dict[str, Any]]:
+def all_groups(store: Store) -> list[dict[str, Any]]:
     """Every reprint group (for evaluation and reports)."""
-    ids = [r["group_id"] for r in store.query(_MULTI + " ORDER BY group_id")]
-    members = _members(store, ids)
+    ids = passages.reprint_group_ids(store)
+    members = passages.group_members(store, ids)
     return [describe(g, members[g]) for g in ids]
-
-
-def document_pairs(store: Any) -> set[tuple[str, str]]:
-    """Pairs of documents sharing at least one reprint group (sorted ids)."""
-    rows = store.db.execute(
-        "SELECT DISTINCT a.doc_id, b.doc_id FROM passages a JOIN passages b "
-        "ON a.group_id = b.group_id AND a.doc_id < b.doc_id"
-    )
-    return {(r[0], r[1]) for r in rows}

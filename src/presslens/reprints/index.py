@@ -14,15 +14,16 @@ datasketch ``storage_config`` (Redis) through :func:`update_groups`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from presslens.reprints.passages import ReprintParams, fingerprint, minhash
+from presslens.store import passages
 
-_PAGE = 5000
+if TYPE_CHECKING:
+    from presslens.store.store import Store
 
 
 @dataclass
@@ -64,22 +65,11 @@ def passage_key(doc_id: str, no: int) -> str:
     return f"{doc_id}:{no}"
 
 
-def _rows(store: Any, where: str) -> Iterator[tuple[str, int, bytes, str | None]]:
-    """Passages in ingest order, streamed."""
-    rows = store.db.stream(
-        "SELECT p.doc_id, p.passage_no, p.signature, p.group_id FROM passages p "
-        f"JOIN documents d ON d.id = p.doc_id WHERE {where} ORDER BY d.seq, p.passage_no",
-        size=_PAGE,
-    )
-    for r in rows:
-        yield r[0], int(r[1]), bytes(r[2]), r[3]
-
-
-def refingerprint(store: Any, params: ReprintParams) -> int:
+def refingerprint(store: Store, params: ReprintParams) -> int:
     """Recompute every document's passages with ``params`` (signatures made otherwise)."""
-    ids = [r[0] for r in store.db.execute("SELECT doc_id FROM analyses ORDER BY doc_id")]
+    ids = passages.analysed_ids(store)
     with store.db.transaction():
-        store.db.execute("DELETE FROM passages")
+        passages.delete_all(store)
         for start in range(0, len(ids), 200):
             rows = []
             for doc_id in ids[start : start + 200]:
@@ -89,16 +79,15 @@ def refingerprint(store: Any, params: ReprintParams) -> int:
                         (doc_id, p.no, p.kind, p.start, p.end, p.signature, None)
                         for p in fingerprint(analysis, params)
                     )
-            store.db.insert_many(
-                "passages",
-                ("doc_id", "passage_no", "kind", "span_start", "span_end", "signature", "group_id"),
-                rows,
-            )
+            passages.insert(store, rows)
     return len(ids)
 
 
 def update_groups(
-    store: Any, params: ReprintParams | None = None, *, storage_config: dict[str, Any] | None = None
+    store: Store,
+    params: ReprintParams | None = None,
+    *,
+    storage_config: dict[str, Any] | None = None,
 ) -> IndexSummary:
     """Group the passages not yet grouped; returns what was done.
 
@@ -113,7 +102,7 @@ def update_groups(
     if params.key() != current.key():
         summary.refingerprinted = refingerprint(store, params)
     elif params.threshold != current.threshold:
-        store.db.execute("UPDATE passages SET group_id = NULL")  # regroup at the new threshold
+        passages.ungroup_all(store)  # regroup at the new threshold
     store.set_reprint_params(params)
 
     lsh = MinHashLSH(
@@ -123,7 +112,7 @@ def update_groups(
     uf = UnionFind()
     old_root: dict[str, str] = {}
     with lsh.insertion_session(buffer_size=10_000) as session:
-        for doc_id, no, signature, group in _rows(store, "p.group_id IS NOT NULL"):
+        for doc_id, no, signature, group in passages.signatures(store, grouped=True):
             key = passage_key(doc_id, no)
             sigs[key] = np.frombuffer(signature, dtype=np.uint32)
             uf.add(key, group)
@@ -132,7 +121,7 @@ def update_groups(
             summary.indexed += 1
 
     new_keys: list[tuple[str, str, int]] = []
-    for doc_id, no, signature, _ in _rows(store, "p.group_id IS NULL"):
+    for doc_id, no, signature, _ in passages.signatures(store, grouped=False):
         key = passage_key(doc_id, no)
         values = np.frombuffer(signature, dtype=np.uint32)
         mh = minhash(signature)
@@ -153,45 +142,7 @@ def update_groups(
             moved[root] = uf.find(key)
     assignments = [(doc_id, no, uf.find(key)) for key, doc_id, no in new_keys]
     with store.db.transaction():
-        _merge(store, moved)
-        _assign(store, assignments)
-    summary.groups = int(
-        store.db.execute(
-            "SELECT COUNT(*) FROM (SELECT group_id FROM passages WHERE group_id IS NOT NULL "
-            "GROUP BY group_id HAVING COUNT(DISTINCT doc_id) > 1) g"
-        )[0][0]
-    )
+        passages.rename_groups(store, moved)
+        passages.assign_groups(store, assignments)
+    summary.groups = passages.count_reprint_groups(store)
     return summary
-
-
-def _merge(store: Any, moved: dict[str, str]) -> None:
-    """Rename merged groups in one statement (old group id -> surviving group id)."""
-    if not moved:
-        return
-    store.db.execute(
-        "CREATE TEMPORARY TABLE IF NOT EXISTS passage_groups_moved (old_id TEXT, new_id TEXT)"
-    )
-    store.db.execute("DELETE FROM passage_groups_moved")
-    store.db.insert_many("passage_groups_moved", ("old_id", "new_id"), list(moved.items()))
-    store.db.execute(
-        "UPDATE passages SET group_id = m.new_id FROM passage_groups_moved m "
-        "WHERE passages.group_id = m.old_id"
-    )
-    store.db.execute("DELETE FROM passage_groups_moved")
-
-
-def _assign(store: Any, rows: list[tuple[str, int, str]]) -> None:
-    """Set group ids in bulk through a scratch table (row-by-row UPDATEs are slow)."""
-    if not rows:
-        return
-    store.db.execute(
-        "CREATE TEMPORARY TABLE IF NOT EXISTS passage_groups_new "
-        "(doc_id TEXT, passage_no INTEGER, group_id TEXT)"
-    )
-    store.db.execute("DELETE FROM passage_groups_new")
-    store.db.insert_many("passage_groups_new", ("doc_id", "passage_no", "group_id"), rows)
-    store.db.execute(
-        "UPDATE passages SET group_id = n.group_id FROM passage_groups_new n "
-        "WHERE passages.doc_id = n.doc_id AND passages.passage_no = n.passage_no"
-    )
-    store.db.execute("DELETE FROM passage_groups_new")

@@ -5,6 +5,8 @@ Spans are resolved to their text here, once, so a query never needs offsets.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 QUOTE_COLUMNS = (
@@ -108,6 +110,25 @@ def technique_rows(analysis: dict[str, Any]) -> list[tuple[Any, ...]]:
         )
         for t in analysis.get("techniques") or ()
     ]
+
+
+@dataclass(frozen=True)
+class LayerWriter:
+    """How one layer of the contract becomes rows of its table."""
+
+    table: str
+    columns: tuple[str, ...]
+    rows: Callable[[dict[str, Any]], list[tuple[Any, ...]]]
+
+
+LAYER_WRITERS: tuple[LayerWriter, ...] = (
+    LayerWriter("quotes", QUOTE_COLUMNS, quote_rows),
+    LayerWriter("entities", ENTITY_COLUMNS, entity_rows),
+    LayerWriter("sourcing", SOURCING_COLUMNS, sourcing_rows),
+    LayerWriter("techniques", TECHNIQUE_COLUMNS, technique_rows),
+)
+"""Every flattened layer, in the order its rows are written (a new queryable layer is
+one more entry here and one more table in :mod:`presslens.store.schema`)."""
 
 
 def counts(analysis: dict[str, Any]) -> tuple[int, int, int, int]:

@@ -13,17 +13,17 @@ import json
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from presslens.reprints.passages import DEFAULT_PARAMS, ReprintParams, fingerprint
 from presslens.store import flatten
+from presslens.store import passages as store_passages
 from presslens.store.backends import Backend
 from presslens.store.records import Record, from_timestamp, pipeline_version, to_timestamp
 from presslens.store.schema import LATEST, MIGRATIONS
 
-_LAYER_TABLES = ("quotes", "entities", "sourcing", "techniques")
 _LOOKUP_CHUNK = 500
 _META_PARAMS = "reprints.params"
 
@@ -48,6 +48,65 @@ def _now() -> datetime:
 
 def _marks(n: int) -> str:
     return ", ".join(["?"] * n)
+
+
+DOCUMENT_COLUMNS = (
+    "id",
+    "seq",
+    "outlet",
+    "published",
+    "url",
+    "title",
+    "language",
+    "source",
+    "text",
+    "ingested_at",
+)
+ANALYSIS_COLUMNS = (
+    "doc_id",
+    "schema",
+    "pipeline_version",
+    "stages",
+    "run_id",
+    "n_quotes",
+    "n_entities",
+    "n_sourcing",
+    "n_techniques",
+    "analysis",
+    "analysed_at",
+)
+
+
+@dataclass
+class _Batch:
+    """The rows of one write, per table, gathered before anything is inserted."""
+
+    now: datetime
+    documents: list[tuple[Any, ...]] = field(default_factory=list)
+    analyses: list[tuple[Any, ...]] = field(default_factory=list)
+    layers: dict[str, list[tuple[Any, ...]]] = field(
+        default_factory=lambda: {w.table: [] for w in flatten.LAYER_WRITERS}
+    )
+    passages: list[tuple[Any, ...]] = field(default_factory=list)
+    sources: list[tuple[Any, ...]] = field(default_factory=list)
+    errors: list[tuple[Any, ...]] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    written: set[str] = field(default_factory=set)
+
+
+def _analysis_row(
+    a: dict[str, Any], version: str, run_id: str | None, now: datetime
+) -> tuple[Any, ...]:
+    return (
+        a["id"],
+        a.get("schema"),
+        version,
+        ",".join(a.get("stages") or ()),
+        run_id,
+        *flatten.counts(a),
+        json.dumps(a, ensure_ascii=False),
+        now,
+    )
 
 
 class Store:
@@ -157,119 +216,72 @@ class Store:
         return rows
 
     def _write(self, records: Sequence[Record], run_id: str | None, replace: bool) -> None:
-        ids = list(dict.fromkeys(r.doc_id for r in records if r.doc_id))
-        existing = self._existing(ids)
-        now = _now()
-        docs, analyses, layers = [], [], {t: [] for t in _LAYER_TABLES}
-        passages, sources, errors, stale = [], [], [], []
-        written: set[str] = set()
+        """Write ``records`` as rows: documents, analyses, every layer of
+        :data:`~presslens.store.flatten.LAYER_WRITERS`, passages, sources and errors."""
+        existing = self._existing(list(dict.fromkeys(r.doc_id for r in records if r.doc_id)))
+        batch = _Batch(_now())
         for record in records:
             if record.error is not None:
-                sources.append((record.source_id, None, "error", run_id))
-                errors.append((run_id, record.source_id, record.error[0], record.error[1], now))
+                batch.sources.append((record.source_id, None, "error", run_id))
+                batch.errors.append(
+                    (run_id, record.source_id, record.error[0], record.error[1], batch.now)
+                )
                 continue
             a = record.analysis
             assert a is not None
             doc_id = a["id"]
             if record.source_id:
-                sources.append((record.source_id, doc_id, "done", run_id))
-            if doc_id in written:
+                batch.sources.append((record.source_id, doc_id, "done", run_id))
+            if doc_id in batch.written:
                 continue
             version = pipeline_version(a)
             if doc_id in existing:
                 if not replace or existing[doc_id] == version:
                     continue
-                stale.append(doc_id)
+                batch.stale.append(doc_id)
             else:
-                meta = a.get("metadata") or {}
-                src = a.get("source") or {}
-                docs.append(
-                    (
-                        doc_id,
-                        self._next_seq(),
-                        meta.get("outlet"),
-                        to_timestamp(meta.get("published")),
-                        src.get("url"),
-                        meta.get("title"),
-                        a.get("language"),
-                        record.source_id or src.get("path"),
-                        a["text"],
-                        now,
-                    )
-                )
+                batch.documents.append(self._document_row(record, batch.now))
                 found = (
                     record.passages
                     if record.passages is not None
                     else fingerprint(a, self.reprint_params())
                 )
-                passages.extend(
+                batch.passages.extend(
                     (doc_id, p.no, p.kind, p.start, p.end, p.signature, None) for p in found
                 )
-            written.add(doc_id)
-            analyses.append(
-                (
-                    doc_id,
-                    a.get("schema"),
-                    version,
-                    ",".join(a.get("stages") or ()),
-                    run_id,
-                    *flatten.counts(a),
-                    json.dumps(a, ensure_ascii=False),
-                    now,
-                )
-            )
-            layers["quotes"].extend(flatten.quote_rows(a))
-            layers["entities"].extend(flatten.entity_rows(a))
-            layers["sourcing"].extend(flatten.sourcing_rows(a))
-            layers["techniques"].extend(flatten.technique_rows(a))
-        for doc_id in stale:
-            for table in (*_LAYER_TABLES, "analyses"):
-                key = "doc_id"
-                self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id])
-        self.db.insert_many(
-            "documents",
-            (
-                "id",
-                "seq",
-                "outlet",
-                "published",
-                "url",
-                "title",
-                "language",
-                "source",
-                "text",
-                "ingested_at",
-            ),
-            docs,
+            batch.written.add(doc_id)
+            batch.analyses.append(_analysis_row(a, version, run_id, batch.now))
+            for writer in flatten.LAYER_WRITERS:
+                batch.layers[writer.table].extend(writer.rows(a))
+        self._insert(batch)
+
+    def _document_row(self, record: Record, now: datetime) -> tuple[Any, ...]:
+        a = record.analysis or {}
+        meta = a.get("metadata") or {}
+        src = a.get("source") or {}
+        return (
+            a["id"],
+            self._next_seq(),
+            meta.get("outlet"),
+            to_timestamp(meta.get("published")),
+            src.get("url"),
+            meta.get("title"),
+            a.get("language"),
+            record.source_id or src.get("path"),
+            a["text"],
+            now,
         )
-        self.db.insert_many(
-            "analyses",
-            (
-                "doc_id",
-                "schema",
-                "pipeline_version",
-                "stages",
-                "run_id",
-                "n_quotes",
-                "n_entities",
-                "n_sourcing",
-                "n_techniques",
-                "analysis",
-                "analysed_at",
-            ),
-            analyses,
-        )
-        self.db.insert_many("quotes", flatten.QUOTE_COLUMNS, layers["quotes"])
-        self.db.insert_many("entities", flatten.ENTITY_COLUMNS, layers["entities"])
-        self.db.insert_many("sourcing", flatten.SOURCING_COLUMNS, layers["sourcing"])
-        self.db.insert_many("techniques", flatten.TECHNIQUE_COLUMNS, layers["techniques"])
-        self.db.insert_many(
-            "passages",
-            ("doc_id", "passage_no", "kind", "span_start", "span_end", "signature", "group_id"),
-            passages,
-            "ON CONFLICT DO NOTHING",
-        )
-        sources = list({s[0]: s for s in sources if s[0]}.values())
+
+    def _insert(self, batch: _Batch) -> None:
+        for doc_id in batch.stale:
+            for table in (*(w.table for w in flatten.LAYER_WRITERS), "analyses"):
+                self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+        self.db.insert_many("documents", DOCUMENT_COLUMNS, batch.documents)
+        self.db.insert_many("analyses", ANALYSIS_COLUMNS, batch.analyses)
+        for writer in flatten.LAYER_WRITERS:
+            self.db.insert_many(writer.table, writer.columns, batch.layers[writer.table])
+        store_passages.insert(self, batch.passages, skip_existing=True)
+        sources = list({s[0]: s for s in batch.sources if s[0]}.values())
         self.db.insert_many(
             "sources",
             ("source_id", "doc_id", "status", "run_id"),
@@ -278,7 +290,7 @@ class Store:
             "status = excluded.status, run_id = excluded.run_id",
         )
         self.db.insert_many(
-            "errors", ("run_id", "source_id", "kind", "message", "recorded_at"), errors
+            "errors", ("run_id", "source_id", "kind", "message", "recorded_at"), batch.errors
         )
 
     @_locked
@@ -348,6 +360,11 @@ class Store:
             for source_id, status, stored in rows
             if version is None or status != "done" or stored == version
         }
+
+    @_locked
+    def sources(self) -> list[dict[str, Any]]:
+        """Every input seen: ``source_id``, its ``doc_id`` (None on error) and ``status``."""
+        return self.db.query("SELECT source_id, doc_id, status FROM sources")
 
     # -- reading ----------------------------------------------------------------------
     @_locked

@@ -1,0 +1,155 @@
+"""The store's SQL about reprint passages and their groups.
+
+Why here: the tables are the store's (``passages``, ``documents``, ``analyses``,
+``sources``), so every statement that reads or writes them lives in ``store/``;
+:mod:`presslens.reprints.index` (LSH grouping) and :mod:`presslens.reprints.groups`
+(first publisher, diffs) work on the rows these functions give and return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from presslens.store.store import Store
+
+PASSAGE_COLUMNS = (
+    "doc_id",
+    "passage_no",
+    "kind",
+    "span_start",
+    "span_end",
+    "signature",
+    "group_id",
+)
+_PAGE = 5000
+_MEMBER_CHUNK = 300
+_MULTI = (
+    "SELECT group_id FROM passages WHERE group_id IS NOT NULL GROUP BY group_id "
+    "HAVING COUNT(DISTINCT doc_id) > 1"
+)
+"""Groups with passages of more than one document: the reprint groups."""
+
+
+def signatures(store: Store, *, grouped: bool) -> Iterator[tuple[str, int, bytes, str | None]]:
+    """``(doc_id, passage_no, signature, group_id)`` of the grouped or ungrouped
+    passages, in ingest order, streamed."""
+    where = "p.group_id IS NOT NULL" if grouped else "p.group_id IS NULL"
+    rows = store.db.stream(
+        "SELECT p.doc_id, p.passage_no, p.signature, p.group_id FROM passages p "
+        f"JOIN documents d ON d.id = p.doc_id WHERE {where} ORDER BY d.seq, p.passage_no",
+        size=_PAGE,
+    )
+    for r in rows:
+        yield r[0], int(r[1]), bytes(r[2]), r[3]
+
+
+def analysed_ids(store: Store) -> list[str]:
+    """Ids of every document with a stored analysis, sorted."""
+    return [r[0] for r in store.db.execute("SELECT doc_id FROM analyses ORDER BY doc_id")]
+
+
+def delete_all(store: Store) -> None:
+    store.db.execute("DELETE FROM passages")
+
+
+def insert(store: Store, rows: Sequence[tuple[Any, ...]], *, skip_existing: bool = False) -> None:
+    """Insert passage rows (:data:`PASSAGE_COLUMNS`)."""
+    suffix = "ON CONFLICT DO NOTHING" if skip_existing else None
+    if suffix:
+        store.db.insert_many("passages", PASSAGE_COLUMNS, rows, suffix)
+    else:
+        store.db.insert_many("passages", PASSAGE_COLUMNS, rows)
+
+
+def ungroup_all(store: Store) -> None:
+    """Forget every group (to regroup at another threshold)."""
+    store.db.execute("UPDATE passages SET group_id = NULL")
+
+
+def rename_groups(store: Store, moved: dict[str, str]) -> None:
+    """Rename merged groups in one statement (old group id -> surviving group id)."""
+    if not moved:
+        return
+    store.db.execute(
+        "CREATE TEMPORARY TABLE IF NOT EXISTS passage_groups_moved (old_id TEXT, new_id TEXT)"
+    )
+    store.db.execute("DELETE FROM passage_groups_moved")
+    store.db.insert_many("passage_groups_moved", ("old_id", "new_id"), list(moved.items()))
+    store.db.execute(
+        "UPDATE passages SET group_id = m.new_id FROM passage_groups_moved m "
+        "WHERE passages.group_id = m.old_id"
+    )
+    store.db.execute("DELETE FROM passage_groups_moved")
+
+
+def assign_groups(store: Store, rows: list[tuple[str, int, str]]) -> None:
+    """Set ``(doc_id, passage_no, group_id)`` in bulk through a scratch table (row-by-row
+    UPDATEs are slow)."""
+    if not rows:
+        return
+    store.db.execute(
+        "CREATE TEMPORARY TABLE IF NOT EXISTS passage_groups_new "
+        "(doc_id TEXT, passage_no INTEGER, group_id TEXT)"
+    )
+    store.db.execute("DELETE FROM passage_groups_new")
+    store.db.insert_many("passage_groups_new", ("doc_id", "passage_no", "group_id"), rows)
+    store.db.execute(
+        "UPDATE passages SET group_id = n.group_id FROM passage_groups_new n "
+        "WHERE passages.doc_id = n.doc_id AND passages.passage_no = n.passage_no"
+    )
+    store.db.execute("DELETE FROM passage_groups_new")
+
+
+def count_reprint_groups(store: Store) -> int:
+    """Groups with passages of more than one document."""
+    return int(store.db.execute(f"SELECT COUNT(*) FROM ({_MULTI}) g")[0][0])
+
+
+def reprint_group_ids(store: Store) -> list[str]:
+    """Every reprint group id, sorted."""
+    return [r["group_id"] for r in store.query(_MULTI + " ORDER BY group_id")]
+
+
+def group_ids_of(store: Store, doc_id: str) -> list[str]:
+    """Reprint groups holding a passage of ``doc_id``, in the document's text order."""
+    rows = store.query(
+        "SELECT p.group_id, MIN(p.span_start) AS first_start FROM passages p "
+        f"WHERE p.doc_id = ? AND p.group_id IN ({_MULTI}) GROUP BY p.group_id ORDER BY first_start",
+        [doc_id],
+    )
+    return [r["group_id"] for r in rows]
+
+
+def group_members(store: Store, group_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Members of each group: one passage per document (its first in the group), with
+    the passage's text and the document's outlet, date, ingest order, title and URL."""
+    out: dict[str, list[dict[str, Any]]] = {g: [] for g in group_ids}
+    for start in range(0, len(group_ids), _MEMBER_CHUNK):
+        chunk = group_ids[start : start + _MEMBER_CHUNK]
+        rows = store.query(
+            "SELECT p.group_id, p.doc_id, p.passage_no, p.kind, p.span_start, p.span_end, "
+            "substr(d.text, p.span_start + 1, p.span_end - p.span_start) AS passage, "
+            "d.outlet, d.published, d.seq, d.title, d.url FROM passages p "
+            "JOIN documents d ON d.id = p.doc_id "
+            f"WHERE p.group_id IN ({', '.join(['?'] * len(chunk))}) "
+            "ORDER BY p.group_id, p.doc_id, p.passage_no",
+            chunk,
+        )
+        seen: set[tuple[str, str]] = set()
+        for row in rows:
+            if (row["group_id"], row["doc_id"]) in seen:
+                continue
+            seen.add((row["group_id"], row["doc_id"]))
+            out[row["group_id"]].append(row)
+    return out
+
+
+def document_pairs(store: Store) -> set[tuple[str, str]]:
+    """Pairs of documents sharing at least one reprint group (sorted ids)."""
+    rows = store.db.execute(
+        "SELECT DISTINCT a.doc_id, b.doc_id FROM passages a JOIN passages b "
+        "ON a.group_id = b.group_id AND a.doc_id < b.doc_id"
+    )
+    return {(r[0], r[1]) for r in rows}

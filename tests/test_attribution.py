@@ -241,11 +241,11 @@ def test_headline_report_ends_with_the_headline() -> None:
 def test_parse_across_paragraphs_is_cut_at_blank_lines() -> None:
     """Even with one paragraph for the whole text (no anatomy), content never runs
     over a blank line unless it is one quotation over several paragraphs."""
-    from presslens.attribution.extract import extract
+    from presslens.attribution.quotes import attributed_quotes
 
     a = presslens.analyze(HEADLINED, stages=["syntax"])
     sdoc = a.document.layer("syntax")
-    found = extract(HEADLINED, sdoc, [(0, len(HEADLINED))])
+    found = attributed_quotes(HEADLINED, sdoc, [(0, len(HEADLINED))])
     assert found
     for f in found:
         for piece in f.parts or (f.span,):

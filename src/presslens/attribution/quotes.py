@@ -359,7 +359,7 @@ def _continue_previous(text: str, found: list[Found], paras: list[Span]) -> list
     return out
 
 
-def extract(
+def attributed_quotes(
     text: str,
     sdoc: Any,
     paras: list[Span] | None = None,

@@ -10,9 +10,9 @@ phrases such as programme or book names).
 
 from __future__ import annotations
 
-from presslens.attribution.extract import SCARE_MAX_WORDS
 from presslens.attribution.found import inside
 from presslens.attribution.marks import find_quotes, paragraphs
+from presslens.attribution.quotes import SCARE_MAX_WORDS
 from presslens.document import Quote, Span
 
 MAX_WORDS = SCARE_MAX_WORDS  # the quotes stage drops uncued quotes this short

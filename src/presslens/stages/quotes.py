@@ -3,7 +3,7 @@
 It reads the ``syntax`` layer (one parse for all stages), the ``anatomy`` layer
 (paragraphs; the extractor falls back to blank-line paragraphs when absent) and
 the ``entities`` layer (to link speakers and intermediaries); see
-:mod:`presslens.attribution.extract` for how attributions are found and
+:mod:`presslens.attribution.quotes` for how attributions are found and
 :mod:`presslens.attribution.coref` for how speakers are linked.
 
 ``Quote.span`` is the content without quotation marks. A quotation interrupted by
@@ -17,8 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from presslens.attribution.coref import History, resolve_addressee, resolve_speaker
-from presslens.attribution.extract import extract
 from presslens.attribution.found import Found
+from presslens.attribution.quotes import attributed_quotes
 from presslens.document import Anatomy, Document, Entity, Quote, Span, Speaker
 from presslens.settings import Settings
 
@@ -49,7 +49,7 @@ def find_attributions(text: str, sdoc: Any, anatomy: Anatomy | None) -> list[Fou
     """
     paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
     excluded, bounded = furniture(anatomy)
-    return extract(text, sdoc, paras, excluded, bounded)
+    return attributed_quotes(text, sdoc, paras, excluded, bounded)
 
 
 def furniture(anatomy: Anatomy | None) -> tuple[list[Span], list[Span]]:

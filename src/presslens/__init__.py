@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from os import PathLike
 
 from presslens.analysis import SCHEMA, Analysis
-from presslens.document import Document
+from presslens.document import Anatomy, Document, Entity, Quote, Sourcing, TechniqueSpan
 from presslens.errors import InputError, PresslensError
 from presslens.ingest.reader import read
 from presslens.pipeline import Pipeline
@@ -21,11 +21,16 @@ from presslens.settings import Settings, get_settings
 __all__ = [
     "SCHEMA",
     "Analysis",
+    "Anatomy",
     "Document",
+    "Entity",
     "InputError",
     "Pipeline",
     "PresslensError",
+    "Quote",
     "Settings",
+    "Sourcing",
+    "TechniqueSpan",
     "analyze",
     "get_settings",
     "read",

@@ -9,6 +9,7 @@ carry no ``text`` field.
     python bench/compare_outputs.py dump /tmp/arch-before
     python bench/compare_outputs.py dump /tmp/arch-after
     python bench/compare_outputs.py compare /tmp/arch-before /tmp/arch-after
+    python bench/compare_outputs.py compare A B --ignore metadata.published
 """
 
 from __future__ import annotations
@@ -48,7 +49,15 @@ def dump(out: Path, data: Path) -> int:
     return 0
 
 
-def compare(before: Path, after: Path) -> int:
+def _drop(result: dict, dotted: str) -> None:
+    """Remove ``a.b`` from ``result`` (for fields a change meant to alter)."""
+    *parents, last = dotted.split(".")
+    for key in parents:
+        result = result.get(key) or {}
+    result.pop(last, None)
+
+
+def compare(before: Path, after: Path, ignore: tuple[str, ...] = ()) -> int:
     names_a = sorted(p.name for p in before.glob("*.json"))
     names_b = sorted(p.name for p in after.glob("*.json"))
     if names_a != names_b:
@@ -58,11 +67,16 @@ def compare(before: Path, after: Path) -> int:
     for name in names_a:
         a = json.loads((before / name).read_text(encoding="utf-8"))
         b = json.loads((after / name).read_text(encoding="utf-8"))
+        for field in ignore:
+            _drop(a, field)
+            _drop(b, field)
         if a != b:
             keys = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
-            differ.append((name, keys))
-    for name, keys in differ:
-        print(f"DIFFERS {name}: {', '.join(keys)}")
+            differ.append((name, [f"{k}: {a.get(k)} -> {b.get(k)}" for k in keys]))
+    for name, changes in differ:
+        print(f"DIFFERS {name}:")
+        for change in changes:
+            print(f"  {change[:300]}")
     print(f"{len(names_a) - len(differ)}/{len(names_a)} identical")
     return 1 if differ else 0
 
@@ -76,12 +90,19 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("compare", help="compare two dump folders")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
+    c.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help="dotted field left out of the comparison (e.g. metadata.published); repeatable",
+    )
     args = parser.parse_args(argv)
     if args.cmd == "dump":
         from presslens.corpora import data_root
 
         return dump(args.out, args.data or data_root())
-    return compare(args.before, args.after)
+    return compare(args.before, args.after, tuple(args.ignore))
 
 
 if __name__ == "__main__":

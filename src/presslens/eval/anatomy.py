@@ -169,16 +169,20 @@ class BoundaryScore:
     fn: int
 
     @property
+    def counts(self) -> Counts:
+        return Counts.of_errors(self.tp, self.fp, self.fn)
+
+    @property
     def precision(self) -> float:
-        return Counts.of_errors(self.tp, self.fp, self.fn).precision
+        return self.counts.precision
 
     @property
     def recall(self) -> float:
-        return Counts.of_errors(self.tp, self.fp, self.fn).recall
+        return self.counts.recall
 
     @property
     def f1(self) -> float:
-        return Counts.of_errors(self.tp, self.fp, self.fn).f1
+        return self.counts.f1
 
 
 def _naive_starts(text: str, start: int, end: int) -> set[int]:

@@ -168,7 +168,7 @@ def _flush(
     summary.done += len(records) - len(failed)
     for record in failed:
         if len(summary.errors) < 20:
-            kind, message = record.error or ("store", "the database refused the record")
+            kind, message = record.error or ("store", "the store refused the record")
             summary.errors.append((record.source_id or "?", kind, message))
     if progress:
         progress(len(records) - len(failed), 0, len(failed))

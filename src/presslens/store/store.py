@@ -17,11 +17,13 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+from presslens.errors import StoreRefused
 from presslens.reprints.passages import DEFAULT_PARAMS, ReprintParams, fingerprint
 from presslens.store import flatten
 from presslens.store.backends import Backend
 from presslens.store.records import Record, from_timestamp, pipeline_version, to_timestamp
 from presslens.store.schema import LATEST, MIGRATIONS
+from presslens.store.storable import unstorable_reason
 
 _LAYER_TABLES = ("quotes", "entities", "sourcing", "techniques")
 _LOOKUP_CHUNK = 500
@@ -48,6 +50,20 @@ def _now() -> datetime:
 
 def _marks(n: int) -> str:
     return ", ".join(["?"] * n)
+
+
+def _refuse_unstorable(records: Sequence[Record]) -> tuple[list[Record], list[Record]]:
+    """``records`` with unstorable analyses swapped for error rows, and those refused."""
+    kept, refused = [], []
+    for record in records:
+        reason = None if record.analysis is None else unstorable_reason(record.analysis)
+        if reason is None:
+            kept.append(record)
+            continue
+        record.error = ("store", reason)
+        refused.append(record)
+        kept.append(Record(record.source_id or record.doc_id, error=record.error))
+    return kept, refused
 
 
 class Store:
@@ -95,13 +111,19 @@ class Store:
     ) -> str:
         """Store one analysis (idempotent by text id); returns the document id.
 
+        Raises :class:`~presslens.errors.StoreRefused` when the store did not keep
+        it: an acknowledged write is a stored one.
+
         ``replace`` re-writes a stored analysis made by another pipeline version.
         """
-        self.write(
+        refused = self.write(
             [Record(analysis.get("source", {}).get("path"), analysis)],
             run_id=run_id,
             replace=replace,
         )
+        if refused:
+            reason = refused[0].error[1] if refused[0].error else "refused"
+            raise StoreRefused(reason, unstorable=unstorable_reason(analysis) is not None)
         return str(analysis["id"])
 
     @_locked
@@ -112,18 +134,20 @@ class Store:
 
         If the batch fails as a whole, each record is retried in its own transaction
         and a record the database refuses becomes an error row (its item is not lost:
-        the error says why).
+        the error says why). A refused record comes back with ``error`` set to the
+        reason, so callers can tell the user (see :mod:`presslens.store.storable`).
         """
         if not records:
             return []
+        records, refused = _refuse_unstorable(records)
         seq_before = self._seq
         try:
             with self.db.transaction():
                 self._write(records, run_id, replace)
-            return []
+            return refused
         except Exception:
             self._seq = seq_before
-        failed = []
+        failed = refused
         for record in records:
             seq_before = self._seq
             try:
@@ -131,11 +155,9 @@ class Store:
                     self._write([record], run_id, replace)
             except Exception as exc:
                 self._seq = seq_before
+                record.error = ("store", f"{type(exc).__name__}: {exc}"[:500])
                 failed.append(record)
-                bad = Record(
-                    record.source_id or record.doc_id,
-                    error=("store", f"{type(exc).__name__}: {exc}"[:500]),
-                )
+                bad = Record(record.source_id or record.doc_id, error=record.error)
                 with self.db.transaction():
                     self._write([bad], run_id, replace)
         return failed

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import os
 import re
 import stat
 import unicodedata
@@ -93,7 +94,7 @@ def read_file_bounded(path: str, max_bytes: int) -> bytes:
     if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
         raise _error("too-large", _too_large(info.st_size, max_bytes), path)
     try:
-        with p.open("rb") as handle:
+        with _open_for_reading(path, regular=stat.S_ISREG(info.st_mode)) as handle:
             data = handle.read(max_bytes + 1)
     except PermissionError:
         raise _error("unreadable", "permission denied", path) from None
@@ -102,6 +103,22 @@ def read_file_bounded(path: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise _error("too-large", _too_large(None, max_bytes), path)
     return data
+
+
+def _open_for_reading(path: str, *, regular: bool) -> io.BufferedReader:
+    """Open ``path``; a FIFO is opened without waiting for a writer.
+
+    Opening a FIFO blocks until some process opens it for writing, which may be
+    never (a FIFO left in a corpus folder). Opened non-blocking, a FIFO with no
+    writer reads as empty (and is refused as such); one with a writer (``<(...)``)
+    reads normally once the flag is cleared.
+    """
+    if regular:
+        return open(path, "rb")  # the caller closes it
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def read_stream_bounded(stream: io.BufferedIOBase, max_bytes: int, source: str) -> bytes:

@@ -17,6 +17,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 # Rows per multi-row INSERT: DuckDB's executemany runs row by row, one statement
 # with many VALUES groups is an order of magnitude faster.
 _INSERT_CHUNK = 400
+# The advisory lock every migration (and first-time schema creation) runs under.
+MIGRATION_LOCK = "presslens.migrate"
 
 
 class Backend:
@@ -55,6 +57,21 @@ class Backend:
 
     def ddl(self, sql: str) -> str:
         return sql.format(**self.types)
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Hold a lock named ``name`` across processes (DuckDB: its file lock suffices)."""
+        yield
+
+    def try_lock(self, name: str) -> bool:
+        """Take the session lock ``name`` if free (True), else False; DuckDB: always True."""
+        return True
+
+    def unlock(self, name: str) -> None:
+        """Release a session lock taken by :meth:`try_lock` or :meth:`lock`."""
+
+    def lock(self, name: str) -> None:
+        """Take the session lock ``name``, held until :meth:`unlock` or the session ends."""
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -164,13 +181,34 @@ class PostgresBackend(Backend):
         self.schema = query.pop("schema", None)
         scheme = "postgresql" if parts.scheme.startswith("postgres") else parts.scheme
         dsn = urlunsplit((scheme.split("+")[0], parts.netloc, parts.path, urlencode(query), ""))
+        if self.schema and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", self.schema):
+            raise ValueError(f"invalid schema name {self.schema!r}")
         self.con = psycopg.connect(dsn, autocommit=True)
         if self.schema:
-            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", self.schema):
-                raise ValueError(f"invalid schema name {self.schema!r}")
-            self.con.execute(f"CREATE SCHEMA IF NOT EXISTS {self.schema}")
+            # two first-time opens racing on CREATE SCHEMA collide in pg_namespace
+            with self.exclusive(MIGRATION_LOCK):
+                self.con.execute(f"CREATE SCHEMA IF NOT EXISTS {self.schema}")
             self.con.execute(f"SET search_path TO {self.schema}")
         self._tx: Any = None
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """A PostgreSQL advisory lock: one holder at a time across every client."""
+        self.lock(name)
+        try:
+            yield
+        finally:
+            self.unlock(name)
+
+    def lock(self, name: str) -> None:
+        self.con.execute("SELECT pg_advisory_lock(hashtext(%s))", [name])
+
+    def try_lock(self, name: str) -> bool:
+        row = self.con.execute("SELECT pg_try_advisory_lock(hashtext(%s))", [name]).fetchone()
+        return bool(row and row[0])
+
+    def unlock(self, name: str) -> None:
+        self.con.execute("SELECT pg_advisory_unlock(hashtext(%s))", [name])
 
     def _sql(self, sql: str) -> str:
         return _QMARK.sub("%s", sql)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -20,7 +22,8 @@ from typing import Any, TypeVar
 from presslens.errors import StoreRefused
 from presslens.reprints.passages import DEFAULT_PARAMS, ReprintParams, fingerprint
 from presslens.store import flatten
-from presslens.store.backends import Backend
+from presslens.store.backends import MIGRATION_LOCK, Backend
+from presslens.store.liveness import claim_run, mark_killed_runs, release_run
 from presslens.store.records import Record, from_timestamp, pipeline_version, to_timestamp
 from presslens.store.schema import LATEST, MIGRATIONS
 from presslens.store.storable import unstorable_reason
@@ -88,18 +91,30 @@ class Store:
 
     def migrate(self) -> int:
         """Apply the migrations this database lacks; returns the resulting version."""
-        current = self.schema_version()
-        for version, statements in MIGRATIONS:
-            if version <= current:
-                continue
-            with self.db.transaction():
-                for statement in statements:
-                    self.db.execute(self.db.ddl(statement))
-                self.db.execute("INSERT INTO schema_version VALUES (?, ?)", [version, _now()])
+        with self.db.exclusive(MIGRATION_LOCK):  # one migration at a time (PostgreSQL)
+            current = self.schema_version()
+            for version, statements in MIGRATIONS:
+                if version <= current:
+                    continue
+                with self.db.transaction():
+                    for statement in statements:
+                        if isinstance(statement, tuple):
+                            backend, statement = statement
+                            if backend != self.db.name:
+                                continue
+                        self.db.execute(self.db.ddl(statement))
+                    self.db.execute("INSERT INTO schema_version VALUES (?, ?)", [version, _now()])
         return max(current, LATEST)
 
     # -- writing ------------------------------------------------------------------
     def _next_seq(self) -> int:
+        """The next ``documents.seq``: a sequence on PostgreSQL (many writers), else MAX + 1.
+
+        DuckDB has one writing process; :meth:`write` re-reads MAX inside each
+        transaction, so two stores in one process cannot hand out the same value.
+        """
+        if self.db.name == "postgresql":
+            return int(self.db.execute("SELECT nextval('documents_seq')")[0][0])
         if self._seq is None:
             self._seq = int(self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM documents")[0][0])
         self._seq += 1
@@ -140,6 +155,7 @@ class Store:
         if not records:
             return []
         records, refused = _refuse_unstorable(records)
+        self._seq = None  # read MAX(seq) again inside the transaction
         seq_before = self._seq
         try:
             with self.db.transaction():
@@ -321,12 +337,13 @@ class Store:
         version: str,
         sources: Iterable[str],
     ) -> str:
+        mark_killed_runs(self.db)
         run_id = uuid.uuid4().hex[:16]
         with self.db.transaction():
             self.db.execute(
                 "INSERT INTO runs (run_id, started_at, engine, workers, stages, "
-                "pipeline_version, sources, done, skipped, failed, status) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 'running')",
+                "pipeline_version, sources, done, skipped, failed, status, pid, host) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 'running', ?, ?)",
                 [
                     run_id,
                     _now(),
@@ -335,8 +352,11 @@ class Store:
                     ",".join(stages),
                     version,
                     json.dumps(list(sources)),
+                    os.getpid(),
+                    socket.gethostname(),
                 ],
             )
+        claim_run(self.db, run_id)
         return run_id
 
     @_locked
@@ -347,6 +367,7 @@ class Store:
                 " status = ? WHERE run_id = ?",
                 [_now(), done, skipped, failed, status, run_id],
             )
+        release_run(self.db, run_id)
 
     @_locked
     def done_sources(

@@ -79,3 +79,30 @@ def test_api_never_acknowledges_an_unstored_analysis(store: Store) -> None:
         ok = client.post("/v1/analyze", json={"text": "MOSCOW, June 20. The talks went on."})
         assert ok.status_code == 200
         assert client.get(f"/v1/documents/{ok.json()['id']}").status_code == 200
+
+
+def test_cli_ingest_prints_the_stores_reason(tmp_path: Path) -> None:
+    """Case 15: the CLI said "the database refused the record" without the reason."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from presslens.cli.main import app
+
+    wire = tmp_path / "wire.jsonl"
+    good = "MOSCOW, June 20. The talks in the capital resumed on Monday, officials said."
+    wire.write_text(
+        json.dumps({"text": good, "title": "Talks"})
+        + "\n"
+        + json.dumps({"text": good.replace("Monday", "Friday"), "title": "Bad \x00 title"})
+        + "\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "cli.duckdb")
+    result = CliRunner().invoke(
+        app, ["ingest", str(wire), "--db", db, "--stages", "", "--no-reprints"]
+    )
+    assert result.exit_code == 1
+    assert "1 analysed" in result.output and "1 failed" in result.output
+    assert f"{wire}#2" in result.output.replace("\n", "")
+    assert "U+0000 (NUL)" in result.output and "refused the record" not in result.output

@@ -8,6 +8,7 @@ fork would copy mid-flight.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -35,7 +36,7 @@ class LocalEngine(Engine):
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=init_worker,
-            initargs=(self.config,),
+            initargs=(self.config, os.getpid()),  # workers die with this process
         )
 
     def _submit(self, chunk: Sequence[Item]) -> Future[list[Record]] | list[Record]:

@@ -84,20 +84,23 @@ def _chunk_starts(sdoc: Any) -> list[int]:
     return starts
 
 
+def _apply(nlp: Any, sdoc: Any) -> Any:
+    """Every pipeline component over one Doc (one chunk)."""
+    for _, component in nlp.pipeline:
+        sdoc = component(sdoc)
+    return sdoc
+
+
 def run_components(nlp: Any, sdoc: Any) -> Any:
     """Run ``nlp``'s components over ``sdoc``, chunk by chunk when it is long."""
     if len(sdoc.text) <= CHUNK_CHARS:
-        for _, component in nlp.pipeline:
-            sdoc = component(sdoc)
-        return sdoc
+        return _apply(nlp, sdoc)
     from spacy.tokens import Doc
 
     starts = _chunk_starts(sdoc)
     parts = []
     for start, end in zip(starts, [*starts[1:], len(sdoc)], strict=True):
-        part = sdoc[start:end].as_doc()
-        for _, component in nlp.pipeline:
-            part = component(part)
+        part = _apply(nlp, sdoc[start:end].as_doc())
         part.tensor = part.tensor[:0]  # not read downstream; keeps the joined Doc small
         parts.append(part)
     return Doc.from_docs(parts, ensure_whitespace=False)

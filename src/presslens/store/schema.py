@@ -141,6 +141,8 @@ MIGRATIONS.append(
             # who runs a run, so the next start can tell a killed run from a live one
             "ALTER TABLE runs ADD COLUMN pid INTEGER",
             "ALTER TABLE runs ADD COLUMN host TEXT",
+            # what an item held when it was done: an edited file is analysed again
+            "ALTER TABLE sources ADD COLUMN digest TEXT",
             # documents.seq from a sequence: concurrent writers on one PostgreSQL
             # each took MAX(seq) + 1 and stored duplicates (DuckDB has one writer)
             ("postgresql", "CREATE SEQUENCE IF NOT EXISTS documents_seq"),

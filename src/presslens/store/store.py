@@ -14,7 +14,7 @@ import os
 import socket
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -65,7 +65,9 @@ def _refuse_unstorable(records: Sequence[Record]) -> tuple[list[Record], list[Re
             continue
         record.error = ("store", reason)
         refused.append(record)
-        kept.append(Record(record.source_id or record.doc_id, error=record.error))
+        kept.append(
+            Record(record.source_id or record.doc_id, error=record.error, digest=record.digest)
+        )
     return kept, refused
 
 
@@ -79,6 +81,7 @@ class Store:
             self.migrate()
         self._seq: int | None = None
         self._params: ReprintParams | None = None
+        self.metadata_updated: list[str] = []  # documents whose metadata a write refreshed
 
     # -- schema -----------------------------------------------------------------
     def schema_version(self) -> int:
@@ -155,6 +158,7 @@ class Store:
         if not records:
             return []
         records, refused = _refuse_unstorable(records)
+        self.metadata_updated = []
         self._seq = None  # read MAX(seq) again inside the transaction
         seq_before = self._seq
         try:
@@ -163,6 +167,7 @@ class Store:
             return refused
         except Exception:
             self._seq = seq_before
+            self.metadata_updated = []
         failed = refused
         for record in records:
             seq_before = self._seq
@@ -173,7 +178,9 @@ class Store:
                 self._seq = seq_before
                 record.error = ("store", f"{type(exc).__name__}: {exc}"[:500])
                 failed.append(record)
-                bad = Record(record.source_id or record.doc_id, error=record.error)
+                bad = Record(
+                    record.source_id or record.doc_id, error=record.error, digest=record.digest
+                )
                 with self.db.transaction():
                     self._write([bad], run_id, replace)
         return failed
@@ -203,18 +210,20 @@ class Store:
         written: set[str] = set()
         for record in records:
             if record.error is not None:
-                sources.append((record.source_id, None, "error", run_id))
+                sources.append((record.source_id, None, "error", run_id, record.digest))
                 errors.append((run_id, record.source_id, record.error[0], record.error[1], now))
                 continue
             a = record.analysis
             assert a is not None
             doc_id = a["id"]
             if record.source_id:
-                sources.append((record.source_id, doc_id, "done", run_id))
+                sources.append((record.source_id, doc_id, "done", run_id, record.digest))
             if doc_id in written:
                 continue
             version = pipeline_version(a)
             if doc_id in existing:
+                if self._refresh_metadata(doc_id, a):
+                    self.metadata_updated.append(doc_id)
                 if not replace or existing[doc_id] == version:
                     continue
                 stale.append(doc_id)
@@ -310,14 +319,51 @@ class Store:
         sources = list({s[0]: s for s in sources if s[0]}.values())
         self.db.insert_many(
             "sources",
-            ("source_id", "doc_id", "status", "run_id"),
+            ("source_id", "doc_id", "status", "run_id", "digest"),
             sources,
             "ON CONFLICT (source_id) DO UPDATE SET doc_id = excluded.doc_id, "
-            "status = excluded.status, run_id = excluded.run_id",
+            "status = excluded.status, run_id = excluded.run_id, digest = excluded.digest",
         )
         self.db.insert_many(
             "errors", ("run_id", "source_id", "kind", "message", "recorded_at"), errors
         )
+
+    def _refresh_metadata(self, doc_id: str, analysis: dict[str, Any]) -> bool:
+        """Give a stored document the metadata a new record brings; True if any changed.
+
+        Only values the record has replace stored ones: a copy of a text without an
+        outlet does not erase the outlet another source gave it.
+        """
+        meta = analysis.get("metadata") or {}
+        new = {
+            "outlet": meta.get("outlet"),
+            "published": to_timestamp(meta.get("published")),
+            "url": (analysis.get("source") or {}).get("url"),
+            "title": meta.get("title"),
+        }
+        new = {k: v for k, v in new.items() if v is not None}
+        if not new:
+            return False
+        rows = self.db.query(f"SELECT {', '.join(new)} FROM documents WHERE id = ?", [doc_id])
+        if not rows or all(rows[0][k] == v for k, v in new.items()):
+            return False
+        changed = {k: v for k, v in new.items() if rows[0][k] != v}
+        sets = ", ".join(f"{k} = ?" for k in changed)
+        self.db.execute(f"UPDATE documents SET {sets} WHERE id = ?", [*changed.values(), doc_id])
+        stored = self.db.execute("SELECT analysis FROM analyses WHERE doc_id = ?", [doc_id])
+        if stored:
+            old = json.loads(stored[0][0])
+            old_meta = old.setdefault("metadata", {})
+            for key in ("outlet", "published", "title"):
+                if meta.get(key) is not None:
+                    old_meta[key] = meta[key]
+            if new.get("url") is not None:
+                old.setdefault("source", {})["url"] = new["url"]
+            self.db.execute(
+                "UPDATE analyses SET analysis = ? WHERE doc_id = ?",
+                [json.dumps(old, ensure_ascii=False), doc_id],
+            )
+        return True
 
     @_locked
     def record_error(
@@ -375,21 +421,26 @@ class Store:
         source_ids: Sequence[str],
         *,
         version: str | None = None,
+        digests: Mapping[str, str | None] | None = None,
     ) -> set[str]:
         """The ``source_ids`` already processed (errors included).
 
         With ``version`` (``--reanalyse``), a source whose document was analysed by
-        another pipeline version does not count as done.
+        another pipeline version does not count as done. With ``digests`` (what each
+        item holds now), a source whose content or metadata changed since it was done
+        does not count as done either: an edited file is analysed again.
         """
         rows = self._lookup(
-            "SELECT s.source_id, s.status, a.pipeline_version FROM sources s LEFT JOIN "
-            "analyses a ON a.doc_id = s.doc_id WHERE s.source_id IN ({marks})",
+            "SELECT s.source_id, s.status, a.pipeline_version, s.digest FROM sources s "
+            "LEFT JOIN analyses a ON a.doc_id = s.doc_id WHERE s.source_id IN ({marks})",
             source_ids,
         )
+        digests = digests or {}
         return {
             source_id
-            for source_id, status, stored in rows
-            if version is None or status != "done" or stored == version
+            for source_id, status, stored, digest in rows
+            if (version is None or status != "done" or stored == version)
+            and (digest is None or digests.get(source_id) in (None, digest))
         }
 
     # -- reading ----------------------------------------------------------------------

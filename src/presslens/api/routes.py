@@ -33,6 +33,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"model": Problem, "description": "Body over max_request_bytes"},
     422: {"model": Problem, "description": "Invalid request, unreadable or unstorable input"},
     500: {"model": Problem, "description": "The store refused the analysis"},
+    503: {"model": Problem, "description": "The store is locked by another process"},
     504: {"model": Problem, "description": "Analysis over analysis_timeout_s"},
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
@@ -48,6 +49,8 @@ async def run_analysis(request: Request, body: AnalyzeRequest | Upload) -> dict[
     """Analyse and store one input; map presslens errors to HTTP statuses."""
     app = request.app
     settings = app.state.settings
+    # a locked store is a 503 before the analysis, not a 500 after it
+    await run_in_threadpool(store_of(request).call, "has_document", "0" * 64)
     try:
         analysis = await app.state.worker.run(
             lambda: app.state.analyzer(body, settings), settings.analysis_timeout_s

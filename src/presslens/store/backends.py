@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from presslens.errors import StoreLocked
+
 # Rows per multi-row INSERT: DuckDB's executemany runs row by row, one statement
 # with many VALUES groups is an order of magnitude faster.
 _INSERT_CHUNK = 400
@@ -106,6 +108,25 @@ class Backend:
 # disk past it). Settings.duckdb_memory_limit (PRESSLENS_DUCKDB_MEMORY_LIMIT) sets it.
 
 
+_HELD_BY = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
+
+
+def locked_error(message: str) -> StoreLocked | None:
+    """A one-line StoreLocked for DuckDB's lock conflict message, else None."""
+    found = _HELD_BY.search(message)
+    if "Could not set lock" not in message and found is None:
+        return None
+    holder = (
+        f"PID {found.group(2)} ({found.group(1).rsplit('/', 1)[-1]})"
+        if found
+        else "another process"
+    )
+    return StoreLocked(
+        f"the store is locked by {holder}: a DuckDB file has one writer at a time; "
+        "wait for it to finish, or share a store through PostgreSQL (--db postgresql://...)"
+    )
+
+
 class DuckDBBackend(Backend):
     name = "duckdb"
     types: ClassVar[dict[str, str]] = {"blob": "BLOB", "double": "DOUBLE"}
@@ -120,7 +141,13 @@ class DuckDBBackend(Backend):
         limit = get_settings().duckdb_memory_limit
         if limit and not read_only:
             config["memory_limit"] = limit
-        self.con = duckdb.connect(path, read_only=read_only, config=config)
+        try:
+            self.con = duckdb.connect(path, read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            locked = locked_error(str(exc))
+            if locked is None:
+                raise
+            raise locked from None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         cur = self.con.execute(sql, list(params))

@@ -62,3 +62,46 @@ def test_pool_workers_and_tracker_die_with_a_killed_parent() -> None:
         for pid in children:  # leave nothing behind, even when the test fails
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def slow_on_marked_items(items, config):
+    """A pool task (importable by spawned workers) that hangs on items marked 'slow'."""
+    from presslens.engine.worker import process_chunk
+
+    if any("slow" in item.source_id for item in items):
+        time.sleep(600)
+    return process_chunk(items, config)
+
+
+def test_a_document_over_its_time_limit_is_killed_and_the_batch_goes_on() -> None:
+    """Per-document time limits are enforced by killing the worker, not by waiting."""
+    from presslens.engine.local import LocalEngine
+    from presslens.engine.worker import WorkerConfig
+    from presslens.ingest.sources import Item
+    from presslens.settings import Settings
+
+    text = b"MOSCOW, June 20. The talks in the capital resumed on Monday, officials said."
+    items = [Item(f"doc{i}.txt", data=text + str(i).encode()) for i in range(4)]
+    items.insert(2, Item("slow.txt", data=text))
+    config = WorkerConfig.make([], Settings(document_timeout_s=3))
+
+    class Engine(LocalEngine):
+        task = staticmethod(slow_on_marked_items)
+
+    engine = Engine(config, workers=2)
+    started = time.monotonic()
+    try:
+        records = [r for chunk in engine.map([items[:3], items[3:]]) for r in chunk]
+    finally:
+        engine.close()
+    assert time.monotonic() - started < 120
+    outcome = {r.source_id: (r.error[0] if r.error else "ok") for r in records}
+    assert outcome == {
+        "doc0.txt": "ok",
+        "doc1.txt": "ok",
+        "slow.txt": "worker",
+        "doc2.txt": "ok",
+        "doc3.txt": "ok",
+    }
+    (slow,) = [r for r in records if r.source_id == "slow.txt"]
+    assert "time limit" in slow.error[1]

@@ -14,6 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from presslens.engine.base import Engine, failed_chunk, ordered_bounded
+from presslens.engine.deadline import DocumentTimeout, result_within
 from presslens.engine.worker import WorkerConfig, init_worker, process_chunk, state_for
 from presslens.ingest.sources import Item
 from presslens.store.records import Record
@@ -26,6 +27,8 @@ class LocalEngine(Engine):
         self.config = config
         self.workers = max(1, workers)
         self.pool: ProcessPoolExecutor | None = None
+        self.document_timeout_s = float(config.settings.get("document_timeout_s") or 900.0)
+        self._sizes: dict[Future[list[Record]], int] = {}
         if self.workers == 1:
             state_for(config)
         else:
@@ -39,19 +42,32 @@ class LocalEngine(Engine):
             initargs=(self.config, os.getpid()),  # workers die with this process
         )
 
+    task = staticmethod(process_chunk)  # what a pool process runs on a chunk
+
     def _submit(self, chunk: Sequence[Item]) -> Future[list[Record]] | list[Record]:
         if self.pool is None:
             return process_chunk(chunk, self.config)
         try:
-            return self.pool.submit(process_chunk, list(chunk), self.config)
+            future = self.pool.submit(self.task, list(chunk), self.config)
         except BrokenProcessPool:  # a worker died (killed, out of memory): start afresh
             self.pool.shutdown(wait=False, cancel_futures=True)
             self._start_pool()
-            return self.pool.submit(process_chunk, list(chunk), self.config)
+            future = self.pool.submit(self.task, list(chunk), self.config)
+        self._sizes[future] = len(chunk)
+        return future
 
-    @staticmethod
-    def _result(future: Future[list[Record]] | list[Record]) -> list[Record]:
-        return future if isinstance(future, list) else future.result()
+    def _result(self, future: Future[list[Record]] | list[Record]) -> list[Record]:
+        """The chunk's records; past its time limit the pool is killed (see :mod:`.deadline`)."""
+        if isinstance(future, list):
+            return future
+        limit = self.document_timeout_s * max(1, self._sizes.pop(future, 1))
+        try:
+            return result_within(future, limit, self.pool)
+        except DocumentTimeout:
+            if self.pool is not None:  # its processes are killed: retries go to a fresh pool
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self._start_pool()
+            raise
 
     def map(self, chunks: Iterable[Sequence[Item]]) -> Iterator[list[Record]]:
         if self.pool is None:

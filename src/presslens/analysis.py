@@ -179,6 +179,8 @@ class Analysis:
             "repetitions": [repetition_to_dict(r) for r in doc.layer("repetitions", ())],
             "stages": list(self.stages),
         }
+        if meta.extra.get("decoding"):  # only when not clean UTF-8: how the bytes were read
+            out["metadata"]["decoding"] = meta.extra["decoding"]
         return out
 
     def to_json(self, *, indent: int | None = None) -> str:

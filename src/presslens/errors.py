@@ -32,3 +32,23 @@ class FetchError(PresslensError):
 
 class ModelError(PresslensError):
     kind = "model"
+
+
+class StoreRefused(PresslensError):
+    """The store did not accept a record (the reason is the store's own, or ours).
+
+    ``unstorable`` is true when the input itself cannot be stored (a NUL character):
+    the caller's fault (HTTP 422), not the database's (HTTP 500).
+    """
+
+    kind = "store"
+
+    def __init__(self, message: str, *, source: str | None = None, unstorable: bool = False):
+        super().__init__(message, source=source)
+        self.unstorable = unstorable
+
+
+class StoreLocked(PresslensError):
+    """Another process holds the store (a DuckDB file has one writer at a time)."""
+
+    kind = "locked"

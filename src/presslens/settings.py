@@ -69,6 +69,12 @@ class Settings(BaseSettings):
     )
     workers: int = Field(2, ge=1)
     batch_size: int = Field(64, ge=1)
+    document_timeout_s: float = Field(
+        900.0,
+        gt=0,
+        description="Longest a pool worker may spend on one document before it is killed"
+        " and the document recorded as an error (local engine with 2+ workers).",
+    )
 
     # Web
     max_request_bytes: int = Field(10 * 1024 * 1024)

@@ -20,7 +20,7 @@ from presslens.api import routes, ui
 from presslens.api.limits import BodyLimitMiddleware
 from presslens.api.models import Health
 from presslens.api.security import SecurityHeadersMiddleware
-from presslens.api.service import LockedStore, Worker, analyze_request
+from presslens.api.service import LockedStore, Worker, analyze_request, register_lock_handler
 from presslens.settings import Settings, get_settings
 
 
@@ -57,8 +57,15 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = (
-        LockedStore(opener=lambda: _open_store(settings)) if store is None else LockedStore(store)
+        LockedStore(
+            opener=lambda: _open_store(settings),
+            # a DuckDB file is opened per call: an idle server must not hold its lock
+            transient=not settings.db.startswith("postgres") and settings.db != ":memory:",
+        )
+        if store is None
+        else LockedStore(store)
     )
+    register_lock_handler(app)
     app.state.worker = Worker(settings.workers)
     app.state.analyzer = analyze_request
 

@@ -21,7 +21,7 @@ from presslens.api.models import (
 )
 from presslens.api.security import require_write, standalone_report_csp
 from presslens.api.service import AnalysisTimeout, LockedStore
-from presslens.errors import FetchError, InputError
+from presslens.errors import FetchError, InputError, StoreRefused
 from presslens.report import render_report
 
 router = APIRouter(prefix="/v1", tags=["v1"])
@@ -31,7 +31,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "Bad input or a refused URL"},
     401: {"model": Problem, "description": "Token missing or wrong"},
     413: {"model": Problem, "description": "Body over max_request_bytes"},
-    422: {"model": Problem, "description": "Invalid request or unreadable input"},
+    422: {"model": Problem, "description": "Invalid request, unreadable or unstorable input"},
+    500: {"model": Problem, "description": "The store refused the analysis"},
+    503: {"model": Problem, "description": "The store is locked by another process"},
     504: {"model": Problem, "description": "Analysis over analysis_timeout_s"},
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
@@ -47,6 +49,8 @@ async def run_analysis(request: Request, body: AnalyzeRequest | Upload) -> dict[
     """Analyse and store one input; map presslens errors to HTTP statuses."""
     app = request.app
     settings = app.state.settings
+    # a locked store is a 503 before the analysis, not a 500 after it
+    await run_in_threadpool(store_of(request).call, "has_document", "0" * 64)
     try:
         analysis = await app.state.worker.run(
             lambda: app.state.analyzer(body, settings), settings.analysis_timeout_s
@@ -58,7 +62,10 @@ async def run_analysis(request: Request, body: AnalyzeRequest | Upload) -> dict[
     except InputError as exc:
         status = 413 if exc.kind == "too-large" else 422
         raise HTTPException(status, f"{exc.kind}: {exc.message}") from None
-    doc_id = await run_in_threadpool(store_of(request).call, "put_analysis", analysis)
+    try:
+        doc_id = await run_in_threadpool(store_of(request).call, "put_analysis", analysis)
+    except StoreRefused as exc:  # never a 200 for what was not kept
+        raise HTTPException(422 if exc.unstorable else 500, f"store: {exc.message}") from None
     analysis["id"] = doc_id or analysis.get("id")
     return analysis
 

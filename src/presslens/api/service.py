@@ -107,10 +107,19 @@ class LockedStore:
     again after :meth:`close` (the app closes what it opened when its lifespan ends).
     """
 
-    def __init__(self, store: Any = None, *, opener: Callable[[], Any] | None = None):
+    def __init__(
+        self,
+        store: Any = None,
+        *,
+        opener: Callable[[], Any] | None = None,
+        transient: bool = False,
+    ):
         self._store = store
         self._opener = opener
         self._lock = threading.Lock()
+        # transient: open for each call and close after it, so an idle server does not
+        # hold a DuckDB file's single-writer lock (ingests and queries can run)
+        self._transient = transient and opener is not None
 
     def _get(self) -> Any:
         if self._store is None and self._opener is not None:
@@ -119,12 +128,23 @@ class LockedStore:
 
     def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
         with self._lock:
-            return getattr(self._get(), name)(*args, **kwargs)
+            try:
+                return getattr(self._get(), name)(*args, **kwargs)
+            finally:
+                self._release()
 
     def locked(self, func: Callable[[Any], T]) -> T:
         """Run ``func(store)`` holding the lock (for helpers that take the store)."""
         with self._lock:
-            return func(self._get())
+            try:
+                return func(self._get())
+            finally:
+                self._release()
+
+    def _release(self) -> None:
+        if self._transient and self._store is not None:
+            store, self._store = self._store, None
+            store.close()
 
     def close(self) -> None:
         """Close the store if this object opened it; a store passed in stays open."""
@@ -133,3 +153,22 @@ class LockedStore:
                 return
             store, self._store = self._store, None
             store.close()
+
+
+RETRY_AFTER_S = 5
+
+
+def register_lock_handler(app: Any) -> None:
+    """A locked store answers 503 with Retry-After, never a bare 500 with a traceback."""
+    from fastapi.responses import JSONResponse
+
+    from presslens.errors import StoreLocked
+
+    async def locked(request: Any, exc: Exception) -> Any:
+        return JSONResponse(
+            {"detail": f"store locked: {getattr(exc, 'message', exc)}"},
+            status_code=503,
+            headers={"Retry-After": str(RETRY_AFTER_S)},
+        )
+
+    app.add_exception_handler(StoreLocked, locked)

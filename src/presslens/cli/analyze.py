@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from presslens.cli.common import DebugOption, err_console, fail, write_stdout
+from presslens.cli.common import DebugOption, err_console, fail, one_line, write_stdout
 
 
 class OutputFormat(StrEnum):
@@ -73,6 +73,13 @@ def analyze(
                     raise
                 failures += 1
                 message = str(exc) if isinstance(exc, PresslensError) else f"{name}: {exc}"
+                err_console.print(f"[bold red]presslens:[/] {message}", soft_wrap=True)
+                continue
+            except (Exception, RecursionError, MemoryError) as exc:  # a stage bug: this file only
+                if debug:
+                    raise
+                failures += 1
+                message = f"{name}: internal error: {type(exc).__name__}: {one_line(exc)}"
                 err_console.print(f"[bold red]presslens:[/] {message}", soft_wrap=True)
                 continue
             result = presslens.Analysis(doc, tuple(pipeline.stage_names)).to_dict()

@@ -46,3 +46,9 @@ def write_stdout(text: str) -> None:
 
 
 DebugOption: Any = typer.Option(False, "--debug", help="Show tracebacks.")
+
+
+def one_line(exc: BaseException, limit: int = 200) -> str:
+    """The first line of an exception's message, shortened: errors print as one line."""
+    text = str(exc).strip()
+    return (text.splitlines()[0] if text else "")[:limit]

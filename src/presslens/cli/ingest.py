@@ -156,6 +156,8 @@ def _report(summary: Any, grouped: Any) -> None:
         f"({summary.items_per_s:.1f} items/s, engine {summary.engine}, "
         f"{summary.workers} worker(s), stages {','.join(summary.stages) or '-'})"
     )
+    if getattr(summary, "metadata_updated", 0):
+        err_console.print(f"{summary.metadata_updated} stored document(s) got new metadata")
     for source_id, kind, message in summary.errors[:10]:
         err_console.print(f"  [red]{kind}[/] {source_id}: {message}", markup=True)
     if summary.failed > 10:

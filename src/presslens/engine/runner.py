@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from presslens.engine.base import Engine
+from presslens.engine.resume import item_digest, normalise_source
 from presslens.engine.worker import WorkerConfig
 from presslens.ingest.corpus_inputs import iter_items
 from presslens.ingest.item import Item
@@ -36,6 +37,7 @@ class RunSummary:
     failed: int = 0
     seconds: float = 0.0
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # first few, for display
+    metadata_updated: int = 0  # stored documents given new metadata by this run
 
     @property
     def items_per_s(self) -> float:
@@ -105,16 +107,20 @@ def run_ingest(
     try:
         with make_engine(engine, config, workers, scheduler) as eng:
             summary.workers = eng.workers  # a scheduler's cluster has its own size
+            digests: dict[str, str] = {}  # items in flight: what each held
             todo = _pending(
-                iter_items(sources, settings),
+                iter_items([normalise_source(s) for s in sources], settings),
                 store,
                 summary,
                 progress,
                 version if reanalyse else None,
                 settings.batch_size,
+                digests,
             )
             pending: list[Record] = []
             for records in eng.map(batched(todo, CHUNK)):
+                for record in records:
+                    record.digest = digests.pop(record.source_id or "", None)
                 pending.extend(records)
                 if len(pending) >= settings.batch_size:
                     _flush(store, pending, summary, progress, reanalyse)
@@ -139,10 +145,12 @@ def _pending(
     progress: Progress | None,
     version: str | None,
     lookup: int,
+    digests: dict[str, str],
 ) -> Iterator[Item]:
-    """Items not yet done, looked up in the store ``lookup`` at a time."""
+    """Items not yet done (or changed since), looked up in the store ``lookup`` at a time."""
     for batch in batched(items, lookup):
-        done = store.done_sources([i.source_id for i in batch], version=version)
+        now = {i.source_id: item_digest(i) for i in batch}
+        done = store.done_sources(list(now), version=version, digests=now)
         seen: set[str] = set()
         for item in batch:
             if item.source_id in done or item.source_id in seen:
@@ -151,6 +159,7 @@ def _pending(
                     progress(0, 1, 0)
                 continue
             seen.add(item.source_id)
+            digests[item.source_id] = now[item.source_id]
             yield item
 
 
@@ -164,12 +173,13 @@ def _flush(
     if not records:
         return
     refused = {id(r) for r in store.write(records, run_id=summary.run_id, replace=reanalyse)}
+    summary.metadata_updated += len(store.metadata_updated)
     failed = [r for r in records if r.error is not None or id(r) in refused]
     summary.failed += len(failed)
     summary.done += len(records) - len(failed)
     for record in failed:
         if len(summary.errors) < 20:
-            kind, message = record.error or ("store", "the database refused the record")
+            kind, message = record.error or ("store", "the store refused the record")
             summary.errors.append((record.source_id or "?", kind, message))
     if progress:
         progress(len(records) - len(failed), 0, len(failed))

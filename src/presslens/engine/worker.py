@@ -81,8 +81,12 @@ def state_for(config: WorkerConfig) -> WorkerState:
         return state
 
 
-def init_worker(config: WorkerConfig) -> None:
-    """Process-pool initializer: load the models before the first chunk arrives."""
+def init_worker(config: WorkerConfig, parent_pid: int | None = None) -> None:
+    """Process-pool initializer: die with the parent, load the models before the first chunk."""
+    if parent_pid is not None:
+        from presslens.engine.lifeline import die_with_parent
+
+        die_with_parent(parent_pid)
     state_for(config)
 
 

@@ -24,7 +24,7 @@ from presslens.ingest.text import (
     TEXT_SUFFIXES,
     bom_encoding,
     control_ratio,
-    decode_text,
+    decode_text_reported,
     gunzip_bounded,
     is_gzip,
     looks_like_html,
@@ -129,8 +129,11 @@ def read_bytes(
     fmt = format or guess_format(data, name)
     if fmt == "html":
         return document_from_html(decode_html(data, where), path=name, url=url, settings=settings)
-    text = decode_text(data, where)
-    return document_from_text(text, name=name, url=url, settings=settings)
+    text, decoding = decode_text_reported(data, where)
+    doc = document_from_text(text, name=name, url=url, settings=settings)
+    if decoding.report() is not None:
+        doc.metadata.extra["decoding"] = decoding.report()
+    return doc
 
 
 def document_from_text(

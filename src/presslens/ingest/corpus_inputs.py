@@ -45,7 +45,10 @@ def iter_items(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
             yield from tree.iter_tree(path, settings)
             continue
         if not path.exists():
-            yield Item.failed(raw, "missing", "no such file or directory")
+            yield Item.failed(tree.printable_name(raw), "missing", "no such file or directory")
+            continue
+        if not path.is_file():  # a FIFO or device would block or never end
+            yield tree.file_item(path, settings)
             continue
         kind = _kind(path)
         if kind == "warc":
@@ -67,7 +70,7 @@ def count_items(paths: Iterable[str]) -> int | None:
         path = Path(raw)
         if path.is_dir():
             total += sum(1 for _ in tree.walk_files(path))
-        elif _kind(path) == "jsonl":
+        elif _kind(path) == "jsonl" and path.is_file():
             total += jsonl.count_lines(path)
         elif _kind(path) == "file":
             total += 1

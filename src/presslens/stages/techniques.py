@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from presslens.document import Anatomy, Document, Quote, Repetition, Span, TechniqueSpan
+from presslens.long_runs import blank_long_runs
 from presslens.settings import Settings
 from presslens.techniques.designations import NAME_CALLING, find_designations
 from presslens.techniques.designations import SCORE as DESIGNATION_SCORE
@@ -97,7 +98,7 @@ class TechniquesStage:
         if language not in (None, "en") or not doc.text.strip():
             return []
         predictor = shared_predictor(self.model_dir, self.threshold)
-        found = predictor.analyse(doc.text, sentences_of(doc))
+        found = predictor.analyse(blank_long_runs(doc.text), sentences_of(doc))  # #12
         repeated = repetition_spans(doc.text, doc.layer("repetitions") or ())
         designations = find_designations(doc.text)
         quotes: Sequence[Quote] = doc.layer("quotes") or ()

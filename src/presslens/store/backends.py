@@ -14,9 +14,13 @@ from contextlib import contextmanager
 from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from presslens.errors import StoreLocked
+
 # Rows per multi-row INSERT: DuckDB's executemany runs row by row, one statement
 # with many VALUES groups is an order of magnitude faster.
 _INSERT_CHUNK = 400
+# The advisory lock every migration (and first-time schema creation) runs under.
+MIGRATION_LOCK = "presslens.migrate"
 
 
 class Backend:
@@ -57,6 +61,21 @@ class Backend:
         return sql.format(**self.types)
 
     @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Hold a lock named ``name`` across processes (DuckDB: its file lock suffices)."""
+        yield
+
+    def try_lock(self, name: str) -> bool:
+        """Take the session lock ``name`` if free (True), else False; DuckDB: always True."""
+        return True
+
+    def unlock(self, name: str) -> None:
+        """Release a session lock taken by :meth:`try_lock` or :meth:`lock`."""
+
+    def lock(self, name: str) -> None:
+        """Take the session lock ``name``, held until :meth:`unlock` or the session ends."""
+
+    @contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing: a crash or an error inside leaves the database as before."""
         self.begin()
@@ -89,6 +108,25 @@ class Backend:
 # disk past it). Settings.duckdb_memory_limit (PRESSLENS_DUCKDB_MEMORY_LIMIT) sets it.
 
 
+_HELD_BY = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
+
+
+def locked_error(message: str) -> StoreLocked | None:
+    """A one-line StoreLocked for DuckDB's lock conflict message, else None."""
+    found = _HELD_BY.search(message)
+    if "Could not set lock" not in message and found is None:
+        return None
+    holder = (
+        f"PID {found.group(2)} ({found.group(1).rsplit('/', 1)[-1]})"
+        if found
+        else "another process"
+    )
+    return StoreLocked(
+        f"the store is locked by {holder}: a DuckDB file has one writer at a time; "
+        "wait for it to finish, or share a store through PostgreSQL (--db postgresql://...)"
+    )
+
+
 class DuckDBBackend(Backend):
     name = "duckdb"
     types: ClassVar[dict[str, str]] = {"blob": "BLOB", "double": "DOUBLE"}
@@ -103,7 +141,13 @@ class DuckDBBackend(Backend):
         limit = get_settings().duckdb_memory_limit
         if limit and not read_only:
             config["memory_limit"] = limit
-        self.con = duckdb.connect(path, read_only=read_only, config=config)
+        try:
+            self.con = duckdb.connect(path, read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            locked = locked_error(str(exc))
+            if locked is None:
+                raise
+            raise locked from None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         cur = self.con.execute(sql, list(params))
@@ -164,13 +208,34 @@ class PostgresBackend(Backend):
         self.schema = query.pop("schema", None)
         scheme = "postgresql" if parts.scheme.startswith("postgres") else parts.scheme
         dsn = urlunsplit((scheme.split("+")[0], parts.netloc, parts.path, urlencode(query), ""))
+        if self.schema and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", self.schema):
+            raise ValueError(f"invalid schema name {self.schema!r}")
         self.con = psycopg.connect(dsn, autocommit=True)
         if self.schema:
-            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", self.schema):
-                raise ValueError(f"invalid schema name {self.schema!r}")
-            self.con.execute(f"CREATE SCHEMA IF NOT EXISTS {self.schema}")
+            # two first-time opens racing on CREATE SCHEMA collide in pg_namespace
+            with self.exclusive(MIGRATION_LOCK):
+                self.con.execute(f"CREATE SCHEMA IF NOT EXISTS {self.schema}")
             self.con.execute(f"SET search_path TO {self.schema}")
         self._tx: Any = None
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """A PostgreSQL advisory lock: one holder at a time across every client."""
+        self.lock(name)
+        try:
+            yield
+        finally:
+            self.unlock(name)
+
+    def lock(self, name: str) -> None:
+        self.con.execute("SELECT pg_advisory_lock(hashtext(%s))", [name])
+
+    def try_lock(self, name: str) -> bool:
+        row = self.con.execute("SELECT pg_try_advisory_lock(hashtext(%s))", [name]).fetchone()
+        return bool(row and row[0])
+
+    def unlock(self, name: str) -> None:
+        self.con.execute("SELECT pg_advisory_unlock(hashtext(%s))", [name])
 
     def _sql(self, sql: str) -> str:
         return _QMARK.sub("%s", sql)

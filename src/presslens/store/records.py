@@ -17,6 +17,7 @@ class Record:
     analysis: dict[str, Any] | None = None
     passages: list[Passage] | None = None
     error: tuple[str, str] | None = None  # (kind, message)
+    digest: str | None = None  # the item's content fingerprint (resume by content)
 
     @property
     def doc_id(self) -> str | None:

@@ -17,7 +17,7 @@ Tables a researcher queries directly (one row per thing, text spans resolved):
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[int, list[str]]] = [
+MIGRATIONS: list[tuple[int, list[str | tuple[str, str]]]] = [
     (
         1,
         [
@@ -132,5 +132,27 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         ],
     ),
 ]
+
+# A statement given as (backend name, SQL) runs on that backend only.
+MIGRATIONS.append(
+    (
+        2,
+        [
+            # who runs a run, so the next start can tell a killed run from a live one
+            "ALTER TABLE runs ADD COLUMN pid INTEGER",
+            "ALTER TABLE runs ADD COLUMN host TEXT",
+            # what an item held when it was done: an edited file is analysed again
+            "ALTER TABLE sources ADD COLUMN digest TEXT",
+            # documents.seq from a sequence: concurrent writers on one PostgreSQL
+            # each took MAX(seq) + 1 and stored duplicates (DuckDB has one writer)
+            ("postgresql", "CREATE SEQUENCE IF NOT EXISTS documents_seq"),
+            (
+                "postgresql",
+                "SELECT setval('documents_seq', "
+                "(SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), false)",
+            ),
+        ],
+    )
+)
 
 LATEST = MIGRATIONS[-1][0]

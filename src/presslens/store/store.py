@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import socket
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+from presslens.errors import StoreRefused
 from presslens.reprints.passages import DEFAULT_PARAMS, ReprintParams, fingerprint
 from presslens.store import flatten
 from presslens.store import passages as store_passages
-from presslens.store.backends import Backend
+from presslens.store.backends import MIGRATION_LOCK, Backend
+from presslens.store.liveness import claim_run, mark_killed_runs, release_run
 from presslens.store.records import Record, from_timestamp, pipeline_version, to_timestamp
 from presslens.store.schema import LATEST, MIGRATIONS
+from presslens.store.storable import unstorable_reason
 
 _LOOKUP_CHUNK = 500
 _META_PARAMS = "reprints.params"
@@ -109,6 +114,22 @@ def _analysis_row(
     )
 
 
+def _refuse_unstorable(records: Sequence[Record]) -> tuple[list[Record], list[Record]]:
+    """``records`` with unstorable analyses swapped for error rows, and those refused."""
+    kept, refused = [], []
+    for record in records:
+        reason = None if record.analysis is None else unstorable_reason(record.analysis)
+        if reason is None:
+            kept.append(record)
+            continue
+        record.error = ("store", reason)
+        refused.append(record)
+        kept.append(
+            Record(record.source_id or record.doc_id, error=record.error, digest=record.digest)
+        )
+    return kept, refused
+
+
 class Store:
     """Analyses, their flattened layers, reprint passages, runs and errors."""
 
@@ -119,6 +140,7 @@ class Store:
             self.migrate()
         self._seq: int | None = None
         self._params: ReprintParams | None = None
+        self.metadata_updated: list[str] = []  # documents whose metadata a write refreshed
 
     # -- schema -----------------------------------------------------------------
     def schema_version(self) -> int:
@@ -131,18 +153,30 @@ class Store:
 
     def migrate(self) -> int:
         """Apply the migrations this database lacks; returns the resulting version."""
-        current = self.schema_version()
-        for version, statements in MIGRATIONS:
-            if version <= current:
-                continue
-            with self.db.transaction():
-                for statement in statements:
-                    self.db.execute(self.db.ddl(statement))
-                self.db.execute("INSERT INTO schema_version VALUES (?, ?)", [version, _now()])
+        with self.db.exclusive(MIGRATION_LOCK):  # one migration at a time (PostgreSQL)
+            current = self.schema_version()
+            for version, statements in MIGRATIONS:
+                if version <= current:
+                    continue
+                with self.db.transaction():
+                    for statement in statements:
+                        if isinstance(statement, tuple):
+                            backend, statement = statement
+                            if backend != self.db.name:
+                                continue
+                        self.db.execute(self.db.ddl(statement))
+                    self.db.execute("INSERT INTO schema_version VALUES (?, ?)", [version, _now()])
         return max(current, LATEST)
 
     # -- writing ------------------------------------------------------------------
     def _next_seq(self) -> int:
+        """The next ``documents.seq``: a sequence on PostgreSQL (many writers), else MAX + 1.
+
+        DuckDB has one writing process; :meth:`write` re-reads MAX inside each
+        transaction, so two stores in one process cannot hand out the same value.
+        """
+        if self.db.name == "postgresql":
+            return int(self.db.execute("SELECT nextval('documents_seq')")[0][0])
         if self._seq is None:
             self._seq = int(self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM documents")[0][0])
         self._seq += 1
@@ -154,13 +188,19 @@ class Store:
     ) -> str:
         """Store one analysis (idempotent by text id); returns the document id.
 
+        Raises :class:`~presslens.errors.StoreRefused` when the store did not keep
+        it: an acknowledged write is a stored one.
+
         ``replace`` re-writes a stored analysis made by another pipeline version.
         """
-        self.write(
+        refused = self.write(
             [Record(analysis.get("source", {}).get("path"), analysis)],
             run_id=run_id,
             replace=replace,
         )
+        if refused:
+            reason = refused[0].error[1] if refused[0].error else "refused"
+            raise StoreRefused(reason, unstorable=unstorable_reason(analysis) is not None)
         return str(analysis["id"])
 
     @_locked
@@ -171,18 +211,23 @@ class Store:
 
         If the batch fails as a whole, each record is retried in its own transaction
         and a record the database refuses becomes an error row (its item is not lost:
-        the error says why).
+        the error says why). A refused record comes back with ``error`` set to the
+        reason, so callers can tell the user (see :mod:`presslens.store.storable`).
         """
         if not records:
             return []
+        records, refused = _refuse_unstorable(records)
+        self.metadata_updated = []
+        self._seq = None  # read MAX(seq) again inside the transaction
         seq_before = self._seq
         try:
             with self.db.transaction():
                 self._write(records, run_id, replace)
-            return []
+            return refused
         except Exception:
             self._seq = seq_before
-        failed = []
+            self.metadata_updated = []
+        failed = refused
         for record in records:
             seq_before = self._seq
             try:
@@ -190,10 +235,10 @@ class Store:
                     self._write([record], run_id, replace)
             except Exception as exc:
                 self._seq = seq_before
+                record.error = ("store", f"{type(exc).__name__}: {exc}"[:500])
                 failed.append(record)
                 bad = Record(
-                    record.source_id or record.doc_id,
-                    error=("store", f"{type(exc).__name__}: {exc}"[:500]),
+                    record.source_id or record.doc_id, error=record.error, digest=record.digest
                 )
                 with self.db.transaction():
                     self._write([bad], run_id, replace)
@@ -222,7 +267,7 @@ class Store:
         batch = _Batch(_now())
         for record in records:
             if record.error is not None:
-                batch.sources.append((record.source_id, None, "error", run_id))
+                batch.sources.append((record.source_id, None, "error", run_id, record.digest))
                 batch.errors.append(
                     (run_id, record.source_id, record.error[0], record.error[1], batch.now)
                 )
@@ -231,11 +276,13 @@ class Store:
             assert a is not None
             doc_id = a["id"]
             if record.source_id:
-                batch.sources.append((record.source_id, doc_id, "done", run_id))
+                batch.sources.append((record.source_id, doc_id, "done", run_id, record.digest))
             if doc_id in batch.written:
                 continue
             version = pipeline_version(a)
             if doc_id in existing:
+                if self._refresh_metadata(doc_id, a):
+                    self.metadata_updated.append(doc_id)
                 if not replace or existing[doc_id] == version:
                     continue
                 batch.stale.append(doc_id)
@@ -284,14 +331,51 @@ class Store:
         sources = list({s[0]: s for s in batch.sources if s[0]}.values())
         self.db.insert_many(
             "sources",
-            ("source_id", "doc_id", "status", "run_id"),
+            ("source_id", "doc_id", "status", "run_id", "digest"),
             sources,
             "ON CONFLICT (source_id) DO UPDATE SET doc_id = excluded.doc_id, "
-            "status = excluded.status, run_id = excluded.run_id",
+            "status = excluded.status, run_id = excluded.run_id, digest = excluded.digest",
         )
         self.db.insert_many(
             "errors", ("run_id", "source_id", "kind", "message", "recorded_at"), batch.errors
         )
+
+    def _refresh_metadata(self, doc_id: str, analysis: dict[str, Any]) -> bool:
+        """Give a stored document the metadata a new record brings; True if any changed.
+
+        Only values the record has replace stored ones: a copy of a text without an
+        outlet does not erase the outlet another source gave it.
+        """
+        meta = analysis.get("metadata") or {}
+        new = {
+            "outlet": meta.get("outlet"),
+            "published": to_timestamp(meta.get("published")),
+            "url": (analysis.get("source") or {}).get("url"),
+            "title": meta.get("title"),
+        }
+        new = {k: v for k, v in new.items() if v is not None}
+        if not new:
+            return False
+        rows = self.db.query(f"SELECT {', '.join(new)} FROM documents WHERE id = ?", [doc_id])
+        if not rows or all(rows[0][k] == v for k, v in new.items()):
+            return False
+        changed = {k: v for k, v in new.items() if rows[0][k] != v}
+        sets = ", ".join(f"{k} = ?" for k in changed)
+        self.db.execute(f"UPDATE documents SET {sets} WHERE id = ?", [*changed.values(), doc_id])
+        stored = self.db.execute("SELECT analysis FROM analyses WHERE doc_id = ?", [doc_id])
+        if stored:
+            old = json.loads(stored[0][0])
+            old_meta = old.setdefault("metadata", {})
+            for key in ("outlet", "published", "title"):
+                if meta.get(key) is not None:
+                    old_meta[key] = meta[key]
+            if new.get("url") is not None:
+                old.setdefault("source", {})["url"] = new["url"]
+            self.db.execute(
+                "UPDATE analyses SET analysis = ? WHERE doc_id = ?",
+                [json.dumps(old, ensure_ascii=False), doc_id],
+            )
+        return True
 
     @_locked
     def record_error(
@@ -311,12 +395,13 @@ class Store:
         version: str,
         sources: Iterable[str],
     ) -> str:
+        mark_killed_runs(self.db)
         run_id = uuid.uuid4().hex[:16]
         with self.db.transaction():
             self.db.execute(
                 "INSERT INTO runs (run_id, started_at, engine, workers, stages, "
-                "pipeline_version, sources, done, skipped, failed, status) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 'running')",
+                "pipeline_version, sources, done, skipped, failed, status, pid, host) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 'running', ?, ?)",
                 [
                     run_id,
                     _now(),
@@ -325,8 +410,11 @@ class Store:
                     ",".join(stages),
                     version,
                     json.dumps(list(sources)),
+                    os.getpid(),
+                    socket.gethostname(),
                 ],
             )
+        claim_run(self.db, run_id)
         return run_id
 
     @_locked
@@ -337,6 +425,7 @@ class Store:
                 " status = ? WHERE run_id = ?",
                 [_now(), done, skipped, failed, status, run_id],
             )
+        release_run(self.db, run_id)
 
     @_locked
     def done_sources(
@@ -344,21 +433,26 @@ class Store:
         source_ids: Sequence[str],
         *,
         version: str | None = None,
+        digests: Mapping[str, str | None] | None = None,
     ) -> set[str]:
         """The ``source_ids`` already processed (errors included).
 
         With ``version`` (``--reanalyse``), a source whose document was analysed by
-        another pipeline version does not count as done.
+        another pipeline version does not count as done. With ``digests`` (what each
+        item holds now), a source whose content or metadata changed since it was done
+        does not count as done either: an edited file is analysed again.
         """
         rows = self._lookup(
-            "SELECT s.source_id, s.status, a.pipeline_version FROM sources s LEFT JOIN "
-            "analyses a ON a.doc_id = s.doc_id WHERE s.source_id IN ({marks})",
+            "SELECT s.source_id, s.status, a.pipeline_version, s.digest FROM sources s "
+            "LEFT JOIN analyses a ON a.doc_id = s.doc_id WHERE s.source_id IN ({marks})",
             source_ids,
         )
+        digests = digests or {}
         return {
             source_id
-            for source_id, status, stored in rows
-            if version is None or status != "done" or stored == version
+            for source_id, status, stored, digest in rows
+            if (version is None or status != "done" or stored == version)
+            and (digest is None or digests.get(source_id) in (None, digest))
         }
 
     @_locked

@@ -8,6 +8,7 @@ default pipeline end to end.
 from __future__ import annotations
 
 import hashlib
+import re
 import socket
 import threading
 import time
@@ -324,7 +325,10 @@ def test_openapi_documents_the_contract_and_no_cdn_docs(client: TestClient) -> N
     assert "/" not in spec["paths"]
     props = spec["components"]["schemas"]["AnalysisModel"]["properties"]
     assert {"schema", "id", "text", "quotes", "techniques", "sourcing"} <= set(props)
-    assert client.get("/docs").status_code == 404
+    docs = client.get("/docs")  # rendered here from the spec: no CDN, no script
+    assert docs.status_code == 200 and "<code>/v1/analyze</code>" in docs.text
+    assert "AnalysisModel" in docs.text and '<script src="http' not in docs.text
+    assert not re.search(r"(src|href)=\"(https?:)?//", docs.text)
 
 
 def test_ui_analyses_pasted_text_and_uploaded_files(client: TestClient) -> None:

@@ -58,9 +58,23 @@ async def run_analysis(request: Request, body: AnalyzeRequest | Upload) -> dict[
     except InputError as exc:
         status = 413 if exc.kind == "too-large" else 422
         raise HTTPException(status, f"{exc.kind}: {exc.message}") from None
-    doc_id = await run_in_threadpool(store_of(request).call, "put_analysis", analysis)
-    analysis["id"] = doc_id or analysis.get("id")
-    return analysis
+    given = {"outlet": body.outlet, "published": body.published, "title": body.title}
+    return await run_in_threadpool(store_of(request).locked, lambda s: keep(s, analysis, given))
+
+
+def keep(store: Any, analysis: dict[str, Any], given: dict[str, str | None]) -> dict[str, Any]:
+    """Store ``analysis``; metadata given with a text already stored corrects the stored one.
+
+    The answer is the analysis as stored, so the response, the list and the report agree.
+    """
+    from presslens.store.corrections import update_metadata
+
+    doc_id = store.put_analysis(analysis) or analysis.get("id")
+    try:
+        return update_metadata(store, str(doc_id), given)
+    except (KeyError, AttributeError):  # a store without the tables: answer what was analysed
+        analysis["id"] = doc_id
+        return analysis
 
 
 @router.post(

@@ -100,6 +100,10 @@ class Worker:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
+class StoreUnavailable(Exception):
+    """The store cannot be opened (a locked DuckDB file, a PostgreSQL server that is down)."""
+
+
 class LockedStore:
     """The store API, one call at a time.
 
@@ -114,7 +118,10 @@ class LockedStore:
 
     def _get(self) -> Any:
         if self._store is None and self._opener is not None:
-            self._store = self._opener()
+            try:
+                self._store = self._opener()
+            except Exception as exc:  # tried again on the next call: a lock may go away
+                raise StoreUnavailable(f"the store cannot be opened: {exc}"[:500]) from exc
         return self._store
 
     def call(self, name: str, *args: Any, **kwargs: Any) -> Any:

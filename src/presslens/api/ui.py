@@ -9,19 +9,19 @@ the build ships); the static route serves only the CSS and JS files.
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from presslens.api.diffview import member_text, render_member
-from presslens.api.models import BASES, TextInput, Upload, UrlInput
+from presslens.api.models import BASES, TextInput, Upload, UrlInput, iso_published
+from presslens.api.pages import error_page, page, render
 from presslens.api.routes import reprint_groups, run_analysis, summary_of
 from presslens.api.security import UI_CSP, check_token
 from presslens.report import render_page
@@ -40,33 +40,6 @@ _UI_STATIC = {"ui.css": "text/css", "ui.js": "text/javascript"}
 _REPORT_STATIC = {"report.css": "text/css", "report.js": "text/javascript"}
 PAGE_SIZE = 25
 FORM_FIELDS = ("text", "url", "outlet", "published", "title")
-
-
-@lru_cache(maxsize=1)
-def _env() -> Environment:
-    return Environment(
-        loader=PackageLoader("presslens.api", "static"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-    )
-
-
-def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    context.setdefault("doc_id", None)
-    html = _env().get_template(f"page-{name}.html.j2").render(**context)
-    return HTMLResponse(html, status_code=status, headers={"Content-Security-Policy": UI_CSP})
-
-
-def error_page(status: int, message: str) -> HTMLResponse:
-    titles = {
-        400: "Bad request",
-        401: "Not authorised",
-        404: "Not found",
-        413: "Too large",
-        422: "Cannot read the input",
-        504: "Too slow",
-    }
-    return page("error", status, title=titles.get(status, "Error"), message=message)
 
 
 @router.get("/static/{name}")
@@ -119,22 +92,50 @@ async def analyze_form(request: Request) -> Response:
         check_token(settings.api_token, request.headers.get("authorization"), _field(form, "token"))
     except HTTPException as exc:
         return again(exc.status_code, str(exc.detail))
-    meta = {k: fields[k] for k in ("outlet", "published", "title")}
     given = [k for k in ("text", "url") if fields[k]] + (["file"] if data else [])
     if len(given) != 1:
         return again(400, "Give exactly one of text, URL or file.")
-    body: TextInput | UrlInput | Upload
-    if fields["text"]:
-        body = TextInput(text=str(form.get("text")), **meta)
-    elif fields["url"]:
-        body = UrlInput(url=fields["url"], **meta)
-    else:
-        body = Upload(data=data, name=filename, **meta)
+    try:
+        meta = {
+            "outlet": fields["outlet"],
+            "published": iso_published(fields["published"]),
+            "title": fields["title"],
+        }
+        body: TextInput | UrlInput | Upload
+        if fields["text"]:
+            body = TextInput(text=pasted_text(str(form.get("text"))), **meta)
+        elif fields["url"]:
+            body = UrlInput(url=fields["url"], **meta)
+        else:
+            body = Upload(data=data, name=filename, **meta)
+    except (ValueError, ValidationError) as exc:
+        return again(422, _first_error(exc))
     try:
         analysis = await run_analysis(request, body)
     except HTTPException as exc:
         return again(exc.status_code, str(exc.detail))
     return RedirectResponse(f"/documents/{quote(str(analysis['id']), safe='')}", status_code=303)
+
+
+def pasted_text(text: str) -> str:
+    """Text from the form's text box with LF line ends.
+
+    Browsers submit a textarea's lines joined by CRLF whatever the user pasted,
+    so a pasted file would otherwise get another id (and other offsets) than the
+    same file uploaded. Pasted text is normalised to LF; uploaded files and the
+    JSON API's ``text`` stay verbatim.
+
+    >>> pasted_text("a\r\nb\rc\n")
+    'a\nb\nc\n'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _first_error(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        return str(first.get("msg", exc)).removeprefix("Value error, ")
+    return str(exc)
 
 
 def _query_date(value: str | None) -> str | None:
@@ -213,7 +214,7 @@ def document(request: Request, doc_id: str) -> HTMLResponse:
     analysis = _analysis_or_404(request, doc_id)
     if analysis is None:
         return error_page(404, "No such document.")
-    nav = Markup(_env().get_template("page-nav.html.j2").render(doc_id=quote(doc_id, safe="")))
+    nav = Markup(render("nav", doc_id=quote(doc_id, safe="")))
     html = render_page(
         analysis,
         nav=nav,

@@ -100,7 +100,7 @@ def test_search_filters_and_paginates(client: TestClient) -> None:
     assert dated["total"] == 1 and dated["items"][0]["outlet"] == "RIA"
     assert client.get("/v1/documents", params={"text": "Item 1"}).json()["total"] == 1
     assert client.get("/v1/documents", params={"basis": "named"}).json()["total"] == 0
-    assert client.get("/v1/documents", params={"basis": "rumour"}).status_code == 422
+    assert client.get("/v1/documents", params={"basis": "rumour"}).status_code == 400
     assert client.get("/v1/documents", params={"limit": 0}).status_code == 422
 
 

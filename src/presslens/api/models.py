@@ -194,19 +194,33 @@ class AnalysisModel(_Open):
 
 
 class DocumentSummary(_Open):
-    """One search hit; the store may add more fields."""
+    """One search hit: metadata, a snippet of the text and per-layer counts."""
 
     id: str
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    language: str | None = None
+    snippet: str | None = Field(None, description="Around the text match, or the opening.")
+    counts: dict[str, int] = Field(
+        {}, description="quotes, entities, sourcing, techniques, unverifiable (claims)"
+    )
+
+
+class FacetValue(BaseModel):
+    value: str
+    documents: int = Field(ge=0)
 
 
 class DocumentPage(BaseModel):
     total: int = Field(ge=0)
     limit: int
     offset: int
+    sort: str = "newest"
     items: list[DocumentSummary]
+    facets: dict[str, list[FacetValue]] | None = Field(
+        None, description="Per facet (outlet, language, technique, basis): values and counts."
+    )
 
 
 class ReprintMember(_Open):

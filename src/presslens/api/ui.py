@@ -8,7 +8,6 @@ the build ships); the static route serves only the CSS and JS files.
 
 from __future__ import annotations
 
-from datetime import date
 from importlib.resources import files
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -23,11 +22,21 @@ from presslens.api.diffview import member_text, render_member
 from presslens.api.models import BASES, TextInput, Upload, UrlInput, iso_published
 from presslens.api.pages import error_page, page, render
 from presslens.api.routes import reprint_groups, run_analysis, summary_of
+from presslens.api.search import (
+    PARAMS,
+    SearchError,
+    languages_known,
+    parse_query,
+    resolve_id,
+    techniques_known,
+)
 from presslens.api.security import UI_CSP, check_token
 from presslens.report import render_page
-from presslens.report.palette import PTC_TECHNIQUES
+from presslens.report.names import technique_name
 from presslens.report.render import static_text
 from presslens.report.view import headline_of
+from presslens.store.document_search import FACETS, search_documents
+from presslens.store.document_search import facets as facet_counts
 
 router = APIRouter(include_in_schema=False)
 
@@ -125,8 +134,8 @@ def pasted_text(text: str) -> str:
     same file uploaded. Pasted text is normalised to LF; uploaded files and the
     JSON API's ``text`` stay verbatim.
 
-    >>> pasted_text("a\r\nb\rc\n")
-    'a\nb\nc\n'
+    >>> pasted_text("a\\r\\nb\\rc\\n")
+    'a\\nb\\nc\\n'
     """
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -138,79 +147,119 @@ def _first_error(exc: Exception) -> str:
     return str(exc)
 
 
-def _query_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    return date.fromisoformat(value).isoformat()
+SORT_LABELS = {
+    "newest": "newest first",
+    "oldest": "oldest first",
+    "techniques": "most techniques",
+    "quotes": "most quotes",
+    "unverifiable": "most unverifiable claims",
+    "title": "title",
+}
 
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents(request: Request) -> HTMLResponse:
+    """The document list: the API's search rules, with snippets, counts, sorting and facets."""
+    store = request.app.state.store
     params = request.query_params
-    q = {
-        k: (params.get(k) or "").strip()[:200] or None
-        for k in ("text", "outlet", "speaker", "technique", "basis", "date_from", "date_to")
+    techniques = techniques_known(store)
+    shown = {k: (params.get(k) or "").strip()[:200] for k in PARAMS}
+    context: dict[str, Any] = {
+        "title": "Documents",
+        "q": shown,
+        "items": [],
+        "total": 0,
+        "offset": 0,
+        "techniques": [(t, technique_name(t)) for t in techniques],
+        "bases": BASES,
+        "sorts": SORT_LABELS,
+        "facets": {},
+        "facet_links": {},
+        "prev_href": None,
+        "next_href": None,
+        "error": None,
+        "names": {t: technique_name(t) for t in techniques},
     }
     try:
-        offset = max(0, min(int(params.get("offset") or 0), 1_000_000))
-        dates = {k: _query_date(q[k]) for k in ("date_from", "date_to")}
-        if q["basis"] and q["basis"] not in BASES:
-            raise ValueError(f"unknown basis {q['basis']!r}")
-    except ValueError as exc:
-        return page(
-            "documents",
-            400,
-            title="Documents",
-            q=q,
-            items=[],
-            total=0,
-            offset=0,
-            techniques=PTC_TECHNIQUES,
-            bases=BASES,
-            error=str(exc),
-            prev_href=None,
-            next_href=None,
+        q = parse_query(
+            params,
+            techniques=techniques,
+            languages=languages_known(store, request.app.state.settings.languages),
+            limit=PAGE_SIZE,
+            max_limit=PAGE_SIZE,
         )
-    rows, total = request.app.state.store.call(
-        "search",
-        outlet=q["outlet"],
-        speaker=q["speaker"],
-        technique=q["technique"],
-        basis=q["basis"],
-        text=q["text"],
-        limit=PAGE_SIZE,
-        offset=offset,
-        **dates,
-    )
-    items = [summary_of(r) for r in rows]
-    keep = {k: v for k, v in q.items() if v}
+    except SearchError as exc:
+        return page("documents", 400, **{**context, "error": str(exc)})
+    rows, total = store.locked(lambda s: search_documents(s, q))
+    found = store.locked(lambda s: facet_counts(s, q))
+    keep = {k: v for k, v in shown.items() if v and k not in ("offset", "limit")}
 
-    def href(at: int) -> str:
-        return "/documents?" + urlencode({**keep, "offset": at})
+    def href(**change: Any) -> str:
+        merged = {k: v for k, v in {**keep, **change}.items() if v not in (None, "")}
+        return "/documents?" + urlencode(merged)
 
+    facet_links = {
+        name: [
+            {
+                "value": f["value"],
+                "label": technique_name(f["value"]) if name == "technique" else f["value"],
+                "documents": f["documents"],
+                "href": href(**{name: f["value"]}),
+                "active": (shown.get(name) or "").lower() == f["value"].lower(),
+            }
+            for f in values
+        ]
+        for name, values in found.items()
+    }
     return page(
         "documents",
-        title="Documents",
-        q=q,
-        items=items,
-        total=int(total),
-        offset=offset,
-        techniques=PTC_TECHNIQUES,
-        bases=BASES,
-        error=None,
-        prev_href=href(max(0, offset - PAGE_SIZE)) if offset > 0 else None,
-        next_href=href(offset + PAGE_SIZE) if offset + PAGE_SIZE < total else None,
+        **{
+            **context,
+            "q": {**shown, "sort": q.sort},
+            "items": [summary_of(r) for r in rows],
+            "total": int(total),
+            "offset": q.offset,
+            "facet_links": facet_links,
+            "clear_links": {k: href(**{k: None}) for k in FACETS if shown.get(k)},
+            "prev_href": href(offset=max(0, q.offset - PAGE_SIZE)) if q.offset > 0 else None,
+            "next_href": href(offset=q.offset + PAGE_SIZE)
+            if q.offset + PAGE_SIZE < total
+            else None,
+            "csv_href": "/v1/export/documents.csv?"
+            + urlencode({k: v for k, v in keep.items() if k != "sort"}),
+        },
     )
+
+
+def _resolved(request: Request, doc_id: str) -> str | list[str] | None:
+    if len(doc_id) > 64 or not all(c in "0123456789abcdef" for c in doc_id):
+        return None
+    return resolve_id(request.app.state.store, doc_id)
 
 
 def _analysis_or_404(request: Request, doc_id: str) -> dict[str, Any] | None:
-    if len(doc_id) > 128:
+    if len(doc_id) != 64:
         return None
     return request.app.state.store.call("get_analysis", doc_id)
 
 
+def _by_prefix(request: Request, doc_id: str, route: str) -> Response | None:
+    """A redirect to the full id for a unique prefix, an error page otherwise; None for full ids."""
+    if len(doc_id) == 64:
+        return None
+    found = _resolved(request, doc_id)
+    if isinstance(found, str):
+        return RedirectResponse(f"/{route}/{found}", status_code=307)
+    if isinstance(found, list):
+        return error_page(400, f"The id prefix {doc_id} is ambiguous: give more of it.")
+    return error_page(404, "No such document.")
+
+
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document(request: Request, doc_id: str) -> HTMLResponse:
+def document(request: Request, doc_id: str) -> Response:
+    moved = _by_prefix(request, doc_id, "documents")
+    if moved is not None:
+        return moved
     analysis = _analysis_or_404(request, doc_id)
     if analysis is None:
         return error_page(404, "No such document.")
@@ -225,7 +274,10 @@ def document(request: Request, doc_id: str) -> HTMLResponse:
 
 
 @router.get("/reprints/{doc_id}", response_class=HTMLResponse)
-def reprints(request: Request, doc_id: str) -> HTMLResponse:
+def reprints(request: Request, doc_id: str) -> Response:
+    moved = _by_prefix(request, doc_id, "reprints")
+    if moved is not None:
+        return moved
     analysis = _analysis_or_404(request, doc_id)
     if analysis is None:
         return error_page(404, "No such document.")

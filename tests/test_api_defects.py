@@ -138,3 +138,48 @@ def test_errors_are_pages_for_browsers_and_json_for_api_clients(make_client: Mak
     assert api.status_code == 413 and "over the limit" in api.json()["detail"]
     invalid = client.get("/v1/documents", params={"limit": 0}, headers={"Accept": BROWSER})
     assert invalid.status_code == 422 and invalid.headers["content-type"].startswith("text/html")
+
+
+RLO = "\u202e"
+
+
+def test_bidi_controls_are_neutralised_in_every_rendered_field(
+    client: TestClient, store: Any
+) -> None:
+    text = f"Headline {RLO}gnp.exe\n\nBody with an isolate \u2066here\u2069 and more text."
+    r = client.post(
+        "/v1/analyze",
+        json={"text": text, "title": f"{RLO}Title", "outlet": f"TASS{RLO}"},
+    )
+    assert r.status_code == 200, r.text
+    doc_id = r.json()["id"]
+    assert r.json()["text"] == text  # the stored text is never changed
+    for url in (f"/documents/{doc_id}", "/documents", f"/v1/documents/{doc_id}/report"):
+        html = client.get(url).text
+        assert RLO not in html and "\u2066" not in html, url
+        assert "\u27e6U+202E\u27e7" in html, url
+
+
+def test_reports_name_the_file_not_its_folders(seed_text: str) -> None:
+    from presslens.report import render_report
+    from test_report import seed_analysis
+
+    analysis = seed_analysis(seed_text)
+    analysis["source"] = {"path": "/home/ana/leaks/2024/seed-dispatch.txt", "format": "text"}
+    html = render_report(analysis)
+    assert "seed-dispatch.txt" in html and "/home/ana" not in html and "leaks" not in html
+
+
+def test_dashboard_charts_by_outlet_and_unknown_outlets_read_once() -> None:
+    from presslens.query.charts import monthly_spans, outlet_label, render_chart
+
+    rows = [
+        {"outlet": "TASS", "month": "2016-10", "technique": "Doubt", "spans": 2},
+        {"outlet": "TASS", "month": "2016-10", "technique": "Slogans", "spans": 1},
+        {"outlet": "(unknown)", "month": "2024-03", "technique": "Doubt", "spans": 4},
+    ]
+    assert monthly_spans(rows) == {"TASS": {"2016-10": 3}, "unknown outlet": {"2024-03": 4}}
+    assert outlet_label("(unknown)") == "unknown outlet" and outlet_label("RIA") == "RIA"
+    assert render_chart("techniques-by-month", rows).startswith(b"\x89PNG")
+    speakers = [{"outlet": "(unknown)", "speaker": "Donald Trump", "quotes": 3, "documents": 1}]
+    assert render_chart("top-speakers", speakers).startswith(b"\x89PNG")

@@ -9,12 +9,14 @@ slicing text at the contract's spans, counting, and shares of text per basis.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from presslens.report.bidi import neutralise
 from presslens.report.body import BodySpans, render_body
 from presslens.report.definitions import describe
 from presslens.report.palette import BASIS_COLOURS, technique_styles
@@ -146,9 +148,24 @@ def safe_link(url: str | None) -> str | None:
     return url if parts.scheme in ("http", "https") and parts.netloc else None
 
 
+def file_name(path: str | None) -> str | None:
+    """Only the file's name: a report is shared, the reader's folders are not its business.
+
+    >>> file_name("/home/ana/leaks/2024/seed-dispatch.txt#3")
+    'seed-dispatch.txt#3'
+
+    """
+    if not path:
+        return path
+    return re.split(r"[\\/]", path)[-1] or path
+
+
 def json_for_script(data: Any) -> Markup:
-    """JSON safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&``."""
-    text = json.dumps(data, ensure_ascii=False)
+    """JSON safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&``.
+
+    Bidi controls in its strings are made visible (the script shows them as text).
+    """
+    text = str(neutralise(json.dumps(data, ensure_ascii=False)))
     for char, code in (
         ("&", "\\u0026"),
         ("<", "\\u003c"),
@@ -232,7 +249,7 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
         outlet=_str(meta.get("outlet"), 200),
         published=_str(meta.get("published"), 100),
         authors=[_str(a, 200) or "" for a in _list(meta.get("authors"))][:20],
-        source_path=_str(source.get("path"), 500),
+        source_path=file_name(_str(source.get("path"), 500)),
         source_url=_str(source.get("url"), 2000),
         source_format=_str(source.get("format"), 40),
         doc_id=_str(analysis.get("id"), 100),

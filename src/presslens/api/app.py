@@ -22,8 +22,9 @@ from presslens.api.csrf import SameOriginMiddleware
 from presslens.api.health import health_response
 from presslens.api.limits import BodyLimitMiddleware
 from presslens.api.models import Health
+from presslens.api.pool import AnalysisPool
 from presslens.api.security import SecurityHeadersMiddleware
-from presslens.api.service import LockedStore, Worker, analyze_request
+from presslens.api.service import LockedStore, analyze_request
 from presslens.settings import Settings, get_settings
 
 
@@ -31,6 +32,16 @@ def _open_store(settings: Settings) -> Any:
     from presslens.store import open_store
 
     return open_store(settings.db)
+
+
+def pool_for(settings: Settings) -> AnalysisPool:
+    """The analysis pool the settings describe (its workers start on first use)."""
+    return AnalysisPool(
+        settings.analysis_workers,
+        settings.analysis_queue,
+        settings.analysis_per_client,
+        retry_after_s=settings.analysis_retry_after_s,
+    )
 
 
 def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
@@ -44,8 +55,10 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        analyzer_module = getattr(app.state.analyzer, "__module__", None)
+        app.state.pool.start(preload=(analyzer_module,) if analyzer_module else ())
         yield
-        app.state.worker.close()
+        app.state.pool.close()
         app.state.store.close()  # only a store the app opened itself
 
     app = FastAPI(
@@ -62,7 +75,7 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
     app.state.store = (
         LockedStore(opener=lambda: _open_store(settings)) if store is None else LockedStore(store)
     )
-    app.state.worker = Worker(settings.workers)
+    app.state.pool = pool_for(settings)
     app.state.analyzer = analyze_request
 
     @app.get(

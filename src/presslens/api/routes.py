@@ -18,6 +18,7 @@ from presslens.api.models import (
     ReprintGroup,
     Upload,
 )
+from presslens.api.pool import PoolFull, WorkerLost
 from presslens.api.search import (
     SearchError,
     languages_known,
@@ -46,7 +47,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": Problem, "description": "Token missing or wrong"},
     413: {"model": Problem, "description": "Body over max_request_bytes"},
     422: {"model": Problem, "description": "Invalid request or unreadable input"},
-    504: {"model": Problem, "description": "Analysis over analysis_timeout_s"},
+    503: {"model": Problem, "description": "Every analysis worker busy and the queue full"},
+    504: {"model": Problem, "description": "Analysis over analysis_timeout_s (it is stopped)"},
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "An ambiguous id prefix"},
@@ -62,12 +64,17 @@ async def run_analysis(request: Request, body: AnalyzeRequest | Upload) -> dict[
     """Analyse and store one input; map presslens errors to HTTP statuses."""
     app = request.app
     settings = app.state.settings
+    client = request.client.host if request.client else "unknown"
     try:
-        analysis = await app.state.worker.run(
-            lambda: app.state.analyzer(body, settings), settings.analysis_timeout_s
+        analysis = await app.state.pool.run(
+            app.state.analyzer, (body, settings), settings.analysis_timeout_s, client
         )
     except AnalysisTimeout as exc:
         raise HTTPException(504, str(exc)) from None
+    except PoolFull as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": str(exc.retry_after)}) from None
+    except WorkerLost as exc:
+        raise HTTPException(500, str(exc)) from None
     except FetchError as exc:
         raise HTTPException(400, f"cannot fetch the URL: {exc.message}") from None
     except InputError as exc:

@@ -17,7 +17,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from presslens import __version__
-from presslens.api import docs, problems, routes, ui
+from presslens.api import docs, exports, problems, routes, ui
 from presslens.api.csrf import SameOriginMiddleware
 from presslens.api.health import health_response
 from presslens.api.limits import BodyLimitMiddleware
@@ -89,6 +89,7 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
         return health_response(app)
 
     app.include_router(routes.router)
+    app.include_router(exports.router)
     app.include_router(docs.router)
     app.include_router(ui.router)
 

@@ -4,10 +4,14 @@ Any web page a user visits can make the browser post a form to a presslens on
 ``127.0.0.1``; the browser then says where the request comes from. A request that
 changes state (POST, PUT, PATCH, DELETE) is refused with 403 when
 
-- ``Sec-Fetch-Site`` is ``cross-site`` or ``same-site`` (sent by current browsers;
-  ``same-origin`` and ``none``, a user's own navigation, pass), or
+- ``Sec-Fetch-Site`` is ``cross-site`` or ``same-site`` (current browsers send
+  it; ``same-origin`` and ``none``, a user's own navigation, pass), or, from a
+  browser that does not send it,
 - ``Origin`` names another origin than the request's ``Host`` (a ``null`` origin,
-  from sandboxed frames and ``data:`` pages, included),
+  from sandboxed frames and ``data:`` pages, included).
+
+The UI's pages use ``Referrer-Policy: same-origin``: under ``no-referrer`` a
+browser sends ``Origin: null`` even for the UI's own forms.
 
 unless that origin is one of ``cors_origins`` (an operator opened the API to it).
 Clients that are not browsers (curl, scripts) send neither header and pass: they
@@ -70,6 +74,8 @@ def cross_site_reason(
     site = (headers.get("sec-fetch-site") or "").lower()
     if site in ("cross-site", "same-site"):
         return f"a {site} request may not change anything here"
+    if site in ("same-origin", "none"):  # the browser's own word, where it gives one
+        return None
     if origin:
         own = _host_netloc(headers.get("host"), scheme)
         if origin == "null" or own is None or _netloc(origin) != own:

@@ -265,3 +265,39 @@ class Problem(BaseModel):
     """An error: ``detail`` is one line a user can act on (a list for validation errors)."""
 
     detail: str | list[Any]
+
+
+class MonthCount(BaseModel):
+    outlet: str
+    month: str | None
+    spans: int = Field(ge=0, description="Technique spans in that month's documents.")
+    documents: int = Field(ge=0)
+
+
+class TechniqueCount(BaseModel):
+    technique: str
+    label: str = ""
+    spans: int = Field(ge=0)
+    documents: int = Field(ge=0)
+
+
+class SourcingCount(BaseModel):
+    outlet: str
+    basis: str | None
+    claims: int = Field(ge=0)
+
+
+class SpeakerCount(BaseModel):
+    speaker: str
+    quotes: int = Field(ge=0)
+    documents: int = Field(ge=0)
+
+
+class DashboardStats(BaseModel):
+    """The dashboard's numbers over the documents the filter selects."""
+
+    documents: int = Field(ge=0)
+    by_month: list[MonthCount]
+    techniques: list[TechniqueCount]
+    sourcing: list[SourcingCount]
+    speakers: list[SpeakerCount]

@@ -272,7 +272,7 @@ class AnalysisPool:
                     raise AnalysisTimeout("the server is shutting down")
                 if self._idle and self._next_in_line() is ticket:
                     self._waiting.remove(ticket)
-                    worker = self._idle.pop(0)
+                    worker = self._idle.pop()  # the last used: warm, its models loaded
                     if not worker.alive():  # died while idle: replace it
                         worker.stop()
                         worker = _Worker(self._ctx, next(self._numbers), self._preload)

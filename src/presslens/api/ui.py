@@ -45,7 +45,14 @@ CHARTS = (
     ("sourcing-by-outlet", "Sourcing profile by outlet"),
     ("top-speakers", "Top quoted speakers"),
 )
-_UI_STATIC = {"ui.css": "text/css", "ui.js": "text/javascript"}
+_UI_STATIC = {
+    "ui.css": "text/css",
+    "ui.js": "text/javascript",
+    "dashboard.js": "text/javascript",
+    "chart.umd.min.js": "text/javascript",  # Chart.js 4.5.1 from npm (MIT, see the licence file)
+    "chart.js-LICENSE.md": "text/plain",
+}
+DASHBOARD_FILTERS = ("outlet", "language", "date_from", "date_to")
 _REPORT_STATIC = {"report.css": "text/css", "report.js": "text/javascript"}
 PAGE_SIZE = 25
 FORM_FIELDS = ("text", "url", "outlet", "published", "title")
@@ -318,16 +325,30 @@ def _chart_rows(request: Request, name: str) -> list[dict[str, Any]]:
 
 @router.get("/dashboard", response_class=HTMLResponse)
 def dashboard(request: Request) -> HTMLResponse:
-    _, total = request.app.state.store.call("search", limit=1, offset=0)
-    charts, error = [], None
-    for name, caption in CHARTS:
-        try:
-            rows = _chart_rows(request, name)
-        except ImportError:
-            rows, error = [], "Corpus reports are not installed (presslens.query)."
-        columns = list(dict.fromkeys(k for r in rows[:200] for k in r))
-        charts.append({"name": name, "caption": caption, "rows": rows, "columns": columns})
-    return page("dashboard", title="Dashboard", charts=charts, total=int(total), error=error)
+    """Filters, charts drawn in the browser from ``/v1/dashboard``, the numbers as tables."""
+    from presslens.api.exports import dashboard_query
+    from presslens.store.dashboard_stats import dashboard_stats
+    from presslens.store.document_search import distinct_values
+
+    store = request.app.state.store
+    shown = {k: (request.query_params.get(k) or "").strip()[:200] for k in DASHBOARD_FILTERS}
+    context: dict[str, Any] = {
+        "title": "Dashboard",
+        "q": shown,
+        "outlets": store.locked(lambda s: distinct_values(s, "outlet")),
+        "languages": store.locked(lambda s: distinct_values(s, "language")),
+        "stats": None,
+        "error": None,
+        "names": {},
+        "pngs": CHARTS,
+    }
+    try:
+        q = dashboard_query(request, store)
+    except SearchError as exc:
+        return page("dashboard", 400, **{**context, "error": str(exc)})
+    stats = store.locked(lambda s: dashboard_stats(s, q))
+    names = {row["technique"]: technique_name(row["technique"]) for row in stats["techniques"]}
+    return page("dashboard", **{**context, "stats": stats, "names": names})
 
 
 @router.get("/charts/{name}.png")

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from presslens.report.bidi import neutralise
 from presslens.report.body import BodySpans, render_body
 from presslens.report.definitions import describe
+from presslens.report.names import technique_name
 from presslens.report.palette import BASIS_COLOURS, technique_styles
 from presslens.report.segments import Span, clamp
 
@@ -40,6 +41,7 @@ class LegendItem:
     count: int
     definition: str | None
     example: str | None
+    label: str = ""  # the human name
 
 
 @dataclass
@@ -49,6 +51,8 @@ class TechniqueRow:
     excerpt: str
     score: float
     voice: str
+    index: int = -1  # into the contract's techniques (the marks' data-t)
+    label: str = ""  # the human name
 
 
 @dataclass
@@ -282,17 +286,25 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
     tech_names = [_str(t.get("technique"), 100) or "?" for t in techniques]
     styles = technique_styles(tech_names)
     tech_spans, tech_labels, tech_data = [], [], []
-    for name, t in zip(tech_names, techniques, strict=True):
+    for index, (name, t) in enumerate(zip(tech_names, techniques, strict=True)):
         span = clamp(t.get("span"), n)
         score = _score(t.get("score"))
         qi = quote_index.get(str(t.get("quote"))) if t.get("quote") is not None else None
         voice = OWN_VOICE if qi is None else f"in a quote by {view.quotes[qi].speaker}"
         tech_spans.append(span)
-        tech_labels.append(f"{name} {score:.2f}, {voice}")
+        tech_labels.append(f"{technique_name(name)} {score:.2f}, {voice}")
         tech_data.append({"n": name, "s": score, "q": qi, "v": voice})
         if span is not None:
             view.techniques.append(
-                TechniqueRow(name, styles[name].code, excerpt(text, span), score, voice)
+                TechniqueRow(
+                    name,
+                    styles[name].code,
+                    excerpt(text, span),
+                    score,
+                    voice,
+                    index=index,
+                    label=technique_name(name),
+                )
             )
     counts = {name: tech_names.count(name) for name in styles}
     style_data = {}
@@ -300,10 +312,18 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
         definition, example = describe(name)
         view.legend.append(
             LegendItem(
-                name, style.code, style.colour, style.dashed, counts[name], definition, example
+                name,
+                style.code,
+                style.colour,
+                style.dashed,
+                counts[name],
+                definition,
+                example,
+                label=technique_name(name),
             )
         )
         style_data[name] = {
+            "h": technique_name(name),
             "c": style.colour,
             "d": style.dashed,
             "code": style.code,

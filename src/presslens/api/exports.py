@@ -30,6 +30,14 @@ BAD: dict[int | str, dict[str, Any]] = {
 }
 
 
+def _json_problem(description: str) -> dict[str, Any]:
+    """An error response documented as JSON on a route whose success is CSV."""
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+
+
 class CSVResponse(Response):
     media_type = "text/csv"
 
@@ -94,8 +102,8 @@ def _attachment(name: str) -> dict[str, str]:
     response_class=CSVResponse,
     responses={
         200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
-        400: {"model": Problem, "description": "An ambiguous id prefix"},
-        404: {"model": Problem, "description": "No such document"},
+        400: _json_problem("An ambiguous id prefix"),
+        404: _json_problem("No such document"),
     },
     summary="One stored analysis as CSV: a row per quote, sourcing claim, technique, mention",
 )
@@ -112,7 +120,10 @@ def document_csv(
 @router.get(
     "/export/documents.csv",
     response_class=CSVResponse,
-    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **BAD},
+    responses={
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
+        400: _json_problem("Unknown parameter or value"),
+    },
     summary="The documents a search selects, as CSV (the search's parameters, no paging)",
 )
 def documents_csv(

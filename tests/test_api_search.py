@@ -102,3 +102,55 @@ def test_list_has_snippets_counts_sorting_and_facets(client: TestClient, store: 
     page = client.get("/documents", params={"technique": "Doubt"})
     assert page.status_code == 200 and "Casting doubt" in page.text  # human names
     assert 'data-facet="outlet"' in page.text and "unverifiable claim" in page.text
+
+
+def test_exports_a_document_and_a_search_as_csv(client: TestClient, store: Any) -> None:
+    import csv
+    import io
+
+    ids = corpus(store)
+    r = client.get(f"/v1/documents/{ids[0][:10]}/export.csv")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    layers = [row["layer"] for row in rows]
+    assert layers.count("technique") == 2 and layers.count("sourcing") == 1
+    doubt = next(row for row in rows if row["id"] == "Doubt")
+    assert doubt["label"] == "Casting doubt" and doubt["text"] == TEXT[0:6]
+    listing = client.get("/v1/export/documents.csv", params={"outlet": "tass", "sort": "oldest"})
+    found = list(csv.DictReader(io.StringIO(listing.text)))
+    assert [row["id"] for row in found] == [ids[0], ids[2]]
+    assert found[0]["techniques"] == "2" and found[0]["unverifiable"] == "1"
+    bad = client.get("/v1/export/documents.csv", params={"technique": "bogus"})
+    assert bad.status_code == 400 and bad.headers["content-type"].startswith("application/json")
+
+
+def test_csv_cells_never_become_formulas() -> None:
+    from presslens.api.exports import to_csv
+
+    text = to_csv(["a", "b"], [["=cmd|' /C calc'!A0", "@SUM(1)"], ["-2", "plain"]])
+    assert "'=cmd" in text and "'@SUM" in text and "'-2" in text and ",plain" in text
+
+
+def test_dashboard_numbers_follow_the_filters(client: TestClient, store: Any) -> None:
+    corpus(store)
+    everything = client.get("/v1/dashboard").json()
+    assert everything["documents"] == 3
+    months = {(r["outlet"], r["month"]): r["spans"] for r in everything["by_month"]}
+    assert months == {
+        ("TASS", "2024-06"): 2,
+        ("Reuters", "2024-07"): 0,
+        ("tass english", "2024-08"): 1,
+    }
+    assert {t["technique"]: t["documents"] for t in everything["techniques"]} == {
+        "Doubt": 2,
+        "Loaded_Language": 1,
+    }
+    tass = client.get("/v1/dashboard", params={"outlet": "TASS", "date_to": "2024-07-31"}).json()
+    assert tass["documents"] == 1 and tass["techniques"][0]["label"] in (
+        "Casting doubt",
+        "Loaded language",
+    )
+    assert client.get("/v1/dashboard", params={"speaker": "x"}).status_code == 400
+    page = client.get("/dashboard", params={"outlet": "tass"})
+    assert page.status_code == 200 and "2 documents selected" in page.text

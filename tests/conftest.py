@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,3 +44,13 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def example_path() -> Path:
     return ROOT / "src" / "presslens" / "examples" / "dispatch.txt"
+
+
+@pytest.fixture(scope="session")
+def analysis_pool() -> Any:
+    """One pool of analysis processes for the API tests (spawning one per app is slow)."""
+    from presslens.api.pool import AnalysisPool
+
+    pool = AnalysisPool(workers=2, queue_limit=8, per_client=2)
+    yield pool
+    pool.close()

@@ -8,6 +8,7 @@ default pipeline end to end.
 from __future__ import annotations
 
 import hashlib
+import re
 import socket
 import threading
 import time
@@ -21,20 +22,14 @@ import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 
-from presslens.analysis import Analysis
+from analyzers import light_analyzer, sleepy_analyzer
 from presslens.api.app import create_app
 from presslens.api.models import TextInput
-from presslens.api.service import document_for
-from presslens.settings import Settings, get_settings
+from presslens.settings import get_settings
 from presslens.store import open_store
 from test_report import XSS_ATTR, XSS_LINK, XSS_SCRIPT, assert_inert, seed_analysis
 
 TEXT = "MOSCOW, June 20. /TASS/. The agency said the talks would go on."
-
-
-def light_analyzer(req: Any, settings: Settings) -> dict[str, Any]:
-    """The real ingest path and the real contract, without running the stages."""
-    return Analysis(document_for(req, settings), ()).to_dict()
 
 
 @pytest.fixture
@@ -48,13 +43,14 @@ MakeClient = Callable[..., TestClient]
 
 
 @pytest.fixture
-def make_client(store: Any) -> Iterator[MakeClient]:
+def make_client(store: Any, analysis_pool: Any) -> Iterator[MakeClient]:
     clients: list[TestClient] = []
 
     def make(analyzer: Any = light_analyzer, **overrides: Any) -> TestClient:
         settings = get_settings().model_copy(update=overrides)
         app = create_app(settings, store)
         app.state.analyzer = analyzer
+        app.state.pool = analysis_pool  # shared: spawning workers per test is slow
         client = TestClient(app, raise_server_exceptions=True)
         clients.append(client)
         return client
@@ -99,7 +95,7 @@ def test_search_filters_and_paginates(client: TestClient) -> None:
     assert dated["total"] == 1 and dated["items"][0]["outlet"] == "RIA"
     assert client.get("/v1/documents", params={"text": "Item 1"}).json()["total"] == 1
     assert client.get("/v1/documents", params={"basis": "named"}).json()["total"] == 0
-    assert client.get("/v1/documents", params={"basis": "rumour"}).status_code == 422
+    assert client.get("/v1/documents", params={"basis": "rumour"}).status_code == 400
     assert client.get("/v1/documents", params={"limit": 0}).status_code == 422
 
 
@@ -278,16 +274,18 @@ def test_write_endpoints_need_the_token_when_set(make_client: MakeClient) -> Non
     assert form.status_code == 303
 
 
-def test_slow_analysis_times_out(make_client: MakeClient) -> None:
-    def slow(req: Any, settings: Settings) -> dict[str, Any]:
-        time.sleep(1.5)
-        return light_analyzer(req, settings)
-
-    client = make_client(analyzer=slow, analysis_timeout_s=0.2)
+def test_slow_analysis_times_out(make_client: MakeClient, tmp_path: Path) -> None:
+    client = make_client(analyzer=sleepy_analyzer, analysis_timeout_s=3.0)
+    assert client.post("/v1/analyze", json={"text": TEXT}).status_code == 200  # a warm worker
+    pids = tmp_path / "pids"
+    pids.mkdir()
     started = time.monotonic()
-    r = client.post("/v1/analyze", json={"text": TEXT})
+    r = client.post("/v1/analyze", json={"text": f"sleep 30 {pids}"})
     assert r.status_code == 504 and "analysis_timeout_s" in r.json()["detail"]
-    assert time.monotonic() - started < 1.2
+    assert time.monotonic() - started < 20  # stopped at its deadline, not after its 30 s
+    (pid,) = [int(p.name) for p in pids.iterdir()]
+    assert not Path(f"/proc/{pid}").exists()  # its process is gone
+    assert client.post("/v1/analyze", json={"text": TEXT}).status_code == 200
 
 
 def test_input_errors_are_one_line_422s(client: TestClient) -> None:
@@ -324,7 +322,10 @@ def test_openapi_documents_the_contract_and_no_cdn_docs(client: TestClient) -> N
     assert "/" not in spec["paths"]
     props = spec["components"]["schemas"]["AnalysisModel"]["properties"]
     assert {"schema", "id", "text", "quotes", "techniques", "sourcing"} <= set(props)
-    assert client.get("/docs").status_code == 404
+    docs = client.get("/docs")  # rendered here from the spec: no CDN, no script
+    assert docs.status_code == 200 and "<code>/v1/analyze</code>" in docs.text
+    assert "AnalysisModel" in docs.text and '<script src="http' not in docs.text
+    assert not re.search(r"(src|href)=\"(https?:)?//", docs.text)
 
 
 def test_ui_analyses_pasted_text_and_uploaded_files(client: TestClient) -> None:

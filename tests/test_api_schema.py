@@ -23,24 +23,14 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
+from analyzers import offline_analyzer
 from presslens.analysis import Analysis
 from presslens.api.app import create_app
-from presslens.api.models import UrlInput
-from presslens.api.service import document_for
 from presslens.document import Document
-from presslens.ingest.url import read_url
-from presslens.settings import Settings, get_settings
+from presslens.settings import get_settings
 from presslens.store import open_store
 
 TEXT = "MOSCOW, June 20. /TASS/. The agency said the talks would go on."
-
-
-def offline_analyzer(req: Any, app_settings: Settings) -> dict[str, Any]:
-    if isinstance(req, UrlInput):
-        doc = read_url(req.url, app_settings, resolver=lambda host, port: ["127.0.0.1"])
-    else:
-        doc = document_for(req, app_settings)
-    return Analysis(doc, ()).to_dict()
 
 
 def _app() -> Any:
@@ -64,6 +54,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 @pytest.fixture(scope="module", autouse=True)
 def _close_store() -> Iterator[None]:
     yield
+    APP.state.pool.close()
     store, folder = APP.state.cleanup
     store.close()
     shutil.rmtree(folder, ignore_errors=True)

@@ -139,7 +139,7 @@ def test_report_view_toggles_threshold_tooltip_and_quotes(
     catastrophe.focus()
     tip = page.locator("#tip")
     assert tip.is_visible()
-    assert "Loaded_Language" in tip.inner_text()
+    assert "Loaded language" in tip.inner_text()  # the human name, not the PTC id
     assert "in a quote by the statement" in tip.inner_text()
     assert catastrophe.get_attribute("tabindex") == "0"
 
@@ -169,10 +169,9 @@ def test_seed_analysed_through_the_ui_end_to_end(
     assert page.locator("details.quote").count() > 0  # the real quotes stage found quotes
     assert page.url.endswith(hashlib.sha256((seed_text + "\n").encode()).hexdigest())
     page.goto(site["base"] + "/documents?outlet=TASS")
-    assert page.locator("table.results tbody tr").count() >= 1
+    assert page.locator(".results .result").count() >= 1
     page.goto(site["base"] + "/dashboard")
-    assert page.locator("figure.chart").count() == 3
-    page.screenshot(path=str(SHOTS / "dashboard.png"))
+    assert page.locator("figure.chart").count() == 4
     assert not watch.errors and not watch.dialogs
     ctx.close()
 
@@ -219,5 +218,139 @@ def test_standalone_report_works_from_a_file_offline(
     assert page.locator("#quote-1 .speaker-full").inner_text() == "Sergey Naryshkin"
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert [u for u in requests if not u.startswith("file:")] == []
+    assert not watch.errors and not watch.dialogs
+    ctx.close()
+
+
+def test_techniques_have_their_own_tint_name_and_keys(browser: Any, site: dict[str, Any]) -> None:
+    ctx, page, watch = new_page(browser)
+    page.goto(f"{site['base']}/documents/{site['seed_id']}")
+    tints = page.evaluate(
+        "() => Object.fromEntries([...document.querySelectorAll('mark.on')].map("
+        "m => [m.dataset.first, getComputedStyle(m).backgroundColor]))"
+    )
+    assert len(tints) >= 4 and len(set(tints.values())) == len(tints)  # one tint per technique
+    legend = page.locator(".legend .tname").all_inner_texts()
+    assert any(t.startswith("Name calling / labelling") for t in legend)
+    assert not any("_" in t for t in legend)  # no raw PTC ids
+
+    on = page.locator("mark.on")
+    page.keyboard.press("n")
+    first = page.evaluate("document.activeElement.textContent")
+    assert first == on.nth(0).inner_text()
+    page.keyboard.press("n")
+    assert page.evaluate("document.activeElement.textContent") == on.nth(1).inner_text()
+    page.keyboard.press("p")
+    assert page.evaluate("document.activeElement.textContent") == first
+    page.locator("#next-hl").click()
+    assert page.evaluate("document.activeElement.tagName") == "MARK"
+
+    row = page.locator("#technique-list tbody tr").nth(2)
+    index = row.get_attribute("data-i")
+    row.locator("button.jump").click()
+    focused = page.evaluate("document.activeElement.getAttribute('data-t')").split()
+    assert index in focused
+    page.locator("#quote-1 summary").click()
+    page.locator("#quote-1 button.jump").click()
+    assert page.evaluate("document.activeElement.getAttribute('data-q')") == "1"
+    assert page.evaluate("document.activeElement.className").startswith("qmark")
+
+    assert not page.locator(".print-legend").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".print-legend").is_visible()
+    assert page.locator(".print-legend li").count() == len(legend)
+    page.emulate_media(media="screen")
+    assert not watch.errors and not watch.dialogs
+    ctx.close()
+
+
+def test_cross_site_form_post_is_refused(browser: Any, site: dict[str, Any]) -> None:
+    ctx, page, _ = new_page(browser)
+    evil = (
+        "<!doctype html><title>evil</title><body>"
+        f'<form id="f" method="post" action="{site["base"]}/analyze" enctype="multipart/form-data">'
+        '<textarea name="text">Planted by another site: written into your presslens.</textarea>'
+        "</form><script>document.getElementById('f').submit()</script></body>"
+    )
+    page.route(
+        "http://evil.example/**",
+        lambda route: route.fulfill(status=200, content_type="text/html", body=evil),
+    )
+    with page.expect_navigation(url=re.compile(r"/analyze$")):
+        page.goto("http://evil.example/")
+    assert page.locator("h1").inner_text() == "Refused"
+    assert "cross-site" in page.locator("#error").inner_text()
+    found = page.request.get(f"{site['base']}/v1/documents?text=Planted+by+another+site").json()
+    assert found["total"] == 0
+    ctx.close()
+
+
+def test_pasted_text_gets_the_id_of_the_file(
+    browser: Any, site: dict[str, Any], seed_path: Path
+) -> None:
+    ctx, page, watch = new_page(browser)
+    page.goto(site["base"] + "/")
+    page.locator("#text").fill(seed_path.read_text(encoding="utf-8"))  # sent with CRLF
+    page.locator("#analyze").click()
+    page.wait_for_url(re.compile(r"/documents/[0-9a-f]{64}$"), timeout=120_000)
+    assert page.url.endswith(hashlib.sha256(seed_path.read_bytes()).hexdigest())
+    assert not watch.errors and not watch.dialogs
+    ctx.close()
+
+
+def test_document_list_has_facets_snippets_and_counts(browser: Any, site: dict[str, Any]) -> None:
+    ctx, page, watch = new_page(browser)
+    page.goto(site["base"] + "/documents")
+    assert page.locator(".result").count() >= 4
+    assert "Foreign Intelligence" in page.locator(".result .snippet").first.inner_text()
+    assert "technique span" in page.locator(".result .counts").first.inner_text()
+    outlets = page.locator(".facet[data-facet='outlet'] a")
+    assert outlets.count() >= 3
+    page.locator(".facet[data-facet='outlet'] a", has_text="Sputnik").click()
+    page.wait_for_url(re.compile(r"outlet=Sputnik"))
+    assert page.locator(".result").count() == 1
+    page.locator(".facet[data-facet='technique'] a").first.click()
+    page.wait_for_url(re.compile(r"technique="))
+    assert page.locator(".result").count() == 1
+    page.goto(site["base"] + "/documents?outlet=sputnik&sort=techniques")  # any case
+    assert page.locator(".result").count() == 1
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(site["base"] + "/documents?sort=techniques")
+    page.screenshot(path=str(SHOTS / "documents.png"))
+    assert not watch.errors and not watch.dialogs
+    ctx.close()
+
+
+def test_dashboard_filters_and_clicks_through(browser: Any, site: dict[str, Any]) -> None:
+    ctx, page, watch = new_page(browser)
+    page.goto(site["base"] + "/dashboard")
+    page.wait_for_selector("html[data-charts='ready']", timeout=20_000)
+    for details in page.locator("figure.chart details").all():
+        details.evaluate("d => { d.open = true; }")
+    overflow = page.evaluate(
+        "() => [...document.querySelectorAll('figure.chart')]"
+        ".filter(f => f.scrollWidth > f.clientWidth + 1).length"
+    )
+    assert overflow == 0  # tables scroll inside their cards
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SHOTS / "dashboard.png"), full_page=True)
+
+    page.locator("#d-outlet").fill("ria")
+    page.locator("#dash-filters button").click()
+    page.wait_for_selector("html[data-charts='ready']", timeout=20_000)
+    assert page.locator("#dash-total").inner_text().startswith("1 document ")
+    box = page.locator("#chart-techniques").bounding_box()
+    point = page.evaluate(
+        "() => window.Chart.getChart(document.getElementById('chart-techniques'))"
+        ".getDatasetMeta(0).data[0].getCenterPoint()"
+    )
+    label = page.evaluate(
+        "() => window.Chart.getChart(document.getElementById('chart-techniques')).data.labels[0]"
+    )
+    with page.expect_navigation(url=re.compile(r"/documents\?")):
+        page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    assert "outlet=ria" in page.url and "technique=" in page.url
+    assert page.locator(".result").count() == 1
+    assert label in page.locator("#q-technique option:checked").inner_text()
     assert not watch.errors and not watch.dialogs
     ctx.close()

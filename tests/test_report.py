@@ -312,7 +312,7 @@ def test_overlapping_techniques_stack_on_one_segment(seed_text: str) -> None:
     # both inside quote q1 (0).
     assert re.search(
         r'<mark class="seg q hl" tabindex="0" data-t="1 2" data-q="0" '
-        r'aria-label="[^"]*Appeal_to_fear-prejudice[^"]*Loaded_Language[^"]*">'
+        r'aria-label="[^"]*Appeal to fear or prejudice[^"]*Loaded language[^"]*">'
         r"national catastrophe</mark>",
         html,
     )

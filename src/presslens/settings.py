@@ -78,7 +78,15 @@ class Settings(BaseSettings):
 
     # Web
     max_request_bytes: int = Field(10 * 1024 * 1024)
-    analysis_timeout_s: float = Field(60.0)
+    analysis_timeout_s: float = Field(
+        60.0, description="A web analysis past this (waiting included) is stopped: 504."
+    )
+    analysis_workers: int = Field(2, ge=1, description="Web analyses run at once (processes).")
+    analysis_queue: int = Field(8, ge=0, description="Web analyses that may wait; then 503.")
+    analysis_per_client: int = Field(
+        1, ge=1, description="Running web analyses one client address may hold; more wait."
+    )
+    analysis_retry_after_s: int = Field(5, ge=1, description="Retry-After of a 503 when full.")
     fetch_allow_private: bool = Field(
         False, description="Let URL fetching reach loopback/private/link-local addresses."
     )

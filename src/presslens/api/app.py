@@ -14,13 +14,17 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
 
 from presslens import __version__
-from presslens.api import routes, ui
+from presslens.api import docs, exports, problems, routes, ui
+from presslens.api.csrf import SameOriginMiddleware
+from presslens.api.health import health_response
 from presslens.api.limits import BodyLimitMiddleware
 from presslens.api.models import Health
+from presslens.api.pool import AnalysisPool
 from presslens.api.security import SecurityHeadersMiddleware
-from presslens.api.service import LockedStore, Worker, analyze_request, register_lock_handler
+from presslens.api.service import LockedStore, analyze_request, register_lock_handler
 from presslens.settings import Settings, get_settings
 
 
@@ -28,6 +32,16 @@ def _open_store(settings: Settings) -> Any:
     from presslens.store import open_store
 
     return open_store(settings.db)
+
+
+def pool_for(settings: Settings) -> AnalysisPool:
+    """The analysis pool the settings describe (its workers start on first use)."""
+    return AnalysisPool(
+        settings.analysis_workers,
+        settings.analysis_queue,
+        settings.analysis_per_client,
+        retry_after_s=settings.analysis_retry_after_s,
+    )
 
 
 def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
@@ -41,8 +55,10 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        analyzer_module = getattr(app.state.analyzer, "__module__", None)
+        app.state.pool.start(preload=(analyzer_module,) if analyzer_module else ())
         yield
-        app.state.worker.close()
+        app.state.pool.close()
         app.state.store.close()  # only a store the app opened itself
 
     app = FastAPI(
@@ -51,7 +67,7 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
         description="Take news dispatches apart: anatomy, quotes and speakers, sourcing, "
         "persuasion techniques, reprints. Write endpoints need a bearer token when the "
         "server was started with one.",
-        docs_url=None,  # Swagger UI and ReDoc load from a CDN; the spec is at /openapi.json
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN: /docs is rendered here (docs.py)
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -66,25 +82,31 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
         else LockedStore(store)
     )
     register_lock_handler(app)
-    app.state.worker = Worker(settings.workers)
+    app.state.pool = pool_for(settings)
     app.state.analyzer = analyze_request
 
-    @app.get("/health", response_model=Health, tags=["meta"])
-    def health() -> dict[str, Any]:
-        """Liveness, and whether the store answers a query."""
-        try:
-            app.state.store.call("has_document", "0" * 64)
-            reachable = True
-        except Exception:
-            reachable = False
-        return {"status": "ok", "version": __version__, "store": reachable}
+    @app.get(
+        "/health",
+        response_model=Health,
+        tags=["meta"],
+        responses={503: {"model": Health, "description": "The store cannot be reached"}},
+    )
+    def health() -> JSONResponse:
+        """Whether the server and its store answer (503 when the store does not)."""
+        return health_response(app)
 
     app.include_router(routes.router)
+    app.include_router(exports.router)
+    app.include_router(docs.router)
     app.include_router(ui.router)
 
     # Added innermost first: the body limit sees the request before any route,
     # and security headers are added to every response, 413s included.
+    problems.install(app)
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_request_bytes)
+    app.add_middleware(  # outside the body limit: a cross-site post is refused unread
+        SameOriginMiddleware, refuse=problems.asgi_problem, allowed_origins=settings.cors_origins
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -14,6 +14,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from presslens.report.bidi import neutralise
+
 
 def word_ops(base: str, variant: str) -> list[tuple[str, str]]:
     """``variant`` as equal/insert/delete runs of words relative to ``base``.
@@ -39,7 +41,8 @@ def render_ops(ops: list[tuple[str, str]]) -> Markup:
     parts = []
     for op, text in ops:
         tag = tags.get(op)
-        parts.append(f"<{tag}>{escape(text)}</{tag}>" if tag else str(escape(text)))
+        shown = escape(neutralise(text))
+        parts.append(f"<{tag}>{shown}</{tag}>" if tag else str(shown))
     return Markup(" ".join(parts))
 
 

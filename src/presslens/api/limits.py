@@ -8,7 +8,6 @@ The accepted body is then replayed to the application.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -19,20 +18,11 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
-async def _refuse(send: Send, limit: int) -> None:
-    body = json.dumps({"detail": f"request body is over the limit of {limit:,} bytes"}).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 413,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-                (b"connection", b"close"),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+async def _refuse(scope: Scope, send: Send, limit: int) -> None:
+    """413, as an HTML page or JSON depending on the client (see ``problems``)."""
+    from presslens.api.problems import asgi_problem
+
+    await asgi_problem(scope, send, 413, f"request body is over the limit of {limit:,} bytes")
 
 
 class BodyLimitMiddleware:
@@ -53,7 +43,7 @@ class BodyLimitMiddleware:
                 except ValueError:
                     declared = -1
                 if declared > self.limit:
-                    await _refuse(send, self.limit)
+                    await _refuse(scope, send, self.limit)
                     return
         chunks: list[bytes] = []
         size = 0
@@ -66,7 +56,7 @@ class BodyLimitMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.limit:
-                await _refuse(send, self.limit)
+                await _refuse(scope, send, self.limit)
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)

@@ -1,18 +1,14 @@
-"""Between HTTP and presslens: documents from requests, bounded analysis, a locked store.
+"""Between HTTP and presslens: documents from requests, the analyzer, a locked store.
 
-Analysis runs in a worker thread so the event loop stays responsive, and is
-abandoned after ``analysis_timeout_s`` (the request gets 504; the thread finishes
-in the background, since Python threads cannot be killed: the pool bounds how
-many such threads exist). The store is reached through a lock because a DuckDB
-connection must not be used by two threads at once.
+The analyzer runs in a worker process of :mod:`presslens.api.pool` (stopped at
+its deadline); the store is reached through a lock because a DuckDB connection
+must not be used by two threads at once.
 """
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from presslens.api.models import AnalyzeRequest, HtmlInput, TextInput, Upload
@@ -63,41 +59,8 @@ def analyze_request(req: AnalyzeRequest | Upload, settings: Settings) -> dict[st
     return analyze_document(document_for(req, settings), settings)
 
 
-class Worker:
-    """A small thread pool whose calls give up after a timeout.
-
-    The pool starts on first use and again after :meth:`close`, because an ASGI
-    app may go through several lifespans (test clients start one per session).
-    """
-
-    def __init__(self, threads: int):
-        self._threads = threads
-        self._pool: ThreadPoolExecutor | None = None
-        self._lock = threading.Lock()
-
-    def _executor(self) -> ThreadPoolExecutor:
-        with self._lock:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(
-                    max_workers=self._threads, thread_name_prefix="presslens-api"
-                )
-            return self._pool
-
-    async def run(self, func: Callable[[], T], timeout: float) -> T:
-        loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self._executor(), func)
-        try:
-            return await asyncio.wait_for(future, timeout)
-        except TimeoutError:
-            raise AnalysisTimeout(
-                f"analysis took longer than {timeout:g} s (analysis_timeout_s)"
-            ) from None
-
-    def close(self) -> None:
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+class StoreUnavailable(Exception):
+    """The store cannot be opened (a locked DuckDB file, a PostgreSQL server that is down)."""
 
 
 class LockedStore:
@@ -123,7 +86,10 @@ class LockedStore:
 
     def _get(self) -> Any:
         if self._store is None and self._opener is not None:
-            self._store = self._opener()
+            try:
+                self._store = self._opener()
+            except Exception as exc:  # tried again on the next call: a lock may go away
+                raise StoreUnavailable(f"the store cannot be opened: {exc}"[:500]) from exc
         return self._store
 
     def call(self, name: str, *args: Any, **kwargs: Any) -> Any:

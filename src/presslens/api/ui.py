@@ -8,26 +8,35 @@ the build ships); the static route serves only the CSS and JS files.
 
 from __future__ import annotations
 
-from datetime import date
-from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from presslens.api.diffview import member_text, render_member
-from presslens.api.models import BASES, TextInput, Upload, UrlInput
+from presslens.api.models import BASES, TextInput, Upload, UrlInput, iso_published
+from presslens.api.pages import error_page, page, render
 from presslens.api.routes import reprint_groups, run_analysis, summary_of
+from presslens.api.search import (
+    PARAMS,
+    SearchError,
+    languages_known,
+    parse_query,
+    resolve_id,
+    techniques_known,
+)
 from presslens.api.security import UI_CSP, check_token
 from presslens.report import render_page
-from presslens.report.palette import PTC_TECHNIQUES
+from presslens.report.names import technique_name
 from presslens.report.render import static_text
 from presslens.report.view import headline_of
+from presslens.store.document_search import FACETS, search_documents
+from presslens.store.document_search import facets as facet_counts
 
 router = APIRouter(include_in_schema=False)
 
@@ -36,37 +45,17 @@ CHARTS = (
     ("sourcing-by-outlet", "Sourcing profile by outlet"),
     ("top-speakers", "Top quoted speakers"),
 )
-_UI_STATIC = {"ui.css": "text/css", "ui.js": "text/javascript"}
+_UI_STATIC = {
+    "ui.css": "text/css",
+    "ui.js": "text/javascript",
+    "dashboard.js": "text/javascript",
+    "chart.umd.min.js": "text/javascript",  # Chart.js 4.5.1 from npm (MIT, see the licence file)
+    "chart.js-LICENSE.md": "text/plain",
+}
+DASHBOARD_FILTERS = ("outlet", "language", "date_from", "date_to")
 _REPORT_STATIC = {"report.css": "text/css", "report.js": "text/javascript"}
 PAGE_SIZE = 25
 FORM_FIELDS = ("text", "url", "outlet", "published", "title")
-
-
-@lru_cache(maxsize=1)
-def _env() -> Environment:
-    return Environment(
-        loader=PackageLoader("presslens.api", "static"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-    )
-
-
-def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    context.setdefault("doc_id", None)
-    html = _env().get_template(f"page-{name}.html.j2").render(**context)
-    return HTMLResponse(html, status_code=status, headers={"Content-Security-Policy": UI_CSP})
-
-
-def error_page(status: int, message: str) -> HTMLResponse:
-    titles = {
-        400: "Bad request",
-        401: "Not authorised",
-        404: "Not found",
-        413: "Too large",
-        422: "Cannot read the input",
-        504: "Too slow",
-    }
-    return page("error", status, title=titles.get(status, "Error"), message=message)
 
 
 @router.get("/static/{name}")
@@ -119,17 +108,24 @@ async def analyze_form(request: Request) -> Response:
         check_token(settings.api_token, request.headers.get("authorization"), _field(form, "token"))
     except HTTPException as exc:
         return again(exc.status_code, str(exc.detail))
-    meta = {k: fields[k] for k in ("outlet", "published", "title")}
     given = [k for k in ("text", "url") if fields[k]] + (["file"] if data else [])
     if len(given) != 1:
         return again(400, "Give exactly one of text, URL or file.")
-    body: TextInput | UrlInput | Upload
-    if fields["text"]:
-        body = TextInput(text=str(form.get("text")), **meta)
-    elif fields["url"]:
-        body = UrlInput(url=fields["url"], **meta)
-    else:
-        body = Upload(data=data, name=filename, **meta)
+    try:
+        meta = {
+            "outlet": fields["outlet"],
+            "published": iso_published(fields["published"]),
+            "title": fields["title"],
+        }
+        body: TextInput | UrlInput | Upload
+        if fields["text"]:
+            body = TextInput(text=pasted_text(str(form.get("text"))), **meta)
+        elif fields["url"]:
+            body = UrlInput(url=fields["url"], **meta)
+        else:
+            body = Upload(data=data, name=filename, **meta)
+    except (ValueError, ValidationError) as exc:
+        return again(422, _first_error(exc))
     try:
         analysis = await run_analysis(request, body)
     except HTTPException as exc:
@@ -137,83 +133,144 @@ async def analyze_form(request: Request) -> Response:
     return RedirectResponse(f"/documents/{quote(str(analysis['id']), safe='')}", status_code=303)
 
 
-def _query_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    return date.fromisoformat(value).isoformat()
+def pasted_text(text: str) -> str:
+    """Text from the form's text box with LF line ends.
+
+    Browsers submit a textarea's lines joined by CRLF whatever the user pasted,
+    so a pasted file would otherwise get another id (and other offsets) than the
+    same file uploaded. Pasted text is normalised to LF; uploaded files and the
+    JSON API's ``text`` stay verbatim.
+
+    >>> pasted_text("a\\r\\nb\\rc\\n")
+    'a\\nb\\nc\\n'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _first_error(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        return str(first.get("msg", exc)).removeprefix("Value error, ")
+    return str(exc)
+
+
+SORT_LABELS = {
+    "newest": "newest first",
+    "oldest": "oldest first",
+    "techniques": "most techniques",
+    "quotes": "most quotes",
+    "unverifiable": "most unverifiable claims",
+    "title": "title",
+}
 
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents(request: Request) -> HTMLResponse:
+    """The document list: the API's search rules, with snippets, counts, sorting and facets."""
+    store = request.app.state.store
     params = request.query_params
-    q = {
-        k: (params.get(k) or "").strip()[:200] or None
-        for k in ("text", "outlet", "speaker", "technique", "basis", "date_from", "date_to")
+    techniques = techniques_known(store)
+    shown = {k: (params.get(k) or "").strip()[:200] for k in PARAMS}
+    context: dict[str, Any] = {
+        "title": "Documents",
+        "q": shown,
+        "items": [],
+        "total": 0,
+        "offset": 0,
+        "techniques": [(t, technique_name(t)) for t in techniques],
+        "bases": BASES,
+        "sorts": SORT_LABELS,
+        "facets": {},
+        "facet_links": {},
+        "prev_href": None,
+        "next_href": None,
+        "error": None,
+        "names": {t: technique_name(t) for t in techniques},
     }
     try:
-        offset = max(0, min(int(params.get("offset") or 0), 1_000_000))
-        dates = {k: _query_date(q[k]) for k in ("date_from", "date_to")}
-        if q["basis"] and q["basis"] not in BASES:
-            raise ValueError(f"unknown basis {q['basis']!r}")
-    except ValueError as exc:
-        return page(
-            "documents",
-            400,
-            title="Documents",
-            q=q,
-            items=[],
-            total=0,
-            offset=0,
-            techniques=PTC_TECHNIQUES,
-            bases=BASES,
-            error=str(exc),
-            prev_href=None,
-            next_href=None,
+        q = parse_query(
+            params,
+            techniques=techniques,
+            languages=languages_known(store, request.app.state.settings.languages),
+            limit=PAGE_SIZE,
+            max_limit=PAGE_SIZE,
         )
-    rows, total = request.app.state.store.call(
-        "search",
-        outlet=q["outlet"],
-        speaker=q["speaker"],
-        technique=q["technique"],
-        basis=q["basis"],
-        text=q["text"],
-        limit=PAGE_SIZE,
-        offset=offset,
-        **dates,
-    )
-    items = [summary_of(r) for r in rows]
-    keep = {k: v for k, v in q.items() if v}
+    except SearchError as exc:
+        return page("documents", 400, **{**context, "error": str(exc)})
+    rows, total = store.locked(lambda s: search_documents(s, q))
+    found = store.locked(lambda s: facet_counts(s, q))
+    keep = {k: v for k, v in shown.items() if v and k not in ("offset", "limit")}
 
-    def href(at: int) -> str:
-        return "/documents?" + urlencode({**keep, "offset": at})
+    def href(**change: Any) -> str:
+        merged = {k: v for k, v in {**keep, **change}.items() if v not in (None, "")}
+        return "/documents?" + urlencode(merged)
 
+    facet_links = {
+        name: [
+            {
+                "value": f["value"],
+                "label": technique_name(f["value"]) if name == "technique" else f["value"],
+                "documents": f["documents"],
+                "href": href(**{name: f["value"]}),
+                "active": (shown.get(name) or "").lower() == f["value"].lower(),
+            }
+            for f in values
+        ]
+        for name, values in found.items()
+    }
     return page(
         "documents",
-        title="Documents",
-        q=q,
-        items=items,
-        total=int(total),
-        offset=offset,
-        techniques=PTC_TECHNIQUES,
-        bases=BASES,
-        error=None,
-        prev_href=href(max(0, offset - PAGE_SIZE)) if offset > 0 else None,
-        next_href=href(offset + PAGE_SIZE) if offset + PAGE_SIZE < total else None,
+        **{
+            **context,
+            "q": {**shown, "sort": q.sort},
+            "items": [summary_of(r) for r in rows],
+            "total": int(total),
+            "offset": q.offset,
+            "facet_links": facet_links,
+            "clear_links": {k: href(**{k: None}) for k in FACETS if shown.get(k)},
+            "prev_href": href(offset=max(0, q.offset - PAGE_SIZE)) if q.offset > 0 else None,
+            "next_href": href(offset=q.offset + PAGE_SIZE)
+            if q.offset + PAGE_SIZE < total
+            else None,
+            "csv_href": "/v1/export/documents.csv?"
+            + urlencode({k: v for k, v in keep.items() if k != "sort"}),
+        },
     )
+
+
+def _resolved(request: Request, doc_id: str) -> str | list[str] | None:
+    if len(doc_id) > 64 or not all(c in "0123456789abcdef" for c in doc_id):
+        return None
+    return resolve_id(request.app.state.store, doc_id)
 
 
 def _analysis_or_404(request: Request, doc_id: str) -> dict[str, Any] | None:
-    if len(doc_id) > 128:
+    if len(doc_id) != 64:
         return None
     return request.app.state.store.call("get_analysis", doc_id)
 
 
+def _by_prefix(request: Request, doc_id: str, route: str) -> Response | None:
+    """A redirect to the full id for a unique prefix, an error page otherwise; None for full ids."""
+    if len(doc_id) == 64:
+        return None
+    found = _resolved(request, doc_id)
+    if isinstance(found, str):
+        return RedirectResponse(f"/{route}/{found}", status_code=307)
+    if isinstance(found, list):
+        return error_page(400, f"The id prefix {doc_id} is ambiguous: give more of it.")
+    return error_page(404, "No such document.")
+
+
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document(request: Request, doc_id: str) -> HTMLResponse:
+def document(request: Request, doc_id: str) -> Response:
+    moved = _by_prefix(request, doc_id, "documents")
+    if moved is not None:
+        return moved
     analysis = _analysis_or_404(request, doc_id)
     if analysis is None:
         return error_page(404, "No such document.")
-    nav = Markup(_env().get_template("page-nav.html.j2").render(doc_id=quote(doc_id, safe="")))
+    nav = Markup(render("nav", doc_id=quote(doc_id, safe="")))
     html = render_page(
         analysis,
         nav=nav,
@@ -224,7 +281,10 @@ def document(request: Request, doc_id: str) -> HTMLResponse:
 
 
 @router.get("/reprints/{doc_id}", response_class=HTMLResponse)
-def reprints(request: Request, doc_id: str) -> HTMLResponse:
+def reprints(request: Request, doc_id: str) -> Response:
+    moved = _by_prefix(request, doc_id, "reprints")
+    if moved is not None:
+        return moved
     analysis = _analysis_or_404(request, doc_id)
     if analysis is None:
         return error_page(404, "No such document.")
@@ -265,16 +325,30 @@ def _chart_rows(request: Request, name: str) -> list[dict[str, Any]]:
 
 @router.get("/dashboard", response_class=HTMLResponse)
 def dashboard(request: Request) -> HTMLResponse:
-    _, total = request.app.state.store.call("search", limit=1, offset=0)
-    charts, error = [], None
-    for name, caption in CHARTS:
-        try:
-            rows = _chart_rows(request, name)
-        except ImportError:
-            rows, error = [], "Corpus reports are not installed (presslens.query)."
-        columns = list(dict.fromkeys(k for r in rows[:200] for k in r))
-        charts.append({"name": name, "caption": caption, "rows": rows, "columns": columns})
-    return page("dashboard", title="Dashboard", charts=charts, total=int(total), error=error)
+    """Filters, charts drawn in the browser from ``/v1/dashboard``, the numbers as tables."""
+    from presslens.api.exports import dashboard_query
+    from presslens.store.dashboard_stats import dashboard_stats
+    from presslens.store.document_search import distinct_values
+
+    store = request.app.state.store
+    shown = {k: (request.query_params.get(k) or "").strip()[:200] for k in DASHBOARD_FILTERS}
+    context: dict[str, Any] = {
+        "title": "Dashboard",
+        "q": shown,
+        "outlets": store.locked(lambda s: distinct_values(s, "outlet")),
+        "languages": store.locked(lambda s: distinct_values(s, "language")),
+        "stats": None,
+        "error": None,
+        "names": {},
+        "pngs": CHARTS,
+    }
+    try:
+        q = dashboard_query(request, store)
+    except SearchError as exc:
+        return page("dashboard", 400, **{**context, "error": str(exc)})
+    stats = store.locked(lambda s: dashboard_stats(s, q))
+    names = {row["technique"]: technique_name(row["technique"]) for row in stats["techniques"]}
+    return page("dashboard", **{**context, "stats": stats, "names": names})
 
 
 @router.get("/charts/{name}.png")

@@ -32,33 +32,60 @@ def _empty(ax: Any, title: str) -> None:
     ax.set_title(title)
 
 
+def outlet_label(outlet: str | None) -> str:
+    """An outlet for a label: the store's ``(unknown)`` placeholder reads "unknown outlet"."""
+    name = (outlet or "").strip()
+    return "unknown outlet" if name in ("", "(unknown)") else name
+
+
 def _top_speakers(ax: Any, rows: list[dict[str, Any]]) -> None:
     top = sorted(rows, key=lambda r: -r["quotes"])[:15][::-1]
-    ax.barh([f"{r['speaker']} ({r['outlet']})" for r in top], [r["quotes"] for r in top])
+    labels = [f"{r['speaker']} ({outlet_label(r['outlet'])})" for r in top]
+    bars = ax.barh(labels, [r["quotes"] for r in top])
+    ax.bar_label(bars, padding=2, fontsize=8)
     ax.set_xlabel("quotes")
     ax.set_title("Most-quoted speakers per outlet")
 
 
-def _techniques_by_month(ax: Any, rows: list[dict[str, Any]]) -> None:
-    docs: dict[str, dict[str, int]] = defaultdict(dict)
-    hits: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+def monthly_spans(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Technique spans per outlet and month (``YYYY-MM``) from techniques-by-month rows."""
+    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for r in rows:
-        docs[r["month"]][r["outlet"]] = r["documents"]
-        hits[r["technique"]][r["month"]] += r["with_technique"]
-    months = sorted(docs)
-    totals = {m: sum(docs[m].values()) for m in months}
-    leading = sorted(hits, key=lambda t: -sum(hits[t].values()))[:8]
-    for technique in leading:
-        ax.plot(
-            months,
-            [hits[technique].get(m, 0) / totals[m] for m in months],
-            marker="o",
-            label=technique,
-        )
-    ax.set_ylabel("share of documents")
-    ax.set_title("Technique prevalence by month")
+        if r.get("month"):
+            out[outlet_label(r["outlet"])][str(r["month"])[:7]] += int(r["spans"])
+    return out
+
+
+def _techniques_by_month(ax: Any, rows: list[dict[str, Any]]) -> None:
+    """One line per outlet on a real time axis (gaps between months show as gaps), with counts."""
+    from datetime import date
+
+    import matplotlib.dates as mdates
+
+    per_outlet = monthly_spans(rows)
+    leading = sorted(per_outlet, key=lambda o: -sum(per_outlet[o].values()))[:8]
+    for outlet in leading:
+        months = sorted(per_outlet[outlet])
+        xs = [date(int(m[:4]), int(m[5:7]), 15) for m in months]
+        ys = [per_outlet[outlet][m] for m in months]
+        (line,) = ax.plot(xs, ys, marker="o", label=outlet)
+        for x, y in zip(xs, ys, strict=True):
+            ax.annotate(
+                str(y),
+                (x, y),
+                textcoords="offset points",
+                xytext=(0, 5),
+                ha="center",
+                fontsize=7,
+                color=line.get_color(),
+            )
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_ylabel("technique spans per month")
+    ax.set_ylim(bottom=0)
+    ax.set_title("Techniques over time, by outlet")
     ax.legend(fontsize=7)
-    ax.tick_params(axis="x", rotation=45)
 
 
 def _sourcing_by_outlet(ax: Any, rows: list[dict[str, Any]]) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from presslens.report.bidi import neutralise
 from presslens.report.segments import Span, segment
 
 
@@ -44,9 +45,9 @@ def render_body(text: str, spans: BodySpans) -> Markup:
         for qi in quote_starts.get(seg.start, ()):
             out.append(
                 f'<button type="button" class="qmark" data-q="{qi}" '
-                f'aria-label="{escape(spans.quote_labels[qi])}">\u275d</button>'
+                f'aria-label="{escape(neutralise(spans.quote_labels[qi]))}">\u275d</button>'
             )
-        piece = escape(text[seg.start : seg.end])
+        piece = escape(neutralise(text[seg.start : seg.end]))
         techs = sorted(i for i in seg.covering if i < n_t)
         quotes = sorted(i - n_t for i in seg.covering if n_t <= i < n_t + n_q)
         boiler = any(i >= n_t + n_q for i in seg.covering)
@@ -56,7 +57,7 @@ def render_body(text: str, spans: BodySpans) -> Markup:
             out.append(
                 f'<mark class="{" ".join([*classes, "hl"])}" tabindex="0" '
                 f'data-t="{_ints(techs)}" data-q="{_ints(quotes)}" '
-                f'aria-label="{escape(label)}">{piece}</mark>'
+                f'aria-label="{escape(neutralise(label))}">{piece}</mark>'
             )
         elif quotes or boiler:
             out.append(f'<span class="{" ".join(classes)}" data-q="{_ints(quotes)}">{piece}</span>')

@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from presslens.report.bidi import neutralise
 from presslens.report.view import build_view
 
 STATIC_FILES = ("report.css", "report.js")
@@ -29,6 +30,7 @@ def _env() -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        finalize=neutralise,  # no printed field can reorder the text around it
     )
 
 

@@ -9,14 +9,17 @@ slicing text at the contract's spans, counting, and shares of text per basis.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from presslens.report.bidi import neutralise
 from presslens.report.body import BodySpans, render_body
 from presslens.report.definitions import describe
+from presslens.report.names import technique_name
 from presslens.report.palette import BASIS_COLOURS, technique_styles
 from presslens.report.segments import Span, clamp
 from presslens.vocabulary import BASES
@@ -38,6 +41,7 @@ class LegendItem:
     count: int
     definition: str | None
     example: str | None
+    label: str = ""  # the human name
 
 
 @dataclass
@@ -47,6 +51,8 @@ class TechniqueRow:
     excerpt: str
     score: float
     voice: str
+    index: int = -1  # into the contract's techniques (the marks' data-t)
+    label: str = ""  # the human name
 
 
 @dataclass
@@ -146,9 +152,24 @@ def safe_link(url: str | None) -> str | None:
     return url if parts.scheme in ("http", "https") and parts.netloc else None
 
 
+def file_name(path: str | None) -> str | None:
+    """Only the file's name: a report is shared, the reader's folders are not its business.
+
+    >>> file_name("/home/ana/leaks/2024/seed-dispatch.txt#3")
+    'seed-dispatch.txt#3'
+
+    """
+    if not path:
+        return path
+    return re.split(r"[\\/]", path)[-1] or path
+
+
 def json_for_script(data: Any) -> Markup:
-    """JSON safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&``."""
-    text = json.dumps(data, ensure_ascii=False)
+    """JSON safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&``.
+
+    Bidi controls in its strings are made visible (the script shows them as text).
+    """
+    text = str(neutralise(json.dumps(data, ensure_ascii=False)))
     for char, code in (
         ("&", "\\u0026"),
         ("<", "\\u003c"),
@@ -232,7 +253,7 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
         outlet=_str(meta.get("outlet"), 200),
         published=_str(meta.get("published"), 100),
         authors=[_str(a, 200) or "" for a in _list(meta.get("authors"))][:20],
-        source_path=_str(source.get("path"), 500),
+        source_path=file_name(_str(source.get("path"), 500)),
         source_url=_str(source.get("url"), 2000),
         source_format=_str(source.get("format"), 40),
         doc_id=_str(analysis.get("id"), 100),
@@ -265,17 +286,25 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
     tech_names = [_str(t.get("technique"), 100) or "?" for t in techniques]
     styles = technique_styles(tech_names)
     tech_spans, tech_labels, tech_data = [], [], []
-    for name, t in zip(tech_names, techniques, strict=True):
+    for index, (name, t) in enumerate(zip(tech_names, techniques, strict=True)):
         span = clamp(t.get("span"), n)
         score = _score(t.get("score"))
         qi = quote_index.get(str(t.get("quote"))) if t.get("quote") is not None else None
         voice = OWN_VOICE if qi is None else f"in a quote by {view.quotes[qi].speaker}"
         tech_spans.append(span)
-        tech_labels.append(f"{name} {score:.2f}, {voice}")
+        tech_labels.append(f"{technique_name(name)} {score:.2f}, {voice}")
         tech_data.append({"n": name, "s": score, "q": qi, "v": voice})
         if span is not None:
             view.techniques.append(
-                TechniqueRow(name, styles[name].code, excerpt(text, span), score, voice)
+                TechniqueRow(
+                    name,
+                    styles[name].code,
+                    excerpt(text, span),
+                    score,
+                    voice,
+                    index=index,
+                    label=technique_name(name),
+                )
             )
     counts = {name: tech_names.count(name) for name in styles}
     style_data = {}
@@ -283,10 +312,18 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
         definition, example = describe(name)
         view.legend.append(
             LegendItem(
-                name, style.code, style.colour, style.dashed, counts[name], definition, example
+                name,
+                style.code,
+                style.colour,
+                style.dashed,
+                counts[name],
+                definition,
+                example,
+                label=technique_name(name),
             )
         )
         style_data[name] = {
+            "h": technique_name(name),
             "c": style.colour,
             "d": style.dashed,
             "code": style.code,

@@ -28,9 +28,13 @@
       ? "repeating-linear-gradient(90deg, " + style.c + " 0 6px, transparent 6px 9px)"
       : "linear-gradient(" + style.c + ", " + style.c + ")";
   }
+  function human(name) { return (styles[name] && styles[name].h) || name; }
   function label(i) {
     var t = techs[i];
-    return t.n + " " + t.s.toFixed(2) + ", " + t.v;
+    return human(t.n) + " " + t.s.toFixed(2) + ", " + t.v;
+  }
+  function tint(style) {
+    return /^#[0-9a-fA-F]{6}$/.test(style.c || "") ? style.c + "40" : "";
   }
 
   function paint(el) {
@@ -40,6 +44,7 @@
       el.removeAttribute("tabindex");
       el.removeAttribute("aria-label");
       el.style.backgroundImage = "";
+      el.style.backgroundColor = "";
       el.style.paddingBottom = "";
       return;
     }
@@ -49,6 +54,8 @@
     el.classList.add("on");
     el.setAttribute("tabindex", "0");
     el.setAttribute("aria-label", active.map(label).join("; "));
+    el.style.backgroundColor = tint(styles[names[0]]);
+    el.setAttribute("data-first", styles[names[0]].code || "");
     el.style.backgroundImage = names.map(function (n) { return stripe(styles[n]); }).join(", ");
     el.style.backgroundSize = names.map(function () { return "100% 3px"; }).join(", ");
     el.style.backgroundPosition = names.map(function (_, k) {
@@ -79,9 +86,9 @@
       sw.style.background = style.c || "#777";
       var name = document.createElement("span");
       name.className = "tip-name";
-      name.textContent = t.n;
+      name.textContent = human(t.n);
       var meta = document.createElement("span");
-      meta.textContent = " · score " + t.s.toFixed(2) + " · " + t.v;
+      meta.textContent = " (" + (style.code || "") + ") · score " + t.s.toFixed(2) + " · " + t.v;
       row.appendChild(sw); row.appendChild(name); row.appendChild(meta);
       if (style.def) {
         var def = document.createElement("span");
@@ -148,6 +155,44 @@
       if (ev.key === "Enter" && qs.length) { openQuote(String(qs[qs.length - 1]), null); }
     });
   }
+  function flash(el) {
+    el.classList.add("flash");
+    window.setTimeout(function () { el.classList.remove("flash"); }, 1500);
+  }
+  function goTo(el) {
+    el.scrollIntoView({ block: "center" });
+    el.focus({ preventScroll: true });
+    flash(el);
+  }
+  function step(by) {
+    var on = marks.filter(function (m) { return m.classList.contains("on"); });
+    if (!on.length) { return; }
+    var at = on.indexOf(document.activeElement);
+    if (at < 0) { at = by > 0 ? -1 : 0; }
+    goTo(on[(at + by + on.length) % on.length]);
+  }
+  var next = document.getElementById("next-hl");
+  var prev = document.getElementById("prev-hl");
+  if (next) { next.addEventListener("click", function () { step(1); }); }
+  if (prev) { prev.addEventListener("click", function () { step(-1); }); }
+  document.addEventListener("keydown", function (ev) {
+    var tag = (ev.target && ev.target.tagName) || "";
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(tag)) { return; }
+    if (ev.key === "n") { step(1); } else if (ev.key === "p") { step(-1); }
+  });
+  document.querySelectorAll("button.jump[data-jt]").forEach(function (b) {
+    b.addEventListener("click", function () {
+      var i = Number(b.getAttribute("data-jt"));
+      var hit = marks.filter(function (m) { return ints(m.getAttribute("data-t")).indexOf(i) >= 0; });
+      if (hit.length) { goTo(hit[0]); }
+    });
+  });
+  document.querySelectorAll("button.jump[data-jq]").forEach(function (b) {
+    b.addEventListener("click", function () {
+      var q = document.querySelector(".qmark[data-q='" + b.getAttribute("data-jq") + "']");
+      if (q) { goTo(q); }
+    });
+  });
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (d) { d.open = true; });
   });

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from presslens.document import Anatomy, Document, Entity
-from presslens.entities import english
+from presslens.entities import cyrillic, english
 from presslens.entities.acronyms import define_acronyms
 from presslens.entities.build import to_entities
 from presslens.entities.dateline import dateline_mentions, with_dateline
@@ -51,7 +51,13 @@ def _proper_at(doc: Any) -> Any:
 def find_entities(
     text: str, syntax: Any = None, language: str | None = None, anatomy: Anatomy | None = None
 ) -> list[Entity]:
-    """Entities of ``text`` given its spaCy Doc (or None), language and anatomy."""
+    """Entities of ``text`` given its spaCy Doc (or None), language and anatomy.
+
+    The path follows the language, never the parse: Russian and Ukrainian go to
+    :mod:`presslens.entities.cyrillic` whatever ``syntax`` holds.
+    """
+    if language in cyrillic.LANGUAGES:
+        return cyrillic.find_entities(text, language, anatomy)
     anatomy = anatomy or Anatomy()
     skip = anatomy.boilerplate
     from_dateline = dateline_mentions(text, anatomy)

@@ -1,0 +1,1 @@
+"""Training code for presslens models (imported lazily by ``presslens train``)."""

@@ -31,7 +31,7 @@ from presslens.entities.acronyms import define_acronyms
 from presslens.entities.build import to_entities
 from presslens.entities.dateline import dateline_mentions, with_dateline
 from presslens.entities.inflect import base_form, phrase_base_form, surname_forms
-from presslens.entities.mention import ORG, PERSON, Mention, inside_any
+from presslens.entities.mention import ORG, PERSON, PLACE, Mention, inside_any
 from presslens.entities.merge import merge
 from presslens.entities.morph import parses
 from presslens.entities.names import is_acronym, key, tokens
@@ -80,11 +80,38 @@ def normalise(m: Mention, language: str) -> Mention:
         return m
     m = _split_qualifier(m, language)
     lemma = base_form(m.name, m.type, language)
-    titles = tuple(phrase_base_form(t, language) for t in m.titles)
+    titles = tuple(phrase_base_form(t, language, title=True) for t in m.titles)
     if m.type == PERSON:
         return m.with_(name=lemma, full=m.name, lemma=lemma, titles=titles)
     qualifier = m.qualifier or (_trailing_qualifier(lemma) if m.type == ORG else None)
     return m.with_(lemma=lemma, qualifier=qualifier, titles=titles)
+
+
+_ACRONYM_BETWEEN = re.compile(r"^\s*\(\s*[^\W_]{2,8}\s*\)\s*$")
+
+
+def fold_split_complements(text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """"Служба внешней разведки (СВР) России": the place closes the organisation's name.
+
+    An acronym in parentheses may interrupt a name before its genitive
+    complement; the place is then part of the name (as in "Служба безпеки
+    України (СБУ)"), not a mention of its own, and qualifies the organisation.
+    """
+    out = sorted(mentions, key=lambda m: m.span)
+    drop: set[int] = set()
+    for i, org in enumerate(out):
+        if org.type != ORG or i + 1 >= len(out):
+            continue
+        place = out[i + 1]
+        if place.type != PLACE or not _ACRONYM_BETWEEN.match(text[org.span[1] : place.span[0]]):
+            continue
+        words = tokens(place.name)
+        if len(words) != 1 or not any(p.tag.case == "gent" for p in parses(words[0], language)):
+            continue
+        full = f"{org.lemma or org.name} {place.name}"
+        out[i] = org.with_(lemma=full, qualifier=org.qualifier or place.name)
+        drop.add(i + 1)
+    return [m for i, m in enumerate(out) if i not in drop]
 
 
 def agree_types(mentions: list[Mention]) -> list[Mention]:
@@ -273,6 +300,7 @@ def find_entities(
     from_dateline = dateline_mentions(text, anatomy) + dateline_agency(text, anatomy)
     mentions = with_dateline(raw_mentions(text, language, model), from_dateline)
     mentions = [normalise(trim_complements(m, language), language) for m in mentions]
+    mentions = fold_split_complements(text, mentions, language)
     mentions = resolve_surnames(complete_names(agree_types(mentions)), language)
     mentions = define_acronyms(text, mentions)
     mentions = [m for m in mentions if not inside_any(m.span, skip)]

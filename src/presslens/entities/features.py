@@ -144,3 +144,49 @@ def sentence_features(words: list[str], language: str = "uk") -> list[list[str]]
                 feats.append("after_quote")
         out.append(feats)
     return out
+
+
+def natasha_labels(text: str, words: list[Token]) -> list[str]:
+    """natasha's (Russian) NER label of every word, BIO ("B-LOC", "I-PER", "O").
+
+    Its Russian models know many names Ukrainian shares (people, countries,
+    organisations); the tagger learns how far to trust them on Ukrainian.
+    """
+    from presslens.entities.russian import _import_natasha, _models, available
+
+    labels = ["O"] * len(words)
+    if not available() or not words:
+        return labels
+    segmenter, ner, _, _ = _models()
+    doc = _import_natasha().Doc(text)
+    doc.segment(segmenter)
+    doc.tag_ner(ner)
+    starts = [w.start for w in words]
+    import bisect
+
+    for span in doc.spans:
+        i = bisect.bisect_left(starts, span.start)
+        first = True
+        while i < len(words) and words[i].start < span.stop:
+            labels[i] = ("B-" if first else "I-") + span.type
+            first = False
+            i += 1
+    return labels
+
+
+def document_features(text: str, language: str = "uk") -> list[tuple[list[Token], list[list[str]]]]:
+    """Every sentence of ``text`` with its words' features (natasha's labels among them)."""
+    found = sentences(text)
+    flat = [w for s in found for w in s]
+    hints = iter(natasha_labels(text, flat))
+    out = []
+    for words in found:
+        feats = sentence_features([w.text for w in words], language)
+        previous = "BOS"
+        for f in feats:
+            hint = next(hints)
+            f.append(f"nat={hint}")
+            f.append(f"nat_prev={previous}|{hint}")
+            previous = hint
+        out.append((words, feats))
+    return out

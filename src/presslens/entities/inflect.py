@@ -77,17 +77,25 @@ def _fixed(word: str, language: str = "ru", shouted: bool = False) -> bool:
     )
 
 
-def _noun_parse(word: str, language: str, person: bool, case: str | None = None) -> Any:
-    """The reading of a head noun: a noun, a name only for people, the given case first."""
+def _noun_parse(
+    word: str, language: str, person: bool, case: str | None = None, title: bool = False
+) -> Any:
+    """The reading of a head noun: a noun, a name only for people, the given case first.
+
+    A title's head names one person: singular and animate readings first
+    ("голови" is "голова" in the genitive, not the plural "голови").
+    """
     found = [p for p in parses(word, language) if p.tag.POS == "NOUN"]
     if not found:
         return None
 
-    def rank(indexed: tuple[int, Any]) -> tuple[int, int, int, int]:
+    def rank(indexed: tuple[int, Any]) -> tuple[int, int, int, int, int]:
         i, p = indexed
         grammemes = p.tag.grammemes
         is_name = bool(grammemes & _PERSON_MARKS)
+        one_person = "anim" in grammemes and not grammemes & {"plur", "Pltm"}
         return (
+            0 if not title or one_person else 1,
             0 if is_name == person else 1,
             0 if case is None or p.tag.case == case else 1,
             0 if "Geox" in grammemes or "Orgn" in grammemes else 1,
@@ -104,11 +112,12 @@ def _adjective_parse(word: str, language: str) -> Any:
     return None
 
 
-def phrase_base_form(name: str, language: str, shouted: bool = False) -> str:
+def phrase_base_form(name: str, language: str, shouted: bool = False, title: bool = False) -> str:
     """The nominative of an organisation's or a place's name (see the module notes).
 
     ``shouted``: words in capitals may be ordinary words set in capitals
     (a dateline's "КИЇВ"), as for places; otherwise they are acronyms.
+    ``title``: the phrase is a person's title ("голови СБУ" -> "голова СБУ").
     """
     words = _WORD.findall(name)
     if not words or any(c in _QUOTES for c in name[: name.find(words[0]) + 1]):
@@ -129,7 +138,7 @@ def phrase_base_form(name: str, language: str, shouted: bool = False) -> str:
     if head_at is None:
         return name
     case = adjectives[-1].tag.case if adjectives else None
-    head = _noun_parse(words[head_at], language, person=False, case=case)
+    head = _noun_parse(words[head_at], language, person=False, case=case, title=title)
     if head is None and not adjectives:
         return name
     out = list(words)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from presslens.entities.features import sentence_features, sentences
+from presslens.entities.features import document_features
 from presslens.entities.mention import ORG, PERSON, PLACE, Mention
 from presslens.entities.tagger import CrfModel, bio_spans, shipped
 
@@ -23,8 +23,8 @@ _TITLE_GAP = re.compile(r"^[ \t]*$")
 def tagged_spans(text: str, model: CrfModel) -> list[tuple[str, int, int]]:
     """(tagger type, start, end) of every span the model tags."""
     out = []
-    for words in sentences(text):
-        labels = model.tag(sentence_features([w.text for w in words], model.language))
+    for words, features in document_features(text, model.language):
+        labels = model.tag(features)
         for first, last, kind in bio_spans(labels):
             out.append((kind, words[first].start, words[last - 1].end))
     return out

@@ -86,26 +86,46 @@ class Report:
             self.by_type[t][1].add(count(p, g, exact=True))
 
 
+_SENTENCE_END = re.compile(r"(?:^|[.!?…]\s+|\n\s*)[«\"„“(]?$")
+
+
 def capitalised_runs(text: str) -> list[Typed]:
     """The baseline rule: every run of capitalised words is a name (typed "ORG", unused).
 
-    Words joined only by spaces form one run; any other character ends it.
+    Words joined only by spaces form one run; any other character ends it. A
+    run of one word that starts a sentence is not a name (every sentence starts
+    with a capital).
     """
-    out: list[Typed] = []
-    start = end = None
+    runs: list[tuple[int, int, int]] = []  # start, end, words
     for match in _WORD.finditer(text):
         word = match.group()
         if not word[:1].isupper():
-            if start is not None:
-                out.append(("ORG", start, end))
-            start = end = None
             continue
-        if start is not None and text[end : match.start()].strip(" ") == "":
-            end = match.end()
+        if runs and runs[-1][1] <= match.start() and text[runs[-1][1] : match.start()] == " ":
+            start, _, n = runs[-1]
+            runs[-1] = (start, match.end(), n + 1)
+        else:
+            runs.append((match.start(), match.end(), 1))
+    out: list[Typed] = []
+    for start, end, n in runs:
+        if n == 1 and _SENTENCE_END.search(text[max(0, start - 20) : start]):
             continue
-        if start is not None:
-            out.append(("ORG", start, end))
-        start, end = match.start(), match.end()
-    if start is not None:
         out.append(("ORG", start, end))
     return out
+
+
+def stage_spans(text: str, language: str = "uk", model: object = None) -> list[Typed]:
+    """(type, start, end) of every mention the entities stage outputs for ``text``."""
+    from presslens.entities.cyrillic import find_entities
+
+    entities = find_entities(text, language, model=model)  # type: ignore[arg-type]
+    return [(e.type, s, t) for e in entities for s, t in e.mentions]
+
+
+def evaluate(docs: Iterable, predict: object) -> Report:
+    """A report over NER-UK documents; ``predict(text)`` returns typed spans."""
+    report = Report.empty()
+    for doc in docs:
+        gold = [(s.type, s.start, s.end) for s in doc.spans]
+        report.add(predict(doc.text), gold)  # type: ignore[operator]
+    return report

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.corpora.ner_uk import NerDocument, folds
-from presslens.entities.features import Token, sentence_features, sentences
+from presslens.entities.features import Token, document_features
 from presslens.entities.tagger import CrfModel, feature_hash
 
 SEED = 13
@@ -54,11 +54,7 @@ def word_labels(doc: NerDocument, words: list[Token]) -> list[str]:
 
 def examples(doc: NerDocument) -> list[tuple[list[list[str]], list[str]]]:
     """(features, labels) of every sentence of ``doc``."""
-    out = []
-    for words in sentences(doc.text):
-        feats = sentence_features([t.text for t in words])
-        out.append((feats, word_labels(doc, words)))
-    return out
+    return [(feats, word_labels(doc, words)) for words, feats in document_features(doc.text)]
 
 
 def fit(
@@ -114,15 +110,19 @@ def export(state: dict, transitions: dict) -> CrfModel:
     return CrfModel(tuple(labels), hashes, weights.astype(np.float16).astype(np.float32), trans)
 
 
+Examples = dict[str, list[tuple[list[list[str]], list[str]]]]
+
+
 def cross_validate(
     docs: list[NerDocument],
     knobs: Knobs,
     score: Callable[[CrfModel, list[NerDocument]], float],
     k: int = 5,
     log: Callable = print,
+    cache: Examples | None = None,
 ) -> list[float]:
     """The score of each of ``k`` folds, each scored by a model fitted on the others."""
-    cache = {d.id: examples(d) for d in docs}
+    cache = cache if cache is not None else {d.id: examples(d) for d in docs}
     out = []
     for i, held in enumerate(folds(docs, k)):
         held_ids = {d.id for d in held}

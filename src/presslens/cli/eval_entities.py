@@ -20,7 +20,13 @@ def eval_entities(
     ),
     debug: bool = DebugOption,
 ) -> None:
-    """Typed-overlap and exact F1, per type, beside the capitalised-run baseline."""
+    """Typed-overlap and exact F1, per type, beside the capitalised-run baseline.
+
+    P/R/F1 count a mention right when it overlaps a gold span of its type
+    ("typed") or of any type ("untyped"); the exact columns need equal
+    boundaries. "caps rule" marks runs of capitalised words (a lone
+    sentence-initial word excepted) and knows no types.
+    """
     if data != "ner-uk":
         fail(f"unknown data {data!r}: only ner-uk")
 
@@ -52,13 +58,13 @@ def eval_entities(
 
         def rows(system: str, report: Report, typed: bool) -> None:
             if typed:
-                row(system, "typed overlap", report.overlap, report.exact)
+                row(system, "typed", report.overlap, report.exact)
                 for t in ENTITY_TYPES:
                     row(system, f"  {t}", *report.by_type[t])
-            row(system, "untyped overlap", report.untyped, None)
+            row(system, "untyped", report.untyped, None)
 
-        rows("entities stage", stage, True)
-        rows("capitalised runs", baseline, False)
+        rows("stage", stage, True)
+        rows("caps rule", baseline, False)
         Console().print(table)
 
     guarded(run, debug=debug)

@@ -257,7 +257,9 @@ def trim_complements(m: Mention, language: str) -> Mention:
 
     After its head, a Russian or Ukrainian name continues with genitive
     complements ("Служба безпеки України"); a lowercase word in another case
-    ("у Службі безпеки інформацією") is the sentence going on.
+    ("у Службі безпеки інформацією") is the sentence going on. A word after
+    adjectives only is the head itself ("Киевском районе") and stays. Used on
+    the tagger's spans, which can run on; natasha's stop at the name.
     """
     if m.type == PERSON:
         return m
@@ -267,6 +269,8 @@ def trim_complements(m: Mention, language: str) -> Mention:
         word = words[end - 1].group()
         if not word[:1].islower() or any(p.tag.case == "gent" for p in parses(word, language)):
             break
+        if all(_is_adjective(w.group(), language) for w in words[: end - 1]):
+            break  # the head noun after its adjectives
         end -= 1
     if end == len(words):
         return m
@@ -299,7 +303,9 @@ def find_entities(
     skip = anatomy.boilerplate
     from_dateline = dateline_mentions(text, anatomy) + dateline_agency(text, anatomy)
     mentions = with_dateline(raw_mentions(text, language, model), from_dateline)
-    mentions = [normalise(trim_complements(m, language), language) for m in mentions]
+    if language == "uk":  # the tagger's spans (natasha's are not trimmed)
+        mentions = [trim_complements(m, language) for m in mentions]
+    mentions = [normalise(m, language) for m in mentions]
     mentions = fold_split_complements(text, mentions, language)
     mentions = resolve_surnames(complete_names(agree_types(mentions)), language)
     mentions = define_acronyms(text, mentions)

@@ -91,7 +91,7 @@ _ACRONYM_BETWEEN = re.compile(r"^\s*\(\s*[^\W_]{2,8}\s*\)\s*$")
 
 
 def fold_split_complements(text: str, mentions: list[Mention], language: str) -> list[Mention]:
-    """"Служба внешней разведки (СВР) России": the place closes the organisation's name.
+    """ "Служба внешней разведки (СВР) России": the place closes the organisation's name.
 
     An acronym in parentheses may interrupt a name before its genitive
     complement; the place is then part of the name (as in "Служба безпеки

@@ -258,3 +258,37 @@ def test_models_folder_stays_small() -> None:
     folder = Path(presslens.__file__).parent / "models" / "entities-uk"
     size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
     assert 0 < size <= 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        (
+            "Про це заявив міністр закордонних справ України Андрій Сибіга у Брюсселі.",
+            "Андрій Сибіга",
+            "міністр закордонних справ України",
+        ),
+        ("Директор СЗР Олег Іваненко прибув до Варшави.", "Олег Іваненко", "директор СЗР"),
+        (
+            "Він зустрівся з головою МЗС Польщі Радославом Сікорським.",
+            "Радослав Сікорський",
+            "голова МЗС Польщі",
+        ),
+    ],
+)
+def test_ukrainian_titles_in_base_form(text: str, person: str, title: str) -> None:
+    _, entities = entities_of(text)
+    found = by_name(entities)[person]
+    assert found["titles"] == [title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У Києві Василь Малюк сказав журналістам Петро Порошенко.",
+        "За словами Малюка, Петро Порошенко прибув.",
+    ],
+)
+def test_ukrainian_words_in_another_case_are_no_title(text: str) -> None:
+    _, entities = entities_of(text)
+    assert all(e["titles"] == [] for e in entities if e["type"] == "PERSON")

@@ -53,6 +53,8 @@ def test_base_form(name: str, type_: str, language: str, expected: str) -> None:
 def test_titles_take_the_nominative_of_their_head() -> None:
     assert phrase_base_form("голови СБУ", "uk", title=True) == "голова СБУ"
     assert phrase_base_form("директора СВР", "ru", title=True) == "директор СВР"
+    # pymorphy3-uk files "директор" without a case: the singular, not "директори"
+    assert phrase_base_form("директора СЗР", "uk", title=True) == "директор СЗР"
 
 
 def test_a_lone_surname_keeps_both_readings() -> None:

@@ -29,6 +29,7 @@ import re
 from presslens.document import Anatomy, Entity
 from presslens.entities.acronyms import define_acronyms
 from presslens.entities.build import to_entities
+from presslens.entities.cyrillic_titles import title_form
 from presslens.entities.dateline import dateline_mentions, with_dateline
 from presslens.entities.inflect import base_form, phrase_base_form, surname_forms
 from presslens.entities.mention import ORG, PERSON, PLACE, Mention, inside_any
@@ -80,7 +81,7 @@ def normalise(m: Mention, language: str) -> Mention:
         return m
     m = _split_qualifier(m, language)
     lemma = base_form(m.name, m.type, language)
-    titles = tuple(phrase_base_form(t, language, title=True) for t in m.titles)
+    titles = tuple(title_form(t, language) for t in m.titles)
     if m.type == PERSON:
         return m.with_(name=lemma, full=m.name, lemma=lemma, titles=titles)
     qualifier = m.qualifier or (_trailing_qualifier(lemma) if m.type == ORG else None)

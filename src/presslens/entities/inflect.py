@@ -67,6 +67,27 @@ def _acronym(word: str, language: str, shouted: bool = False) -> bool:
     return any("Abbr" in p.tag.grammemes for p in found) or not any(p.is_known for p in found)
 
 
+def _nominative(parse: Any, grammemes: set[str]) -> str | None:
+    """The nominative of a reading in its own number.
+
+    pymorphy3-uk files some singular nominatives without a case ("директор"),
+    so asking for the nominative finds the plural ("директори"); a singular
+    reading then takes its dictionary form, which is the nominative singular.
+    """
+    form = _inflected(parse, grammemes)
+    if "plur" in parse.tag.grammemes or "Pltm" in parse.tag.grammemes:
+        return form
+    if form is None:
+        return parse.normal_form
+    try:
+        found = parse.inflect(grammemes)
+    except (ValueError, KeyError):
+        found = None
+    if found is not None and "plur" in found.tag.grammemes:
+        return parse.normal_form
+    return form
+
+
 def _fixed(word: str, language: str = "ru", shouted: bool = False) -> bool:
     """Words that never inflect here: acronyms, numbers, words with quotation marks or digits."""
     return (
@@ -143,8 +164,9 @@ def phrase_base_form(name: str, language: str, shouted: bool = False, title: boo
         return name
     out = list(words)
     number = head.tag.number if head is not None else None
-    if head is not None and head.tag.case != "nomn":
-        form = _inflected(head, {"nomn", number} if number else {"nomn"})
+    # A reading without a case (pymorphy3-uk lists some nominatives so) stays as written.
+    if head is not None and head.tag.case not in ("nomn", None):
+        form = _nominative(head, {"nomn", number} if number else {"nomn"})
         if form:
             out[head_at] = _cased_like(form, words[head_at])
     elif head is not None and words[head_at].isupper() and len(words[head_at]) > 3:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from presslens.entities.cyrillic_titles import agrees, best_title, title_before
 from presslens.entities.features import document_features
 from presslens.entities.mention import ORG, PERSON, PLACE, Mention
 from presslens.entities.tagger import CrfModel, bio_spans, shipped
@@ -62,7 +63,12 @@ def tagger_mentions(text: str, model: CrfModel | None = None) -> list[Mention] |
         surface = text[start:end]
         if not any(c.isupper() for c in surface):
             continue
-        title = _title(text, spans, i) if type_ == PERSON else None
+        title = None
+        if type_ == PERSON:
+            tagged = _title(text, spans, i)
+            if tagged is not None and not agrees(tagged, surface, "uk"):
+                tagged = None  # "сказав журналістам Петро ...": another case, no title
+            title = best_title(tagged, title_before(text, start, "uk"))
         out.append(
             Mention(
                 span=(start, end),

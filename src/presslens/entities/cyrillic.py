@@ -4,14 +4,20 @@ The same steps as for English (acronym definitions, merging, propagation), on
 mentions that have first been brought to one footing:
 
 1. **Mentions**: natasha's NER for Russian; the NER-UK tagger for Ukrainian
-   (natasha, kept on a short leash, when no tagger is bundled).
+   (natasha, kept on a short leash, when no tagger is bundled), its spans cut
+   where a name cannot go on (:func:`trim_complements`), with titles
+   (:mod:`presslens.entities.cyrillic_titles`). The dateline's agency as
+   written ("/Укрінформ/"). One type per name: the document's majority
+   (:func:`agree_types`).
 2. **Base forms** (:mod:`presslens.entities.inflect`): "Службі безпеки" ->
    "Служба безпеки", "Києва" -> "Київ", "Сергея Нарышкина" -> "Сергей Нарышкин";
    titles too ("голови СБУ" -> "голова СБУ").
 3. **Qualifiers**: a capitalised adjective before an acronym ("Українській СБУ",
    "Российской СВР") and a capitalised genitive closing an organisation's name
    ("Служба безпеки України") say whose organisation it is; two organisations
-   with incompatible qualifiers are never merged (same rule as English).
+   with incompatible qualifiers are never merged (same rule as English). A
+   place after "ORG (ACRONYM)" closes the name ("Служба внешней разведки (СВР)
+   России", :func:`fold_split_complements`).
 4. **Completed names**: a shorter name that starts exactly one longer name of the
    same type in the text is that name ("Служба безпеки" -> "Служба безпеки
    України"); a lone surname takes the reading that matches a full name in the

@@ -124,3 +124,13 @@ def test_split_is_by_document_seeded_and_per_subcorpus(ner_uk: list) -> None:
     assert sorted(d.id for part in parts for d in part) == sorted(d.id for d in train)
     assert max(map(len, parts)) - min(map(len, parts)) <= 1
     assert all(s.type in ("PERSON", "ORG", "PLACE", "JOB") for d in ner_uk for s in d.spans)
+
+
+def test_natasha_baseline_gives_typed_spans() -> None:
+    pytest.importorskip("natasha")
+    from presslens.eval.entities import natasha_spans
+
+    text = "Директор СВР Сергей Нарышкин прибыл в Москву."
+    found = {(t, text[s:e]) for t, s, e in natasha_spans(text)}
+    assert ("PERSON", "Сергей Нарышкин") in found
+    assert ("PLACE", "Москву") in found

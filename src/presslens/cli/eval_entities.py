@@ -25,7 +25,8 @@ def eval_entities(
     P/R/F1 count a mention right when it overlaps a gold span of its type
     ("typed") or of any type ("untyped"); the exact columns need equal
     boundaries. "caps rule" marks runs of capitalised words (a lone
-    sentence-initial word excepted) and knows no types.
+    sentence-initial word excepted) and knows no types; "natasha" is natasha's
+    Russian NER run on the Ukrainian text as it is.
     """
     if data != "ner-uk":
         fail(f"unknown data {data!r}: only ner-uk")
@@ -40,12 +41,14 @@ def eval_entities(
             Report,
             capitalised_runs,
             evaluate,
+            natasha_spans,
             stage_spans,
         )
 
         docs = split(load_documents(root), part)
         stage = evaluate(docs, stage_spans)
         baseline = evaluate(docs, capitalised_runs)
+        natasha = evaluate(docs, natasha_spans)
         table = Table(title=f"entities on NER-UK {part} ({len(docs)} documents)")
         for col in ("system", "scope", "gold", "P", "R", "F1", "exact P", "exact R", "exact F1"):
             table.add_column(col, justify="left" if col in ("system", "scope") else "right")
@@ -64,6 +67,7 @@ def eval_entities(
             row(system, "untyped", report.untyped, None)
 
         rows("stage", stage, True)
+        rows("natasha", natasha, True)
         rows("caps rule", baseline, False)
         Console().print(table)
 

@@ -122,6 +122,19 @@ def stage_spans(text: str, language: str = "uk", model: object = None) -> list[T
     return [(e.type, s, t) for e in entities for s, t in e.mentions]
 
 
+def natasha_spans(text: str) -> list[Typed]:
+    """natasha's Russian NER as it is (PER/ORG/LOC), the baseline a Ukrainian tagger must beat."""
+    from presslens.entities.russian import NATASHA_TYPES, _import_natasha, _models, available
+
+    if not available():
+        return []
+    segmenter, ner, _, _ = _models()
+    doc = _import_natasha().Doc(text)
+    doc.segment(segmenter)
+    doc.tag_ner(ner)
+    return [(NATASHA_TYPES[s.type], s.start, s.stop) for s in doc.spans if s.type in NATASHA_TYPES]
+
+
 def evaluate(docs: Iterable, predict: object) -> Report:
     """A report over NER-UK documents; ``predict(text)`` returns typed spans."""
     report = Report.empty()

@@ -1,8 +1,9 @@
 """The `entities` stage: people, organisations and places, every mention merged.
 
-Mentions come from the ``syntax`` layer (spaCy, English), from natasha for
-Russian and Ukrainian text (models bundled in the wheel), and from the anatomy's
-dateline for any language. Acronym definitions add aliases, mentions inside
+Mentions come from the ``syntax`` layer (spaCy, English) and from the anatomy's
+dateline for any language; Russian and Ukrainian documents take their own path
+(:mod:`presslens.entities.cyrillic`: natasha, the NER-UK tagger, base forms),
+chosen by the document's language. Acronym definitions add aliases, mentions inside
 boilerplate are dropped, mentions are merged by symmetric rules
 (:mod:`presslens.entities.merge`), and every further occurrence of a known name
 becomes a mention (:mod:`presslens.entities.propagate`); organisation mentions
@@ -14,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from presslens.document import Anatomy, Document, Entity
-from presslens.entities import english
+from presslens.entities import cyrillic, english
 from presslens.entities.acronyms import define_acronyms
 from presslens.entities.build import to_entities
 from presslens.entities.dateline import dateline_mentions, with_dateline
@@ -24,9 +25,6 @@ from presslens.entities.parts import with_org_parts
 from presslens.entities.propagate import propagate
 from presslens.settings import Settings
 
-# Languages natasha's Russian models are run on (Ukrainian shares script and most
-# name shapes; there they run with conservative filters, see entities.russian).
-NATASHA_LANGUAGES = frozenset({"ru", "uk"})
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
@@ -51,17 +49,19 @@ def _proper_at(doc: Any) -> Any:
 def find_entities(
     text: str, syntax: Any = None, language: str | None = None, anatomy: Anatomy | None = None
 ) -> list[Entity]:
-    """Entities of ``text`` given its spaCy Doc (or None), language and anatomy."""
+    """Entities of ``text`` given its spaCy Doc (or None), language and anatomy.
+
+    The path follows the language, never the parse: Russian and Ukrainian go to
+    :mod:`presslens.entities.cyrillic` whatever ``syntax`` holds.
+    """
+    if language in cyrillic.LANGUAGES:
+        return cyrillic.find_entities(text, language, anatomy)
     anatomy = anatomy or Anatomy()
     skip = anatomy.boilerplate
     from_dateline = dateline_mentions(text, anatomy)
     mentions: list[Mention] = []
     if syntax is not None:
         mentions = english.english_mentions(syntax, {m.name: m.type for m in from_dateline})
-    elif language in NATASHA_LANGUAGES:
-        from presslens.entities.russian import natasha_mentions  # loads natasha lazily
-
-        mentions = natasha_mentions(text, language or "ru")
     mentions = define_acronyms(text, with_dateline(mentions, from_dateline))
     if syntax is not None:
         mentions = english.of_place_qualifiers(mentions, english.place_words(syntax))

@@ -1,0 +1,101 @@
+"""Titles before Russian and Ukrainian names, read from morphology ("міністр закордонних справ").
+
+A title precedes the name as a noun phrase in the name's case: a head noun
+("міністр", "голова", "директор"), then adjectives, genitive complements and
+acronyms ("закордонних справ України", "СБУ"). So the words right before the
+name are collected while they are nouns, adjectives or capitalised words
+(no verb, preposition or punctuation between), and the phrase starts at the
+first lowercase noun that can be in the name's case: "за словами Малюка" is
+no title ("словами" is instrumental, "Малюка" genitive), "з головою МЗС Польщі
+Радославом Сікорським" is one. A word capitalised only because it starts the
+sentence may head the title ("Президент України Володимир Зеленський").
+"""
+
+from __future__ import annotations
+
+import re
+
+from presslens.entities.morph import parses
+from presslens.entities.names import is_acronym
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*)([ \t]+)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;«\"„“(—–-]\s*|\n\s*)$")
+_MAX_WORDS = 6
+_PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
+_NAME_MARKS = frozenset({"Name", "Surn", "Patr", "Geox"})
+
+
+def _cases(word: str, language: str) -> set[str]:
+    """The cases a noun can be in; pymorphy3-uk lists some nominatives without a case."""
+    return {p.tag.case or "nomn" for p in parses(word, language) if p.tag.POS == "NOUN"}
+
+
+def _phrase_word(word: str, language: str) -> bool:
+    if is_acronym(word) or word[:1].isupper():
+        return True
+    return any(p.tag.POS in _PHRASE_POS for p in parses(word, language))
+
+
+def _common_noun(word: str, language: str) -> bool:
+    found = [p for p in parses(word.lower(), language) if p.tag.POS == "NOUN"]
+    return bool(found) and not any(p.tag.grammemes & _NAME_MARKS for p in found)
+
+
+def title_before(text: str, start: int, language: str) -> str | None:
+    """The title phrase ending right before the name at ``start``, or None."""
+    name = re.match(r"[^\W\d_]+", text[start:])
+    if name is None:
+        return None
+    name_cases = _cases(name.group(), language)
+    words: list[tuple[int, str]] = []
+    at = start
+    while len(words) < _MAX_WORDS:
+        match = _WORD_BEFORE.search(text, max(0, at - 60), at)
+        if match is None or not _phrase_word(match.group(1), language):
+            break
+        words.insert(0, (match.start(1), match.group(1)))
+        at = match.start(1)
+    for i, (pos, word) in enumerate(words):
+        lowercase = word[:1].islower()
+        at_start = bool(_SENTENCE_START.search(text[max(0, pos - 3) : pos])) and i == 0
+        if not (lowercase or at_start) or not _common_noun(word, language):
+            continue
+        cases = _cases(word.lower(), language)
+        if not cases or not name_cases or cases & name_cases:
+            return text[pos:start].strip()
+        return None  # the first noun is in another case: a complement, not a title
+    return None
+
+
+def title_form(title: str, language: str) -> str:
+    """A title as shown: head in the nominative, a sentence-initial capital dropped.
+
+    >>> title_form("Директора СБУ", "uk")
+    'директор СБУ'
+    """
+    from presslens.entities.inflect import phrase_base_form
+
+    form = phrase_base_form(title, language, title=True)
+    first = form.split(" ", 1)[0]
+    if first[:1].isupper() and not is_acronym(first) and _common_noun(first, language):
+        form = form[:1].lower() + form[1:]
+    return form
+
+
+def agrees(title: str, name: str, language: str) -> bool:
+    """Whether a title's first word can be in the case of the name's first word."""
+    head = re.match(r"[^\W\d_]+", title)
+    first = re.match(r"[^\W\d_]+", name)
+    if head is None or first is None or is_acronym(head.group()):
+        return True
+    cases, name_cases = _cases(head.group().lower(), language), _cases(first.group(), language)
+    return not cases or not name_cases or bool(cases & name_cases)
+
+
+def best_title(tagged: str | None, read: str | None) -> str | None:
+    """The tagger's JOB span, or the morphology's phrase when it holds that span and more."""
+    if tagged is None:
+        return read
+    if read is not None and len(read) > len(tagged) and read.endswith(tagged):
+        return read
+    return tagged

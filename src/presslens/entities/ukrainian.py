@@ -1,0 +1,81 @@
+"""Mentions in Ukrainian text, from the CRF tagger trained on NER-UK.
+
+natasha's models are Russian and find too few Ukrainian names (typed-overlap F1
+below a rule that marks capitalised words). The bundled tagger
+(:mod:`presslens.entities.tagger`, trained by ``presslens train entities``)
+tags people, organisations, places and job titles (JOB); a JOB span right
+before a person is that person's title ("голова СБУ Василь Малюк").
+"""
+
+from __future__ import annotations
+
+import re
+
+from presslens.entities.cyrillic_titles import agrees, best_title, title_before
+from presslens.entities.features import document_features
+from presslens.entities.mention import ORG, PERSON, PLACE, Mention
+from presslens.entities.tagger import CrfModel, bio_spans, shipped
+
+TAGGER_TYPES = {"PERS": PERSON, "ORG": ORG, "LOC": PLACE}
+# What may stand between a title and the name it belongs to.
+_TITLE_GAP = re.compile(r"^[ \t]*$")
+
+
+def tagged_spans(text: str, model: CrfModel) -> list[tuple[str, int, int]]:
+    """(tagger type, start, end) of every span the model tags."""
+    out = []
+    for words, features in document_features(text, model.language):
+        labels = model.tag(features)
+        for first, last, kind in bio_spans(labels):
+            out.append((kind, words[first].start, words[last - 1].end))
+    return out
+
+
+def _cut_at_comma(text: str, start: int, end: int) -> int:
+    """A name ends before a comma: a run past one is the tagger overreaching."""
+    at = text.find(",", start, end)
+    return len(text[start:at].rstrip()) + start if at > start else end
+
+
+def _title(text: str, spans: list[tuple[str, int, int]], i: int) -> str | None:
+    """The JOB span before person ``i``, with the names between ("голова" + "СБУ")."""
+    start = spans[i][1]
+    j = i - 1
+    while j >= 0 and spans[j][0] in ("ORG", "LOC") and _TITLE_GAP.match(text[spans[j][2] : start]):
+        start = spans[j][1]
+        j -= 1
+    if j < 0 or spans[j][0] != "JOB" or not _TITLE_GAP.match(text[spans[j][2] : start]):
+        return None
+    return text[spans[j][1] : spans[i][1]].strip()
+
+
+def tagger_mentions(text: str, model: CrfModel | None = None) -> list[Mention] | None:
+    """People, organisations and places with titles; None when no model is bundled."""
+    model = model or shipped()
+    if model is None:
+        return None
+    spans = [(k, s, _cut_at_comma(text, s, e)) for k, s, e in tagged_spans(text, model)]
+    out = []
+    for i, (kind, start, end) in enumerate(spans):
+        type_ = TAGGER_TYPES.get(kind)
+        if type_ is None:
+            continue
+        surface = text[start:end]
+        if not any(c.isupper() for c in surface):
+            continue
+        title = None
+        if type_ == PERSON:
+            tagged = _title(text, spans, i)
+            if tagged is not None and not agrees(tagged, surface, "uk"):
+                tagged = None  # "сказав журналістам Петро ...": another case, no title
+            title = best_title(tagged, title_before(text, start, "uk"))
+        out.append(
+            Mention(
+                span=(start, end),
+                type=type_,
+                name=surface,
+                full=surface,
+                titles=(title,) if title else (),
+            )
+        )
+    return out

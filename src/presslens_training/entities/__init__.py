@@ -1,0 +1,1 @@
+"""Training the Ukrainian entity tagger (``presslens train entities``)."""

@@ -30,3 +30,11 @@ def test_python_api_example_runs() -> None:
     lines = out.getvalue().splitlines()
     assert any(line.startswith(("direct", "indirect", "mixed")) for line in lines)
     assert lines[-1].startswith("["), "the HTML page's headline span is printed last"
+
+
+def test_a_long_one_line_text_is_analysed_as_text_not_a_path() -> None:
+    import presslens
+
+    text = "Minister John Smith said the plan was a disaster. " * 30
+    analysis = presslens.analyze(text.strip(), stages=["anatomy"])
+    assert analysis.text == text.strip()

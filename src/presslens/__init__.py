@@ -40,6 +40,22 @@ __version__ = "0.1.0"
 _default_pipelines: dict[tuple[str, ...] | None, Pipeline] = {}
 
 
+def _names_file(source: str) -> bool:
+    """Whether ``source`` is the path of an existing file (a text is never one).
+
+    A one-line text longer than a file name makes the OS refuse the lookup
+    (ENAMETOOLONG): that is a text, not an error.
+    """
+    from pathlib import Path
+
+    if "\n" in source or len(source) >= 4096:
+        return False
+    try:
+        return Path(source).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def analyze(
     source: str | PathLike[str] | Document,
     *,
@@ -53,19 +69,12 @@ def analyze(
     itself, taken as it is. To analyse a URL, standard input or an HTML page, pass
     ``presslens.read(...)``'s Document.
     """
-    from pathlib import Path
-
     # Pipelines built with the process's own settings are kept; others are not.
     shared = settings is None or settings is get_settings()
     settings = settings or get_settings()
     if isinstance(source, Document):
         doc = source
-    elif isinstance(source, PathLike) or (
-        isinstance(source, str)
-        and "\n" not in source
-        and len(source) < 4096
-        and Path(source).is_file()
-    ):
+    elif isinstance(source, PathLike) or (isinstance(source, str) and _names_file(source)):
         doc = read(source, settings=settings)
     else:
         doc = Document(source)

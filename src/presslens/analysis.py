@@ -143,6 +143,9 @@ class Analysis:
             "repetitions": [repetition_to_dict(r) for r in doc.layer("repetitions", ())],
             "stages": list(self.stages),
         }
+        manipulation = doc.layer("manipulation")
+        if manipulation is not None:  # ru/uk: document-level UNLP-2025 techniques (additive)
+            out["manipulation"] = manipulation.to_dict()
         return out
 
     def to_json(self, *, indent: int | None = None) -> str:

@@ -10,8 +10,10 @@ annotators mostly left unmarked, are tagged ``Name_Calling,Labeling`` by rule
 technique span inside a quotation names that quote (the innermost one), so views can
 say who used it: the outlet in its own voice or a quoted speaker.
 
-The model reads English; for a document whose ``language`` layer says otherwise the
-layer is empty.
+The model reads English. Russian and Ukrainian documents are read by the UNLP-2025
+manipulation model instead (:mod:`presslens.manipulation.reading`), which also records
+the document-level techniques as the ``manipulation`` layer; other languages get an
+empty layer.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from presslens.document import Anatomy, Document, Quote, Repetition, Span, TechniqueSpan
+from presslens.manipulation.reading import LANGUAGES as MANIPULATION_LANGUAGES
+from presslens.manipulation.reading import read as read_manipulation
 from presslens.settings import Settings
 from presslens.techniques.designations import NAME_CALLING, find_designations
 from presslens.techniques.designations import SCORE as DESIGNATION_SCORE
@@ -94,6 +98,11 @@ class TechniquesStage:
 
     def run(self, doc: Document) -> list[TechniqueSpan]:
         language = doc.layer("language")
+        if language in MANIPULATION_LANGUAGES and doc.text.strip():
+            spans, manipulation = read_manipulation(doc.text, language, doc.layer("quotes") or ())
+            if not doc.has("manipulation"):
+                doc.add_layer("manipulation", manipulation)
+            return spans
         if language not in (None, "en") or not doc.text.strip():
             return []
         predictor = shared_predictor(self.model_dir, self.threshold)

@@ -227,7 +227,6 @@ def token_features(text: str, tokens: Tokens, language: str, dim: int) -> list[n
         word, lem = tokens.words[i], tokens.lemmas[i]
         feats = [
             "bias",
-            f"lang={language}",
             f"w={word}",
             f"l={lem}",
             f"s3={word[-3:]}",
@@ -316,7 +315,6 @@ def text_features(text: str, language: str, dim: int) -> tuple[np.ndarray, np.nd
         b = bucket(feature, dim)
         counts[b] = counts.get(b, 0.0) + 1.0
 
-    add(f"lang={language}")
     lemmas = tokens.lemmas
     for i, (word, lem) in enumerate(zip(tokens.words, lemmas, strict=True)):
         add(f"u={lem}")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from presslens.document import Quote, TechniqueSpan
+from presslens.document import Quote, Span, TechniqueSpan
 from presslens.manipulation.labels import MANIPULATION, TAXONOMY
 from presslens.manipulation.predictor import ManipulationModel, shared_model
 
@@ -50,10 +50,16 @@ def read(
     text: str,
     language: str,
     quotes: Sequence[Quote] = (),
+    boilerplate: Sequence[Span] = (),
     model: ManipulationModel | None = None,
     model_dir: str | Path | None = None,
 ) -> tuple[list[TechniqueSpan], Manipulation]:
-    """Technique spans (with the quote each sits in) and the document-level reading."""
+    """Technique spans (with the quote each sits in) and the document-level reading.
+
+    The model reads the whole text (its features are the text's), but passages inside the
+    page's ``boilerplate`` (menus, "all news" links) are not the outlet's writing and are
+    dropped.
+    """
     from presslens.techniques.stage import quote_of
 
     model = model or shared_model(model_dir)
@@ -62,5 +68,6 @@ def read(
     spans = [
         TechniqueSpan(span=span, technique=label, score=score, quote=quote_of(span, quotes))
         for span, score in reading.spans
+        if not any(b[0] < span[1] and span[0] < b[1] for b in boilerplate)
     ]
     return spans, Manipulation(TAXONOMY, reading.manipulative, tuple(reading.techniques))

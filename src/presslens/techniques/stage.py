@@ -99,7 +99,10 @@ class TechniquesStage:
     def run(self, doc: Document) -> list[TechniqueSpan]:
         language = doc.layer("language")
         if language in MANIPULATION_LANGUAGES and doc.text.strip():
-            spans, manipulation = read_manipulation(doc.text, language, doc.layer("quotes") or ())
+            anatomy: Anatomy | None = doc.layer("anatomy")
+            boilerplate = anatomy.boilerplate if anatomy is not None else ()
+            quotes_ = doc.layer("quotes") or ()
+            spans, manipulation = read_manipulation(doc.text, language, quotes_, boilerplate)
             if not doc.has("manipulation"):
                 doc.add_layer("manipulation", manipulation)
             return spans

@@ -68,7 +68,7 @@ def write_card(
         "",
         "## Model",
         f"- Post level: logistic regression (liblinear, C={fitted.post_c}) for 'manipulative' "
-        "and one per technique (class-balanced), per-technique thresholds "
+        "and one per technique, per-technique thresholds "
         + ", ".join(
             f"{n}={t:.2f}"
             for n, t in zip(report_labels(report), fitted.label_thresholds, strict=True)
@@ -77,6 +77,12 @@ def write_card(
         f"- Token level: logistic regression tagger (C={fitted.tagger_c}) whose features include "
         f"the post-level 'manipulative' logit; score = {fitted.smooth} x token + "
         f"{1 - fitted.smooth:.1f} x sentence mean, threshold {fitted.token_threshold}.",
+        "- Every model weighs positives and negatives of each language equally (Russian posts "
+        "are far more often manipulative in the data; balanced, the language itself is no cue, "
+        "so mirrored ru/uk texts are read alike).",
+        "- Names, party words (country and capital adjectives) and both sides' slurs reach the "
+        "features as placeholders (`presslens.manipulation.features.neutral`), so swapping the "
+        "parties changes no feature.",
         "- Weights int8 with one float scale per vector.",
         "",
         "## Cross-validation (5 folds over the fit posts, mean ± std)",

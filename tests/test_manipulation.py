@@ -118,3 +118,28 @@ def test_token_f1_and_macro_f1_by_hand():
     s = score(np.array([[1, 2, 2], [0, 0, 1]]), gold[:2], pred[:2], ["a", "b"], resamples=50)
     assert s.token_f1 == pytest.approx(2 / 5)
     assert s.token_interval[0] <= s.token_interval[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("Под давлением преступного киевского режима.", "ru", ["преступного киевского режима"]),
+        ("Под давлением преступного московского режима.", "ru", ["преступного московского режима"]),
+        ("Під тиском злочинного кремлівського режиму.", "uk", ["злочинного кремлівського режиму"]),
+        ("Під тиском злочинного київського режиму.", "uk", ["злочинного київського режиму"]),
+        ("Кровавая хунта снова лжёт.", "ru", ["Кровавая хунта"]),
+        ("Режим работы музея изменился. Преступный мир.", "ru", []),
+    ],
+)
+def test_designations_are_found_for_either_side(text, language, found):
+    from presslens.manipulation.designations import find_designations
+
+    assert [text[s:e] for s, e in find_designations(text, language)] == found
+
+
+def test_designations_add_loaded_language_to_the_document():
+    from presslens.manipulation.reading import with_designations
+
+    assert with_designations([("fud", 0.6)], True) == (("loaded_language", 0.9), ("fud", 0.6))
+    assert with_designations([("loaded_language", 0.95)], True) == (("loaded_language", 0.95),)
+    assert with_designations([], False) == ()

@@ -10,6 +10,10 @@ Two linear parts over hashed features (:mod:`.features`):
   sentence mean (``smooth``), cut at ``threshold``. Runs of flagged tokens make the
   manipulative passages.
 
+Both parts answer only for a text whose P(manipulative) reaches their gate
+(``token_gate``, ``label_gate``; 0 = always), as in the data, where posts that are not
+manipulative have neither passages nor techniques.
+
 Weights are stored as int8 with one scale per vector (``model.npz``) beside
 ``model.json`` (dimensions, biases, thresholds, label names); they are loaded once,
 lazily, on first use.
@@ -66,6 +70,9 @@ class ManipulationModel:
         self.label_thresholds = np.asarray(meta["label_thresholds"], dtype=np.float64)
         self.threshold = float(meta["token_threshold"])
         self.smooth = float(meta["smooth"])
+        # Passages and techniques only for a text read as manipulative at all (0: always).
+        self.label_gate = float(meta.get("label_gate", 0.0))
+        self.token_gate = float(meta.get("token_gate", 0.0))
 
     @classmethod
     def from_arrays(cls, meta: dict, arrays: dict[str, np.ndarray]) -> ManipulationModel:
@@ -104,6 +111,9 @@ class ManipulationModel:
         probs = _sigmoid(logits)
         tokens, p, sentence = self.token_probabilities(text, language, float(logits[0]))
         scores = self.smoothed(p, sentence)
+        manipulative = float(probs[0])
+        if manipulative < self.token_gate:
+            scores = np.zeros_like(scores)
         spans = passages(tokens, scores, self.threshold)
         technique_scores = {
             name: round(float(probs[k + 1]), 4) for k, name in enumerate(self.labels)
@@ -111,10 +121,10 @@ class ManipulationModel:
         present = [
             (name, technique_scores[name])
             for k, name in enumerate(self.labels)
-            if probs[k + 1] >= self.label_thresholds[k]
+            if probs[k + 1] >= self.label_thresholds[k] and manipulative >= self.label_gate
         ]
         present.sort(key=lambda x: (-x[1], x[0]))
-        return Reading(tokens, scores, spans, float(probs[0]), technique_scores, present)
+        return Reading(tokens, scores, spans, manipulative, technique_scores, present)
 
 
 def passages(

@@ -6,6 +6,8 @@ document has exactly one technique above its threshold (then every passage is th
 technique, as in the data's single-label posts); otherwise it carries the generic
 ``manipulation`` label and the document-level reading (:class:`Manipulation`, the
 ``manipulation`` field of the contract) lists the techniques with their scores.
+Pejorative designations found by rule (:mod:`.designations`) are ``loaded_language``
+spans, and make ``loaded_language`` one of the document's techniques.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from presslens.document import Quote, Span, TechniqueSpan
+from presslens.manipulation.designations import LABEL as DESIGNATION
+from presslens.manipulation.designations import SCORE as DESIGNATION_SCORE
+from presslens.manipulation.designations import find_designations
 from presslens.manipulation.labels import MANIPULATION, TAXONOMY
 from presslens.manipulation.predictor import ManipulationModel, shared_model
 
@@ -64,10 +69,25 @@ def read(
 
     model = model or shared_model(model_dir)
     reading = model.read(text, language)
-    label = passage_label(reading.techniques)
+    designations = find_designations(text, language)
+    techniques = with_designations(reading.techniques, bool(designations))
+    label = passage_label(techniques)
+    found = [(span, label, score) for span, score in reading.spans]
+    found += [(span, DESIGNATION, DESIGNATION_SCORE) for span in designations]
     spans = [
-        TechniqueSpan(span=span, technique=label, score=score, quote=quote_of(span, quotes))
-        for span, score in reading.spans
+        TechniqueSpan(span=span, technique=name, score=score, quote=quote_of(span, quotes))
+        for span, name, score in sorted(found)
         if not any(b[0] < span[1] and span[0] < b[1] for b in boilerplate)
     ]
-    return spans, Manipulation(TAXONOMY, reading.manipulative, tuple(reading.techniques))
+    return spans, Manipulation(TAXONOMY, reading.manipulative, techniques)
+
+
+def with_designations(
+    techniques: Sequence[tuple[str, float]], designated: bool
+) -> tuple[tuple[str, float], ...]:
+    """The model's document techniques, plus ``loaded_language`` at the rule's score when a
+    pejorative designation was found (:mod:`.designations`)."""
+    scores = dict(techniques)
+    if designated:
+        scores[DESIGNATION] = max(scores.get(DESIGNATION, 0.0), DESIGNATION_SCORE)
+    return tuple(sorted(scores.items(), key=lambda x: (-x[1], x[0])))

@@ -77,6 +77,8 @@ def write_card(
         f"- Token level: logistic regression tagger (C={fitted.tagger_c}) whose features include "
         f"the post-level 'manipulative' logit; score = {fitted.smooth} x token + "
         f"{1 - fitted.smooth:.1f} x sentence mean, threshold {fitted.token_threshold}.",
+        f"- Gates on P(manipulative): passages {fitted.token_gate}, techniques "
+        f"{fitted.label_gate} (0 = none).",
         "- Every model weighs positives and negatives of each language equally (Russian posts "
         "are far more often manipulative in the data; balanced, the language itself is no cue, "
         "so mirrored ru/uk texts are read alike).",

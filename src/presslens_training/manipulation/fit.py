@@ -33,6 +33,9 @@ K = 5
 GRID_POST_C = (0.5, 1.0)
 GRID_TAGGER_C = (0.03, 0.1)
 GRID_SMOOTH = (1.0, 0.5)
+GRID_GATE = (0.0, 0.3, 0.4, 0.5)
+"""Techniques and passages of a text only when P(manipulative) reaches this (0: no gate);
+in the data a post that is not manipulative has neither."""
 TOKEN_THRESHOLDS = tuple(round(x, 3) for x in np.arange(0.1, 0.601, 0.025))
 LABEL_THRESHOLDS = tuple(round(x, 3) for x in np.arange(0.1, 0.901, 0.05))
 
@@ -120,6 +123,8 @@ class Fitted:
     smooth: float
     token_threshold: float
     label_thresholds: np.ndarray
+    label_gate: float
+    token_gate: float
     post_weights: np.ndarray
     post_biases: np.ndarray
     tagger_weights: np.ndarray
@@ -140,29 +145,30 @@ def train(posts: list[Post], seed: int, log: Log = print) -> Fitted:
 
     # Post level: C by the folds' mean technique macro-F1.
     cv_post: list[CvRow] = []
-    best: tuple[float, float, np.ndarray, np.ndarray] | None = None
+    best: tuple[float, float, np.ndarray, np.ndarray, float] | None = None
     for c in GRID_POST_C:
         oof = np.zeros(y_post.shape)
         for f in range(K):
             train_rows = fold != f
             w, b = fit_post(x_post[train_rows], y_post[train_rows], c, seed, lang[train_rows])
             oof[~train_rows] = 1 / (1 + np.exp(-_logits(x_post[~train_rows], w, b)))
-        thresholds = best_label_thresholds(oof[:, 1:], y_post[:, 1:])
-        predicted = oof[:, 1:] >= thresholds
+        for gate in GRID_GATE:
+            gated = np.where(oof[:, :1] >= gate, oof[:, 1:], 0.0)
+            thresholds = best_label_thresholds(gated, y_post[:, 1:])
+            predicted = gated >= thresholds
 
-        def metric(mask: np.ndarray, predicted: np.ndarray = predicted) -> float:
-            return macro_f1(y_post[mask, 1:], predicted[mask])
+            def metric(mask: np.ndarray, predicted: np.ndarray = predicted) -> float:
+                return macro_f1(y_post[mask, 1:], predicted[mask])
 
-        row = CvRow(
-            f"post C={c}", {f"macro_f1_{k}": v for k, v in _per_fold(fold, lang, metric).items()}
-        )
-        cv_post.append(row)
-        mean = row.summary()["macro_f1_all"][0]
-        log(f"{row.knobs}: macro-F1 {mean:.3f} ({time.perf_counter() - started:.0f}s)")
-        if best is None or mean > best[0]:
-            best = (mean, c, thresholds, oof)
+            per = _per_fold(fold, lang, metric)
+            row = CvRow(f"post C={c} gate={gate}", {f"macro_f1_{k}": v for k, v in per.items()})
+            cv_post.append(row)
+            mean = row.summary()["macro_f1_all"][0]
+            log(f"{row.knobs}: macro-F1 {mean:.3f} ({time.perf_counter() - started:.0f}s)")
+            if best is None or mean > best[0]:
+                best = (mean, c, thresholds, oof, gate)
     assert best is not None
-    _, post_c, label_thresholds, post_oof = best
+    _, post_c, label_thresholds, post_oof, label_gate = best
     manipulative_oof = np.clip(post_oof[:, 0], 1e-6, 1 - 1e-6)
     post_logit = np.log(manipulative_oof / (1 - manipulative_oof))
 
@@ -174,7 +180,8 @@ def train(posts: list[Post], seed: int, log: Log = print) -> Fitted:
     log(f"token features: {x_tok.shape}, nnz {x_tok.nnz}, {time.perf_counter() - started:.0f}s")
     _, sentence = np.unique(design.sentence, return_inverse=True)
     cv_tagger: list[CvRow] = []
-    chosen: tuple[float, float, float, float] | None = None
+    chosen: tuple[float, float, float, float, float] | None = None
+    token_post = manipulative_oof[design.post]
     for c in GRID_TAGGER_C:
         oof = np.zeros(len(design.gold))
         for f in range(K):
@@ -186,8 +193,8 @@ def train(posts: list[Post], seed: int, log: Log = print) -> Fitted:
             )
             oof[~train_rows] = model.predict_proba(x_tok[~train_rows])[:, 1]
         mean_by_sentence = np.bincount(sentence, oof) / np.bincount(sentence)
-        for a in GRID_SMOOTH:
-            scores = a * oof + (1 - a) * mean_by_sentence[sentence]
+        for a, gate in ((a, g) for a in GRID_SMOOTH for g in GRID_GATE):
+            scores = np.where(token_post >= gate, a * oof + (1 - a) * mean_by_sentence[sentence], 0)
             pooled = [
                 f1_of(((scores >= t) & design.gold).sum(), (scores >= t).sum(), design.gold.sum())
                 for t in TOKEN_THRESHOLDS
@@ -204,16 +211,16 @@ def train(posts: list[Post], seed: int, log: Log = print) -> Fitted:
 
             per = _per_fold(tok_fold, tok_lang, metric)
             row = CvRow(
-                f"tagger C={c} smooth={a} threshold={threshold}",
+                f"tagger C={c} smooth={a} gate={gate} threshold={threshold}",
                 {f"token_f1_{k}": v for k, v in per.items()},
             )
             cv_tagger.append(row)
             mean = row.summary()["token_f1_all"][0]
             log(f"{row.knobs}: token F1 {mean:.3f} ({time.perf_counter() - started:.0f}s)")
             if chosen is None or mean > chosen[0]:
-                chosen = (mean, c, a, threshold)
+                chosen = (mean, c, a, threshold, gate)
     assert chosen is not None
-    _, tagger_c, smooth, token_threshold = chosen
+    _, tagger_c, smooth, token_threshold, token_gate = chosen
 
     post_w, post_b = fit_post(x_post, y_post, post_c, seed, lang)
     model = _lr(tagger_c, seed).fit(
@@ -227,6 +234,8 @@ def train(posts: list[Post], seed: int, log: Log = print) -> Fitted:
         smooth=smooth,
         token_threshold=token_threshold,
         label_thresholds=label_thresholds,
+        label_gate=label_gate,
+        token_gate=token_gate,
         post_weights=post_w,
         post_biases=post_b,
         tagger_weights=coef[:-1],
@@ -267,6 +276,8 @@ def export_arrays(fitted: Fitted) -> tuple[dict, dict[str, np.ndarray]]:
         "label_thresholds": [float(t) for t in fitted.label_thresholds],
         "token_threshold": fitted.token_threshold,
         "smooth": fitted.smooth,
+        "label_gate": fitted.label_gate,
+        "token_gate": fitted.token_gate,
         "knobs": {"post_c": fitted.post_c, "tagger_c": fitted.tagger_c},
     }
     return meta, {"tagger_w": tagger_w, "post_w": np.stack(rows)}

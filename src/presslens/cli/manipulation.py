@@ -59,7 +59,7 @@ def print_report(report) -> None:
     for column in ("system", "language", "token F1", "interval", "technique macro-F1", "interval"):
         table.add_column(column)
     for name, by_lang in report.systems.items():
-        label = "model" if name == "model" else "baseline: every token / every label"
+        label = "model" if name == "model" else "baseline"
         for lang, s in by_lang.items():
             table.add_row(
                 label,
@@ -69,7 +69,10 @@ def print_report(report) -> None:
                 f"{s.macro_f1:.3f}",
                 f"{s.macro_interval[0]:.3f}-{s.macro_interval[1]:.3f}",
             )
-    table.caption = "intervals: 95% over 2,000 post resamples"
+    table.caption = (
+        "baseline: every token manipulative, every label on every post; intervals: 95% over "
+        "2,000 post resamples; the model alone (the stage adds rule-found designations)"
+    )
     Console().print(table)
     per = Table(title="per technique F1 (model, all languages)")
     per.add_column("technique")

@@ -24,10 +24,14 @@ from presslens.api.diffview import member_text, render_member
 from presslens.api.models import BASES, TextInput, Upload, UrlInput
 from presslens.api.routes import reprint_groups, run_analysis, summary_of
 from presslens.api.security import UI_CSP, check_token
+from presslens.corpora.unlp2025 import TECHNIQUES as UNLP_TECHNIQUES
 from presslens.report import render_page
 from presslens.report.palette import PTC_TECHNIQUES
 from presslens.report.render import static_text
 from presslens.report.view import headline_of
+
+FILTER_TECHNIQUES = (*PTC_TECHNIQUES, *UNLP_TECHNIQUES, "manipulation")
+"""The document filter offers both taxonomies: PTC (English) and UNLP-2025 (ru/uk)."""
 
 router = APIRouter(include_in_schema=False)
 
@@ -164,7 +168,7 @@ def documents(request: Request) -> HTMLResponse:
             items=[],
             total=0,
             offset=0,
-            techniques=PTC_TECHNIQUES,
+            techniques=FILTER_TECHNIQUES,
             bases=BASES,
             error=str(exc),
             prev_href=None,
@@ -194,7 +198,7 @@ def documents(request: Request) -> HTMLResponse:
         items=items,
         total=int(total),
         offset=offset,
-        techniques=PTC_TECHNIQUES,
+        techniques=FILTER_TECHNIQUES,
         bases=BASES,
         error=None,
         prev_href=href(max(0, offset - PAGE_SIZE)) if offset > 0 else None,

@@ -181,6 +181,9 @@ class Analysis:
         }
         if meta.extra.get("decoding"):  # only when not clean UTF-8: how the bytes were read
             out["metadata"]["decoding"] = meta.extra["decoding"]
+        manipulation = doc.layer("manipulation")
+        if manipulation is not None:  # ru/uk: document-level UNLP-2025 techniques (additive)
+            out["manipulation"] = manipulation.to_dict()
         return out
 
     def to_json(self, *, indent: int | None = None) -> str:

@@ -39,5 +39,20 @@ PTC_TECHNIQUES: tuple[str, ...] = (
 """The 14 PTC (SemEval-2020 Task 11) techniques, spelled and ordered as in the
 organisers' label list; the shipped model's output columns follow this order."""
 
-TAXONOMIES: dict[str, tuple[str, ...]] = {"ptc": PTC_TECHNIQUES}
+UNLP2025_TECHNIQUES: tuple[str, ...] = (
+    "loaded_language",
+    "glittering_generalities",
+    "euphoria",
+    "appeal_to_fear",
+    "fud",
+    "bandwagon",
+    "cliche",
+    "whataboutism",
+    "cherry_picking",
+    "straw_man",
+)
+"""The ten UNLP-2025 manipulation techniques (Russian and Ukrainian), spelled as in the
+shared task's data; the manipulation model's label columns follow this order."""
+
+TAXONOMIES: dict[str, tuple[str, ...]] = {"ptc": PTC_TECHNIQUES, "unlp2025": UNLP2025_TECHNIQUES}
 """Technique names per taxonomy (the label set a techniques model was trained on)."""

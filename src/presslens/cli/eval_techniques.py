@@ -16,6 +16,9 @@ def register(app: typer.Typer) -> None:
 
 @eval_app.command("techniques")
 def eval_techniques(
+    data: str = typer.Option(
+        "ptc", "--data", help="ptc (English, default) or unlp2025 (Russian/Ukrainian val)."
+    ),
     split: str = typer.Option("val", "--split", help="PTC split: val (default), tune or fit."),
     model: str | None = typer.Option(None, "--model", help="Model directory (default: shipped)."),
     variant: str | None = typer.Option(
@@ -33,6 +36,12 @@ def eval_techniques(
     """Span identification F1, technique classification micro-F1 and joint F1, per technique."""
 
     def run() -> None:
+        if data != "ptc":
+            from presslens.cli.manipulation import check_data, eval_unlp2025
+
+            check_data(data)
+            eval_unlp2025(model, as_json)
+            return
         from rich.console import Console
         from rich.table import Table
 

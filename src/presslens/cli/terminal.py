@@ -18,6 +18,8 @@ from rich.table import Table
 from rich.text import Text
 
 from presslens.document import BASES
+from presslens.manipulation.labels import explain, taxonomy_name
+from presslens.manipulation.labels import title as label_title
 
 BASIS_STYLE = {
     "named": "green",
@@ -202,7 +204,36 @@ def techniques_table(a: dict[str, Any]) -> Table | None:
             voice = "quote: " + (
                 names.get(speaker.get("entity") or "", "") or speaker.get("text") or "?"
             )
-        table.add_row(t["technique"], f"{t['score']:.2f}", voice, _cut(_slice(a, t["span"]), 60))
+        name = t["technique"]
+        if a.get("manipulation"):  # UNLP-2025 labels: the human name beside the data's label
+            name = f"{label_title(name)} ({name})"
+        table.add_row(name, f"{t['score']:.2f}", voice, _cut(_slice(a, t["span"]), 60))
+    if a.get("manipulation"):
+        table.title = "Manipulation techniques (UNLP-2025 taxonomy)"
+    return table
+
+
+def manipulation_table(a: dict[str, Any]) -> Table | None:
+    """Document-level techniques of a Russian/Ukrainian document, with definitions."""
+    reading = a.get("manipulation")
+    if not reading:
+        return None
+    table = Table(
+        title=f"Document techniques ({taxonomy_name(reading.get('taxonomy'))}); "
+        f"P(manipulative) {reading.get('manipulative', 0.0):.2f}",
+        title_justify="left",
+        expand=True,
+    )
+    table.add_column("Technique", style="bold")
+    table.add_column("Score", justify="right")
+    table.add_column("Definition")
+    for t in reading.get("techniques") or []:
+        definition = explain(t["technique"])
+        table.add_row(
+            f"{label_title(t['technique'])} ({t['technique']})",
+            f"{t['score']:.2f}",
+            definition.definition if definition else "",
+        )
     return table
 
 
@@ -232,6 +263,7 @@ def render(a: dict[str, Any], console: Console) -> None:
         quotes_table(a),
         sourcing_panel(a),
         techniques_table(a),
+        manipulation_table(a),
         repetitions_table(a),
     ):
         if part is not None:

@@ -16,6 +16,9 @@ def register(app: typer.Typer) -> None:
 
 @train_app.command("techniques")
 def train_techniques(
+    data: str = typer.Option(
+        "ptc", "--data", help="ptc (English, default) or unlp2025 (Russian/Ukrainian posts)."
+    ),
     out: Path = typer.Option(Path("techniques-model"), "--out", help="Output model directory."),
     epochs: int = typer.Option(8, "--epochs", help="Tagger epochs."),
     classifier_epochs: int = typer.Option(6, "--classifier-epochs", help="Classifier epochs."),
@@ -85,6 +88,13 @@ def train_techniques(
         import logging
 
         from presslens_training.techniques import recipe
+
+        if data != "ptc":
+            from presslens.cli.manipulation import DEFAULT_OUT, check_data, train_unlp2025
+
+            check_data(data)
+            train_unlp2025(DEFAULT_OUT if out == Path("techniques-model") else out, seed)
+            return
 
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
         if lexical_only:

@@ -34,8 +34,24 @@ def _source() -> Any:
     return None
 
 
+def _manipulation(technique: str) -> tuple[str | None, str | None] | None:
+    """A UNLP-2025 label (ru/uk documents): its human names and definition, and the example."""
+    try:
+        from presslens.manipulation.labels import explain
+    except ImportError:
+        return None
+    entry = explain(technique)
+    if entry is None:
+        return None
+    names = f"{entry.title} ({entry.title_uk} / {entry.title_ru})"
+    return f"{names}: {entry.definition}", entry.example or None
+
+
 def describe(technique: str) -> tuple[str | None, str | None]:
     """``(definition, example)`` for a technique; ``(None, None)`` when unknown."""
+    unlp = _manipulation(technique)
+    if unlp is not None:
+        return unlp
     source = _source()
     try:
         entry = (

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from presslens.manipulation.labels import taxonomy_name, taxonomy_of
 from presslens.report.bidi import neutralise
 from presslens.report.body import BodySpans, render_body
 from presslens.report.definitions import describe
@@ -108,6 +109,11 @@ class ReportView:
     body: Markup = field(default_factory=Markup)
     legend: list[LegendItem] = field(default_factory=list)
     techniques: list[TechniqueRow] = field(default_factory=list)
+    taxonomy: str = "ptc"
+    taxonomy_name: str = ""
+    manipulative: float | None = None
+    doc_techniques: list[LegendItem] = field(default_factory=list)
+    """Document-level techniques (UNLP-2025 reading of ru/uk texts), score in ``count``."""
     quotes: list[QuoteRow] = field(default_factory=list)
     shares: list[BasisShare] = field(default_factory=list)
     basis_sentences: dict[str, list[str]] = field(default_factory=dict)
@@ -331,6 +337,8 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
             "ex": example,
         }
 
+    _add_manipulation(view, analysis)
+
     boiler = [clamp(s, n) for s in _list(anatomy.get("boilerplate"))]
     view.body = render_body(
         text,
@@ -373,3 +381,22 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
         {"techniques": tech_data, "styles": style_data, "quotes": quote_data}
     )
     return view
+
+
+def _add_manipulation(view: ReportView, analysis: dict[str, Any]) -> None:
+    """Which taxonomy the document was read with, and its document-level techniques."""
+    view.taxonomy = taxonomy_of(analysis)
+    view.taxonomy_name = taxonomy_name(view.taxonomy)
+    reading = _dict(analysis.get("manipulation"))
+    if not reading:
+        return
+    view.manipulative = _score(reading.get("manipulative"))
+    for t in _list(reading.get("techniques")):
+        name = _str(_dict(t).get("technique"), 100)
+        if not name:
+            continue
+        definition, example = describe(name)
+        score = _score(_dict(t).get("score"))
+        view.doc_techniques.append(
+            LegendItem(name, f"{score:.2f}", "", False, 0, definition, example)
+        )

@@ -43,6 +43,7 @@ _BUILTIN: dict[str, str] = {
     "quotes": "presslens.stages.quotes:QuotesStage",
     "scare_quotes": "presslens.stages.scare_quotes:ScareQuotesStage",
     "sourcing": "presslens.stages.sourcing:SourcingStage",
+    "manipulation": "presslens.stages.manipulation:ManipulationStage",
     "techniques": "presslens.stages.techniques:TechniquesStage",
 }
 _EXTRA: dict[str, StageFactory] = {}
@@ -56,6 +57,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "quotes",
     "scare_quotes",
     "sourcing",
+    "manipulation",
     "techniques",
 )
 

@@ -10,8 +10,9 @@ annotators mostly left unmarked, are tagged ``Name_Calling,Labeling`` by rule
 technique span inside a quotation names that quote (the innermost one), so views can
 say who used it: the outlet in its own voice or a quoted speaker.
 
-The model reads English; for a document whose ``language`` layer says otherwise the
-layer is empty.
+The model reads English. Russian and Ukrainian documents are read by the UNLP-2025
+manipulation model: the ``manipulation`` stage's layer holds that reading, and this
+stage reports its passages; other languages get an empty layer.
 """
 
 from __future__ import annotations
@@ -20,11 +21,14 @@ from collections.abc import Iterable, Sequence
 
 from presslens.document import Anatomy, Document, Quote, Repetition, Span, TechniqueSpan
 from presslens.long_runs import blank_long_runs
+from presslens.manipulation.reading import LANGUAGES as MANIPULATION_LANGUAGES
+from presslens.manipulation.reading import Manipulation
 from presslens.settings import Settings
 from presslens.techniques.designations import NAME_CALLING, find_designations
 from presslens.techniques.designations import SCORE as DESIGNATION_SCORE
 from presslens.techniques.labels import trim_span
 from presslens.techniques.model import shared_predictor
+from presslens.techniques.voice import quote_of  # re-exported: the stage's quote linking
 from presslens.techniques.windows import split_sentences
 
 REPETITION = "Repetition"
@@ -59,14 +63,6 @@ def repetition_spans(text: str, repetitions: Iterable[Repetition]) -> list[Span]
     return out
 
 
-def quote_of(span: Span, quotes: Sequence[Quote]) -> str | None:
-    """The id of the innermost quote whose content contains ``span``."""
-    inside = [q for q in quotes if q.span[0] <= span[0] and span[1] <= q.span[1]]
-    if not inside:
-        return None
-    return min(inside, key=lambda q: q.span[1] - q.span[0]).id
-
-
 def combine(
     model_spans: Iterable[tuple[Span, str, float]],
     repeated: Iterable[Span],
@@ -86,7 +82,7 @@ class TechniquesStage:
     """Adds ``techniques``: ``list[TechniqueSpan]`` with PTC technique names."""
 
     name = "techniques"
-    needs: tuple[str, ...] = ("anatomy", "repetitions", "quotes", "language")
+    needs: tuple[str, ...] = ("anatomy", "repetitions", "quotes", "language", "manipulation")
     adds = "techniques"
 
     def __init__(self, settings: Settings):
@@ -95,6 +91,9 @@ class TechniquesStage:
 
     def run(self, doc: Document) -> list[TechniqueSpan]:
         language = doc.layer("language")
+        if language in MANIPULATION_LANGUAGES:  # read by the manipulation stage's model
+            reading: Manipulation | None = doc.layer("manipulation")
+            return list(reading.spans) if reading is not None else []
         if language not in (None, "en") or not doc.text.strip():
             return []
         predictor = shared_predictor(self.model_dir, self.threshold)

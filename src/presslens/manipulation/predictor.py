@@ -1,0 +1,175 @@
+"""The shipped Russian/Ukrainian manipulation model at inference: numpy only.
+
+Two linear parts over hashed features (:mod:`.features`):
+
+- post level: logistic regressions over the whole text, one for "manipulative at all"
+  and one per technique (one-vs-rest, each with its own threshold, chosen by
+  cross-validation on the training posts);
+- token level: a logistic-regression tagger of manipulative tokens whose features
+  include the text-level "manipulative" logit, its score averaged with the token's
+  sentence mean (``smooth``), cut at ``threshold``. Runs of flagged tokens make the
+  manipulative passages.
+
+Both parts answer only for a text whose P(manipulative) reaches their gate
+(``token_gate``, ``label_gate``; 0 = always), as in the data, where posts that are not
+manipulative have neither passages nor techniques.
+
+Weights are stored as int8 with one scale per vector (``model.npz``) beside
+``model.json`` (dimensions, biases, thresholds, label names); they are loaded once,
+lazily, on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from presslens.manipulation.features import tagger_rows, text_features
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "manipulation"
+
+
+def _sigmoid(x: np.ndarray | float) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=np.float64)))
+
+
+@dataclass(frozen=True, eq=False)
+class Reading:
+    """What the model says about one text."""
+
+    tokens: list[tuple[int, int]]
+    token_scores: np.ndarray
+    spans: list[tuple[tuple[int, int], float]]
+    """Manipulative passages (character spans) with their mean token score."""
+    manipulative: float
+    """Probability that the text is manipulative at all."""
+    technique_scores: dict[str, float]
+    """Every technique's probability."""
+    techniques: list[tuple[str, float]]
+    """Techniques at or above their thresholds, most probable first."""
+
+
+class ManipulationModel:
+    """Weights and knobs of one trained model directory."""
+
+    def __init__(self, meta: dict, arrays: dict[str, np.ndarray]):
+        self.meta = meta
+        self.labels: tuple[str, ...] = tuple(meta["labels"])
+        self.tagger_dim = int(meta["tagger_dim"])
+        self.post_dim = int(meta["post_dim"])
+        self.tagger_w = arrays["tagger_w"].astype(np.float32) * np.float32(meta["tagger_scale"])
+        self.tagger_bias = float(meta["tagger_bias"])
+        self.tagger_post_w = float(meta["tagger_post_weight"])
+        scales = np.asarray(meta["post_scales"], dtype=np.float32)[:, None]
+        self.post_w = arrays["post_w"].astype(np.float32) * scales
+        self.post_b = np.asarray(meta["post_biases"], dtype=np.float64)
+        self.label_thresholds = np.asarray(meta["label_thresholds"], dtype=np.float64)
+        self.threshold = float(meta["token_threshold"])
+        self.smooth = float(meta["smooth"])
+        # Passages and techniques only for a text read as manipulative at all (0: always).
+        self.label_gate = float(meta.get("label_gate", 0.0))
+        self.token_gate = float(meta.get("token_gate", 0.0))
+
+    @classmethod
+    def from_arrays(cls, meta: dict, arrays: dict[str, np.ndarray]) -> ManipulationModel:
+        return cls(meta, arrays)
+
+    def post_logits(self, text: str, language: str) -> np.ndarray:
+        """Logits of "manipulative" (row 0) and of each technique (rows 1..)."""
+        idx, val = text_features(text, language, self.post_dim)
+        return self.post_w[:, idx] @ val + self.post_b
+
+    def token_probabilities(
+        self, text: str, language: str, post_logit: float
+    ) -> tuple[list[tuple[int, int]], np.ndarray, list[int]]:
+        rows = tagger_rows(text, language, self.tagger_dim, post_bag=False)
+        n = len(rows.indices)
+        if not n:
+            return [], np.zeros(0), []
+        z = np.fromiter(
+            (float(self.tagger_w[i] @ v) for i, v in zip(rows.indices, rows.values, strict=True)),
+            dtype=np.float64,
+            count=n,
+        )
+        p = _sigmoid(z + self.tagger_bias + self.tagger_post_w * post_logit)
+        return rows.tokens.spans, p, rows.tokens.sentence
+
+    def smoothed(self, p: np.ndarray, sentence: list[int]) -> np.ndarray:
+        """Each token's score averaged with its sentence's mean (weight ``smooth`` on the token)."""
+        if not len(p):
+            return p
+        _, inv = np.unique(np.asarray(sentence), return_inverse=True)
+        mean = np.bincount(inv, p) / np.bincount(inv)
+        return self.smooth * p + (1 - self.smooth) * mean[inv]
+
+    def read(self, text: str, language: str) -> Reading:
+        logits = self.post_logits(text, language)
+        probs = _sigmoid(logits)
+        tokens, p, sentence = self.token_probabilities(text, language, float(logits[0]))
+        scores = self.smoothed(p, sentence)
+        manipulative = float(probs[0])
+        if manipulative < self.token_gate:
+            scores = np.zeros_like(scores)
+        spans = passages(tokens, scores, self.threshold)
+        technique_scores = {
+            name: round(float(probs[k + 1]), 4) for k, name in enumerate(self.labels)
+        }
+        present = [
+            (name, technique_scores[name])
+            for k, name in enumerate(self.labels)
+            if probs[k + 1] >= self.label_thresholds[k] and manipulative >= self.label_gate
+        ]
+        present.sort(key=lambda x: (-x[1], x[0]))
+        return Reading(tokens, scores, spans, manipulative, technique_scores, present)
+
+
+def passages(
+    tokens: list[tuple[int, int]], scores: np.ndarray, threshold: float
+) -> list[tuple[tuple[int, int], float]]:
+    """Runs of consecutive tokens scoring at or above ``threshold``, as character spans.
+
+    >>> passages([(0, 3), (4, 7), (8, 9)], np.array([0.9, 0.7, 0.1]), 0.5)
+    [((0, 7), 0.8)]
+    """
+    out: list[tuple[tuple[int, int], float]] = []
+    run: list[int] = []
+    for i in range(len(tokens) + 1):
+        if i < len(tokens) and scores[i] >= threshold:
+            run.append(i)
+            continue
+        if run:
+            span = (tokens[run[0]][0], tokens[run[-1]][1])
+            out.append((span, round(float(np.mean(scores[run])), 4)))
+            run = []
+    return out
+
+
+def load_model(model_dir: str | Path | None = None) -> ManipulationModel:
+    """A model directory's ``model.json`` and ``model.npz``."""
+    path = Path(model_dir) if model_dir else DEFAULT_DIR
+    meta = json.loads((path / "model.json").read_text(encoding="utf-8"))
+    with np.load(path / "model.npz") as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    return ManipulationModel(meta, arrays)
+
+
+_SHARED: dict[str, ManipulationModel] = {}
+_LOCK = threading.Lock()
+
+
+def shared_model(model_dir: str | Path | None = None) -> ManipulationModel:
+    """The model of ``model_dir`` (default: shipped), loaded once per process."""
+    key = str(Path(model_dir).resolve()) if model_dir else ""
+    with _LOCK:
+        if key not in _SHARED:
+            _SHARED[key] = load_model(model_dir)
+        return _SHARED[key]
+
+
+def model_available(model_dir: str | Path | None = None) -> bool:
+    path = Path(model_dir) if model_dir else DEFAULT_DIR
+    return (path / "model.json").is_file() and (path / "model.npz").is_file()

@@ -1,0 +1,146 @@
+"""MODEL_CARD.md of the manipulation model: data, license, command, seed, CV and val scores."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from presslens.eval.manipulation import Report
+from presslens_training.manipulation.fit import Fitted
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _cv_table(rows, keys: tuple[str, ...]) -> list[str]:
+    lines = ["| knobs | " + " | ".join(keys) + " |", "|---|" + "---|" * len(keys)]
+    for row in rows:
+        summary = row.summary()
+        cells = [f"{summary[k][0]:.3f} ± {summary[k][1]:.3f}" for k in keys]
+        lines.append(f"| {row.knobs} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _val_table(report: Report) -> list[str]:
+    lines = [
+        "| system | language | posts | token F1 [95% interval] "
+        "| technique macro-F1 [95% interval] |",
+        "|---|---|---|---|---|",
+    ]
+    for name, by_lang in report.systems.items():
+        label = "model" if name == "model" else "baseline (all tokens / all labels)"
+        for lang, s in by_lang.items():
+            lines.append(
+                f"| {label} | {lang} | {report.posts[lang]} | {s.token_f1:.3f} "
+                f"[{s.token_interval[0]:.3f}, {s.token_interval[1]:.3f}] | {s.macro_f1:.3f} "
+                f"[{s.macro_interval[0]:.3f}, {s.macro_interval[1]:.3f}] |"
+            )
+    return lines
+
+
+def write_card(
+    out: Path, fitted: Fitted, report: Report, seed: int, fit_posts: int, command: str
+) -> Path:
+    files = sorted(p for p in out.iterdir() if p.name in ("model.json", "model.npz"))
+    per_label = report.systems["model"]["all"].per_label
+    lines = [
+        "# presslens manipulation model (Russian and Ukrainian, UNLP-2025 taxonomy)",
+        "",
+        "Finds manipulative passages and names ten manipulation techniques in Russian and "
+        "Ukrainian text. Linear models over hashed word, lemma (pymorphy3 ru/uk), "
+        "character 4-gram, context and sentence/text bag features; numpy at inference.",
+        "",
+        "## Data and license",
+        "- UNLP 2025 Shared Task on Detecting Social Media Manipulation, train set as held in "
+        "`shared/data/manipulation/unlp2025/train.jsonl` (80% of the organisers' train; Telegram "
+        "posts in Ukrainian and Russian, annotated by Texty.org.ua's journalists, analysts and "
+        "media professionals).",
+        "- License: **CC BY-NC-SA 4.0**. These weights are derived from the data and inherit "
+        "its terms: attribution, non-commercial use only, share alike. No text of the data is "
+        "stored in this folder.",
+        f"- Split: seeded, language-stratified; {fit_posts} posts to fit (5-fold "
+        f"cross-validation chooses every knob), {report.posts['all']} posts of `val` "
+        f"({report.posts['ru']} ru, {report.posts['uk']} uk) read once.",
+        "",
+        "## Reproduce",
+        f"`{command}` (seed {seed}; {fitted.seconds:.0f}s of fitting on one CPU core).",
+        "",
+        "## Model",
+        f"- Post level: logistic regression (liblinear, C={fitted.post_c}) for 'manipulative' "
+        "and one per technique, per-technique thresholds "
+        + ", ".join(
+            f"{n}={t:.2f}"
+            for n, t in zip(report_labels(report), fitted.label_thresholds, strict=True)
+        )
+        + ".",
+        f"- Token level: logistic regression tagger (C={fitted.tagger_c}) whose features include "
+        f"the post-level 'manipulative' logit; score = {fitted.smooth} x token + "
+        f"{1 - fitted.smooth:.1f} x sentence mean, threshold {fitted.token_threshold}.",
+        f"- Gates on P(manipulative): passages {fitted.token_gate}, techniques "
+        f"{fitted.label_gate} (0 = none).",
+        "- Every model weighs positives and negatives of each language equally (Russian posts "
+        "are far more often manipulative in the data; balanced, the language itself is no cue, "
+        "so mirrored ru/uk texts are read alike).",
+        "- Names, party words (country and capital adjectives) and both sides' slurs reach the "
+        "features as placeholders (`presslens.manipulation.features.neutral`), so swapping the "
+        "parties changes no feature.",
+        "- Weights int8 with one float scale per vector.",
+        "",
+        "## Cross-validation (5 folds over the fit posts, mean ± std)",
+        "",
+        "Technique macro-F1 (thresholds chosen on the pooled out-of-fold scores):",
+        "",
+        *_cv_table(fitted.cv_post, ("macro_f1_all", "macro_f1_ru", "macro_f1_uk")),
+        "",
+        "Token F1 of manipulative/not (text-level logit out-of-fold):",
+        "",
+        *_cv_table(fitted.cv_tagger, ("token_f1_all", "token_f1_ru", "token_f1_uk")),
+        "",
+        "## Validation (`presslens eval techniques --data unlp2025`)",
+        "",
+        *_val_table(report),
+        "",
+        "Per-technique F1 on val (all languages): "
+        + ", ".join(f"{k} {v:.3f}" for k, v in per_label.items())
+        + ".",
+        "",
+        "Intervals: 2.5th-97.5th percentiles over 2,000 post resamples.",
+        "",
+        "## Limits",
+        "- Trained on Telegram posts; news dispatches are longer and plainer, so passages "
+        "are found less often there (see the README's transfer notes).",
+        "- Spans carry no technique in the data: the stage names a passage's technique only "
+        "when the document has one technique; otherwise the passage is `manipulation` and the "
+        "document lists its techniques with scores.",
+        "",
+        *NOTES,
+        "",
+        "## Files (sha256)",
+        *(f"- `{p.name}` {p.stat().st_size} bytes, sha256 `{sha256(p)}`" for p in files),
+        "",
+    ]
+    path = out / "MODEL_CARD.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+NOTES = (
+    "## Notes",
+    "- In the stage, pejorative designations (a pejorative modifier before 'regime', "
+    "'junta', 'government'..., `presslens.manipulation.designations`) are added as "
+    "`loaded_language` spans by rule; the scores above are the model's alone.",
+    "- Resources looked for: navec (bundled with natasha, Russian news vocabulary) covers "
+    "95.7% of Russian and 45.8% of Ukrainian tokens of the fit posts (87.6% / 19.0% of word "
+    "types), so it is not used; no bundled multilingual word vectors or encoder were found "
+    "among the packages this project may install (bpemb and fastText packages download "
+    "their vectors at run time).",
+    "- News transfer: on agency dispatches the model finds the euphoric and loaded passages of "
+    "invented test dispatches and nothing in plain ones; the mirrored reference dispatches "
+    "are read differently at the document level (Russian 0.47 manipulative, over the 0.4 "
+    "technique gate; Ukrainian 0.31): a known gap, tested as a strict xfail.",
+)
+
+
+def report_labels(report: Report) -> list[str]:
+    return list(report.systems["model"]["all"].per_label)

@@ -1,0 +1,283 @@
+"""Fitting the manipulation model: knobs by 5-fold cross-validation, then one final fit.
+
+Knobs (few on purpose): the post-level regularisation ``C`` (shared by the
+"manipulative" model and the ten technique models), the tagger's ``C``, the
+smoothing weight of a token's own score against its sentence mean, the token
+threshold, and one threshold per technique. Thresholds are chosen on the pooled
+out-of-fold scores of the training posts; the fold spread is reported at them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.linear_model import LogisticRegression
+
+from presslens.corpora.unlp2025 import TECHNIQUES, Post, folds
+from presslens.eval.manipulation import f1_of, macro_f1
+from presslens_training.manipulation.design import (
+    TokenDesign,
+    post_matrix,
+    post_targets,
+    token_design,
+    with_logit,
+)
+
+TAGGER_DIM = 2**19
+POST_DIM = 2**16
+K = 5
+GRID_POST_C = (0.5, 1.0)
+GRID_TAGGER_C = (0.03, 0.1)
+GRID_SMOOTH = (1.0, 0.5)
+GRID_GATE = (0.0, 0.3, 0.4, 0.5)
+"""Techniques and passages of a text only when P(manipulative) reaches this (0: no gate);
+in the data a post that is not manipulative has neither."""
+TOKEN_THRESHOLDS = tuple(round(x, 3) for x in np.arange(0.1, 0.601, 0.025))
+LABEL_THRESHOLDS = tuple(round(x, 3) for x in np.arange(0.1, 0.901, 0.05))
+
+Log = Callable[[str], None]
+
+
+def _lr(c: float, seed: int) -> LogisticRegression:
+    return LogisticRegression(C=c, solver="liblinear", max_iter=300, random_state=seed)
+
+
+def language_balanced(y: np.ndarray, lang: np.ndarray) -> np.ndarray:
+    """Sample weights that give positives and negatives of each language equal total weight.
+
+    Russian posts in the data are far more often manipulative than Ukrainian ones, so a
+    model fitted as is learns "Russian" as a cue (and reads a mirrored pair of dispatches
+    differently). Balanced within each language, the language itself tells nothing.
+    """
+    weights = np.zeros(len(y))
+    groups = [(lg, v) for lg in np.unique(lang) for v in (False, True)]
+    for lg, v in groups:
+        mask = (lang == lg) & (y == v)
+        if mask.any():
+            weights[mask] = len(y) / (len(groups) * mask.sum())
+    return weights
+
+
+def fit_post(
+    x: sp.csr_matrix, y: np.ndarray, c: float, seed: int, lang: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weights ``[11, dim]`` and biases of the "manipulative" and ten technique models."""
+    weights = np.zeros((y.shape[1], x.shape[1]))
+    biases = np.zeros(y.shape[1])
+    for j in range(y.shape[1]):
+        if y[:, j].all() or not y[:, j].any():
+            biases[j] = 10.0 if y[:, j].all() else -10.0
+            continue
+        model = _lr(c, seed).fit(x, y[:, j], sample_weight=language_balanced(y[:, j], lang))
+        weights[j] = model.coef_[0]
+        biases[j] = model.intercept_[0]
+    return weights, biases
+
+
+def _logits(x: sp.csr_matrix, weights: np.ndarray, biases: np.ndarray) -> np.ndarray:
+    return np.asarray(x @ weights.T) + biases
+
+
+def best_label_thresholds(probs: np.ndarray, gold: np.ndarray) -> np.ndarray:
+    """Per label, the threshold with the best F1 over the pooled out-of-fold scores."""
+    out = np.zeros(gold.shape[1])
+    for j in range(gold.shape[1]):
+        scores = [
+            f1_of(
+                ((probs[:, j] >= t) & gold[:, j]).sum(), (probs[:, j] >= t).sum(), gold[:, j].sum()
+            )
+            for t in LABEL_THRESHOLDS
+        ]
+        out[j] = LABEL_THRESHOLDS[int(np.argmax(scores))]
+    return out
+
+
+@dataclass
+class CvRow:
+    """One knob setting's fold scores (mean and std printed in the card)."""
+
+    knobs: str
+    scores: dict[str, list[float]] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, tuple[float, float]]:
+        return {k: (float(np.mean(v)), float(np.std(v))) for k, v in self.scores.items()}
+
+
+def _per_fold(fold: np.ndarray, lang: np.ndarray, metric: Callable[[np.ndarray], float]) -> dict:
+    out: dict[str, list[float]] = {"all": [], "ru": [], "uk": []}
+    for f in range(K):
+        for name in out:
+            mask = (fold == f) & ((lang == name) | (name == "all"))
+            out[name].append(metric(mask))
+    return out
+
+
+@dataclass
+class Fitted:
+    post_c: float
+    tagger_c: float
+    smooth: float
+    token_threshold: float
+    label_thresholds: np.ndarray
+    label_gate: float
+    token_gate: float
+    post_weights: np.ndarray
+    post_biases: np.ndarray
+    tagger_weights: np.ndarray
+    tagger_bias: float
+    tagger_post_weight: float
+    cv_post: list[CvRow]
+    cv_tagger: list[CvRow]
+    seconds: float
+
+
+def train(posts: list[Post], seed: int, log: Log = print) -> Fitted:
+    started = time.perf_counter()
+    fold = np.asarray(folds(posts, K, seed=seed))
+    lang = np.array([p.lang for p in posts])
+    x_post = post_matrix(posts, POST_DIM)
+    y_post = post_targets(posts)
+    log(f"post features: {x_post.shape}, {time.perf_counter() - started:.0f}s")
+
+    # Post level: C by the folds' mean technique macro-F1.
+    cv_post: list[CvRow] = []
+    best: tuple[float, float, np.ndarray, np.ndarray, float] | None = None
+    for c in GRID_POST_C:
+        oof = np.zeros(y_post.shape)
+        for f in range(K):
+            train_rows = fold != f
+            w, b = fit_post(x_post[train_rows], y_post[train_rows], c, seed, lang[train_rows])
+            oof[~train_rows] = 1 / (1 + np.exp(-_logits(x_post[~train_rows], w, b)))
+        for gate in GRID_GATE:
+            gated = np.where(oof[:, :1] >= gate, oof[:, 1:], 0.0)
+            thresholds = best_label_thresholds(gated, y_post[:, 1:])
+            predicted = gated >= thresholds
+
+            def metric(mask: np.ndarray, predicted: np.ndarray = predicted) -> float:
+                return macro_f1(y_post[mask, 1:], predicted[mask])
+
+            per = _per_fold(fold, lang, metric)
+            row = CvRow(f"post C={c} gate={gate}", {f"macro_f1_{k}": v for k, v in per.items()})
+            cv_post.append(row)
+            mean = row.summary()["macro_f1_all"][0]
+            log(f"{row.knobs}: macro-F1 {mean:.3f} ({time.perf_counter() - started:.0f}s)")
+            if best is None or mean > best[0]:
+                best = (mean, c, thresholds, oof, gate)
+    assert best is not None
+    _, post_c, label_thresholds, post_oof, label_gate = best
+    manipulative_oof = np.clip(post_oof[:, 0], 1e-6, 1 - 1e-6)
+    post_logit = np.log(manipulative_oof / (1 - manipulative_oof))
+
+    # Token level: tagger C, smoothing and threshold by the folds' mean token F1.
+    design: TokenDesign = token_design(posts, TAGGER_DIM)
+    x_tok = with_logit(design.matrix, post_logit[design.post])
+    tok_fold = fold[design.post]
+    tok_lang = lang[design.post]
+    log(f"token features: {x_tok.shape}, nnz {x_tok.nnz}, {time.perf_counter() - started:.0f}s")
+    _, sentence = np.unique(design.sentence, return_inverse=True)
+    cv_tagger: list[CvRow] = []
+    chosen: tuple[float, float, float, float, float] | None = None
+    token_post = manipulative_oof[design.post]
+    for c in GRID_TAGGER_C:
+        oof = np.zeros(len(design.gold))
+        for f in range(K):
+            train_rows = tok_fold != f
+            model = _lr(c, seed).fit(
+                x_tok[train_rows],
+                design.gold[train_rows],
+                sample_weight=language_balanced(design.gold[train_rows], tok_lang[train_rows]),
+            )
+            oof[~train_rows] = model.predict_proba(x_tok[~train_rows])[:, 1]
+        mean_by_sentence = np.bincount(sentence, oof) / np.bincount(sentence)
+        for a, gate in ((a, g) for a in GRID_SMOOTH for g in GRID_GATE):
+            scores = np.where(token_post >= gate, a * oof + (1 - a) * mean_by_sentence[sentence], 0)
+            pooled = [
+                f1_of(((scores >= t) & design.gold).sum(), (scores >= t).sum(), design.gold.sum())
+                for t in TOKEN_THRESHOLDS
+            ]
+            threshold = TOKEN_THRESHOLDS[int(np.argmax(pooled))]
+            flagged = scores >= threshold
+
+            def metric(mask: np.ndarray, flagged: np.ndarray = flagged) -> float:
+                m = np.zeros(len(flagged), dtype=bool)
+                m[mask] = True
+                return f1_of(
+                    (flagged & design.gold & m).sum(), (flagged & m).sum(), (design.gold & m).sum()
+                )
+
+            per = _per_fold(tok_fold, tok_lang, metric)
+            row = CvRow(
+                f"tagger C={c} smooth={a} gate={gate} threshold={threshold}",
+                {f"token_f1_{k}": v for k, v in per.items()},
+            )
+            cv_tagger.append(row)
+            mean = row.summary()["token_f1_all"][0]
+            log(f"{row.knobs}: token F1 {mean:.3f} ({time.perf_counter() - started:.0f}s)")
+            if chosen is None or mean > chosen[0]:
+                chosen = (mean, c, a, threshold, gate)
+    assert chosen is not None
+    _, tagger_c, smooth, token_threshold, token_gate = chosen
+
+    post_w, post_b = fit_post(x_post, y_post, post_c, seed, lang)
+    model = _lr(tagger_c, seed).fit(
+        x_tok, design.gold, sample_weight=language_balanced(design.gold, tok_lang)
+    )
+    coef = model.coef_[0]
+    log(f"final fit done, {time.perf_counter() - started:.0f}s")
+    return Fitted(
+        post_c=post_c,
+        tagger_c=tagger_c,
+        smooth=smooth,
+        token_threshold=token_threshold,
+        label_thresholds=label_thresholds,
+        label_gate=label_gate,
+        token_gate=token_gate,
+        post_weights=post_w,
+        post_biases=post_b,
+        tagger_weights=coef[:-1],
+        tagger_bias=float(model.intercept_[0]),
+        tagger_post_weight=float(coef[-1]),
+        cv_post=cv_post,
+        cv_tagger=cv_tagger,
+        seconds=round(time.perf_counter() - started, 1),
+    )
+
+
+def quantize(vector: np.ndarray) -> tuple[np.ndarray, float]:
+    """int8 values and the scale that maps them back (max |w| to 127)."""
+    peak = float(np.abs(vector).max()) if vector.size else 0.0
+    scale = peak / 127 if peak > 0 else 1.0
+    return np.round(vector / scale).astype(np.int8), scale
+
+
+def export_arrays(fitted: Fitted) -> tuple[dict, dict[str, np.ndarray]]:
+    """``model.json`` fields and ``model.npz`` arrays of a fitted model."""
+    tagger_w, tagger_scale = quantize(fitted.tagger_weights)
+    rows, scales = [], []
+    for w in fitted.post_weights:
+        q, s = quantize(w)
+        rows.append(q)
+        scales.append(s)
+    meta = {
+        "format": "presslens.manipulation/1",
+        "taxonomy": "unlp2025",
+        "labels": list(TECHNIQUES),
+        "tagger_dim": TAGGER_DIM,
+        "post_dim": POST_DIM,
+        "tagger_scale": tagger_scale,
+        "tagger_bias": fitted.tagger_bias,
+        "tagger_post_weight": fitted.tagger_post_weight,
+        "post_scales": scales,
+        "post_biases": [float(b) for b in fitted.post_biases],
+        "label_thresholds": [float(t) for t in fitted.label_thresholds],
+        "token_threshold": fitted.token_threshold,
+        "smooth": fitted.smooth,
+        "label_gate": fitted.label_gate,
+        "token_gate": fitted.token_gate,
+        "knobs": {"post_c": fitted.post_c, "tagger_c": fitted.tagger_c},
+    }
+    return meta, {"tagger_w": tagger_w, "post_w": np.stack(rows)}

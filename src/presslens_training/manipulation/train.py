@@ -1,0 +1,44 @@
+"""``presslens train techniques --data unlp2025``: fit, export, score val, write the card."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from presslens.corpora import unlp2025
+from presslens.eval.manipulation import Report, evaluate
+from presslens.manipulation.predictor import load_model
+from presslens_training.manipulation.card import write_card
+from presslens_training.manipulation.fit import Fitted, Log, export_arrays, train
+
+COMMAND = "presslens train techniques --data unlp2025"
+
+
+def run(
+    out: Path,
+    seed: int = 13,
+    root: Path | None = None,
+    limit: int | None = None,
+    log: Log = print,
+) -> tuple[Fitted, Report]:
+    """Train on ``fit``, write ``model.json``/``model.npz`` to ``out``, score ``val``, card.
+
+    ``limit`` keeps the first posts of each split (for tests); the shipped model uses all.
+    """
+    fit_posts = unlp2025.load("fit", root)
+    val_posts = unlp2025.load("val", root)
+    if limit is not None:
+        fit_posts, val_posts = fit_posts[:limit], val_posts[: max(10, limit // 5)]
+    fitted = train(fit_posts, seed, log)
+    out.mkdir(parents=True, exist_ok=True)
+    meta, arrays = export_arrays(fitted)
+    meta["seed"] = seed
+    (out / "model.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    np.savez_compressed(out / "model.npz", **arrays)
+    report = evaluate(load_model(out), val_posts, "val")
+    command = COMMAND + ("" if seed == 13 else f" --seed {seed}")
+    write_card(out, fitted, report, seed, len(fit_posts), command)
+    (out / "val.json").write_text(json.dumps(report.to_dict(), indent=1), encoding="utf-8")
+    return fitted, report

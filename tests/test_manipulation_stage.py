@@ -1,0 +1,185 @@
+"""The techniques stage on Russian and Ukrainian text: the UNLP-2025 manipulation model.
+
+The two reference dispatches mirror each other (same dispatch, sides swapped): the
+loaded designation must be found in both and both must get the same technique
+profile; swapping the parties' names inside one language changes no label.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import presslens
+from presslens.cli.terminal import console, render
+from presslens.corpora import data_root
+from presslens.manipulation.labels import MANIPULATION, TAXONOMY
+from presslens.manipulation.predictor import model_available
+from presslens.report import render_report
+from swapping import labels, swapper
+
+pytestmark = pytest.mark.skipif(not model_available(), reason="manipulation model not shipped")
+
+STAGES = ["techniques"]
+DESIGNATION = {"ru": "преступного киевского режима", "uk": "злочинного кремлівського режиму"}
+
+RU_SWAP = {
+    "Москву": "Киев",
+    "Москве": "Киеве",
+    "Москва": "Киев",
+    "МОСКВА": "КИЕВ",
+    "России": "Украины",
+    "Россия": "Украина",
+    "российских": "украинских",
+    "Российской": "Украинской",
+    "киевского": "московского",
+    "Украине": "России",
+    "украинских": "российских",
+    "СВР": "СБУ",
+    "ТАСС": "Укринформ",
+    "Сергей Нарышкин": "Василий Малюк",
+    "Нарышкин": "Малюк",
+}
+
+UK_OWN = """Міністерство оборони заявило про нові постачання
+
+КИЇВ, 3 травня. /Укрінформ/. Міністерство оборони України повідомило про отримання нової
+партії техніки від партнерів, повідомили Укрінформу в пресслужбі відомства.
+
+«Це історична перемога, яку неможливо зупинити! Разом ми непереможні», — йдеться в заяві.
+За словами речника, злочинна кремлівська влада вже панікує, бо всі розуміють, що кінець близько.
+"""
+
+RU_OWN = """Министерство обороны заявило о новых поставках
+
+МОСКВА, 3 мая. /ТАСС/. Министерство обороны России сообщило о получении новой партии
+техники от партнёров, сообщили ТАСС в пресс-службе ведомства.
+
+«Это историческая победа, которую невозможно остановить! Вместе мы непобедимы», — говорится в
+заявлении. По словам представителя, преступный киевский режим уже паникует, потому что все
+понимают, что конец близок.
+"""
+
+
+NEUTRAL_RU = """В Новосибирске открылся новый мост
+
+НОВОСИБИРСК, 12 сентября. /ТАСС/. Новый автомобильный мост через Обь открыли в Новосибирске в
+четверг, сообщили в мэрии города. Длина моста составляет 1,6 км, строительство заняло четыре года.
+По словам представителя мэрии, движение по мосту будет открыто для всех видов транспорта с субботы.
+"""
+
+NEUTRAL_UK = """У Львові відкрили новий міст
+
+ЛЬВІВ, 12 вересня. /Укрінформ/. Новий автомобільний міст через річку відкрили у Львові в четвер,
+повідомили в міській раді. Довжина мосту становить 1,6 км, будівництво тривало чотири роки.
+За словами представника міськради, рух мостом буде відкрито для всіх видів транспорту з суботи.
+"""
+
+
+def _fixture(lang: str) -> str:
+    root = data_root(required=False)
+    path = None if root is None else root.parent / "fixtures" / f"seed-dispatch.{lang}.txt"
+    if path is None or not Path(path).is_file():
+        pytest.skip(f"../shared/fixtures/seed-dispatch.{lang}.txt not found")
+    return path.read_text(encoding="utf-8")
+
+
+def _analyse(text: str) -> dict:
+    return presslens.analyze(presslens.Document(text), stages=STAGES).to_dict()
+
+
+def _profile(a: dict) -> tuple:
+    """The technique labels a document got: of its spans and at the document level."""
+    spans = tuple(sorted({t["technique"] for t in a["techniques"]}))
+    document = tuple(sorted(t["technique"] for t in a["manipulation"]["techniques"]))
+    return spans, document
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, dict]:
+    return {lang: _analyse(_fixture(lang)) for lang in ("ru", "uk")}
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_loaded_designation_is_found(seeds, lang):
+    a = seeds[lang]
+    assert a["language"] == lang
+    assert a["manipulation"]["taxonomy"] == TAXONOMY
+    start = a["text"].index(DESIGNATION[lang])
+    end = start + len(DESIGNATION[lang])
+    hits = [t for t in a["techniques"] if t["span"][0] < end and start < t["span"][1]]
+    assert hits, [a["text"][t["span"][0] : t["span"][1]] for t in a["techniques"]]
+    for t in hits:
+        assert t["technique"] in (
+            MANIPULATION,
+            *(x["technique"] for x in a["manipulation"]["techniques"]),
+        )
+        assert 0 < t["score"] <= 1
+        assert t["quote"] is None or t["quote"].startswith("q")
+
+
+def _designation_labels(a: dict, needle: str) -> set[str]:
+    start = a["text"].index(needle)
+    end = start + len(needle)
+    return {t["technique"] for t in a["techniques"] if (t["span"][0], t["span"][1]) == (start, end)}
+
+
+def test_mirrored_designations_get_the_same_label(seeds):
+    for lang in ("ru", "uk"):
+        assert _designation_labels(seeds[lang], DESIGNATION[lang]) == {"loaded_language"}
+        assert "loaded_language" in _profile(seeds[lang])[1]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: the model reads the Russian seed as manipulative (0.47, over the 0.4 "
+    "gate) with appeal_to_fear, cherry_picking and cliche, the Ukrainian mirror not (0.31)",
+)
+def test_mirrored_dispatches_get_the_same_profile(seeds):
+    assert _profile(seeds["ru"]) == _profile(seeds["uk"])
+
+
+def test_party_swap_changes_no_russian_label():
+    text = _fixture("ru")
+    swap = swapper(RU_SWAP)
+    swapped_text = swap(text)
+    assert swapped_text != text
+    original, swapped = _analyse(text), _analyse(swapped_text)
+    assert labels(swapped, lambda s: s)["techniques"] == labels(original, swap)["techniques"]
+    assert _profile(original) == _profile(swapped)
+
+
+def test_own_mirrored_dispatches_flag_the_same_designation():
+    ru, uk = _analyse(RU_OWN), _analyse(UK_OWN)
+    assert _designation_labels(ru, "преступный киевский режим") == {"loaded_language"}
+    assert _designation_labels(uk, "злочинна кремлівська влада") == {"loaded_language"}
+    assert "loaded_language" in _profile(ru)[1] and "loaded_language" in _profile(uk)[1]
+    # the euphoric quote is a manipulative passage in both
+    for a, needle in ((ru, "историческая победа"), (uk, "історична перемога")):
+        at = a["text"].index(needle)
+        assert any(t["span"][0] <= at < t["span"][1] for t in a["techniques"])
+
+
+def test_plain_dispatches_get_no_technique():
+    for text in (NEUTRAL_RU, NEUTRAL_UK):
+        a = _analyse(text)
+        assert a["techniques"] == [] and a["manipulation"]["techniques"] == []
+
+
+def test_english_documents_keep_the_ptc_contract(seed_text):
+    a = presslens.analyze(presslens.Document(seed_text), stages=STAGES).to_dict()
+    assert "manipulation" not in a
+    assert all(t["technique"][0].isupper() for t in a["techniques"])
+
+
+def test_views_name_the_taxonomy_and_define_the_labels(seeds):
+    a = seeds["uk"]
+    html = render_report(a)
+    assert 'data-taxonomy="unlp2025"' in html and "UNLP-2025" in html
+    for t in a["manipulation"]["techniques"]:
+        assert f'data-tech="{t["technique"]}"' in html
+    out = console(record=True, width=160)
+    render(a, out)
+    text = out.export_text()
+    assert "UNLP-2025" in text and "Document techniques" in text

@@ -22,6 +22,7 @@ from typing import Any
 from presslens.attribution.coref import ORG_TYPES
 from presslens.attribution.cues import words
 from presslens.attribution.found import overlap
+from presslens.attribution.lexicon import for_language
 from presslens.attribution.syntax_utils import tokens_in
 from presslens.document import BASES, Basis, Document, Entity, Quote, Sourcing, Span
 from presslens.settings import Settings
@@ -343,4 +344,10 @@ class SourcingStage:
     def run(self, doc: Document) -> list[Sourcing]:
         quotes: list[Quote] = list(doc.layer("quotes") or [])
         entities: list[Entity] = list(doc.layer("entities") or [])
+        lexicon = for_language(doc.layer("language"))
+        if lexicon is not None:  # Russian, Ukrainian: the same rules with the language's words
+            from presslens.attribution.bases import source_sentences as with_lexicon
+
+            sdoc = doc.layer("syntax")
+            return with_lexicon(doc.text, _claims(doc), quotes, entities, sdoc, lexicon)
         return source_sentences(doc, quotes, entities)

@@ -86,9 +86,9 @@ class EntitiesStage:
         self.settings = settings
 
     def run(self, doc: Document) -> list[Entity]:
+        language = doc.layer("language") or doc.metadata.language
+        # The spaCy-entity path is English: a Russian/Ukrainian parse is not passed to it.
+        syntax = doc.layer("syntax") if language not in NATASHA_LANGUAGES else None
         return find_entities(
-            doc.text,
-            syntax=doc.layer("syntax"),
-            language=doc.layer("language") or doc.metadata.language,
-            anatomy=doc.layer("anatomy"),
+            doc.text, syntax=syntax, language=language, anatomy=doc.layer("anatomy")
         )

@@ -86,11 +86,13 @@ def morph_analyzer(language: str) -> Any:
         return pymorphy3.MorphAnalyzer(lang="uk" if language == "uk" else "ru")
 
 
-@lru_cache(maxsize=1)
-def _vocab() -> Any:
-    from spacy.vocab import Vocab
+@lru_cache(maxsize=2)
+def _vocab(language: str) -> Any:
+    """spaCy's vocabulary for the language: its lexical attributes (``lower_``,
+    ``is_punct``, ``like_num``) are what readers of the layer use."""
+    import spacy
 
-    return Vocab()
+    return spacy.blank("uk" if language == "uk" else "ru").vocab
 
 
 def sentences(text: str) -> list[list[tuple[int, int]]]:
@@ -171,6 +173,8 @@ def _features(parse: Any) -> dict[str, str]:
         out["Gender"] = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}.get(str(tag.gender), "")
     if tag.person:
         out["Person"] = str(tag.person)[0]
+    if str(tag.POS) == "GRND":
+        out["VerbForm"] = "Conv"
     return {k: v for k, v in out.items() if v}
 
 
@@ -269,7 +273,7 @@ def parse(text: str, language: str = "ru") -> Any:
         if h < 0:
             heads[i] = i
     doc = Doc(
-        _vocab(),
+        _vocab(language),
         words=words,
         spaces=spaces,
         lemmas=lemmas,

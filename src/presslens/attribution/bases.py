@@ -46,7 +46,7 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
         return by_entity or "anonymous"
     words = [t for t in tokens_in(sdoc, sp.span) if not (t.is_punct or t.is_space)]
     lemmas = [norm(t.lemma_) for t in words]
-    proper = [t for t in words if t.pos_ == "PROPN" or t.text[:1].isupper()]
+    proper = [t for t in words if t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1)]
     names_person = any(
         types.get(e.id) == "PERSON" and any(overlap(m, sp.span) for m in e.mentions)
         for e in entities
@@ -68,6 +68,10 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
         return "organisation" if len(lemmas) > 1 else "anonymous"
     if head in lex.title_nouns:
         return "named"
+    first_noun = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
+    if first_noun is not None and first_noun.pos_ == "NOUN" and not proper:
+        if "Plur" in first_noun.morph.get("Number"):
+            return "anonymous"  # 'Экономисты полагают': people, unnamed
     if by_entity is not None:
         return by_entity
     if proper:

@@ -53,24 +53,32 @@ _MAX_SPEAKER_WORDS = 8
 
 
 def unnest(text: str) -> str:
-    """A same-length copy where « » nested inside « » read as „ “.
+    """A same-length copy where « » nested inside « » read as „ ” and „…“ as „…”.
 
-    Why: Russian and Ukrainian style nests guillemets («… «…» …»); the mark pairing
-    of :mod:`presslens.attribution.marks` would restart at the inner opener.
+    Why: Russian and Ukrainian style nests guillemets («… «…» …») and closes „ with
+    “; the mark pairing of :mod:`presslens.attribution.marks` would restart at the
+    inner opener, and reads “ before a comma as an opener.
     """
     out = list(text)
     depth = 0
+    low_open = False
     for i, ch in enumerate(text):
         if ch == "\n" and i + 1 < len(text) and text[i + 1] == "\n":
             depth = 0  # a paragraph break ends any guillemet run
-        if ch == "«":
+            low_open = False
+        if ch == "„":
+            low_open = True
+        elif ch == "“" and low_open:
+            out[i] = "”"  # „…“ closes with “, which English pairing reads as an opener
+            low_open = False
+        elif ch == "«":
             if depth > 0:
                 out[i] = "„"
             depth += 1
         elif ch == "»" and depth > 0:
             depth -= 1
             if depth > 0:
-                out[i] = "“"
+                out[i] = "”"
     return "".join(out)
 
 
@@ -113,24 +121,27 @@ def cue_kind(tok: Any, lex: Lexicon) -> str | None:
     return None
 
 
-def _phrase(
-    toks: list[Any], start: int, step: int, stop_cases: frozenset[str] = frozenset()
-) -> list[Any]:
-    """A run of noun-phrase words from ``toks[start]`` going ``step`` (+1 right, -1 left)."""
+def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
+    """A noun phrase from ``toks[start]``: going right (``step`` 1), its head with the
+    adjectives before it, genitive dependents and names in apposition after it
+    ("министр обороны Молдавии Иван Петров"), stopping at a word in another case
+    ("ТАСС | в", "Интерфаксу | глава", "Петров | журналистам"); going left (-1), the
+    run of noun-phrase words ending at ``toks[start]``."""
     out: list[Any] = []
     i = start
+    head_case: str | None = None
     while 0 <= i < len(toks) and len(out) < _MAX_SPEAKER_WORDS:
         t = toks[i]
         if t.pos_ not in _NP_POS and not (t.text == "-" and out):
             break
-        if (
-            out
-            and _case(t) in stop_cases
-            and step > 0
-            and t.pos_ != "PROPN"
-            and not _is_name_run(out)
-        ):
-            break
+        if step > 0 and head_case is not None:
+            case = _case(t)
+            genitive = case == "Gen" or (t.pos_ == "PROPN" and _case_possible(t, "Gen"))
+            apposed = t.pos_ == "PROPN" and (case == head_case or _case_possible(t, head_case))
+            if not (genitive or apposed or t.text == "-"):
+                break
+        elif step > 0 and t.pos_ in ("NOUN", "PROPN", "PRON"):
+            head_case = _case(t) or "Nom"
         out.append(t)
         i += step
     return out if step > 0 else out[::-1]
@@ -188,9 +199,12 @@ def speaker_of(
     locative naming a body ("подчеркнули в пресс-бюро"). A document verb
     ("говорится в заявлении") has no speaker phrase: its body is linked later.
     """
-    if cue not in frame or kind == "document":
+    if cue not in frame:
         return [], None, None
     k = frame.index(cue)
+    if kind == "document":
+        owner = _document_owner(frame, lex)
+        return owner, _head(owner), None
     subj = [
         c
         for c in cue.children
@@ -203,13 +217,23 @@ def speaker_of(
     opening = _opening_subject(frame, k, cue)
     if opening:
         return opening, _head(opening), _addressee_after(frame, k, lex)
+    place = _locative_before(frame, k, lex)
+    if place:
+        return place, _head(place), _addressee_after(frame, k, lex)
+    if _is_gerund(cue):
+        # 'X выступил против ..., заявив, что': the subject of the verb the gerund hangs on.
+        finite = [t for t in frame[:k] if _is_verb(t) and not _is_gerund(t)]
+        if finite:
+            spk, head, _ = speaker_of(finite[-1], frame[:k], lex, "speech")
+            if spk:
+                return spk, head, _addressee_after(frame, k, lex)
     addressee: int | None = None
     j = k + 1
-    after = _phrase(frame, j, 1, _OBLIQUE)
+    after = _phrase(frame, j, 1)
     if after and not _subject_like(after[0], cue):
         addressee = _head(after) if _routed(after[0]) else None
         j += len(after)
-        after = _phrase(frame, j, 1, _OBLIQUE)
+        after = _phrase(frame, j, 1)
     if after and _subject_like(after[0], cue):
         return after, _head(after), addressee
     while j < len(frame) and frame[j].pos_ in ("ADV", "PART"):
@@ -221,7 +245,42 @@ def speaker_of(
     return [], None, addressee
 
 
-_OBLIQUE = frozenset({"Dat", "Gen", "Loc", "Ins", "Acc"})
+def _is_gerund(tok: Any) -> bool:
+    return "Conv" in tok.morph.get("VerbForm")
+
+
+def _speaking_body(phrase: list[Any], lex: Lexicon) -> bool:
+    """A locative that can speak: a body, a name, or the circles of anonymous sources."""
+    return any(
+        _lemma(t) in lex.org_nouns | lex.anonymous_nouns or t.pos_ == "PROPN" for t in phrase
+    )
+
+
+def _locative_before(frame: list[Any], k: int, lex: Lexicon) -> list[Any]:
+    """'В ведомстве отметили', 'В дипломатических кругах считают': the place that speaks."""
+    j = k - 1
+    while j >= 0 and frame[j].pos_ in ("ADV", "PART"):
+        j -= 1
+    if j < 0:
+        return []
+    run = _phrase(frame, j, -1)
+    if not run:
+        return []
+    p = frame.index(run[0]) - 1
+    if p < 0 or _lemma(frame[p]) not in lex.locative_preps:
+        return []
+    phrase = _phrase(frame, p + 1, 1) or run
+    return phrase if _speaking_body(phrase, lex) else []
+
+
+def _document_owner(frame: list[Any], lex: Lexicon) -> list[Any]:
+    """'говорится в заявлении МИД Сербии': the body a document belongs to, if named."""
+    for n, t in enumerate(frame):
+        if _lemma(t) in lex.document_nouns:
+            owner = _phrase(frame, n + 1, 1)
+            if owner and _case_possible(owner[0], "Gen"):
+                return owner
+    return []
 
 
 def _language(tok: Any) -> str:
@@ -261,7 +320,7 @@ def _opening_subject(frame: list[Any], k: int, cue: Any) -> list[Any]:
 
 def _addressee_after(frame: list[Any], k: int, lex: Lexicon) -> int | None:
     """The dative phrase right after a verb whose subject came before ("сообщил ТАСС")."""
-    after = _phrase(frame, k + 1, 1, _OBLIQUE)
+    after = _phrase(frame, k + 1, 1)
     if after and after[0].pos_ == "PROPN" and _routed(after[0]):
         return after[0].i
     return None
@@ -398,7 +457,7 @@ class _Frames:
         according = _according_at(frame, self.lex)
         if according is not None:
             prep, noun = according
-            spk = _phrase(frame, frame.index(noun) + 1, 1)
+            spk = _according_speaker(frame, prep, noun)
             cue_span = (prep.idx, noun.idx + len(noun.text))
             return Found(
                 "direct",
@@ -429,10 +488,22 @@ class _Frames:
 
 
 def _according_at(toks: list[Any], lex: Lexicon) -> tuple[Any, Any] | None:
-    for a, b in pairwise(toks):
-        if (_lemma(a), _lemma(b)) in lex.according or (a.lower_, _lemma(b)) in lex.according:
+    """'по словам', 'за словами', also with a possessive between ('по его словам')."""
+    for n, (a, b) in enumerate(pairwise(toks)):
+        if (a.lower_, _lemma(b)) in lex.according:
             return a, b
+        c = toks[n + 2] if n + 2 < len(toks) else None
+        if c is not None and b.pos_ in ("PRON", "DET") and (a.lower_, _lemma(c)) in lex.according:
+            return a, c
     return None
+
+
+def _according_speaker(toks: list[Any], prep: Any, noun: Any) -> list[Any]:
+    """The genitive after 'по словам', or the possessive inside 'по его словам'."""
+    k = toks.index(noun)
+    if toks[k - 1].i != prep.i:
+        return [toks[k - 1]]
+    return _phrase(toks, k + 1, 1)
 
 
 def _embedded(text: str, q: QuotedSpan, para: Span) -> bool:
@@ -586,20 +657,27 @@ def _according_report(text, toks, sent, lex, interiors, used) -> Found | None:  
     if hit is None or hit[1].i in used:
         return None
     prep, noun = hit
-    k = toks.index(noun)
-    spk = _phrase(toks, k + 1, 1)
-    phrase_end = spk[-1] if spk else noun
+    spk = _according_speaker(toks, prep, noun)
+    phrase_end = max(spk[-1] if spk else noun, noun, key=lambda t: t.i)
     pe = phrase_end.idx + len(phrase_end.text)
-    sides = [s for s in (_content(text, sent[0], prep.idx), _content(text, pe, sent[1])) if s]
-    sides = [s for s in sides if _long_enough(text, s)]
-    if not sides:
-        return None
-    content = max(sides, key=lambda s: s[1] - s[0])
+    before = _content(text, sent[0], prep.idx)
+    after = _content(text, pe, sent[1])
+    cue = (prep.idx, noun.idx + len(noun.text))
+    if before is not None and _long_enough(text, after) and text[: prep.idx].rstrip().endswith(","):
+        # 'Рост зарплат, по словам X, отстаёт ...': the proposition around the phrase.
+        assert after is not None
+        parts = (before, after)
+        content = (before[0], after[1])
+    else:
+        sides = [s for s in (before, after) if _long_enough(text, s)]
+        if not sides:
+            return None
+        content = max(sides, key=lambda s: s[1] - s[0])  # type: ignore[arg-type,return-value]
+        parts = (content,)
     if any(inside(content, q) for q in interiors):
         return None
-    cue = (prep.idx, noun.idx + len(noun.text))
     return Found(
-        _kind(content, interiors), content, (content,), cue, _span(spk), _head(spk), None, noun.i
+        _kind(content, interiors), content, parts, cue, _span(spk), _head(spk), None, noun.i
     )  # type: ignore[arg-type]
 
 

@@ -69,9 +69,9 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
     if head in lex.title_nouns:
         return "named"
     first_noun = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
-    if first_noun is not None and first_noun.pos_ == "NOUN" and not proper:
-        if "Plur" in first_noun.morph.get("Number"):
-            return "anonymous"  # 'Экономисты полагают': people, unnamed
+    plural = first_noun is not None and "Plur" in first_noun.morph.get("Number")
+    if plural and first_noun.pos_ == "NOUN" and not proper:
+        return "anonymous"  # 'Экономисты полагают': people, unnamed
     if by_entity is not None:
         return by_entity
     if proper:

@@ -237,11 +237,11 @@ def score(passages: list[Passage]) -> LanguageReport:
             p_idx = [i for i, p in enumerate(preds) if subset in ("all", p.kind)]
             g_idx = [j for j, g in enumerate(golds) if subset in ("all", g.kind)]
             for what, ok in (
-                ("content", lambda p, g: True),
-                ("content+speaker", lambda p, g: speaker_right(p, g, entities)),
+                ("content", lambda p, g, ents: True),
+                ("content+speaker", speaker_right),
             ):
-                tp_p = sum(1 for i in p_idx if i in m and ok(preds[i], golds[m[i]]))
-                tp_g = sum(1 for j in g_idx if j in inv and ok(preds[inv[j]], golds[j]))
+                tp_p = sum(1 for i in p_idx if i in m and ok(preds[i], golds[m[i]], entities))
+                tp_g = sum(1 for j in g_idx if j in inv and ok(preds[inv[j]], golds[j], entities))
                 report.prf(f"{subset}: {what}").add(tp_p, len(p_idx), tp_g, len(g_idx))
         for i, j in m.items():
             p, g = preds[i], golds[j]

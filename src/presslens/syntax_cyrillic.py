@@ -114,8 +114,29 @@ def sentences(text: str) -> list[list[tuple[int, int]]]:
                 for t in tokenize(sent.text)
                 if t.text.strip()
             ]
+            words = _join_apostrophes(text, words)
             if words:
                 out.append(words)
+    return out
+
+
+_APOSTROPHES = "'’ʼ"
+
+
+def _join_apostrophes(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One word for "прем'єр", "п’ятниці", "з'їзд": razdel cuts Ukrainian words at the apostrophe."""
+    out: list[tuple[int, int]] = []
+    for s, e in words:
+        if out and out[-1][1] == s and out[-1][1] > out[-1][0]:
+            ps, pe = out[-1]
+            piece, prev = text[s:e], text[ps:pe]
+            glued = (prev[-1] in _APOSTROPHES and prev[:-1] and piece[0].isalpha()) or (
+                piece in _APOSTROPHES and prev[-1].isalpha()
+            )
+            if glued or (prev[-1] in _APOSTROPHES and len(prev) == 1 and piece[0].isalpha()):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
     return out
 
 
@@ -151,6 +172,12 @@ def _analyse(
     # Ukrainian: slovnet's features come from a Russian model; the dictionary's analysis
     # with slovnet's part of speech (its most frequent one) gives lemma and features.
     known = any(p.is_known for p in parses)
+    if word[:1].islower():
+        common = [p for p in parses if not _is_proper(p)]
+        parses = common or parses  # 'вона' is the pronoun, not the surname 'Вон'
+    elif pos == "PROPN" and known and not word.isupper():
+        if not any(_is_proper(p) for p in parses if p.is_known):
+            pos = _upos_of(parses[0])  # 'Економісти', 'Рішення': capitalised common words
     same = [p for p in parses if _agrees(p, pos, {}) >= 4]
     if same:
         best = same[0]
@@ -159,7 +186,20 @@ def _analyse(
         pos = _upos_of(best) if _upos_of(best) != "X" else pos
     else:
         return parses[0].normal_form, pos, feats
-    return best.normal_form, pos, _features(best) if known else feats
+    lemma = best.normal_form
+    if lemma == word.lower() and re.search(r"[ая]?вши(?:сь)?$", lemma) and len(lemma) > 5:
+        # The dictionary lists past gerunds as their own lemma ("заявивши"): the verb's
+        # infinitive is what cue lexicons name ("заявити").
+        lemma = re.sub(r"вши(?:сь)?$", "ти", lemma)
+        return lemma, "VERB", {"VerbForm": "Conv"}
+    return lemma, pos, _features(best) if known else feats
+
+
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _is_proper(parse: Any) -> bool:
+    return bool(_PROPER & set(parse.tag.grammemes))
 
 
 def _features(parse: Any) -> dict[str, str]:

@@ -208,13 +208,16 @@ def speaker_of(
     subj = [
         c
         for c in cue.children
-        if c.dep_.startswith("nsubj") and c in frame and _subject_like(c, cue)
+        if c.dep_.startswith("nsubj")
+        and c in frame
+        and _subject_like(c, cue)
+        and _lemma(c) not in lex.as_words | lex.complementisers
     ]
     if subj and subj[0].i < cue.i:
         phrase = _trim_phrase([t for t in frame[:k] if t.i >= min(x.i for x in subj[0].subtree)])
         if phrase:
             return phrase, _head(phrase), _addressee_after(frame, k, lex)
-    opening = _opening_subject(frame, k, cue)
+    opening = _opening_subject(frame, k, cue, lex)
     if opening:
         return opening, _head(opening), _addressee_after(frame, k, lex)
     place = _locative_before(frame, k, lex)
@@ -230,7 +233,7 @@ def speaker_of(
     addressee: int | None = None
     j = k + 1
     after = _phrase(frame, j, 1)
-    if after and not _subject_like(after[0], cue):
+    if after and (not _subject_like(after[0], cue) or _route_before_place(frame, j, after, lex)):
         addressee = _head(after) if _routed(after[0]) else None
         j += len(after)
         after = _phrase(frame, j, 1)
@@ -243,6 +246,18 @@ def speaker_of(
         if loc and any(_lemma(t) in lex.org_nouns or t.pos_ == "PROPN" for t in loc):
             return loc, _head(loc), addressee
     return [], None, addressee
+
+
+def _route_before_place(frame: list[Any], j: int, after: list[Any], lex: Lexicon) -> bool:
+    """'повідомили ЧТК у пресслужбі уряду': an undeclined name between the verb and a
+    locative body is whom it was told to, the body the speaker."""
+    n = j + len(after)
+    if not (after[0].pos_ == "PROPN" and after[0].text.isupper()) or n + 1 >= len(frame):
+        return False
+    if _lemma(frame[n]) not in lex.locative_preps:
+        return False
+    verb_number = frame[j - 1].morph.get("Number") if j > 0 else []
+    return _speaking_body(_phrase(frame, n + 1, 1), lex) and "Sing" not in verb_number
 
 
 def _is_gerund(tok: Any) -> bool:
@@ -302,7 +317,7 @@ def _subject_like(tok: Any, verb: Any) -> bool:
     return _case_possible(tok, "Nom") and _agrees(verb, tok)
 
 
-def _opening_subject(frame: list[Any], k: int, cue: Any) -> list[Any]:
+def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[Any]:
     """'Источник в дипломатических кругах сообщил ...': the clause opens with the subject."""
     start = k
     while start > 0 and frame[start - 1].text not in (",", "—", "–", ":", ";", "«", "»"):
@@ -313,6 +328,8 @@ def _opening_subject(frame: list[Any], k: int, cue: Any) -> list[Any]:
     first = before[0]
     if first.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ") or not _subject_like(first, cue):
         return []
+    if _lemma(first) in lex.as_words | lex.complementisers or first.lower_ in lex.as_words:
+        return []  # 'Как/Як заявил ...': a conjunction the dictionary also reads as a noun
     if any(_is_verb(t) for t in before):
         return []
     return _trim_phrase(before)

@@ -57,11 +57,11 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
         return "named"
     if len(words) == 1 and lemmas[0] in lex.group_pronouns | {"мы", "ми"}:
         return "organisation"
-    if names_person:
-        return "named"
     head = next((w for w, t in zip(lemmas, words, strict=True) if t.pos_ in ("NOUN", "PROPN")), "")
     if head in lex.org_nouns or head in lex.document_nouns:
-        return "organisation"
+        return "organisation"  # the phrase is headed by a body, whatever a tagger calls it
+    if names_person:
+        return "named"
     if head in lex.representative_nouns or (lemmas and lemmas[0] in lex.representative_nouns):
         if len(proper) >= 2 and any(t.text[:1].isupper() and not t.text.isupper() for t in proper):
             return "named"

@@ -132,6 +132,12 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
     head_case: str | None = None
     while 0 <= i < len(toks) and len(out) < _MAX_SPEAKER_WORDS:
         t = toks[i]
+        if step > 0 and out and t.text in _NAME_OPENERS:
+            name = _quoted_name(toks, i)
+            if name:  # 'компании «Севергаз» Игорь Лапин': a quoted name inside the phrase
+                out.extend(name)
+                i += len(name)
+                continue
         if t.pos_ not in _NP_POS and not (t.text == "-" and out):
             break
         if step > 0 and head_case is not None:
@@ -145,6 +151,21 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
         out.append(t)
         i += step
     return out if step > 0 else out[::-1]
+
+
+_NAME_OPENERS = frozenset('«„“"')
+_NAME_CLOSERS = frozenset('»“”"')
+
+
+def _quoted_name(toks: list[Any], i: int) -> list[Any]:
+    """The marks and words of a short quoted name starting at ``toks[i]`` (up to 4 words)."""
+    for j in range(i + 1, min(len(toks), i + 6)):
+        if toks[j].text in _NAME_CLOSERS:
+            inner = toks[i + 1 : j]
+            if inner and inner[0].text[:1].isupper():
+                return toks[i : j + 1]
+            return []
+    return []
 
 
 def _is_name_run(toks: list[Any]) -> bool:

@@ -124,7 +124,7 @@ _APOSTROPHES = "'’ʼ"
 
 
 def _join_apostrophes(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """One word for "прем'єр", "п’ятниці", "з'їзд": razdel cuts Ukrainian words at the apostrophe."""
+    """One word for "прем'єр", "п’ятниці", "з'їзд" (razdel cuts at the apostrophe)."""
     out: list[tuple[int, int]] = []
     for s, e in words:
         if out and out[-1][1] == s and out[-1][1] > out[-1][0]:
@@ -175,9 +175,13 @@ def _analyse(
     if word[:1].islower():
         common = [p for p in parses if not _is_proper(p)]
         parses = common or parses  # 'вона' is the pronoun, not the surname 'Вон'
-    elif pos == "PROPN" and known and not word.isupper():
-        if not any(_is_proper(p) for p in parses if p.is_known):
-            pos = _upos_of(parses[0])  # 'Економісти', 'Рішення': capitalised common words
+    elif (
+        pos == "PROPN"
+        and known
+        and not word.isupper()
+        and not any(_is_proper(p) for p in parses if p.is_known)
+    ):
+        pos = _upos_of(parses[0])  # 'Економісти', 'Рішення': capitalised common words
     same = [p for p in parses if _agrees(p, pos, {}) >= 4]
     if same:
         best = same[0]

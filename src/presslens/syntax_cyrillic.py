@@ -121,6 +121,7 @@ def sentences(text: str) -> list[list[tuple[int, int]]]:
 
 
 _APOSTROPHES = "'’ʼ"
+_OPENERS = frozenset({"«", "„", "“", '"', "—", "–", "-", "("})
 
 
 def _join_apostrophes(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -158,9 +159,12 @@ def _agrees(parse: Any, pos: str, feats: dict[str, str]) -> int:
 
 
 def _analyse(
-    word: str, pos: str, feats: dict[str, str], language: str
+    word: str, pos: str, feats: dict[str, str], language: str, opening: bool = False
 ) -> tuple[str, str, dict[str, str]]:
-    """(lemma, POS, features) for a word tagged ``pos``/``feats`` by slovnet."""
+    """(lemma, POS, features) for a word tagged ``pos``/``feats`` by slovnet.
+
+    ``opening``: the word opens its sentence (or a quotation), where capitals say nothing.
+    """
     if not any(c.isalpha() for c in word):
         return word, pos, feats
     parses = morph_analyzer(language).parse(word)
@@ -177,6 +181,7 @@ def _analyse(
         parses = common or parses  # 'вона' is the pronoun, not the surname 'Вон'
     elif (
         pos == "PROPN"
+        and opening
         and known
         and not word.isupper()
         and not any(_is_proper(p) for p in parses if p.is_known)
@@ -300,7 +305,8 @@ def parse(text: str, language: str = "ru") -> Any:
             if k > 0:
                 gap(s)
             word = text[s:e]
-            lemma, upos, feats = _analyse(word, mt.pos, mt.feats, language)
+            opening = k == 0 or text[sent[k - 1][0] : sent[k - 1][1]] in _OPENERS
+            lemma, upos, feats = _analyse(word, mt.pos, mt.feats, language, opening)
             words.append(word)
             spaces.append(False)
             lemmas.append(lemma)

@@ -33,6 +33,12 @@ def find_pattern(text: str, span: Span, patterns: Sequence[Any]) -> Span | None:
     return (span[0] + m.start(), span[0] + m.end())
 
 
+def _full_name(words: Sequence[Any]) -> bool:
+    """Two adjacent capitalised words that are not acronyms: a first name and a surname."""
+    caps = [t.text[:1].isupper() and not t.text.isupper() for t in words]
+    return any(a and b for a, b in zip(caps, caps[1:], strict=False))
+
+
 def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexicon) -> Basis:
     """The basis a quote's speaker gives: named person, organisation or anonymous source."""
     types = {e.id: e.type for e in entities}
@@ -51,6 +57,9 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
         types.get(e.id) == "PERSON" and any(overlap(m, sp.span) for m in e.mentions)
         for e in entities
     )
+    first_noun = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if first_noun is not None and norm(first_noun.lemma_) in lex.anonymous_nouns:
+        return "anonymous"  # 'Источник в правительстве X', 'в дипломатических кругах'
     if any(w in lex.anonymous_nouns for w in lemmas) and not names_person:
         return "anonymous"
     if len(words) == 1 and lemmas[0] in lex.person_pronouns | lex.first_person - {"мы", "ми"}:
@@ -63,8 +72,8 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
     if names_person:
         return "named"
     if head in lex.representative_nouns or (lemmas and lemmas[0] in lex.representative_nouns):
-        if len(proper) >= 2 and any(t.text[:1].isupper() and not t.text.isupper() for t in proper):
-            return "named"
+        if _full_name(words[1:]):
+            return "named"  # 'представитель ведомства Олег Сидоров'
         return "organisation" if len(lemmas) > 1 else "anonymous"
     if head in lex.title_nouns:
         return "named"

@@ -142,8 +142,10 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
             break
         if step > 0 and head_case is not None:
             case = _case(t)
-            genitive = case == "Gen" or (t.pos_ == "PROPN" and _case_possible(t, "Gen"))
-            apposed = t.pos_ == "PROPN" and (case == head_case or _case_possible(t, head_case))
+            # Taggers differ on which names are PROPN: a capital decides, so no name is special.
+            name = t.pos_ == "PROPN" or t.text[:1].isupper()
+            genitive = case == "Gen" or (name and _case_possible(t, "Gen"))
+            apposed = name and (case == head_case or _case_possible(t, head_case))
             if not (genitive or apposed or t.text == "-"):
                 break
         elif step > 0 and t.pos_ in ("NOUN", "PROPN", "PRON"):

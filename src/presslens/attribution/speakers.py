@@ -24,6 +24,8 @@ from presslens.attribution.syntax_utils import tokens_in
 from presslens.document import Entity, Quote, Span, Speaker
 
 _ORG = frozenset({"ORG", "ORGANIZATION"})
+# A body that spoke may be named by its country ("МИД Латвии" links to Латвия).
+_BODIES = _ORG | {"PLACE", "GPE", "LOC"}
 
 
 def _name_lemmas(name: str, language: str) -> set[str]:
@@ -76,6 +78,7 @@ class SpeakerLinker:
         self.lex = lex
         self.types = {e.id: e.type for e in entities}
         self.history = History()
+        self.routes: list[str] = []
         self._lemmas = {
             e.id: _name_lemmas(e.name, lex.language) for e in entities if e.type == "PERSON"
         }
@@ -85,9 +88,15 @@ class SpeakerLinker:
 
     def _last_body(self) -> str | None:
         for _, eid in reversed(self.history.speakers):
-            if self.types.get(eid) in _ORG:
+            if self.types.get(eid) in _BODIES:
                 return eid
         return None
+
+    def _nearest_body(self, at: int, route: str | None) -> str | None:
+        """The organisation mentioned last before ``at`` that is no route of the text
+        (an agency the words were given to is not the body that speaks)."""
+        skip = set(self.routes) | ({route} if route else set())
+        return _nearest_before(self.entities, at, _ORG, skip)
 
     def link(self, span: Span | None, at: int, route: str | None, cue: Span | None) -> str | None:
         """The entity id the speaker phrase ``span`` (or, without one, the cue) stands for."""
@@ -95,12 +104,13 @@ class SpeakerLinker:
         if span is None:
             # «…», — говорится в заявлении: the document's body speaks.
             if cue is not None:
-                return self._last_body() or _nearest_before(
-                    self.entities, at, _ORG, {route} if route else set()
-                )
+                return self._last_body() or self._nearest_body(at, route)
             return None
         words = self._words(span)
         lemmas = [norm(t.lemma_) for t in words]
+        first_noun = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        if first_noun is not None and norm(first_noun.lemma_) in lex.anonymous_nouns:
+            return None  # an unnamed source, whatever place or body it is placed in
         if any(w in lex.anonymous_nouns for w in lemmas) and not any(
             t.pos_ == "PROPN" for t in words
         ):
@@ -128,8 +138,7 @@ class SpeakerLinker:
         if eid is not None and eid != route:
             return eid
         if any(w in lex.org_nouns | lex.document_nouns | lex.representative_nouns for w in lemmas):
-            skip = {route} if route else set()
-            return self._last_body() or _nearest_before(self.entities, span[0], _ORG, skip)
+            return self._last_body() or self._nearest_body(span[0], route)
         return None
 
 
@@ -145,6 +154,8 @@ def to_quotes(
         if f.addressee is not None:
             tok = sdoc[f.addressee]
             via = _mention_entity(entities, (tok.idx, tok.idx + len(tok.text)), _ORG)
+        if via is not None:
+            linker.routes.append(via)
         eid = linker.link(f.speaker, f.span[0], via, f.cue)
         if eid == via:
             eid = None

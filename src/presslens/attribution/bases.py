@@ -15,6 +15,7 @@ decide, never which name it is.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from presslens.attribution.found import overlap
@@ -36,7 +37,7 @@ def find_pattern(text: str, span: Span, patterns: Sequence[Any]) -> Span | None:
 def _full_name(words: Sequence[Any]) -> bool:
     """Two adjacent capitalised words that are not acronyms: a first name and a surname."""
     caps = [t.text[:1].isupper() and not t.text.isupper() for t in words]
-    return any(a and b for a, b in zip(caps, caps[1:], strict=False))
+    return any(a and b for a, b in pairwise(caps))
 
 
 def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexicon) -> Basis:

@@ -146,7 +146,10 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
             name = t.pos_ == "PROPN" or t.text[:1].isupper()
             genitive = case == "Gen" or (name and _case_possible(t, "Gen"))
             apposed = name and (case == head_case or _case_possible(t, head_case))
-            if not (genitive or apposed or t.text == "-"):
+            # 'Ніку Русу', 'Аушра Петраускене': a capitalised word after a first name is
+            # its surname, whatever case a dictionary guesses for a foreign name.
+            surname = name and _is_word_name(out[-1])
+            if not (genitive or apposed or surname or t.text == "-"):
                 break
         elif step > 0 and t.pos_ in ("NOUN", "PROPN", "PRON"):
             head_case = _case(t) or "Nom"
@@ -168,6 +171,11 @@ def _quoted_name(toks: list[Any], i: int) -> list[Any]:
                 return toks[i : j + 1]
             return []
     return []
+
+
+def _is_word_name(tok: Any) -> bool:
+    """A capitalised word that is not an acronym (a first name or surname)."""
+    return tok.text[:1].isupper() and not tok.text.isupper() and tok.text.isalpha()
 
 
 def _is_name_run(toks: list[Any]) -> bool:

@@ -229,11 +229,12 @@ def _features(parse: Any) -> dict[str, str]:
 
 @lru_cache(maxsize=20000)
 def cases(word: str, language: str) -> frozenset[str]:
-    """Every case the dictionary allows for ``word`` (empty when it has none: indeclinable)."""
+    """Every case the dictionary allows for ``word`` (empty when it does not know the
+    word, or the word does not decline: a guess from the word's ending is no evidence)."""
     return frozenset(
         _CASES[str(p.tag.case)]
         for p in morph_analyzer(language).parse(word)
-        if p.tag.case and str(p.tag.case) in _CASES
+        if p.is_known and p.tag.case and str(p.tag.case) in _CASES
     )
 
 

@@ -40,11 +40,19 @@ def _full_name(words: Sequence[Any]) -> bool:
     return any(a and b for a, b in pairwise(caps))
 
 
+def _document_cue(quote: Quote, sdoc: Any, lex: Lexicon) -> bool:
+    if quote.cue is None or sdoc is None:
+        return False
+    return any(norm(t.lemma_) in lex.document_verbs for t in tokens_in(sdoc, quote.cue))
+
+
 def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexicon) -> Basis:
     """The basis a quote's speaker gives: named person, organisation or anonymous source."""
     types = {e.id: e.type for e in entities}
     sp = quote.speaker
     if sp is None:
+        if _document_cue(quote, sdoc, lex):
+            return "organisation"  # '«…», — говорится в коммюнике': a body's document
         return "anonymous"
     by_entity: Basis | None = None
     if sp.entity is not None:
@@ -76,12 +84,13 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
         if _full_name(words[1:]):
             return "named"  # 'представитель ведомства Олег Сидоров'
         return "organisation" if len(lemmas) > 1 else "anonymous"
+    if head in lex.people_nouns or (
+        first_noun is not None and "Plur" in first_noun.morph.get("Number") and not proper
+    ):
+        # 'эксперт', 'дипломаты', 'по мнению экспертов': people, named only by a name.
+        return "named" if _full_name(words[1:]) else "anonymous"
     if head in lex.title_nouns:
         return "named"
-    first_noun = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
-    plural = first_noun is not None and "Plur" in first_noun.morph.get("Number")
-    if plural and first_noun.pos_ == "NOUN" and not proper:
-        return "anonymous"  # 'Экономисты полагают': people, unnamed
     if by_entity is not None:
         return by_entity
     if proper:

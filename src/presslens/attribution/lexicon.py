@@ -52,6 +52,12 @@ class Lexicon:
     title_nouns: frozenset[str]
     # Representatives of a body speak for it ("представитель пресс-бюро").
     representative_nouns: frozenset[str]
+    # Generic people ("эксперт", "дипломат"): named only with a name beside them.
+    people_nouns: frozenset[str]
+    # "по данным X" / "за даними X": a cue only when X follows (else unverifiable).
+    data_nouns: frozenset[str]
+    # Conjunctions that join a second report to the first ("..., и добавил, что").
+    conjunctions: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     first_person: frozenset[str]

@@ -264,7 +264,11 @@ def speaker_of(
     addressee: int | None = None
     j = k + 1
     after = _phrase(frame, j, 1)
-    if after and (not _subject_like(after[0], cue) or _route_before_place(frame, j, after, lex)):
+    if after and (
+        not _subject_like(after[0], cue)
+        or _route_before_place(frame, j, after, lex)
+        or _route_before_subject(frame, j, after, cue)
+    ):
         addressee = _head(after) if _routed(after[0]) else None
         j += len(after)
         after = _phrase(frame, j, 1)
@@ -277,6 +281,21 @@ def speaker_of(
         if loc and any(_lemma(t) in lex.org_nouns or t.pos_ == "PROPN" for t in loc):
             return loc, _head(loc), addressee
     return [], None, addressee
+
+
+def _route_before_subject(frame: list[Any], j: int, after: list[Any], cue: Any) -> bool:
+    """'рассказал РИА Новости губернатор X': an undeclined name, then a noun the
+    dictionary reads as nominative: the name is the addressee, the noun the speaker."""
+    from presslens.syntax_cyrillic import cases
+
+    first = after[0]
+    if cases(first.text, _language(first)) and cases(first.text.lower(), _language(first)):
+        return False  # the dictionary declines it: its case already decided
+    rest = _phrase(frame, j + len(after), 1)
+    if not rest or not rest[0].text[:1].islower():
+        return False
+    known = cases(rest[0].text.lower(), _language(rest[0]))
+    return "Nom" in known and _subject_like(rest[0], cue)
 
 
 def _route_before_place(frame: list[Any], j: int, after: list[Any], lex: Lexicon) -> bool:
@@ -435,7 +454,7 @@ class _Frames:
         ]
 
     def cue_in(self, toks: list[Any], last: bool = False) -> Any:
-        cues = [t for t in toks if cue_kind(t, self.lex) in ("speech", "document")]
+        cues = [t for t in toks if cue_kind(t, self.lex) in ("speech", "document", "thought")]
         if not cues:
             return None
         return cues[-1] if last else cues[0]
@@ -497,15 +516,22 @@ class _Frames:
         """X заявил: «Q» / Как отметил X, «Q» / По словам X, «Q» / X: «Q»."""
         start = _sentence_start(self.text, floor, q.outer[0])
         before = self.text[start : q.outer[0]].rstrip()
+        frame = self.toks((start, q.outer[0]))
+        if before and frame and _lemma(frame[-1]) in self.lex.complementisers:
+            # 'X подчеркнул, что «…»': reported syntax around quoted words (mixed).
+            cue = self.cue_in(frame[:-1], last=True)
+            if cue is not None:
+                return self.found("mixed", q.parts or (q.span,), cue, frame[:-1])
         if not before or before[-1] not in ":,":
             return None
-        frame = self.toks((start, q.outer[0]))
         if not frame:
             return None
         according = _according_at(frame, self.lex)
         if according is not None:
             prep, noun = according
             spk = _according_speaker(frame, prep, noun)
+            if not spk and _lemma(noun) in self.lex.data_nouns:
+                return None
             cue_span = (prep.idx, noun.idx + len(noun.text))
             return Found(
                 "direct",
@@ -541,7 +567,12 @@ def _according_at(toks: list[Any], lex: Lexicon) -> tuple[Any, Any] | None:
         if (a.lower_, _lemma(b)) in lex.according:
             return a, b
         c = toks[n + 2] if n + 2 < len(toks) else None
-        if c is not None and b.pos_ in ("PRON", "DET") and (a.lower_, _lemma(c)) in lex.according:
+        if (
+            c is not None
+            and b.pos_ in ("PRON", "DET")
+            and (a.lower_, _lemma(c)) in lex.according
+            and _lemma(c) not in lex.data_nouns  # 'по нашим данным': the outlet's own
+        ):
             return a, c
     return None
 
@@ -690,10 +721,14 @@ def find_indirect(
         f = _according_report(text, toks, sent, lex, interiors, used)
         if f is None:
             f = _as_report(text, toks, sent, lex, interiors, used)
-        if f is None:
-            f = _clause_report(text, toks, sent, lex, interiors, used)
-        if f is None:
-            f = _trailing_report(text, toks, sent, lex, interiors, used)
+        if f is not None:
+            out.append(f)
+            continue
+        reports = _clause_reports(text, toks, sent, lex, interiors, used)
+        if reports:
+            out.extend(reports)
+            continue
+        f = _trailing_report(text, toks, sent, lex, interiors, used)
         if f is not None:
             out.append(f)
     return out
@@ -706,6 +741,8 @@ def _according_report(text, toks, sent, lex, interiors, used) -> Found | None:  
         return None
     prep, noun = hit
     spk = _according_speaker(toks, prep, noun)
+    if not spk and _lemma(noun) in lex.data_nouns:
+        return None  # 'по данным, ...' with no source named: unverifiable, not a report
     phrase_end = max(spk[-1] if spk else noun, noun, key=lambda t: t.i)
     pe = phrase_end.idx + len(phrase_end.text)
     before = _content(text, sent[0], prep.idx)
@@ -760,11 +797,15 @@ def _as_report(text, toks, sent, lex, interiors, used) -> Found | None:  # type:
     return None
 
 
-def _clause_report(text, toks, sent, lex, interiors, used) -> Found | None:  # type: ignore[no-untyped-def]
-    """X заявил, что C. / В заявлении говорится, что C. / X считает, что C."""
-    for k, t in enumerate(toks):
+def _clause_reports(text, toks, sent, lex, interiors, used) -> list[Found]:  # type: ignore[no-untyped-def]
+    """X заявил, что C. / В заявлении говорится, что C. / X считает, что C1, и добавил, что C2."""
+    out: list[Found] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
         kind = cue_kind(t, lex)
         if kind is None or t.i in used:
+            k += 1
             continue
         comp = None
         for j in range(k + 1, min(len(toks), k + 10)):
@@ -775,24 +816,41 @@ def _clause_report(text, toks, sent, lex, interiors, used) -> Found | None:  # t
             if _is_verb(u) and cue_kind(u, lex) is None and u.pos_ == "VERB":
                 break
         if comp is None:
+            k += 1
             continue
-        content = _content(text, comp.idx + len(comp.text), sent[1])
+        c = toks.index(comp)
+        end, nxt = _next_report(toks, c + 1, lex)
+        content = _content(text, comp.idx + len(comp.text), end if end is not None else sent[1])
         if not _long_enough(text, content) or any(inside(content, q) for q in interiors):
+            k += 1
             continue
         assert content is not None
         frame = [u for u in toks if u.idx < comp.idx]
         spk, head, addr = speaker_of(t, frame, lex, "speech" if kind != "document" else "document")
-        return Found(
-            _kind(content, interiors),
-            content,
-            (content,),
-            (t.idx, t.idx + len(t.text)),
-            _span(spk),
-            head,
-            addr,
-            t.i,
-        )  # type: ignore[arg-type]
-    return None
+        if not spk and out and toks[k - 1].lower_ in lex.conjunctions:
+            spk_span, head = out[-1].speaker, out[-1].speaker_head  # '..., и добавил, что'
+        else:
+            spk_span = _span(spk)
+        cue = (t.idx, t.idx + len(t.text))
+        out.append(
+            Found(_kind(content, interiors), content, (content,), cue, spk_span, head, addr, t.i)  # type: ignore[arg-type]
+        )
+        k = nxt if nxt is not None else len(toks)
+    return out
+
+
+def _next_report(toks: list[Any], start: int, lex: Lexicon) -> tuple[int | None, int | None]:
+    """Where a clause ends because a second report joins it ('..., и добавил, что'):
+    the character offset to cut at and the index of the second cue."""
+    for j in range(start + 1, len(toks)):
+        t = toks[j]
+        if cue_kind(t, lex) is None or toks[j - 1].lower_ not in lex.conjunctions:
+            continue
+        cut = j - 1
+        if cut > 0 and toks[cut - 1].text == ",":
+            cut -= 1
+        return toks[cut].idx, j
+    return None, None
 
 
 def _trailing_report(text, toks, sent, lex, interiors, used) -> Found | None:  # type: ignore[no-untyped-def]

@@ -75,7 +75,13 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
         return "named"
     if len(words) == 1 and lemmas[0] in lex.group_pronouns | {"мы", "ми"}:
         return "organisation"
-    head = next((w for w, t in zip(lemmas, words, strict=True) if t.pos_ in ("NOUN", "PROPN")), "")
+    known = lex.org_nouns | lex.document_nouns | lex.representative_nouns
+    known = known | lex.people_nouns | lex.title_nouns
+    # The phrase's head: its first lexicon noun ('Повітряних силах', 'Аналитик банка'),
+    # else its first noun.
+    head = next((w for w in lemmas if w in known), "") or next(
+        (w for w, t in zip(lemmas, words, strict=True) if t.pos_ in ("NOUN", "PROPN")), ""
+    )
     if head in lex.org_nouns or head in lex.document_nouns:
         return "organisation"  # the phrase is headed by a body, whatever a tagger calls it
     if names_person:

@@ -144,7 +144,9 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
             case = _case(t)
             # Taggers differ on which names are PROPN: a capital decides, so no name is special.
             name = t.pos_ == "PROPN" or t.text[:1].isupper()
-            genitive = case == "Gen" or (name and _case_possible(t, "Gen"))
+            genitive = case == "Gen" or (
+                (name or t.pos_ in ("NOUN", "ADJ")) and _case_possible(t, "Gen")
+            )
             apposed = name and (case == head_case or _case_possible(t, head_case))
             # 'Ніку Русу', 'Аушра Петраускене': a capitalised word after a first name is
             # its surname, whatever case a dictionary guesses for a foreign name.
@@ -289,8 +291,8 @@ def _route_before_subject(frame: list[Any], j: int, after: list[Any], cue: Any) 
     from presslens.syntax_cyrillic import cases
 
     first = after[0]
-    if cases(first.text, _language(first)) and cases(first.text.lower(), _language(first)):
-        return False  # the dictionary declines it: its case already decided
+    if len(cases(first.text, _language(first)) | cases(first.text.lower(), _language(first))) < 6:
+        return False  # the dictionary declines it (not every case): its case already decided
     rest = _phrase(frame, j + len(after), 1)
     if not rest or not rest[0].text[:1].islower():
         return False
@@ -334,8 +336,7 @@ def _locative_before(frame: list[Any], k: int, lex: Lexicon) -> list[Any]:
     p = frame.index(run[0]) - 1
     if p < 0 or _lemma(frame[p]) not in lex.locative_preps:
         return []
-    phrase = _phrase(frame, p + 1, 1) or run
-    return phrase if _speaking_body(phrase, lex) else []
+    return run if _speaking_body(run, lex) else []
 
 
 def _document_owner(frame: list[Any], lex: Lexicon) -> list[Any]:

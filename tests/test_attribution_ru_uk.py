@@ -511,3 +511,99 @@ def test_sourcing_basis(language: str, text: str, basis: str) -> None:
 def test_named_source_data_is_not_unverifiable() -> None:
     doc = analyse("По данным Росстата, инфляция в марте составила 7,4 процента.", "ru")
     assert [s.basis for s in doc.layer("sourcing")] != ["unverifiable"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "content", "speaker", "cue"),
+    [
+        (
+            "ru",
+            "«Мы не будем вмешиваться», — заявил в понедельник министр обороны Лаурас Каспарас.",
+            "Мы не будем вмешиваться",
+            "министр обороны Лаурас Каспарас",
+            "заявил",
+        ),
+        (
+            "ru",
+            "Министр заявил: переговоры продолжатся на следующей неделе в Женеве.",
+            "переговоры продолжатся на следующей неделе в Женеве",
+            "Министр",
+            "заявил",
+        ),
+        (
+            "ru",
+            "«Ситуация стабильная», — рассказал РИА Новости губернатор области Вячеслав Гладков.",
+            "Ситуация стабильная",
+            "губернатор области Вячеслав Гладков",
+            "рассказал",
+        ),
+        (
+            "uk",
+            "«Ситуація стабільна», — розповів УНІАН голова ОВА Олег Синєгубов.",
+            "Ситуація стабільна",
+            "голова ОВА Олег Синєгубов",
+            "розповів",
+        ),
+        (
+            "uk",
+            "У Повітряних силах ЗСУ повідомили, що вночі було збито 12 безпілотників.",
+            "вночі було збито 12 безпілотників",
+            "Повітряних силах ЗСУ",
+            "повідомили",
+        ),
+    ],
+)
+def test_adjuncts_routes_and_colons(
+    language: str, text: str, content: str, speaker: str, cue: str
+) -> None:
+    doc = analyse(text, language)
+    q = only_quote(doc)
+    assert (cut(doc, q.span), cut(doc, q.cue)) == (content, cue)
+    assert q.speaker is not None and cut(doc, q.speaker.span) == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "cues"),
+    [
+        (
+            "ru",
+            "Глава МИД Петер Сийярто отметил, что Будапешт против новых санкций, и добавил, "
+            "что решение должно быть единогласным.",
+            ["отметил", "добавил"],
+        ),
+        (
+            "uk",
+            "Глава МЗС Петер Сійярто зазначив, що Будапешт проти нових санкцій, і додав, "
+            "що рішення має бути одностайним.",
+            ["зазначив", "додав"],
+        ),
+    ],
+)
+def test_second_report_joined_by_a_conjunction(language: str, text: str, cues: list[str]) -> None:
+    doc = analyse(text, language)
+    quotes = doc.layer("quotes")
+    assert [cut(doc, q.cue) for q in quotes] == cues
+    first, second = quotes
+    assert first.span[1] < second.cue[0]
+    assert cut(doc, first.speaker.span) == cut(doc, second.speaker.span)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "basis"),
+    [
+        ("ru", "Власти, по данным местных СМИ, готовят новый закон о языке.", "organisation"),
+        ("uk", "Влада, за даними місцевих ЗМІ, готує новий закон про мову.", "organisation"),
+        ("ru", "По данным, власти готовят новый закон о языке в этом году.", "unverifiable"),
+        (
+            "ru",
+            "«Мы ожидаем, что переговоры возобновятся», — говорится в коммюнике.",
+            "organisation",
+        ),
+        ("uk", "«Ми очікуємо, що переговори відновляться», — йдеться в комюніке.", "organisation"),
+        ("ru", "Эксперт подчеркнул, что «ситуация на рынке остаётся напряжённой».", "anonymous"),
+        ("uk", "На думку експертів, ціни на нафту продовжать зростати.", "anonymous"),
+    ],
+)
+def test_more_sourcing_bases(language: str, text: str, basis: str) -> None:
+    doc = analyse(text, language)
+    assert [s.basis for s in doc.layer("sourcing")] == [basis]

@@ -264,7 +264,7 @@ def speaker_of(
             if spk:
                 return spk, head, _addressee_after(frame, k, lex)
     addressee: int | None = None
-    j = k + 1
+    j = _skip_adjuncts(frame, k + 1, lex)
     after = _phrase(frame, j, 1)
     if after and (
         not _subject_like(after[0], cue)
@@ -272,7 +272,7 @@ def speaker_of(
         or _route_before_subject(frame, j, after, cue)
     ):
         addressee = _head(after) if _routed(after[0]) else None
-        j += len(after)
+        j = _skip_adjuncts(frame, j + len(after), lex)
         after = _phrase(frame, j, 1)
     if after and _subject_like(after[0], cue):
         return after, _head(after), addressee
@@ -283,6 +283,23 @@ def speaker_of(
         if loc and any(_lemma(t) in lex.org_nouns or t.pos_ == "PROPN" for t in loc):
             return loc, _head(loc), addressee
     return [], None, addressee
+
+
+def _skip_adjuncts(frame: list[Any], j: int, lex: Lexicon) -> int:
+    """Past adverbs and prepositional phrases naming no body between a verb and its
+    subject ('заявил в понедельник министр', 'сказал вчера журналистам он')."""
+    for _ in range(3):
+        start = j
+        while j < len(frame) and frame[j].pos_ in ("ADV", "PART"):
+            j += 1
+        if j < len(frame) and frame[j].pos_ == "ADP":
+            phrase = _phrase(frame, j + 1, 1)
+            if not phrase or _speaking_body(phrase, lex):
+                return start if j == start else j
+            j += 1 + len(phrase)
+        if j == start:
+            break
+    return j
 
 
 def _route_before_subject(frame: list[Any], j: int, after: list[Any], cue: Any) -> bool:
@@ -811,12 +828,13 @@ def _clause_reports(text, toks, sent, lex, interiors, used) -> list[Found]:  # t
         comp = None
         for j in range(k + 1, min(len(toks), k + 10)):
             u = toks[j]
-            if _lemma(u) in lex.complementisers or u.lower_ in lex.complementisers:
+            # 'заявил, что C' and 'заявил: C' (a colon before unquoted words).
+            if _lemma(u) in lex.complementisers or u.lower_ in lex.complementisers or u.text == ":":
                 comp = u
                 break
             if _is_verb(u) and cue_kind(u, lex) is None and u.pos_ == "VERB":
                 break
-        if comp is None:
+        if comp is None or (comp.text == ":" and kind == "thought"):
             k += 1
             continue
         c = toks.index(comp)

@@ -607,3 +607,21 @@ def test_second_report_joined_by_a_conjunction(language: str, text: str, cues: l
 def test_more_sourcing_bases(language: str, text: str, basis: str) -> None:
     doc = analyse(text, language)
     assert [s.basis for s in doc.layer("sourcing")] == [basis]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("ru", "«Мы готовы к переговорам», — сказал В. Путин журналистам.", "В. Путин"),
+        (
+            "ru",
+            "Президент В. Зеленский заявил, что Украина не пойдёт на уступки.",
+            "Президент В. Зеленский",
+        ),
+        ("uk", "Як зазначив С. Наришкін, «ситуація залишається напруженою».", "С. Наришкін"),
+    ],
+)
+def test_initials_do_not_end_sentences(language: str, text: str, speaker: str) -> None:
+    doc = analyse(text, language)
+    q = only_quote(doc)
+    assert q.speaker is not None and cut(doc, q.speaker.span) == speaker

@@ -138,6 +138,10 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
                 out.extend(name)
                 i += len(name)
                 continue
+        if step > 0 and t.text == "." and out and _is_initial(out[-1]):
+            out.append(t)  # 'В. Путин': an initial's period inside the name
+            i += step
+            continue
         if t.pos_ not in _NP_POS and not (t.text == "-" and out):
             break
         if step > 0 and head_case is not None:
@@ -150,7 +154,7 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
             apposed = name and (case == head_case or _case_possible(t, head_case))
             # 'Ніку Русу', 'Аушра Петраускене': a capitalised word after a first name is
             # its surname, whatever case a dictionary guesses for a foreign name.
-            surname = name and _is_word_name(out[-1])
+            surname = name and (_is_word_name(out[-1]) or (out[-1].text == "." and len(out) > 1))
             if not (genitive or apposed or surname or t.text == "-"):
                 break
         elif step > 0 and t.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -173,6 +177,10 @@ def _quoted_name(toks: list[Any], i: int) -> list[Any]:
                 return toks[i : j + 1]
             return []
     return []
+
+
+def _is_initial(tok: Any) -> bool:
+    return len(tok.text) == 1 and tok.text.isupper()
 
 
 def _is_word_name(tok: Any) -> bool:
@@ -438,17 +446,21 @@ def _trim_phrase(toks: list[Any]) -> list[Any]:
 # --- direct quotations ---------------------------------------------------------------
 
 
+def _ends(text: str, start: int, end: int) -> list[int]:
+    """Sentence ends in ``text[start:end]``, past abbreviations and initials."""
+    return [
+        m.end() for m in _SENT_END.finditer(text, start, end) if not _abbreviation(text, m.start())
+    ]
+
+
 def _sentence_end(text: str, start: int, ceil: int) -> int:
-    m = _SENT_END.search(text, start, ceil)
-    return m.end() if m else ceil
+    ends = _ends(text, start, ceil)
+    return ends[0] if ends else ceil
 
 
 def _sentence_start(text: str, floor: int, end: int) -> int:
-    last = floor
-    for m in _SENT_END.finditer(text, floor, end):
-        if m.end() < end:
-            last = m.end()
-    return last
+    ends = [e for e in _ends(text, floor, end) if e < end]
+    return ends[-1] if ends else floor
 
 
 _RIGHT_DASH = re.compile(r"\s*[,!?…]?\s*[—–-]\s*")
@@ -688,22 +700,24 @@ def _sentences(text: str, paras: list[Span]) -> list[Span]:
     out = []
     for ps, pe in paras:
         start = ps
-        for m in _SENT_END.finditer(text, ps, pe):
-            if _abbreviation(text, m.start()):
-                continue
-            out.append((start, m.end()))
-            start = m.end()
+        for stop in _ends(text, ps, pe):
+            out.append((start, stop))
+            start = stop
         if text[start:pe].strip():
             out.append((start, pe))
     return [s for s in (trim(text, s) for s in out) if s is not None]
 
 
 def _abbreviation(text: str, at: int) -> bool:
-    """'т.', 'г.', 'ул.': a period after a short lowercase word does not end a sentence."""
+    """'т.', 'г.', 'ул.': a period after a short lowercase word does not end a sentence,
+    nor one after an initial ('В. Зеленский', 'С. Нарышкин')."""
     w = at
     while w > 0 and text[w - 1].isalpha():
         w -= 1
     word = text[w:at]
+    if text[at : at + 1] == "." and len(word) == 1 and word.isupper():
+        after = text[at + 1 : at + 3].lstrip()
+        return bool(after) and after[0].isupper() and (w == 0 or not text[w - 1].isalnum())
     return (
         0 < len(word) <= 2
         and word.islower()

@@ -40,7 +40,7 @@ from presslens.attribution.found import Found, inside, overlap
 from presslens.attribution.lexicon import Lexicon, norm
 from presslens.attribution.marks import QuotedSpan, find_quotes
 from presslens.attribution.syntax_utils import tokens_in, trim
-from presslens.document import Span
+from presslens.document import QuoteKind, Span
 
 _DASHES = "—–-"
 _SENT_END = re.compile(r"[.!?…]+(?=[\s»”“\"]|$)")
@@ -494,7 +494,7 @@ class _Frames:
         spk, head, addr = speaker_of(cue, frame, self.lex, ck)
         span = (parts[0][0], parts[-1][1])
         cue_span = (cue.idx, cue.idx + len(cue.text))
-        return Found(kind, span, parts, cue_span, _span(spk), head, addr, cue.i)  # type: ignore[arg-type]
+        return Found(kind, span, parts, cue_span, _span(spk), head, addr, cue.i)
 
     def inner(self, q: QuotedSpan) -> Found | None:
         """«Q1, — отметил X, — Q2»: the attribution between two dashes inside the marks."""
@@ -734,7 +734,7 @@ def _long_enough(text: str, span: Span | None) -> bool:
     return span is not None and len(text[span[0] : span[1]].split()) >= _MIN_CONTENT_WORDS
 
 
-def _kind(span: Span, interiors: list[Span]) -> str:
+def _kind(span: Span, interiors: list[Span]) -> QuoteKind:
     return "mixed" if any(overlap(q, span) for q in interiors) else "indirect"
 
 
@@ -766,7 +766,9 @@ def find_indirect(
     return out
 
 
-def _according_report(text, toks, sent, lex, interiors, used) -> Found | None:  # type: ignore[no-untyped-def]
+def _according_report(
+    text: str, toks: list[Any], sent: Span, lex: Lexicon, interiors: list[Span], used: set[int]
+) -> Found | None:
     """По словам X, C. / C, по словам X."""
     hit = _according_at(toks, lex)
     if hit is None or hit[1].i in used:
@@ -786,19 +788,21 @@ def _according_report(text, toks, sent, lex, interiors, used) -> Found | None:  
         parts = (before, after)
         content = (before[0], after[1])
     else:
-        sides = [s for s in (before, after) if _long_enough(text, s)]
+        sides: list[Span] = [s for s in (before, after) if s is not None and _long_enough(text, s)]
         if not sides:
             return None
-        content = max(sides, key=lambda s: s[1] - s[0])  # type: ignore[arg-type,return-value]
+        content = max(sides, key=lambda s: s[1] - s[0])
         parts = (content,)
     if any(inside(content, q) for q in interiors):
         return None
     return Found(
         _kind(content, interiors), content, parts, cue, _span(spk), _head(spk), None, noun.i
-    )  # type: ignore[arg-type]
+    )
 
 
-def _as_report(text, toks, sent, lex, interiors, used) -> Found | None:  # type: ignore[no-untyped-def]
+def _as_report(
+    text: str, toks: list[Any], sent: Span, lex: Lexicon, interiors: list[Span], used: set[int]
+) -> Found | None:
     """Как сообщает X, C. / Як повідомляє X, C."""
     for k, t in enumerate(toks[:-1]):
         if _lemma(t) not in lex.as_words:
@@ -825,11 +829,13 @@ def _as_report(text, toks, sent, lex, interiors, used) -> Found | None:  # type:
             head,
             addr,
             cue.i,
-        )  # type: ignore[arg-type]
+        )
     return None
 
 
-def _clause_reports(text, toks, sent, lex, interiors, used) -> list[Found]:  # type: ignore[no-untyped-def]
+def _clause_reports(
+    text: str, toks: list[Any], sent: Span, lex: Lexicon, interiors: list[Span], used: set[int]
+) -> list[Found]:
     """X заявил, что C. / В заявлении говорится, что C. / X считает, что C1, и добавил, что C2."""
     out: list[Found] = []
     k = 0
@@ -866,7 +872,7 @@ def _clause_reports(text, toks, sent, lex, interiors, used) -> list[Found]:  # t
             spk_span = _span(spk)
         cue = (t.idx, t.idx + len(t.text))
         out.append(
-            Found(_kind(content, interiors), content, (content,), cue, spk_span, head, addr, t.i)  # type: ignore[arg-type]
+            Found(_kind(content, interiors), content, (content,), cue, spk_span, head, addr, t.i)
         )
         k = nxt if nxt is not None else len(toks)
     return out
@@ -886,7 +892,9 @@ def _next_report(toks: list[Any], start: int, lex: Lexicon) -> tuple[int | None,
     return None, None
 
 
-def _trailing_report(text, toks, sent, lex, interiors, used) -> Found | None:  # type: ignore[no-untyped-def]
+def _trailing_report(
+    text: str, toks: list[Any], sent: Span, lex: Lexicon, interiors: list[Span], used: set[int]
+) -> Found | None:
     """C, — сообщил X. / C, сообщили ТАСС в пресс-бюро ведомства."""
     for k, t in enumerate(toks):
         if k < _MIN_CONTENT_WORDS or t.i in used or cue_kind(t, lex) not in ("speech", "document"):
@@ -914,7 +922,7 @@ def _trailing_report(text, toks, sent, lex, interiors, used) -> Found | None:  #
             head,
             addr,
             t.i,
-        )  # type: ignore[arg-type]
+        )
     return None
 
 

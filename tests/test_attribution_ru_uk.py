@@ -625,3 +625,24 @@ def test_initials_do_not_end_sentences(language: str, text: str, speaker: str) -
     doc = analyse(text, language)
     q = only_quote(doc)
     assert q.speaker is not None and cut(doc, q.speaker.span) == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ru",
+            "Как сообщает агентство Рейтер со ссылкой на источники, "
+            "переговоры в Женеве продлятся ещё два дня.",
+        ),
+        (
+            "uk",
+            "Як повідомляє агентство Рейтер з посиланням на джерела, "
+            "переговори в Женеві триватимуть ще два дні.",
+        ),
+    ],
+)
+def test_report_citing_unnamed_sources_is_anonymous(language: str, text: str) -> None:
+    doc = analyse(text, language)
+    assert len(doc.layer("quotes")) == 1
+    assert [s.basis for s in doc.layer("sourcing")] == ["anonymous"]

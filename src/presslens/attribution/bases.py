@@ -126,6 +126,8 @@ def source_sentences(
         if covering:
             q = max(covering, key=lambda q: overlap(q.span, sent))
             basis = speaker_basis(q, entities, sdoc, lex)
+            if find_pattern(text, sent, lex.citing_anonymous) is not None:
+                basis = "anonymous"  # 'сообщает X со ссылкой на источники'
             out.append(Sourcing(sent, basis, q.cue, q.speaker.entity if q.speaker else None))
             continue
         cue = find_pattern(text, sent, lex.anonymous_phrases)

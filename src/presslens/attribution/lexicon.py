@@ -65,6 +65,8 @@ class Lexicon:
     # matched case-insensitively on the text; inflections and inserted words allowed).
     unverifiable: tuple[re.Pattern[str], ...] = field(default=())
     anonymous_phrases: tuple[re.Pattern[str], ...] = field(default=())
+    # A report that cites unnamed sources ("сообщает X со ссылкой на источники") rests on them.
+    citing_anonymous: tuple[re.Pattern[str], ...] = field(default=())
 
     def is_speech(self, lemma: str) -> bool:
         return norm(lemma) in self.speech_verbs

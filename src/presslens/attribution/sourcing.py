@@ -256,7 +256,7 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any = None) ->
     return "organisation" if words[0] in ("the", "its", "their") else "anonymous"
 
 
-def _claims(doc: Document) -> list[Span]:
+def claim_sentences(doc: Document) -> list[Span]:
     """Sentences that can carry a claim: not boilerplate, dateline or byline; with a verb."""
     anatomy = doc.layer("anatomy")
     sdoc = doc.layer("syntax")
@@ -290,7 +290,7 @@ def source_sentences(
     """One Sourcing per claim-bearing sentence, in text order."""
     text = doc.text
     out: list[Sourcing] = []
-    for sent in _claims(doc):
+    for sent in claim_sentences(doc):
         covering = [q for q in quotes if overlap(q.span, sent) or (q.cue and overlap(q.cue, sent))]
         cue = _find_unverifiable(text, sent)
         if cue is not None:

@@ -19,9 +19,18 @@ def eval_quotes(
     ),
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N articles."),
     errors: bool = typer.Option(True, "--errors/--no-errors", help="Print error categories."),
+    language: str = typer.Option(
+        "en", "--language", help="en (PolNeAR), or ru / uk (the project's labelled sets)."
+    ),
+    part: str = typer.Option("dev", "--part", help="ru/uk set: dev or heldout."),
     debug: bool = DebugOption,
 ) -> None:
     """Score quotes, cues and speakers on PolNeAR (content overlap >= half the smaller span)."""
+    if language != "en":
+        from presslens.cli.eval_quotes_language import eval_language
+
+        eval_language(language, part, errors, debug)
+        return
 
     def run() -> None:
         from rich.console import Console

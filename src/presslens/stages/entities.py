@@ -86,9 +86,8 @@ class EntitiesStage:
         self.settings = settings
 
     def run(self, doc: Document) -> list[Entity]:
+        language = doc.layer("language") or doc.metadata.language
+        syntax = doc.layer("syntax")  # find_entities chooses its path by language, not by parse
         return find_entities(
-            doc.text,
-            syntax=doc.layer("syntax"),
-            language=doc.layer("language") or doc.metadata.language,
-            anatomy=doc.layer("anatomy"),
+            doc.text, syntax=syntax, language=language, anatomy=doc.layer("anatomy")
         )

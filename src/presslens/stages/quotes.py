@@ -18,6 +18,7 @@ from typing import Any
 
 from presslens.attribution.coref import History, resolve_addressee, resolve_speaker
 from presslens.attribution.found import Found
+from presslens.attribution.lexicon import Lexicon, for_language
 from presslens.attribution.quotes import attributed_quotes
 from presslens.document import Anatomy, Document, Entity, Quote, Span, Speaker
 from presslens.settings import Settings
@@ -27,7 +28,7 @@ class QuotesStage:
     """Adds ``quotes``: list[Quote] in text order, ids ``q1``, ``q2``, ..."""
 
     name = "quotes"
-    needs = ("syntax", "entities", "anatomy")
+    needs = ("syntax", "entities", "anatomy", "language")
     adds = "quotes"
 
     def __init__(self, settings: Settings | None = None):
@@ -38,6 +39,9 @@ class QuotesStage:
         if sdoc is None:
             return []
         entities: list[Entity] = list(doc.layer("entities") or [])
+        lexicon = for_language(doc.layer("language"))
+        if lexicon is not None:  # Russian, Ukrainian: the same stage with the language's lexicon
+            return reported_quotes(doc.text, sdoc, doc.layer("anatomy"), entities, lexicon)
         found = find_attributions(doc.text, sdoc, doc.layer("anatomy"))
         return to_quotes(doc.text, sdoc, found, entities)
 
@@ -50,6 +54,18 @@ def find_attributions(text: str, sdoc: Any, anatomy: Anatomy | None) -> list[Fou
     paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
     excluded, bounded = furniture(anatomy)
     return attributed_quotes(text, sdoc, paras, excluded, bounded)
+
+
+def reported_quotes(
+    text: str, sdoc: Any, anatomy: Anatomy | None, entities: list[Entity], lexicon: Lexicon
+) -> list[Quote]:
+    """Quotes of a text parsed into Universal Dependencies, read with ``lexicon``."""
+    from presslens.attribution import reported, speakers
+
+    paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
+    excluded, bounded = furniture(anatomy)
+    found = reported.extract(text, sdoc, lexicon, paras, excluded, bounded)
+    return speakers.to_quotes(text, sdoc, found, entities, lexicon)
 
 
 def furniture(anatomy: Anatomy | None) -> tuple[list[Span], list[Span]]:

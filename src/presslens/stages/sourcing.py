@@ -5,7 +5,8 @@ The rules live in :mod:`presslens.attribution.sourcing`.
 
 from __future__ import annotations
 
-from presslens.attribution.sourcing import source_sentences
+from presslens.attribution.lexicon import for_language
+from presslens.attribution.sourcing import claim_sentences, source_sentences
 from presslens.document import Document, Entity, Quote, Sourcing
 from presslens.settings import Settings
 
@@ -14,7 +15,7 @@ class SourcingStage:
     """Adds ``sourcing``: list[Sourcing], one per claim-bearing sentence."""
 
     name = "sourcing"
-    needs = ("quotes", "entities", "anatomy", "syntax")
+    needs = ("quotes", "entities", "anatomy", "syntax", "language")
     adds = "sourcing"
 
     def __init__(self, settings: Settings | None = None):
@@ -23,4 +24,10 @@ class SourcingStage:
     def run(self, doc: Document) -> list[Sourcing]:
         quotes: list[Quote] = list(doc.layer("quotes") or [])
         entities: list[Entity] = list(doc.layer("entities") or [])
+        lexicon = for_language(doc.layer("language"))
+        if lexicon is not None:  # Russian, Ukrainian: the same rules with the language's words
+            from presslens.attribution.bases import source_sentences as with_lexicon
+
+            sdoc = doc.layer("syntax")
+            return with_lexicon(doc.text, claim_sentences(doc), quotes, entities, sdoc, lexicon)
         return source_sentences(doc, quotes, entities)

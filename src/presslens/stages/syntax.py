@@ -5,8 +5,10 @@ shared with ``Document.text``). It is an internal layer: the JSON contract does 
 serialise it, but the entities and attribution stages read it, so the text is
 parsed once.
 
-spaCy's models are English. For other languages the layer is ``None`` and stages
-that read it degrade to their rule-based parts.
+spaCy's models are English. Russian and Ukrainian get a spaCy ``Doc`` built from
+razdel, slovnet and pymorphy3 (:mod:`presslens.syntax_cyrillic`): the same
+interface, Universal Dependencies labels. Stages that run English-only logic on the
+layer check ``doc.layer("language")`` first. For other languages the layer is ``None``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import Any
 from presslens.document import Document
 from presslens.settings import Settings
 from presslens.spacy_models import spacy_pipeline
+
+CYRILLIC = frozenset({"ru", "uk"})  # languages parsed by presslens.syntax_cyrillic
 
 
 class SyntaxStage:
@@ -28,6 +32,10 @@ class SyntaxStage:
 
     def run(self, doc: Document) -> Any:
         language = doc.layer("language")
+        if language in CYRILLIC:
+            from presslens.syntax_cyrillic import parse as parse_cyrillic
+
+            return parse_cyrillic(doc.text, language)
         if language not in (None, "en"):
             return None
         return parse(doc.text, self.model)

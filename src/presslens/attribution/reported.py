@@ -1,0 +1,959 @@
+"""Attributions in a text parsed into Universal Dependencies, read with a language's lexicon.
+
+Why not the English extractor: spaCy's English parse and PolNeAR's conventions
+shape :mod:`presslens.attribution.quotes`; Russian and Ukrainian news follow the
+typographic conventions of their press (« » marks, the dash before the
+attribution, the attribution inside the marks between two dashes) and mark
+indirect speech with a complementiser (что/що) or a fixed phrase. So this
+extractor reads the quotation's frame (the text around its marks) and the
+sentence's tokens, lemmas, cases and tree; what differs between languages (cue
+lemmas, complementisers, phrase cues, nominals) comes from a
+:class:`~presslens.attribution.lexicon.Lexicon`. Output is the same
+:class:`~presslens.attribution.found.Found` records the English path makes.
+
+Layouts (X a speaker, Q a quotation, C a clause):
+``«Q», — сказал X.``  ``«Q» — заявил X.``  ``«Q1, — отметил X, — Q2»``
+``«Q1», — сказал X. — «Q2»``  ``X заявил: «Q»``  ``Как отметил X, «Q»``
+``По словам X, «Q»``  ``«Q», — говорится в заявлении.``  ``«Q», — подчеркнули в пресс-бюро.``
+multi-paragraph «Q (no closing mark) / «Q»; indirect: ``X заявил, что C``,
+``C, — сообщил X.``, ``C, сообщили ТАСС в пресс-бюро ведомства`` (speaker the
+press office, the addressee the route), ``По словам X, C``, ``Как сообщает X, C``,
+``В заявлении говорится, что C``. A short quotation in running text with no
+cue is not speech (a scare quote or a name: «массовые чистки», «Газпром»).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any
+
+from presslens.attribution.found import Found, inside, overlap
+from presslens.attribution.lexicon import Lexicon, norm
+from presslens.attribution.marks import QuotedSpan, find_quotes
+from presslens.attribution.quotes import (
+    SCARE_MAX_WORDS,
+    _continue_previous,
+    _one_event_per_cue,
+    _without,
+    regions,
+)
+from presslens.attribution.syntax_utils import tokens_in, trim
+from presslens.document import QuoteKind, Span
+
+_DASHES = "—–-"
+_SENT_END = re.compile(r"[.!?…]+(?=[\s»”“\"]|$)")
+_MIN_CONTENT_WORDS = 3
+_NP_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON"})
+_MAX_SPEAKER_WORDS = 8
+
+
+# --- quotation marks -------------------------------------------------------------
+
+
+def unnest(text: str) -> str:
+    """A same-length copy where « » nested inside « » read as „ ” and „…“ as „…”.
+
+    Why: Russian and Ukrainian style nests guillemets («… «…» …») and closes „ with
+    “; the mark pairing of :mod:`presslens.attribution.marks` would restart at the
+    inner opener, and reads “ before a comma as an opener.
+    """
+    out = list(text)
+    depth = 0
+    low_open = False
+    for i, ch in enumerate(text):
+        if ch == "\n" and i + 1 < len(text) and text[i + 1] == "\n":
+            depth = 0  # a paragraph break ends any guillemet run
+            low_open = False
+        if ch == "„":
+            low_open = True
+        elif ch == "“" and low_open:
+            out[i] = "”"  # „…“ closes with “, which English pairing reads as an opener
+            low_open = False
+        elif ch == "«":
+            if depth > 0:
+                out[i] = "„"
+            depth += 1
+        elif ch == "»" and depth > 0:
+            depth -= 1
+            if depth > 0:
+                out[i] = "”"
+    return "".join(out)
+
+
+# --- tokens and phrases ----------------------------------------------------------
+
+
+def _words(toks: Sequence[Any]) -> list[Any]:
+    return [t for t in toks if not (t.is_punct or t.is_space)]
+
+
+def _lemma(tok: Any) -> str:
+    return norm(tok.lemma_)
+
+
+def _is_verb(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _case(tok: Any) -> str | None:
+    values = tok.morph.get("Case")
+    return values[0] if values else None
+
+
+def _number(tok: Any) -> str | None:
+    values = tok.morph.get("Number")
+    return values[0] if values else None
+
+
+def cue_kind(tok: Any, lex: Lexicon) -> str | None:
+    """'speech', 'document' (говорится/йдеться), 'thought' or None for a token."""
+    if tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):  # taggers misread some verb forms
+        return None
+    lemma = _lemma(tok)
+    if lemma in lex.document_verbs:
+        return "document"
+    if lemma in lex.speech_verbs:
+        return "speech"
+    if lemma in lex.thought_verbs:
+        return "thought"
+    return None
+
+
+def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
+    """A noun phrase from ``toks[start]``: going right (``step`` 1), its head with the
+    adjectives before it, genitive dependents and names in apposition after it
+    ("министр обороны Молдавии Иван Петров"), stopping at a word in another case
+    ("ТАСС | в", "Интерфаксу | глава", "Петров | журналистам"); going left (-1), the
+    run of noun-phrase words ending at ``toks[start]``."""
+    out: list[Any] = []
+    i = start
+    head_case: str | None = None
+    while 0 <= i < len(toks) and len(out) < _MAX_SPEAKER_WORDS:
+        t = toks[i]
+        if step > 0 and out and t.text in _NAME_OPENERS:
+            name = _quoted_name(toks, i)
+            if name:  # 'компании «Севергаз» Игорь Лапин': a quoted name inside the phrase
+                out.extend(name)
+                i += len(name)
+                continue
+        if step > 0 and t.text == "." and out and _is_initial(out[-1]):
+            out.append(t)  # 'В. Путин': an initial's period inside the name
+            i += step
+            continue
+        if t.pos_ not in _NP_POS and not (t.text == "-" and out):
+            break
+        if step > 0 and head_case is not None:
+            case = _case(t)
+            # Taggers differ on which names are PROPN: a capital decides, so no name is special.
+            name = t.pos_ == "PROPN" or t.text[:1].isupper()
+            genitive = case == "Gen" or (
+                (name or t.pos_ in ("NOUN", "ADJ")) and _case_possible(t, "Gen")
+            )
+            apposed = name and (case == head_case or _case_possible(t, head_case))
+            # 'Ніку Русу', 'Аушра Петраускене': a capitalised word after a first name is
+            # its surname, whatever case a dictionary guesses for a foreign name.
+            surname = name and (_is_word_name(out[-1]) or (out[-1].text == "." and len(out) > 1))
+            if not (genitive or apposed or surname or t.text == "-"):
+                break
+        elif step > 0 and t.pos_ in ("NOUN", "PROPN", "PRON"):
+            head_case = _case(t) or "Nom"
+        out.append(t)
+        i += step
+    return out if step > 0 else out[::-1]
+
+
+_NAME_OPENERS = frozenset('«„“"')
+_NAME_CLOSERS = frozenset('»“”"')
+
+
+def _quoted_name(toks: list[Any], i: int) -> list[Any]:
+    """The marks and words of a short quoted name starting at ``toks[i]`` (up to 4 words)."""
+    for j in range(i + 1, min(len(toks), i + 6)):
+        if toks[j].text in _NAME_CLOSERS:
+            inner = toks[i + 1 : j]
+            if inner and inner[0].text[:1].isupper():
+                return toks[i : j + 1]
+            return []
+    return []
+
+
+def _is_initial(tok: Any) -> bool:
+    return len(tok.text) == 1 and tok.text.isupper()
+
+
+def _is_word_name(tok: Any) -> bool:
+    """A capitalised word that is not an acronym (a first name or surname)."""
+    return tok.text[:1].isupper() and not tok.text.isupper() and tok.text.isalpha()
+
+
+def _is_name_run(toks: list[Any]) -> bool:
+    return bool(toks) and toks[-1].pos_ == "PROPN"
+
+
+def _span(toks: Sequence[Any]) -> Span | None:
+    if not toks:
+        return None
+    return (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def _head(toks: Sequence[Any]) -> int | None:
+    """The phrase's main word: its first noun, proper noun or pronoun."""
+    for t in toks:
+        if t.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t.i
+    return toks[0].i if toks else None
+
+
+def _agrees(verb: Any, noun: Any) -> bool:
+    """A subject agrees in number with a finite verb (an indeclinable may be either)."""
+    vn, nn = _number(verb), _number(noun)
+    return vn is None or nn is None or vn == nn
+
+
+class _Sentence:
+    """The words of one sentence cut to one region, outside every quotation."""
+
+    def __init__(self, sdoc: Any, span: Span, blocked: list[Span]):
+        self.span = span
+        self.tokens = [
+            t
+            for t in tokens_in(sdoc, span)
+            if not t.is_space and not any(b[0] <= t.idx < b[1] for b in blocked)
+        ]
+
+
+# --- speakers around a cue --------------------------------------------------------
+
+
+def speaker_of(
+    cue: Any, frame: list[Any], lex: Lexicon, kind: str
+) -> tuple[list[Any], int | None, int | None]:
+    """Speaker words, head index and addressee index of a cue within ``frame`` tokens.
+
+    In order: the verb's subject in the parse, when it can be nominative and agrees
+    with the verb; the nominative phrase opening the clause before the verb
+    ("Источник в дипломатических кругах сообщил"); the nominative phrase after it
+    ("сказал он", "заявил министр X"), a non-nominative phrase right after the verb
+    being the addressee ("сообщили ТАСС", "повідомили Укрінформу": the route); the
+    locative naming a body ("подчеркнули в пресс-бюро"). A document verb
+    ("говорится в заявлении") has no speaker phrase: its body is linked later.
+    """
+    if cue not in frame:
+        return [], None, None
+    k = frame.index(cue)
+    if kind == "document":
+        owner = _document_owner(frame, lex)
+        return owner, _head(owner), None
+    subj = [
+        c
+        for c in cue.children
+        if c.dep_.startswith("nsubj")
+        and c in frame
+        and _subject_like(c, cue)
+        and _lemma(c) not in lex.as_words | lex.complementisers
+    ]
+    if subj and subj[0].i < cue.i:
+        phrase = _trim_phrase([t for t in frame[:k] if t.i >= min(x.i for x in subj[0].subtree)])
+        if phrase:
+            return phrase, _head(phrase), _addressee_after(frame, k, lex)
+    opening = _opening_subject(frame, k, cue, lex)
+    if opening:
+        return opening, _head(opening), _addressee_after(frame, k, lex)
+    place = _locative_before(frame, k, lex)
+    if place:
+        return place, _head(place), _addressee_after(frame, k, lex)
+    if _is_gerund(cue):
+        # 'X выступил против ..., заявив, что': the subject of the verb the gerund hangs on.
+        finite = [t for t in frame[:k] if _is_verb(t) and not _is_gerund(t)]
+        if finite:
+            spk, head, _ = speaker_of(finite[-1], frame[:k], lex, "speech")
+            if spk:
+                return spk, head, _addressee_after(frame, k, lex)
+    addressee: int | None = None
+    j = _skip_adjuncts(frame, k + 1, lex)
+    after = _phrase(frame, j, 1)
+    if after and (
+        not _subject_like(after[0], cue)
+        or _route_before_place(frame, j, after, lex)
+        or _route_before_subject(frame, j, after, cue)
+    ):
+        addressee = _head(after) if _routed(after[0]) else None
+        j = _skip_adjuncts(frame, j + len(after), lex)
+        after = _phrase(frame, j, 1)
+    if after and _subject_like(after[0], cue):
+        return after, _head(after), addressee
+    while j < len(frame) and frame[j].pos_ in ("ADV", "PART"):
+        j += 1
+    if j < len(frame) and _lemma(frame[j]) in lex.locative_preps:
+        loc = _phrase(frame, j + 1, 1)
+        if loc and any(_lemma(t) in lex.org_nouns or t.pos_ == "PROPN" for t in loc):
+            return loc, _head(loc), addressee
+    return [], None, addressee
+
+
+def _skip_adjuncts(frame: list[Any], j: int, lex: Lexicon) -> int:
+    """Past adverbs and prepositional phrases naming no body between a verb and its
+    subject ('заявил в понедельник министр', 'сказал вчера журналистам он')."""
+    for _ in range(3):
+        start = j
+        while j < len(frame) and frame[j].pos_ in ("ADV", "PART"):
+            j += 1
+        if j < len(frame) and frame[j].pos_ == "ADP":
+            phrase = _phrase(frame, j + 1, 1)
+            if not phrase or _speaking_body(phrase, lex):
+                return start if j == start else j
+            j += 1 + len(phrase)
+        if j == start:
+            break
+    return j
+
+
+def _route_before_subject(frame: list[Any], j: int, after: list[Any], cue: Any) -> bool:
+    """'рассказал РИА Новости губернатор X': an undeclined name, then a noun the
+    dictionary reads as nominative: the name is the addressee, the noun the speaker."""
+    from presslens.syntax_cyrillic import cases
+
+    first = after[0]
+    if len(cases(first.text, _language(first)) | cases(first.text.lower(), _language(first))) < 6:
+        return False  # the dictionary declines it (not every case): its case already decided
+    rest = _phrase(frame, j + len(after), 1)
+    if not rest or not rest[0].text[:1].islower():
+        return False
+    known = cases(rest[0].text.lower(), _language(rest[0]))
+    return "Nom" in known and _subject_like(rest[0], cue)
+
+
+def _route_before_place(frame: list[Any], j: int, after: list[Any], lex: Lexicon) -> bool:
+    """'повідомили ЧТК у пресслужбі уряду': an undeclined name between the verb and a
+    locative body is whom it was told to, the body the speaker."""
+    n = j + len(after)
+    if not (after[0].pos_ == "PROPN" and after[0].text.isupper()) or n + 1 >= len(frame):
+        return False
+    if _lemma(frame[n]) not in lex.locative_preps:
+        return False
+    verb_number = frame[j - 1].morph.get("Number") if j > 0 else []
+    return _speaking_body(_phrase(frame, n + 1, 1), lex) and "Sing" not in verb_number
+
+
+def _is_gerund(tok: Any) -> bool:
+    return "Conv" in tok.morph.get("VerbForm")
+
+
+def _speaking_body(phrase: list[Any], lex: Lexicon) -> bool:
+    """A locative that can speak: a body, a name, or the circles of anonymous sources."""
+    return any(
+        _lemma(t) in lex.org_nouns | lex.anonymous_nouns or t.pos_ == "PROPN" for t in phrase
+    )
+
+
+def _locative_before(frame: list[Any], k: int, lex: Lexicon) -> list[Any]:
+    """'В ведомстве отметили', 'В дипломатических кругах считают': the place that speaks."""
+    j = k - 1
+    while j >= 0 and frame[j].pos_ in ("ADV", "PART"):
+        j -= 1
+    if j < 0:
+        return []
+    run = _phrase(frame, j, -1)
+    if not run:
+        return []
+    p = frame.index(run[0]) - 1
+    if p < 0 or _lemma(frame[p]) not in lex.locative_preps:
+        return []
+    return run if _speaking_body(run, lex) else []
+
+
+def _document_owner(frame: list[Any], lex: Lexicon) -> list[Any]:
+    """'говорится в заявлении МИД Сербии': the body a document belongs to, if named."""
+    for n, t in enumerate(frame):
+        if _lemma(t) in lex.document_nouns:
+            owner = _phrase(frame, n + 1, 1)
+            if owner and _case_possible(owner[0], "Gen"):
+                return owner
+    return []
+
+
+def _language(tok: Any) -> str:
+    return str(tok.doc.user_data.get("presslens_language", "ru"))
+
+
+def _case_possible(tok: Any, case: str) -> bool:
+    """Whether the dictionary allows ``case`` for the word (indeclinables allow all)."""
+    from presslens.syntax_cyrillic import cases
+
+    allowed = cases(tok.text, _language(tok)) | cases(tok.text.lower(), _language(tok))
+    return not allowed or case in allowed
+
+
+def _subject_like(tok: Any, verb: Any) -> bool:
+    """A word that can be the verb's subject: nominative-possible and agreeing in number."""
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+        return False
+    return _case_possible(tok, "Nom") and _agrees(verb, tok)
+
+
+def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[Any]:
+    """'Источник в дипломатических кругах сообщил ...': the clause opens with the subject."""
+    start = k
+    while start > 0 and frame[start - 1].text not in (",", "—", "–", ":", ";", "«", "»"):
+        start -= 1
+    before = frame[start:k]
+    if not before or len(before) > _MAX_SPEAKER_WORDS + 2:
+        return []
+    first = before[0]
+    if first.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ") or not _subject_like(first, cue):
+        return []
+    if _lemma(first) in lex.as_words | lex.complementisers or first.lower_ in lex.as_words:
+        return []  # 'Как/Як заявил ...': a conjunction the dictionary also reads as a noun
+    if any(_is_verb(t) for t in before):
+        return []
+    return _trim_phrase(before)
+
+
+def _addressee_after(frame: list[Any], k: int, lex: Lexicon) -> int | None:
+    """The dative phrase right after a verb whose subject came before ("сообщил ТАСС")."""
+    after = _phrase(frame, k + 1, 1)
+    if after and after[0].pos_ == "PROPN" and _routed(after[0]):
+        return after[0].i
+    return None
+
+
+def _routed(tok: Any) -> bool:
+    """A word after a verb of saying that can name whom it was said to (dative, or a
+    proper name or acronym the dictionary does not decline)."""
+    return _case_possible(tok, "Dat") or (tok.pos_ == "PROPN" and tok.text.isupper())
+
+
+def _contiguous_before(toks: list[Any], cue: Any) -> list[Any]:
+    """The run of words that ends right before the cue (a subject can be long)."""
+    out: list[Any] = []
+    for t in reversed(toks):
+        if out and out[0].i - t.i > 1:
+            break
+        out.insert(0, t)
+    return out
+
+
+def _trim_phrase(toks: list[Any]) -> list[Any]:
+    while toks and (toks[0].is_punct or toks[0].pos_ in ("CCONJ", "SCONJ", "ADV")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].pos_ in ("CCONJ", "ADV")):
+        toks = toks[:-1]
+    return toks[-_MAX_SPEAKER_WORDS - 4 :]
+
+
+# --- direct quotations ---------------------------------------------------------------
+
+
+def _ends(text: str, start: int, end: int) -> list[int]:
+    """Sentence ends in ``text[start:end]``, past abbreviations and initials."""
+    return [
+        m.end() for m in _SENT_END.finditer(text, start, end) if not _abbreviation(text, m.start())
+    ]
+
+
+def _sentence_end(text: str, start: int, ceil: int) -> int:
+    ends = _ends(text, start, ceil)
+    return ends[0] if ends else ceil
+
+
+def _sentence_start(text: str, floor: int, end: int) -> int:
+    ends = [e for e in _ends(text, floor, end) if e < end]
+    return ends[-1] if ends else floor
+
+
+_RIGHT_DASH = re.compile(r"\s*[,!?…]?\s*[—–-]\s*")
+_INNER = re.compile(r",?\s*[—–]\s+(?P<attr>[^«»„“”—–]{2,160}?)[,.:]\s*[—–]\s+")
+
+
+class _Frames:
+    """Finds the cue of each quotation in the text around (and inside) its marks."""
+
+    def __init__(self, text: str, sdoc: Any, lex: Lexicon, quotes: list[QuotedSpan]):
+        self.text = text
+        self.sdoc = sdoc
+        self.lex = lex
+        self.blocked = [q.span for q in quotes]
+
+    def toks(self, span: Span) -> list[Any]:
+        return [
+            t
+            for t in tokens_in(self.sdoc, span)
+            if not t.is_space and not any(b[0] <= t.idx < b[1] for b in self.blocked)
+        ]
+
+    def cue_in(self, toks: list[Any], last: bool = False) -> Any:
+        cues = [t for t in toks if cue_kind(t, self.lex) in ("speech", "document", "thought")]
+        if not cues:
+            return None
+        return cues[-1] if last else cues[0]
+
+    def found(self, kind: str, parts: tuple[Span, ...], cue: Any, frame: list[Any]) -> Found:
+        ck = cue_kind(cue, self.lex) or "speech"
+        spk, head, addr = speaker_of(cue, frame, self.lex, ck)
+        span = (parts[0][0], parts[-1][1])
+        cue_span = (cue.idx, cue.idx + len(cue.text))
+        return Found(kind, span, parts, cue_span, _span(spk), head, addr, cue.i)
+
+    def inner(self, q: QuotedSpan) -> Found | None:
+        """«Q1, — отметил X, — Q2»: the attribution between two dashes inside the marks."""
+        s, e = q.span
+        for m in _INNER.finditer(self.text, s, e):
+            attr = (m.start("attr"), m.end("attr"))
+            toks = [t for t in tokens_in(self.sdoc, attr) if not t.is_space]
+            cue = self.cue_in(toks)
+            if cue is None or m.end() >= e:
+                continue
+            first = trim(self.text, (s, m.start()))
+            second = trim(self.text, (m.end(), e))
+            if first is None or second is None:
+                continue
+            f = self.found("direct", (first, second), cue, toks)
+            return f.with_(span=(first[0], second[1]))
+        return None
+
+    def right(self, q: QuotedSpan, ceil: int) -> tuple[Found, int] | None:
+        """«Q», — сказал X. / «Q» — заявил X. / «Q», — говорится в заявлении."""
+        m = _RIGHT_DASH.match(self.text, q.outer[1], ceil)
+        if m is None or m.end() == q.outer[1]:
+            return None
+        if not any(c in _DASHES for c in m.group(0)):
+            return None
+        end = _sentence_end(self.text, m.end(), ceil)
+        frame = self.toks((m.end(), end))
+        if not frame:
+            return None
+        cue = self.cue_in(frame[:6])
+        if cue is None:
+            # «Q» — Иван Петров. : the dash alone cues a name.
+            names = _phrase(frame, 0, 1)
+            if names and len(names) == len(_words(frame)) and any(t.pos_ == "PROPN" for t in names):
+                dash = self.text.index(m.group(0).strip()[-1], m.start())
+                f = Found(
+                    "direct",
+                    q.span,
+                    q.parts or (q.span,),
+                    (dash, dash + 1),
+                    _span(names),
+                    _head(names),
+                )
+                return f, end
+            return None
+        return self.found("direct", q.parts or (q.span,), cue, frame), end
+
+    def left(self, q: QuotedSpan, floor: int) -> Found | None:
+        """X заявил: «Q» / Как отметил X, «Q» / По словам X, «Q» / X: «Q»."""
+        start = _sentence_start(self.text, floor, q.outer[0])
+        before = self.text[start : q.outer[0]].rstrip()
+        frame = self.toks((start, q.outer[0]))
+        if before and frame and _lemma(frame[-1]) in self.lex.complementisers:
+            # 'X подчеркнул, что «…»': reported syntax around quoted words (mixed).
+            cue = self.cue_in(frame[:-1], last=True)
+            if cue is not None:
+                return self.found("mixed", q.parts or (q.span,), cue, frame[:-1])
+        if not before or before[-1] not in ":,":
+            return None
+        if not frame:
+            return None
+        according = _according_at(frame, self.lex)
+        if according is not None:
+            prep, noun = according
+            spk = _according_speaker(frame, prep, noun)
+            if not spk and _lemma(noun) in self.lex.data_nouns:
+                return None
+            cue_span = (prep.idx, noun.idx + len(noun.text))
+            return Found(
+                "direct",
+                q.span,
+                q.parts or (q.span,),
+                cue_span,
+                _span(spk),
+                _head(spk),
+                None,
+                noun.i,
+            )
+        cue = self.cue_in(frame, last=True)
+        if cue is not None:
+            return self.found("direct", q.parts or (q.span,), cue, frame)
+        if before.endswith(":") and len(_words(frame)) <= 6:
+            names = _phrase(frame, len(frame) - 2, -1) if len(frame) > 1 else []
+            if names:
+                colon = start + len(before) - 1
+                return Found(
+                    "direct",
+                    q.span,
+                    q.parts or (q.span,),
+                    (colon, colon + 1),
+                    _span(names),
+                    _head(names),
+                )
+        return None
+
+
+def _according_at(toks: list[Any], lex: Lexicon) -> tuple[Any, Any] | None:
+    """'по словам', 'за словами', also with a possessive between ('по его словам')."""
+    for n, (a, b) in enumerate(pairwise(toks)):
+        if (a.lower_, _lemma(b)) in lex.according:
+            return a, b
+        c = toks[n + 2] if n + 2 < len(toks) else None
+        if (
+            c is not None
+            and b.pos_ in ("PRON", "DET")
+            and (a.lower_, _lemma(c)) in lex.according
+            and _lemma(c) not in lex.data_nouns  # 'по нашим данным': the outlet's own
+        ):
+            return a, c
+    return None
+
+
+def _according_speaker(toks: list[Any], prep: Any, noun: Any) -> list[Any]:
+    """The genitive after 'по словам', or the possessive inside 'по его словам'."""
+    k = toks.index(noun)
+    if toks[k - 1].i != prep.i:
+        return [toks[k - 1]]
+    return _phrase(toks, k + 1, 1)
+
+
+def _embedded(text: str, q: QuotedSpan, para: Span) -> bool:
+    """A short quotation inside running text: a label or a name, not speech."""
+    if len(text[q.span[0] : q.span[1]].split()) > SCARE_MAX_WORDS:
+        return False
+    before = text[para[0] : q.outer[0]].rstrip()
+    after = text[q.outer[1] : para[1]].lstrip()
+    return (bool(before) and before[-1] not in ".!?:") or (
+        bool(after)
+        and (after[0].islower() or after[0] in ",.;)")
+        and not _RIGHT_DASH.match(text, q.outer[1])
+    )
+
+
+def _para_of(paras: list[Span], pos: int) -> Span:
+    for p in paras:
+        if p[0] <= pos < p[1]:
+            return p
+    return (0, 0)
+
+
+def find_direct(
+    text: str, sdoc: Any, lex: Lexicon, quotes: list[QuotedSpan], paras: list[Span]
+) -> list[Found]:
+    frames = _Frames(text, sdoc, lex, quotes)
+    out: list[Found] = []
+    skip: set[int] = set()
+    for i, q in enumerate(quotes):
+        if i in skip:
+            continue
+        para = _para_of(paras, q.outer[0])
+        last_para = _para_of(paras, q.outer[1] - 1)
+        nxt = quotes[i + 1] if i + 1 < len(quotes) else None
+        ceil = min(last_para[1] or len(text), nxt.outer[0] if nxt is not None else len(text))
+        floor = max(para[0], quotes[i - 1].outer[1] if i > 0 else 0)
+        inner = frames.inner(q)
+        if inner is not None:
+            out.append(inner)
+            continue
+        right = frames.right(q, max(ceil, q.outer[1]))
+        if right is not None:
+            f, end = right
+            # «Q1», — сказал X. — «Q2» / «Q1», — сказал X, — «Q2»: one event.
+            if nxt is not None and nxt.outer[0] < (last_para[1] or len(text)):
+                gap = text[end : nxt.outer[0]] if nxt.outer[0] >= end else "x"
+                between = text[q.outer[1] : nxt.outer[0]]
+                if (not gap.strip(" —–-") and len(between) < 160) and not frames.right(
+                    nxt, len(text)
+                ):
+                    parts = (*f.parts, *(nxt.parts or (nxt.span,)))
+                    f = f.with_(parts=parts, span=(f.span[0], nxt.span[1]))
+                    skip.add(i + 1)
+            out.append(f)
+            continue
+        left = frames.left(q, floor)
+        if left is None and q.outer[0] == para[0]:
+            prev = [p for p in paras if p[1] <= para[0]]
+            if prev and text[prev[-1][0] : prev[-1][1]].rstrip().endswith(":"):
+                left = _colon_paragraph(frames, q, prev[-1])
+        if left is not None:
+            out.append(left)
+            continue
+        if _embedded(text, q, para):
+            continue
+        if len(text[q.span[0] : q.span[1]].split()) > SCARE_MAX_WORDS:
+            out.append(Found("direct", q.span, q.parts or (q.span,), None))
+    return out
+
+
+def _colon_paragraph(frames: _Frames, q: QuotedSpan, prev: Span) -> Found | None:
+    """'X заявил:' closing a paragraph introduces the quotation that opens the next."""
+    start = _sentence_start(frames.text, prev[0], prev[1] - 1)
+    frame = frames.toks((start, prev[1]))
+    cue = frames.cue_in(frame, last=True)
+    if cue is None:
+        return None
+    return frames.found("direct", q.parts or (q.span,), cue, frame)
+
+
+# --- reported speech without marks --------------------------------------------------
+
+
+def _sentences(text: str, paras: list[Span]) -> list[Span]:
+    out = []
+    for ps, pe in paras:
+        start = ps
+        for stop in _ends(text, ps, pe):
+            out.append((start, stop))
+            start = stop
+        if text[start:pe].strip():
+            out.append((start, pe))
+    return [s for s in (trim(text, s) for s in out) if s is not None]
+
+
+def _abbreviation(text: str, at: int) -> bool:
+    """'т.', 'г.', 'ул.': a period after a short lowercase word does not end a sentence,
+    nor one after an initial ('В. Зеленский', 'С. Нарышкин')."""
+    w = at
+    while w > 0 and text[w - 1].isalpha():
+        w -= 1
+    word = text[w:at]
+    if text[at : at + 1] == "." and len(word) == 1 and word.isupper():
+        after = text[at + 1 : at + 3].lstrip()
+        return bool(after) and after[0].isupper() and (w == 0 or not text[w - 1].isalnum())
+    return (
+        0 < len(word) <= 2
+        and word.islower()
+        and at + 2 < len(text)
+        and text[at + 2 : at + 3].islower()
+    )
+
+
+def _content(text: str, start: int, end: int) -> Span | None:
+    return trim(text, (start, end), ".!?…")
+
+
+def _long_enough(text: str, span: Span | None) -> bool:
+    return span is not None and len(text[span[0] : span[1]].split()) >= _MIN_CONTENT_WORDS
+
+
+def _kind(span: Span, interiors: list[Span]) -> QuoteKind:
+    return "mixed" if any(overlap(q, span) for q in interiors) else "indirect"
+
+
+def find_indirect(
+    text: str, sdoc: Any, lex: Lexicon, interiors: list[Span], paras: list[Span], used: set[int]
+) -> list[Found]:
+    """Reported speech: что/що clauses, по словам/за словами, как сообщает, trailing cues."""
+    out: list[Found] = []
+    for sent in _sentences(text, paras):
+        if any(inside(sent, q) for q in interiors):
+            continue
+        all_toks = [t for t in tokens_in(sdoc, sent) if not t.is_space]
+        toks = [t for t in all_toks if not any(q[0] <= t.idx < q[1] for q in interiors)]
+        if not toks:
+            continue
+        f = _according_report(text, toks, sent, lex, interiors, used)
+        if f is None:
+            f = _as_report(text, toks, sent, lex, interiors, used)
+        if f is not None:
+            out.append(f)
+            continue
+        reports = _clause_reports(text, toks, sent, lex, interiors, used)
+        if reports:
+            out.extend(reports)
+            continue
+        f = _trailing_report(text, toks, sent, lex, interiors, used)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _according_report(
+    text: str, toks: list[Any], sent: Span, lex: Lexicon, interiors: list[Span], used: set[int]
+) -> Found | None:
+    """По словам X, C. / C, по словам X."""
+    hit = _according_at(toks, lex)
+    if hit is None or hit[1].i in used:
+        return None
+    prep, noun = hit
+    spk = _according_speaker(toks, prep, noun)
+    if not spk and _lemma(noun) in lex.data_nouns:
+        return None  # 'по данным, ...' with no source named: unverifiable, not a report
+    phrase_end = max(spk[-1] if spk else noun, noun, key=lambda t: t.i)
+    pe = phrase_end.idx + len(phrase_end.text)
+    before = _content(text, sent[0], prep.idx)
+    after = _content(text, pe, sent[1])
+    cue = (prep.idx, noun.idx + len(noun.text))
+    if before is not None and _long_enough(text, after) and text[: prep.idx].rstrip().endswith(","):
+        # 'Рост зарплат, по словам X, отстаёт ...': the proposition around the phrase.
+        assert after is not None
+        parts = (before, after)
+        content = (before[0], after[1])
+    else:
+        sides: list[Span] = [s for s in (before, after) if s is not None and _long_enough(text, s)]
+        if not sides:
+            return None
+        content = max(sides, key=lambda s: s[1] - s[0])
+        parts = (content,)
+    if any(inside(content, q) for q in interiors):
+        return None
+    return Found(
+        _kind(content, interiors), content, parts, cue, _span(spk), _head(spk), None, noun.i
+    )
+
+
+def _as_report(
+    text: str, toks: list[Any], sent: Span, lex: Lexicon, interiors: list[Span], used: set[int]
+) -> Found | None:
+    """Как сообщает X, C. / Як повідомляє X, C."""
+    for k, t in enumerate(toks[:-1]):
+        if _lemma(t) not in lex.as_words:
+            continue
+        cue = toks[k + 1]
+        if cue.i in used or cue_kind(cue, lex) != "speech":
+            continue
+        frame = toks[k:]
+        spk, head, addr = speaker_of(cue, frame, lex, "speech")
+        last = spk[-1] if spk else cue
+        comma = text.find(",", last.idx + len(last.text), sent[1])
+        if comma < 0:
+            continue
+        content = _content(text, comma + 1, sent[1])
+        if not _long_enough(text, content) or any(inside(content, q) for q in interiors):
+            continue
+        assert content is not None
+        return Found(
+            _kind(content, interiors),
+            content,
+            (content,),
+            (cue.idx, cue.idx + len(cue.text)),
+            _span(spk),
+            head,
+            addr,
+            cue.i,
+        )
+    return None
+
+
+def _clause_reports(
+    text: str, toks: list[Any], sent: Span, lex: Lexicon, interiors: list[Span], used: set[int]
+) -> list[Found]:
+    """X заявил, что C. / В заявлении говорится, что C. / X считает, что C1, и добавил, что C2."""
+    out: list[Found] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        kind = cue_kind(t, lex)
+        if kind is None or t.i in used:
+            k += 1
+            continue
+        comp = None
+        for j in range(k + 1, min(len(toks), k + 10)):
+            u = toks[j]
+            # 'заявил, что C' and 'заявил: C' (a colon before unquoted words).
+            if _lemma(u) in lex.complementisers or u.lower_ in lex.complementisers or u.text == ":":
+                comp = u
+                break
+            if _is_verb(u) and cue_kind(u, lex) is None and u.pos_ == "VERB":
+                break
+        if comp is None or (comp.text == ":" and kind == "thought"):
+            k += 1
+            continue
+        c = toks.index(comp)
+        end, nxt = _next_report(toks, c + 1, lex)
+        content = _content(text, comp.idx + len(comp.text), end if end is not None else sent[1])
+        if not _long_enough(text, content) or any(inside(content, q) for q in interiors):
+            k += 1
+            continue
+        assert content is not None
+        frame = [u for u in toks if u.idx < comp.idx]
+        spk, head, addr = speaker_of(t, frame, lex, "speech" if kind != "document" else "document")
+        if not spk and out and toks[k - 1].lower_ in lex.conjunctions:
+            spk_span, head = out[-1].speaker, out[-1].speaker_head  # '..., и добавил, что'
+        else:
+            spk_span = _span(spk)
+        cue = (t.idx, t.idx + len(t.text))
+        out.append(
+            Found(_kind(content, interiors), content, (content,), cue, spk_span, head, addr, t.i)
+        )
+        k = nxt if nxt is not None else len(toks)
+    return out
+
+
+def _next_report(toks: list[Any], start: int, lex: Lexicon) -> tuple[int | None, int | None]:
+    """Where a clause ends because a second report joins it ('..., и добавил, что'):
+    the character offset to cut at and the index of the second cue."""
+    for j in range(start + 1, len(toks)):
+        t = toks[j]
+        if cue_kind(t, lex) is None or toks[j - 1].lower_ not in lex.conjunctions:
+            continue
+        cut = j - 1
+        if cut > 0 and toks[cut - 1].text == ",":
+            cut -= 1
+        return toks[cut].idx, j
+    return None, None
+
+
+def _trailing_report(
+    text: str, toks: list[Any], sent: Span, lex: Lexicon, interiors: list[Span], used: set[int]
+) -> Found | None:
+    """C, — сообщил X. / C, сообщили ТАСС в пресс-бюро ведомства."""
+    for k, t in enumerate(toks):
+        if k < _MIN_CONTENT_WORDS or t.i in used or cue_kind(t, lex) not in ("speech", "document"):
+            continue
+        prev = toks[k - 1]
+        if prev.text not in (",", "—", "–") and not (
+            prev.text in _DASHES and toks[k - 2].text == ","
+        ):
+            continue
+        cut = toks[k - 2] if prev.text in "—–" and toks[k - 2].text == "," else prev
+        content = _content(text, sent[0], cut.idx)
+        if not _long_enough(text, content) or any(inside(content, q) for q in interiors):
+            continue
+        assert content is not None
+        ck = cue_kind(t, lex) or "speech"
+        spk, head, addr = speaker_of(t, toks[k:], lex, ck)
+        if not spk and ck == "speech" and addr is None:
+            continue
+        return Found(
+            _kind(content, interiors),
+            content,
+            (content,),
+            (t.idx, t.idx + len(t.text)),
+            _span(spk),
+            head,
+            addr,
+            t.i,
+        )
+    return None
+
+
+# --- everything -----------------------------------------------------------------------
+
+
+def extract(
+    text: str,
+    sdoc: Any,
+    lex: Lexicon,
+    paras: list[Span] | None = None,
+    excluded: Sequence[Span] = (),
+    bounded: Sequence[Span] = (),
+) -> list[Found]:
+    """Every attribution of a Russian or Ukrainian text, in text order (see module doc)."""
+    paras = regions(text, paras, excluded, bounded)
+    quotes = find_quotes(unnest(text), paras)
+    interiors = [q.span for q in quotes]
+    direct = find_direct(text, sdoc, lex, quotes, paras)
+    used = {f.cue_token for f in direct if f.cue_token is not None}
+    indirect = find_indirect(text, sdoc, lex, interiors, paras, used)
+    out = _one_event_per_cue(sorted([*direct, *indirect], key=lambda f: f.span))
+    out = _continue_previous(text, out, paras)
+    reported = [f for f in out if f.kind in ("indirect", "mixed")]
+    out = [
+        f
+        for f in out
+        if not (
+            f.kind == "direct" and f.cue is None and any(inside(f.span, g.span) for g in reported)
+        )
+    ]
+    if excluded:
+        out = _without(text, out, excluded)
+    return sorted(out, key=lambda f: f.span)

@@ -1,0 +1,170 @@
+"""Speakers of Russian and Ukrainian attributions linked to entities through inflection.
+
+Why lemmas: "по словам Нарышкина" names the same man as "Сергей Нарышкин", and
+"голови СБУ Малюка" the same as "Василь Малюк"; the entity layer holds the name
+once, in whatever form it was first found. A speaker phrase is linked (1) to the
+entity one of whose mentions it overlaps, (2) to the entity whose name shares a
+proper-noun lemma with it, (3) for a pronoun (он/она/він/вона) to the nearest
+person before it, (4) for a nominal standing for a body or its document
+(ведомство, пресс-бюро, заявление; відомство, пресцентр, заява) to the body named
+inside the phrase, else the body that last spoke, else the nearest organisation
+before it that is not the route. Indefinite sources (источник, джерело) stay
+unlinked: they are anonymous. Only grammar and entity types decide, never names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from presslens.attribution.coref import History
+from presslens.attribution.found import Found
+from presslens.attribution.lexicon import Lexicon, norm
+from presslens.attribution.syntax_utils import tokens_in
+from presslens.document import Entity, Quote, Span, Speaker
+
+_ORG = frozenset({"ORG", "ORGANIZATION"})
+# A body that spoke may be named by its country ("МИД Латвии" links to Латвия).
+_BODIES = _ORG | {"PLACE", "GPE", "LOC"}
+
+
+def _name_lemmas(name: str, language: str) -> set[str]:
+    from presslens.syntax_cyrillic import morph_analyzer
+
+    out: set[str] = set()
+    analyser = morph_analyzer(language)
+    for word in name.replace("-", " ").split():
+        if not word[:1].isupper():
+            continue
+        out.add(norm(word))
+        out.update(norm(p.normal_form) for p in analyser.parse(word)[:4])
+    return out
+
+
+def _mention_entity(
+    entities: Sequence[Entity], span: Span, types: frozenset[str] | None = None
+) -> str | None:
+    best: tuple[int, str] | None = None
+    for e in entities:
+        if types is not None and e.type not in types:
+            continue
+        for s, t in e.mentions:
+            inter = min(span[1], t) - max(span[0], s)
+            if inter > 0 and (best is None or inter > best[0]):
+                best = (inter, e.id)
+    return best[1] if best else None
+
+
+def _nearest_before(
+    entities: Sequence[Entity], at: int, types: frozenset[str], skip: set[str]
+) -> str | None:
+    best: tuple[int, str] | None = None
+    for e in entities:
+        if e.type not in types or e.id in skip:
+            continue
+        for s, _ in e.mentions:
+            if s < at and (best is None or s > best[0]):
+                best = (s, e.id)
+    return best[1] if best else None
+
+
+class SpeakerLinker:
+    """Links speaker phrases of one document, remembering who spoke before."""
+
+    def __init__(self, text: str, sdoc: Any, entities: Sequence[Entity], lex: Lexicon):
+        self.text = text
+        self.sdoc = sdoc
+        self.entities = list(entities)
+        self.lex = lex
+        self.types = {e.id: e.type for e in entities}
+        self.history = History()
+        self.routes: list[str] = []
+        self._lemmas = {
+            e.id: _name_lemmas(e.name, lex.language) for e in entities if e.type == "PERSON"
+        }
+
+    def _words(self, span: Span) -> list[Any]:
+        return [t for t in tokens_in(self.sdoc, span) if not (t.is_punct or t.is_space)]
+
+    def _last_body(self) -> str | None:
+        for _, eid in reversed(self.history.speakers):
+            if self.types.get(eid) in _BODIES:
+                return eid
+        return None
+
+    def _nearest_body(self, at: int, route: str | None) -> str | None:
+        """The organisation mentioned last before ``at`` that is no route of the text
+        (an agency the words were given to is not the body that speaks)."""
+        skip = set(self.routes) | ({route} if route else set())
+        return _nearest_before(self.entities, at, _ORG, skip)
+
+    def link(self, span: Span | None, at: int, route: str | None, cue: Span | None) -> str | None:
+        """The entity id the speaker phrase ``span`` (or, without one, the cue) stands for."""
+        lex = self.lex
+        if span is None:
+            # «…», — говорится в заявлении: the document's body speaks.
+            if cue is not None:
+                return self._last_body() or self._nearest_body(at, route)
+            return None
+        words = self._words(span)
+        lemmas = [norm(t.lemma_) for t in words]
+        first_noun = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        if first_noun is not None and norm(first_noun.lemma_) in lex.anonymous_nouns:
+            return None  # an unnamed source, whatever place or body it is placed in
+        if any(w in lex.anonymous_nouns for w in lemmas) and not any(
+            t.pos_ == "PROPN" for t in words
+        ):
+            return None
+        if (
+            len(words) == 1
+            and lemmas[0] in lex.person_pronouns | {norm(words[0].text)} & lex.person_pronouns
+        ):
+            for _, eid in reversed(self.history.speakers):
+                if self.types.get(eid) == "PERSON":
+                    return eid
+            return _nearest_before(self.entities, span[0], frozenset({"PERSON"}), set())
+        if len(words) == 1 and lemmas[0] in lex.group_pronouns:
+            return self._last_body()
+        eid = _mention_entity(self.entities, span, frozenset({"PERSON"}))
+        if eid is not None:
+            return eid
+        proper = {norm(t.text) for t in words if t.text[:1].isupper()} | {
+            norm(t.lemma_) for t in words if t.text[:1].isupper()
+        }
+        for pid, names in self._lemmas.items():
+            if proper & names:
+                return pid
+        eid = _mention_entity(self.entities, span)
+        if eid is not None and eid != route:
+            return eid
+        if any(w in lex.org_nouns | lex.document_nouns | lex.representative_nouns for w in lemmas):
+            return self._last_body() or self._nearest_body(span[0], route)
+        return None
+
+
+def to_quotes(
+    text: str, sdoc: Any, found: list[Found], entities: Sequence[Entity], lex: Lexicon
+) -> list[Quote]:
+    """Public quote records: speakers and routes linked to entities."""
+    linker = SpeakerLinker(text, sdoc, entities, lex)
+    names = {e.id: e.name for e in entities}
+    out: list[Quote] = []
+    for n, f in enumerate(found, start=1):
+        via = None
+        if f.addressee is not None:
+            tok = sdoc[f.addressee]
+            via = _mention_entity(entities, (tok.idx, tok.idx + len(tok.text)), _ORG)
+        if via is not None:
+            linker.routes.append(via)
+        eid = linker.link(f.speaker, f.span[0], via, f.cue)
+        if eid == via:
+            eid = None
+        if eid is not None:
+            linker.history.speakers.append((f.span[0], eid))
+        speaker = None
+        if f.speaker is not None or eid is not None:
+            shown = names[eid] if eid is not None else text[f.speaker[0] : f.speaker[1]]  # type: ignore[index]
+            speaker = Speaker(f.speaker, shown, eid)
+        parts = tuple(f.parts) if len(f.parts) > 1 else ()
+        out.append(Quote(f"q{n}", f.kind, f.span, f.cue, speaker, via, parts))
+    return out

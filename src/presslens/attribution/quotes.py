@@ -394,9 +394,20 @@ def attributed_quotes(
     if turns:
         # A transcript turn owns everything inside it (nested cues, its own quote marks).
         out = [f for f in out if not any(_within_turn(f, t) for t in turns)] + turns
-    out = _one_event_per_cue(sorted(out, key=lambda f: f.span))
+    return finish_events(text, out, paras, excluded)
+
+
+def finish_events(
+    text: str,
+    found: list[Found],
+    paras: list[Span] | None,
+    excluded: Sequence[Span] | None,
+) -> list[Found]:
+    """The last steps every language shares: one event per cue, continued paragraphs
+    joined, cue-less direct quotes inside a reported clause folded into it (mixed), and
+    nothing inside the excluded furniture; in text order."""
+    out = _one_event_per_cue(sorted(found, key=lambda f: f.span))
     out = _continue_previous(text, out, paras)
-    # A direct quote without a cue inside a reported clause is part of it (mixed).
     reported = [f for f in out if f.kind in ("indirect", "mixed")]
     out = [
         f

@@ -34,9 +34,7 @@ from presslens.attribution.lexicon import Lexicon, norm
 from presslens.attribution.marks import QuotedSpan, find_quotes
 from presslens.attribution.quotes import (
     SCARE_MAX_WORDS,
-    _continue_previous,
-    _one_event_per_cue,
-    _without,
+    finish_events,
     regions,
 )
 from presslens.attribution.syntax_utils import tokens_in, trim
@@ -944,16 +942,4 @@ def extract(
     direct = find_direct(text, sdoc, lex, quotes, paras)
     used = {f.cue_token for f in direct if f.cue_token is not None}
     indirect = find_indirect(text, sdoc, lex, interiors, paras, used)
-    out = _one_event_per_cue(sorted([*direct, *indirect], key=lambda f: f.span))
-    out = _continue_previous(text, out, paras)
-    reported = [f for f in out if f.kind in ("indirect", "mixed")]
-    out = [
-        f
-        for f in out
-        if not (
-            f.kind == "direct" and f.cue is None and any(inside(f.span, g.span) for g in reported)
-        )
-    ]
-    if excluded:
-        out = _without(text, out, excluded)
-    return sorted(out, key=lambda f: f.span)
+    return finish_events(text, [*direct, *indirect], paras, excluded)

@@ -1,25 +1,25 @@
-"""The reprint index: MinHash-LSH over stored passage signatures, grouped incrementally.
+"""The reprint index: MinHash-LSH band keys in the store, grouped incrementally.
 
-Signatures live in the store (``passages.signature``), so the LSH index is rebuilt
-from them without touching any text, and an update only queries the passages not
-yet grouped (``group_id IS NULL``): new documents join existing groups, nothing
-else is recomputed. Two passages of different documents are linked when LSH makes
-them candidates and their estimated Jaccard similarity reaches the threshold; a
-group is a connected component of links, named after its smallest passage key, so
-groups come out the same whatever the order or the number of updates.
-
-The index is in memory (about 1 KB per passage); for corpora beyond memory pass a
-datasketch ``storage_config`` (Redis) through :func:`update_groups`.
+Every stored passage has its LSH band keys in ``passage_bands`` (written with the
+passage, see :mod:`presslens.reprints.bands`), so an update only reads the
+passages not yet grouped (``group_id IS NULL``), looks their band keys up in the
+index, and reads the signatures and groups of the candidates it finds: its cost
+follows the new documents, not the archive. Two passages of different documents
+are linked when they share a band and their estimated Jaccard similarity reaches
+the threshold; a group is a connected component of links, named after its
+smallest passage key, so groups come out the same whatever the order or the
+number of updates (a full rebuild included).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from presslens.reprints.passages import ReprintParams, fingerprint, minhash
+from presslens.reprints.bands import band_keys, band_rows
+from presslens.reprints.passages import ReprintParams, fingerprint
 from presslens.store import passages
 
 if TYPE_CHECKING:
@@ -28,8 +28,10 @@ if TYPE_CHECKING:
 
 @dataclass
 class IndexSummary:
-    indexed: int = 0  # passages already grouped, loaded into the index
+    indexed: int = 0  # passages already grouped before this update
     added: int = 0  # passages grouped by this update
+    candidates: int = 0  # stored passages read because they share a band with a new one
+    rebanded: int = 0  # passages whose band keys were recomputed (threshold, migration)
     refingerprinted: int = 0  # documents whose signatures were recomputed
     groups: int = 0  # groups with passages of more than one document
 
@@ -65,84 +67,130 @@ def passage_key(doc_id: str, no: int) -> str:
     return f"{doc_id}:{no}"
 
 
+REPRINT_LOCK = "presslens.reprints"
+"""Held while groups are updated: two writers (an ingest and a server on one
+PostgreSQL) never merge groups at the same time."""
+
+
 def refingerprint(store: Store, params: ReprintParams) -> int:
     """Recompute every document's passages with ``params`` (signatures made otherwise)."""
     ids = passages.analysed_ids(store)
+    shape = store.band_shape(params)
     with store.db.transaction():
         passages.delete_all(store)
         for start in range(0, len(ids), 200):
-            rows = []
+            rows, bands = [], []
             for doc_id in ids[start : start + 200]:
                 analysis = store.get_analysis(doc_id)
                 if analysis is not None:
+                    found = fingerprint(analysis, params)
                     rows.extend(
-                        (doc_id, p.no, p.kind, p.start, p.end, p.signature, None)
-                        for p in fingerprint(analysis, params)
+                        (doc_id, p.no, p.kind, p.start, p.end, p.signature, None) for p in found
                     )
+                    bands.extend(band_rows(((doc_id, p.no, p.signature) for p in found), shape))
             passages.insert(store, rows)
+            passages.insert_bands(store, bands)
     return len(ids)
 
 
-def update_groups(
-    store: Store,
-    params: ReprintParams | None = None,
-    *,
-    storage_config: dict[str, Any] | None = None,
-) -> IndexSummary:
+def reband(store: Store, params: ReprintParams) -> int:
+    """Recompute the band keys of every stored passage from its signature (a new
+    threshold changes the bands; a store from before the index has none)."""
+    shape = store.band_shape(params)
+    done = 0
+    with store.db.transaction():
+        passages.delete_bands(store)
+        batch: list[tuple[str, int, bytes]] = []
+        for grouped in (True, False):
+            for doc_id, no, signature, _ in passages.signatures(store, grouped=grouped):
+                batch.append((doc_id, no, signature))
+                if len(batch) >= 5000:
+                    passages.insert_bands(store, list(band_rows(batch, shape)))
+                    done += len(batch)
+                    batch = []
+        passages.insert_bands(store, list(band_rows(batch, shape)))
+        done += len(batch)
+    return done
+
+
+def update_groups(store: Store, params: ReprintParams | None = None) -> IndexSummary:
     """Group the passages not yet grouped; returns what was done.
 
     ``params`` other than the store's re-fingerprint (shingles, permutations) or
     regroup (threshold) every passage; by default the store's parameters are kept.
     """
-    from datasketch import MinHashLSH
+    from presslens.store.store import bands_key
 
-    summary = IndexSummary()
-    current = store.reprint_params()
-    params = params or current
-    if params.key() != current.key():
-        summary.refingerprinted = refingerprint(store, params)
-    elif params.threshold != current.threshold:
-        passages.ungroup_all(store)  # regroup at the new threshold
-    store.set_reprint_params(params)
+    with store.db.exclusive(REPRINT_LOCK):
+        summary = IndexSummary()
+        current = store.reprint_params()
+        params = params or current
+        if params.key() != current.key():
+            summary.refingerprinted = refingerprint(store, params)
+            store.set_bands_made_with(params)
+        elif params.threshold != current.threshold:
+            passages.ungroup_all(store)  # regroup at the new threshold
+        store.set_reprint_params(params)
+        if store.bands_made_with() != bands_key(params):
+            summary.rebanded = reband(store, params)
+            store.set_bands_made_with(params)
+        _group_new(store, params, summary)
+        summary.groups = passages.count_reprint_groups(store)
+        return summary
 
-    lsh = MinHashLSH(
-        threshold=params.threshold, num_perm=params.num_perm, storage_config=storage_config
-    )
-    sigs: dict[str, np.ndarray] = {}
+
+def _group_new(store: Store, params: ReprintParams, summary: IndexSummary) -> None:
+    """Link the ungrouped passages to the stored ones sharing a band with them."""
+    shape = store.band_shape(params)
+    new = {
+        passage_key(doc_id, no): (doc_id, no, np.frombuffer(signature, dtype=np.uint32))
+        for doc_id, no, signature, _ in passages.signatures(store, grouped=False)
+    }
+    if not new:
+        return
+    summary.indexed = passages.count_grouped(store)
+    by_band: dict[int, list[str]] = {}
+    for key, (_, _, values) in new.items():
+        for band_key in band_keys(values.tobytes(), shape):
+            by_band.setdefault(band_key, []).append(key)
+    # every stored passage sharing a band with a new one (the new ones included)
+    pairs: set[tuple[str, str]] = set()
+    others: set[str] = set()
+    for band_key, doc_id, no in passages.band_matches(store, list(by_band)):
+        other = passage_key(doc_id, no)
+        for key in by_band[band_key]:
+            if new[key][0] != doc_id:  # a passage repeated within one document is a repetition
+                pairs.add((key, other))
+                if other not in new:
+                    others.add(other)
+    stored: dict[str, tuple[np.ndarray, str | None]] = {}
+    wanted = sorted({k.split(":", 1)[0] for k in others})
+    for doc_id, no, signature, group in passages.passages_of(store, wanted):
+        key = passage_key(doc_id, no)
+        if key in others:
+            stored[key] = (np.frombuffer(signature, dtype=np.uint32), group)
+    summary.candidates = len(stored)
+
     uf = UnionFind()
     old_root: dict[str, str] = {}
-    with lsh.insertion_session(buffer_size=10_000) as session:
-        for doc_id, no, signature, group in passages.signatures(store, grouped=True):
-            key = passage_key(doc_id, no)
-            sigs[key] = np.frombuffer(signature, dtype=np.uint32)
-            uf.add(key, group)
-            old_root[key] = group or key
-            session.insert(key, minhash(signature), check_duplication=False)
-            summary.indexed += 1
-
-    new_keys: list[tuple[str, str, int]] = []
-    for doc_id, no, signature, _ in passages.signatures(store, grouped=False):
-        key = passage_key(doc_id, no)
-        values = np.frombuffer(signature, dtype=np.uint32)
-        mh = minhash(signature)
+    for key, (_, group) in stored.items():
+        uf.add(key, group)
+        old_root[key] = group or key
+    for key in new:
         uf.add(key)
-        for other in lsh.query(mh):
-            if other.split(":", 1)[0] == doc_id:
-                continue  # a passage repeated within one document is a repetition
-            if float(np.mean(sigs[other] == values)) >= params.threshold:
-                uf.union(key, other)
-        lsh.insert(key, mh, check_duplication=False)
-        sigs[key] = values
-        new_keys.append((key, doc_id, no))
-    summary.added = len(new_keys)
+    for key, other in pairs:
+        if other not in new and other not in stored:
+            continue  # gone since the lookup
+        theirs = new[other][2] if other in new else stored[other][0]
+        if float(np.mean(new[key][2] == theirs)) >= params.threshold:
+            uf.union(key, other)
 
     moved = {}
     for key, root in old_root.items():
         if uf.find(key) != root:
             moved[root] = uf.find(key)
-    assignments = [(doc_id, no, uf.find(key)) for key, doc_id, no in new_keys]
+    assignments = [(doc_id, no, uf.find(key)) for key, (doc_id, no, _) in new.items()]
+    summary.added = len(assignments)
     with store.db.transaction():
         passages.rename_groups(store, moved)
         passages.assign_groups(store, assignments)
-    summary.groups = passages.count_reprint_groups(store)
-    return summary

@@ -23,7 +23,15 @@ PASSAGE_COLUMNS = (
     "signature",
     "group_id",
 )
+BAND_COLUMNS = (
+    ("band", "SMALLINT"),
+    ("band_key", "BIGINT"),
+    ("doc_id", "TEXT"),
+    ("passage_no", "INTEGER"),
+)
 _PAGE = 5000
+_LIST_CHUNK = 1000  # document ids per lookup
+_BAND_CHUNK = 50_000  # band keys per lookup or insert
 _MEMBER_CHUNK = 300
 _MULTI = (
     "SELECT group_id FROM passages WHERE group_id IS NOT NULL GROUP BY group_id "
@@ -45,6 +53,54 @@ def signatures(store: Store, *, grouped: bool) -> Iterator[tuple[str, int, bytes
         yield r[0], int(r[1]), bytes(r[2]), r[3]
 
 
+def passages_of(
+    store: Store, doc_ids: Sequence[str]
+) -> Iterator[tuple[str, int, bytes, str | None]]:
+    """``(doc_id, passage_no, signature, group_id)`` of every passage of ``doc_ids``
+    (the primary key's prefix: an index lookup)."""
+    for start in range(0, len(doc_ids), _LIST_CHUNK):
+        chunk = list(doc_ids[start : start + _LIST_CHUNK])
+        rows = store.db.execute(
+            "SELECT doc_id, passage_no, signature, group_id FROM passages "
+            f"WHERE {store.db.any_of('doc_id', 'TEXT')}",
+            [chunk],
+        )
+        for r in rows:
+            yield r[0], int(r[1]), bytes(r[2]), r[3]
+
+
+def insert_bands(store: Store, rows: Sequence[tuple[int, int, str, int]]) -> None:
+    """Insert reprint index rows ``(band, band_key, doc_id, passage_no)``."""
+    for start in range(0, len(rows), _BAND_CHUNK):
+        chunk = rows[start : start + _BAND_CHUNK]
+        store.db.insert_columns(
+            "passage_bands", BAND_COLUMNS, [list(column) for column in zip(*chunk, strict=True)]
+        )
+
+
+def delete_bands(store: Store) -> None:
+    store.db.execute("DELETE FROM passage_bands")
+
+
+def band_matches(store: Store, keys: Sequence[int]) -> Iterator[tuple[int, str, int]]:
+    """``(band_key, doc_id, passage_no)`` of the stored passages holding any of ``keys``:
+    lookups on the ``passage_bands`` index."""
+    for start in range(0, len(keys), _BAND_CHUNK):
+        chunk = list(keys[start : start + _BAND_CHUNK])
+        rows = store.db.execute(
+            "SELECT band_key, doc_id, passage_no FROM passage_bands "
+            f"WHERE {store.db.any_of('band_key', 'BIGINT')}",
+            [chunk],
+        )
+        for r in rows:
+            yield int(r[0]), r[1], int(r[2])
+
+
+def count_grouped(store: Store) -> int:
+    """Passages already grouped (in the index before an update)."""
+    return int(store.db.execute("SELECT COUNT(*) FROM passages WHERE group_id IS NOT NULL")[0][0])
+
+
 def analysed_ids(store: Store) -> list[str]:
     """Ids of every document with a stored analysis, sorted."""
     return [r[0] for r in store.db.execute("SELECT doc_id FROM analyses ORDER BY doc_id")]
@@ -52,6 +108,7 @@ def analysed_ids(store: Store) -> list[str]:
 
 def delete_all(store: Store) -> None:
     store.db.execute("DELETE FROM passages")
+    delete_bands(store)
 
 
 def insert(store: Store, rows: Sequence[tuple[Any, ...]], *, skip_existing: bool = False) -> None:

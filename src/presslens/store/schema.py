@@ -11,6 +11,9 @@ Tables a researcher queries directly (one row per thing, text spans resolved):
   it, and per-layer counts.
 - ``quotes``, ``entities``, ``sourcing``, ``techniques``: the layers, flattened.
 - ``passages``: reprint fingerprints (MinHash signatures) and their reprint group.
+- ``passage_bands``: the reprint index, one row per LSH band of every passage
+  (``band``, 64-bit ``band_key``), indexed on ``band_key`` (see
+  :mod:`presslens.reprints.bands`).
 - ``sources``: every corpus item seen (``path#line``...) and what became of it, so
   a re-run skips it; ``runs`` and ``errors`` record batches and what failed.
 """
@@ -151,6 +154,26 @@ MIGRATIONS.append(
                 "SELECT setval('documents_seq', "
                 "(SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), false)",
             ),
+        ],
+    )
+)
+
+MIGRATIONS.append(
+    (
+        3,
+        [
+            # the reprint index: a new passage's candidates are an index lookup,
+            # not a reload of every stored signature
+            """CREATE TABLE IF NOT EXISTS passage_bands (
+            band SMALLINT NOT NULL,
+            band_key BIGINT NOT NULL,
+            doc_id TEXT NOT NULL,
+            passage_no INTEGER NOT NULL
+        )""",
+            "CREATE INDEX IF NOT EXISTS passage_bands_key ON passage_bands (band_key)",
+            # PostgreSQL reads the ungrouped passages and renames merged groups through
+            # an index; DuckDB scans the column (and updates an indexed column slowly)
+            ("postgresql", "CREATE INDEX IF NOT EXISTS passages_group ON passages (group_id)"),
         ],
     )
 )

@@ -186,3 +186,24 @@ def test_posted_documents_get_their_reprint_group_at_once(api: Any) -> None:
         assert group["copied_by"] == ["paper"]
     assert store.sql("SELECT COUNT(*) AS n FROM passages WHERE group_id IS NULL")[0]["n"] == 0
     assert store.sql("SELECT COUNT(*) AS n FROM runs")[0]["n"] == 0  # no ingest ran
+
+
+def test_grouping_in_small_steps_gives_the_same_groups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first build split into steps (CHUNK passages each) links across the steps."""
+    from presslens.reprints import index
+
+    path = tmp_path / "all.jsonl"
+    _story_corpus(path, stories=6, seed=11)
+    whole = open_store(str(tmp_path / "whole.duckdb"))
+    run_ingest([str(path)], whole, Settings(), stages=[], workers=1)
+    update_groups(whole)
+    monkeypatch.setattr(index, "CHUNK", 7)
+    steps = open_store(str(tmp_path / "steps.duckdb"))
+    run_ingest([str(path)], steps, Settings(), stages=[], workers=1)
+    summary = update_groups(steps)
+    assert summary.added == len(_groups(whole)) > 7
+    assert _groups(steps) == _groups(whole) == _datasketch_groups(whole, whole.reprint_params())
+    whole.close()
+    steps.close()

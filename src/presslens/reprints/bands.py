@@ -17,12 +17,15 @@ docs/architecture.md).
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import numpy as np
 
-HASH = "blake2b64"  # how a band becomes a key: stored keys are only reused when this matches
+HASH = "splitmix64"  # how a band becomes a key: stored keys are only reused when this matches
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
 
 
 def band_shape(threshold: float, num_perm: int) -> tuple[int, int]:
@@ -37,27 +40,46 @@ def band_shape(threshold: float, num_perm: int) -> tuple[int, int]:
     return int(lsh.b), int(lsh.r)
 
 
-def band_keys(signature: bytes, shape: tuple[int, int]) -> list[int]:
-    """The ``b`` band keys of a stored signature (signed 64-bit, for a BIGINT column)."""
+def _mix(h: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: a bijection of 64-bit words that spreads every bit."""
+    h = (h ^ (h >> np.uint64(30))) * _MIX1
+    h = (h ^ (h >> np.uint64(27))) * _MIX2
+    return h ^ (h >> np.uint64(31))
+
+
+def band_key_matrix(values: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """Band keys of many signatures at once: ``(n, num_perm)`` uint32 -> ``(n, b)`` int64.
+
+    Each key chains the band's number and its ``r`` values through :func:`_mix`
+    (vectorised: a Python hash per band would cost more than the MinHash itself).
+    """
     b, r = shape
-    raw = np.frombuffer(signature, dtype=np.uint32)[: b * r].tobytes()
-    width = 4 * r
-    return [
-        int.from_bytes(
-            hashlib.blake2b(
-                band.to_bytes(2, "little") + raw[band * width : (band + 1) * width], digest_size=8
-            ).digest(),
-            "little",
-            signed=True,
-        )
-        for band in range(b)
-    ]
+    n = values.shape[0]
+    bands = values[:, : b * r].reshape(n, b, r).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        keys = np.broadcast_to(_mix(np.arange(1, b + 1, dtype=np.uint64) * _GOLDEN), (n, b))
+        for j in range(r):
+            keys = _mix(keys ^ bands[:, :, j])
+    return keys.view(np.int64)
+
+
+def band_keys(signature: bytes, shape: tuple[int, int]) -> list[int]:
+    """The ``b`` band keys of one stored signature (signed 64-bit, for a BIGINT column)."""
+    values = np.frombuffer(signature, dtype=np.uint32)[None, :]
+    return [int(k) for k in band_key_matrix(values, shape)[0]]
 
 
 def band_rows(
     passages: Iterable[tuple[str, int, bytes]], shape: tuple[int, int]
-) -> Iterator[tuple[int, int, str, int]]:
+) -> list[tuple[int, int, str, int]]:
     """``(band, key, doc_id, passage_no)`` rows for ``(doc_id, passage_no, signature)``."""
-    for doc_id, no, signature in passages:
-        for band, key in enumerate(band_keys(signature, shape)):
-            yield band, key, doc_id, no
+    found = list(passages)
+    if not found:
+        return []
+    values = np.stack([np.frombuffer(sig, dtype=np.uint32) for _, _, sig in found])
+    keys = band_key_matrix(values, shape).tolist()
+    return [
+        (band, key, doc_id, no)
+        for (doc_id, no, _), row in zip(found, keys, strict=True)
+        for band, key in enumerate(row)
+    ]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from presslens.reprints.bands import band_keys, band_rows
+from presslens.reprints.bands import band_key_matrix, band_rows
 from presslens.reprints.passages import ReprintParams, fingerprint
 from presslens.store import passages
 
@@ -140,57 +140,86 @@ def update_groups(store: Store, params: ReprintParams | None = None) -> IndexSum
 
 
 def _group_new(store: Store, params: ReprintParams, summary: IndexSummary) -> None:
-    """Link the ungrouped passages to the stored ones sharing a band with them."""
-    shape = store.band_shape(params)
-    new = {
-        passage_key(doc_id, no): (doc_id, no, np.frombuffer(signature, dtype=np.uint32))
-        for doc_id, no, signature, _ in passages.signatures(store, grouped=False)
-    }
-    if not new:
-        return
+    """Group the ungrouped passages, :data:`CHUNK` at a time, against the index."""
     summary.indexed = passages.count_grouped(store)
-    by_band: dict[int, list[str]] = {}
-    for key, (_, _, values) in new.items():
-        for band_key in band_keys(values.tobytes(), shape):
-            by_band.setdefault(band_key, []).append(key)
-    # every stored passage sharing a band with a new one (the new ones included)
-    pairs: set[tuple[str, str]] = set()
-    others: set[str] = set()
+    new = list(passages.signatures(store, grouped=False))
+    shape = store.band_shape(params)
+    for start in range(0, len(new), CHUNK):
+        summary.added += _group_chunk(store, params, shape, new[start : start + CHUNK], summary)
+
+
+CHUNK = 20_000
+"""Ungrouped passages linked per step: a first build of a large archive stays in
+memory bounds; a passage of a later step that shares a band with one of this step
+finds the link itself (band sharing is symmetric), once this step is grouped."""
+
+
+def _group_chunk(
+    store: Store,
+    params: ReprintParams,
+    shape: tuple[int, int],
+    rows: list[tuple[str, int, bytes, str | None]],
+    summary: IndexSummary,
+) -> int:
+    """Link ``rows`` (ungrouped passages) to the passages sharing a band with them."""
+    keys = [passage_key(doc_id, no) for doc_id, no, _, _ in rows]
+    docs = [doc_id for doc_id, _, _, _ in rows]
+    position = {key: i for i, key in enumerate(keys)}
+    values = np.stack([np.frombuffer(sig, dtype=np.uint32) for _, _, sig, _ in rows])
+    by_band: dict[int, list[int]] = {}
+    for i, row in enumerate(band_key_matrix(values, shape).tolist()):
+        for band_key in row:
+            by_band.setdefault(band_key, []).append(i)
+
+    # every stored passage sharing a band with one of ``rows`` (``rows`` included)
+    pairs: set[tuple[int, str]] = set()
     for band_key, doc_id, no in passages.band_matches(store, list(by_band)):
         other = passage_key(doc_id, no)
-        for key in by_band[band_key]:
-            if new[key][0] != doc_id:  # a passage repeated within one document is a repetition
-                pairs.add((key, other))
-                if other not in new:
-                    others.add(other)
-    stored: dict[str, tuple[np.ndarray, str | None]] = {}
+        j = position.get(other)
+        for i in by_band[band_key]:
+            # a passage repeated within one document is a repetition, not a reprint
+            if docs[i] != doc_id and (j is None or i < j):
+                pairs.add((i, other))
+    others = {other for _, other in pairs if other not in position}
+    stored: dict[str, tuple[int, str]] = {}
+    sigs: list[np.ndarray] = []
     wanted = sorted({k.split(":", 1)[0] for k in others})
     for doc_id, no, signature, group in passages.passages_of(store, wanted):
         key = passage_key(doc_id, no)
-        if key in others:
-            stored[key] = (np.frombuffer(signature, dtype=np.uint32), group)
-    summary.candidates = len(stored)
+        # an ungrouped passage of a later step links to this one when its turn comes
+        if key in others and group is not None:
+            stored[key] = (len(rows) + len(sigs), group)
+            sigs.append(np.frombuffer(signature, dtype=np.uint32))
+    summary.candidates += len(stored)
+    matrix = np.concatenate([values, np.stack(sigs)]) if sigs else values
 
     uf = UnionFind()
-    old_root: dict[str, str] = {}
     for key, (_, group) in stored.items():
         uf.add(key, group)
-        old_root[key] = group or key
-    for key in new:
+    for key in keys:
         uf.add(key)
-    for key, other in pairs:
-        if other not in new and other not in stored:
-            continue  # gone since the lookup
-        theirs = new[other][2] if other in new else stored[other][0]
-        if float(np.mean(new[key][2] == theirs)) >= params.threshold:
-            uf.union(key, other)
+    found = [
+        (i, other, position[other] if other in position else stored[other][0])
+        for i, other in pairs
+        if other in position or other in stored
+    ]
+    for start in range(0, len(found), 100_000):
+        part = found[start : start + 100_000]
+        left = np.fromiter((i for i, _, _ in part), dtype=np.int64, count=len(part))
+        right = np.fromiter((j for _, _, j in part), dtype=np.int64, count=len(part))
+        similar = (matrix[left] == matrix[right]).mean(axis=1) >= params.threshold
+        for (i, other, _), linked in zip(part, similar.tolist(), strict=True):
+            if linked:
+                uf.union(keys[i], other)
 
     moved = {}
-    for key, root in old_root.items():
-        if uf.find(key) != root:
-            moved[root] = uf.find(key)
-    assignments = [(doc_id, no, uf.find(key)) for key, (doc_id, no, _) in new.items()]
-    summary.added = len(assignments)
+    for key, (_, group) in stored.items():
+        if uf.find(key) != group:
+            moved[group] = uf.find(key)
+    assignments = [
+        (doc_id, no, uf.find(key)) for key, (doc_id, no, _, _) in zip(keys, rows, strict=True)
+    ]
     with store.db.transaction():
         passages.rename_groups(store, moved)
         passages.assign_groups(store, assignments)
+    return len(assignments)

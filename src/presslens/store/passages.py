@@ -32,8 +32,6 @@ BAND_COLUMNS = (
 _PAGE = 5000
 _LIST_CHUNK = 1000  # document ids per lookup
 _BAND_CHUNK = 50_000  # band keys per lookup or insert
-_DUCKDB_INDEX_LIST = 2000  # DuckDB's index_scan_max_count is 2,048
-_PROBE_ROWS = 3000  # one DuckDB index probe costs about a scan of this many rows
 _MEMBER_CHUNK = 300
 _MULTI = (
     "SELECT group_id FROM passages WHERE group_id IS NOT NULL GROUP BY group_id "
@@ -87,24 +85,9 @@ def delete_bands(store: Store) -> None:
 def band_matches(store: Store, keys: Sequence[int]) -> Iterator[tuple[int, str, int]]:
     """``(band_key, doc_id, passage_no)`` of the stored passages holding any of ``keys``.
 
-    PostgreSQL looks each key up in the ``passage_bands_key`` index. DuckDB uses
-    its index only for an IN list of at most 2,048 values, and probes it at about
-    16 µs a key where a scan of the column costs about 5 ns a row: so a few keys
-    against a large index (a document posted to the API) are index lookups, and
-    many keys against a small one (a day's ingest into a young archive) one
-    semi-join scan, whichever costs less.
+    PostgreSQL looks each key up in the ``passage_bands_key`` btree; DuckDB joins
+    the keys against one scan of the ``band_key`` column (see migration 3).
     """
-    if store.db.name == "duckdb" and len(keys) * _PROBE_ROWS < _band_rows(store):
-        for start in range(0, len(keys), _DUCKDB_INDEX_LIST):
-            chunk = list(keys[start : start + _DUCKDB_INDEX_LIST])
-            rows = store.db.execute(
-                "SELECT band_key, doc_id, passage_no FROM passage_bands "
-                f"WHERE band_key IN ({', '.join(['?'] * len(chunk))})",
-                chunk,
-            )
-            for r in rows:
-                yield int(r[0]), r[1], int(r[2])
-        return
     for start in range(0, len(keys), _BAND_CHUNK):
         chunk = list(keys[start : start + _BAND_CHUNK])
         rows = store.db.execute(
@@ -114,15 +97,6 @@ def band_matches(store: Store, keys: Sequence[int]) -> Iterator[tuple[int, str, 
         )
         for r in rows:
             yield int(r[0]), r[1], int(r[2])
-
-
-def _band_rows(store: Store) -> int:
-    """DuckDB's estimate of the index's rows (catalogue metadata, no scan)."""
-    rows = store.db.execute(
-        "SELECT estimated_size FROM duckdb_tables() WHERE table_name = 'passage_bands' "
-        "AND schema_name = current_schema() AND database_name = current_database()"
-    )
-    return int(rows[0][0] or 0) if rows else 0
 
 
 def count_grouped(store: Store) -> int:

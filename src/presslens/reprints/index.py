@@ -166,20 +166,18 @@ def _group_chunk(
     docs = [doc_id for doc_id, _, _, _ in rows]
     position = {key: i for i, key in enumerate(keys)}
     values = np.stack([np.frombuffer(sig, dtype=np.uint32) for _, _, sig, _ in rows])
-    by_band: dict[int, list[int]] = {}
-    for i, row in enumerate(band_key_matrix(values, shape).tolist()):
-        for band_key in row:
-            by_band.setdefault(band_key, []).append(i)
-
-    # every stored passage sharing a band with one of ``rows`` (``rows`` included)
+    matrix_keys = band_key_matrix(values, shape)
+    b = matrix_keys.shape[1]
+    owners = np.repeat(np.arange(len(rows)), b).tolist()
+    # every stored passage of another document sharing a band with one of ``rows``
+    # (``rows`` included: a pair of new passages is kept once)
     pairs: set[tuple[int, str]] = set()
-    for band_key, doc_id, no in passages.band_matches(store, list(by_band)):
+    found_pairs = passages.band_pairs(store, matrix_keys.reshape(-1).tolist(), owners, docs)
+    for i, doc_id, no in found_pairs:
         other = passage_key(doc_id, no)
         j = position.get(other)
-        for i in by_band[band_key]:
-            # a passage repeated within one document is a repetition, not a reprint
-            if docs[i] != doc_id and (j is None or i < j):
-                pairs.add((i, other))
+        if j is None or i < j:
+            pairs.add((i, other))
     others = {other for _, other in pairs if other not in position}
     stored: dict[str, tuple[int, str]] = {}
     sigs: list[np.ndarray] = []

@@ -82,21 +82,37 @@ def delete_bands(store: Store) -> None:
     store.db.execute("DELETE FROM passage_bands")
 
 
-def band_matches(store: Store, keys: Sequence[int]) -> Iterator[tuple[int, str, int]]:
-    """``(band_key, doc_id, passage_no)`` of the stored passages holding any of ``keys``.
+def band_pairs(
+    store: Store, keys: Sequence[int], owners: Sequence[int], docs: Sequence[str]
+) -> list[tuple[int, str, int]]:
+    """``(owner, doc_id, passage_no)``: the stored passages of other documents sharing
+    a band key with a new passage (``keys[k]`` belongs to new passage ``owners[k]``,
+    of document ``docs[owners[k]]``), each pair once however many bands it shares.
 
     PostgreSQL looks each key up in the ``passage_bands_key`` btree; DuckDB joins
     the keys against one scan of the ``band_key`` column (see migration 3).
     """
+    if not keys:
+        return []
+    store.db.execute(
+        "CREATE TEMPORARY TABLE IF NOT EXISTS passage_bands_new (band_key BIGINT, owner INTEGER)"
+    )
+    store.db.execute("DELETE FROM passage_bands_new")
     for start in range(0, len(keys), _BAND_CHUNK):
-        chunk = list(keys[start : start + _BAND_CHUNK])
-        rows = store.db.execute(
-            "SELECT band_key, doc_id, passage_no FROM passage_bands "
-            f"WHERE {store.db.any_of('band_key', 'BIGINT')}",
-            [chunk],
+        end = start + _BAND_CHUNK
+        store.db.insert_columns(
+            "passage_bands_new",
+            (("band_key", "BIGINT"), ("owner", "INTEGER")),
+            [list(keys[start:end]), list(owners[start:end])],
         )
-        for r in rows:
-            yield int(r[0]), r[1], int(r[2])
+    rows = store.db.execute(
+        "SELECT DISTINCT n.owner, b.doc_id, b.passage_no FROM passage_bands_new n "
+        "JOIN passage_bands b ON b.band_key = n.band_key"
+    )
+    store.db.execute("DELETE FROM passage_bands_new")
+    # the passage itself and its document's other passages come back too: dropped here,
+    # sending a document id with every key costs more than these few rows
+    return [(int(o), d, int(n)) for o, d, n in rows if d != docs[int(o)]]
 
 
 def count_grouped(store: Store) -> int:
@@ -136,7 +152,11 @@ def rename_groups(store: Store, moved: dict[str, str]) -> None:
         "CREATE TEMPORARY TABLE IF NOT EXISTS passage_groups_moved (old_id TEXT, new_id TEXT)"
     )
     store.db.execute("DELETE FROM passage_groups_moved")
-    store.db.insert_many("passage_groups_moved", ("old_id", "new_id"), list(moved.items()))
+    store.db.insert_columns(
+        "passage_groups_moved",
+        (("old_id", "TEXT"), ("new_id", "TEXT")),
+        [list(moved), list(moved.values())],
+    )
     store.db.execute(
         "UPDATE passages SET group_id = m.new_id FROM passage_groups_moved m "
         "WHERE passages.group_id = m.old_id"
@@ -154,7 +174,13 @@ def assign_groups(store: Store, rows: list[tuple[str, int, str]]) -> None:
         "(doc_id TEXT, passage_no INTEGER, group_id TEXT)"
     )
     store.db.execute("DELETE FROM passage_groups_new")
-    store.db.insert_many("passage_groups_new", ("doc_id", "passage_no", "group_id"), rows)
+    for start in range(0, len(rows), _BAND_CHUNK):
+        chunk = rows[start : start + _BAND_CHUNK]
+        store.db.insert_columns(
+            "passage_groups_new",
+            (("doc_id", "TEXT"), ("passage_no", "INTEGER"), ("group_id", "TEXT")),
+            [list(column) for column in zip(*chunk, strict=True)],
+        )
     store.db.execute(
         "UPDATE passages SET group_id = n.group_id FROM passage_groups_new n "
         "WHERE passages.doc_id = n.doc_id AND passages.passage_no = n.passage_no"

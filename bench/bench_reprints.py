@@ -71,7 +71,7 @@ def main() -> None:
     ):
         print(f"{label:44} {rate:>9.1f} {rate / base:>11.2f}x")
     print(
-        f"groups: {full.groups} after build, {inc.groups} after update; "
+        f"groups: {full.groups} after build, {inc.groups} holding a new passage after update; "
         f"update read {inc.candidates} of {inc.indexed} stored passages (candidates) "
         f"and grouped {inc.added} new ones"
     )

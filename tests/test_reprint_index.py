@@ -203,6 +203,7 @@ def test_grouping_in_small_steps_gives_the_same_groups(
 ) -> None:
     """A first build split into steps (CHUNK passages each) links across the steps."""
     from presslens.reprints import index
+    from presslens.store import passages
 
     path = tmp_path / "all.jsonl"
     _story_corpus(path, stories=6, seed=11)
@@ -214,6 +215,8 @@ def test_grouping_in_small_steps_gives_the_same_groups(
     run_ingest([str(path)], steps, Settings(), stages=[], workers=1)
     summary = update_groups(steps)
     assert summary.added == len(_groups(whole)) > 7
+    # a first build touches every group: the count is the store's
+    assert summary.groups == passages.count_reprint_groups(steps) > 0
     assert _groups(steps) == _groups(whole) == _datasketch_groups(whole, whole.reprint_params())
     whole.close()
     steps.close()

@@ -33,7 +33,7 @@ class IndexSummary:
     candidates: int = 0  # stored passages read because they share a band with a new one
     rebanded: int = 0  # passages whose band keys were recomputed (threshold, migration)
     refingerprinted: int = 0  # documents whose signatures were recomputed
-    groups: int = 0  # groups with passages of more than one document
+    groups: int = 0  # reprint groups (passages of more than one document) holding a new passage
 
 
 class UnionFind:
@@ -134,18 +134,24 @@ def update_groups(store: Store, params: ReprintParams | None = None) -> IndexSum
         if store.bands_made_with() != bands_key(params):
             summary.rebanded = reband(store, params)
             store.set_bands_made_with(params)
-        _group_new(store, params, summary)
-        summary.groups = passages.count_reprint_groups(store)
+        touched = _group_new(store, params, summary)
+        # counted among the groups this update touched: a count over every group
+        # would read the whole archive
+        summary.groups = passages.count_reprint_groups(store, among=sorted(touched))
         return summary
 
 
-def _group_new(store: Store, params: ReprintParams, summary: IndexSummary) -> None:
-    """Group the ungrouped passages, :data:`CHUNK` at a time, against the index."""
+def _group_new(store: Store, params: ReprintParams, summary: IndexSummary) -> set[str]:
+    """Group the ungrouped passages, :data:`CHUNK` at a time, against the index;
+    returns the ids of the groups they are in."""
     summary.indexed = passages.count_grouped(store)
     new = list(passages.signatures(store, grouped=False))
     shape = store.band_shape(params)
+    touched: set[str] = set()
     for start in range(0, len(new), CHUNK):
-        summary.added += _group_chunk(store, params, shape, new[start : start + CHUNK], summary)
+        touched |= _group_chunk(store, params, shape, new[start : start + CHUNK], summary)
+    summary.added = len(new)
+    return touched
 
 
 CHUNK = 20_000
@@ -160,8 +166,9 @@ def _group_chunk(
     shape: tuple[int, int],
     rows: list[tuple[str, int, bytes, str | None]],
     summary: IndexSummary,
-) -> int:
-    """Link ``rows`` (ungrouped passages) to the passages sharing a band with them."""
+) -> set[str]:
+    """Link ``rows`` (ungrouped passages) to the passages sharing a band with them;
+    returns the groups ``rows`` are in."""
     keys = [passage_key(doc_id, no) for doc_id, no, _, _ in rows]
     docs = [doc_id for doc_id, _, _, _ in rows]
     position = {key: i for i, key in enumerate(keys)}
@@ -220,4 +227,4 @@ def _group_chunk(
     with store.db.transaction():
         passages.rename_groups(store, moved)
         passages.assign_groups(store, assignments)
-    return len(assignments)
+    return {group for _, _, group in assignments}

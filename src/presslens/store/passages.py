@@ -188,9 +188,22 @@ def assign_groups(store: Store, rows: list[tuple[str, int, str]]) -> None:
     store.db.execute("DELETE FROM passage_groups_new")
 
 
-def count_reprint_groups(store: Store) -> int:
-    """Groups with passages of more than one document."""
-    return int(store.db.execute(f"SELECT COUNT(*) FROM ({_MULTI}) g")[0][0])
+def count_reprint_groups(store: Store, among: Sequence[str] | None = None) -> int:
+    """Groups with passages of more than one document (of ``among`` when given)."""
+    if among is None:
+        return int(store.db.execute(f"SELECT COUNT(*) FROM ({_MULTI}) g")[0][0])
+    total = 0
+    for start in range(0, len(among), _BAND_CHUNK):
+        chunk = list(among[start : start + _BAND_CHUNK])
+        total += int(
+            store.db.execute(
+                "SELECT COUNT(*) FROM (SELECT group_id FROM passages "
+                f"WHERE {store.db.any_of('group_id', 'TEXT')} GROUP BY group_id "
+                "HAVING COUNT(DISTINCT doc_id) > 1) g",
+                [chunk],
+            )[0][0]
+        )
+    return total
 
 
 def reprint_group_ids(store: Store) -> list[str]:

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from analyzers import light_analyzer
 from presslens.api.app import create_app
 from presslens.engine import run_ingest
-from presslens.reprints.bands import band_keys, band_shape
+from presslens.reprints.bands import KNOWN_SHAPES, band_keys, band_shape
 from presslens.reprints.index import UnionFind, passage_key, update_groups
 from presslens.reprints.passages import ReprintParams, minhash
 from presslens.settings import Settings, get_settings
@@ -73,6 +73,9 @@ def test_band_shape_and_keys_follow_datasketch() -> None:
 
     lsh = MinHashLSH(threshold=0.6, num_perm=64)
     assert band_shape(0.6, 64) == (lsh.b, lsh.r)
+    for (threshold, num_perm), shape in KNOWN_SHAPES.items():
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        assert shape == (lsh.b, lsh.r)
     b, r = band_shape(0.5, 128)
     one = np.arange(128, dtype=np.uint32)
     other = one.copy()

@@ -28,12 +28,20 @@ _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
 
 
+KNOWN_SHAPES = {(0.5, 128): (25, 5)}
+"""datasketch's choice for the default parameters (a test checks it against datasketch):
+a fresh store's first write, a served document's say, need not wait for it."""
+
+
 def band_shape(threshold: float, num_perm: int) -> tuple[int, int]:
     """``(b, r)``: bands and rows per band datasketch picks for ``threshold``.
 
     datasketch integrates false-positive and false-negative rates over every
     ``(b, r)`` (most of a second), so the store keeps the answer (``Store.band_shape``).
     """
+    known = KNOWN_SHAPES.get((threshold, num_perm))
+    if known is not None:
+        return known
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)

@@ -95,13 +95,17 @@ async def run_analysis(request: Request, body: AnalyzeRequest | Upload) -> dict[
 
 
 def keep(store: Any, analysis: dict[str, Any], given: dict[str, str | None]) -> dict[str, Any]:
-    """Store ``analysis``; metadata given with a text already stored corrects the stored one.
+    """Store ``analysis`` and group its passages with the stored reprints; metadata
+    given with a text already stored corrects the stored one.
 
     The answer is the analysis as stored, so the response, the list and the report agree.
     """
     from presslens.store.corrections import update_metadata
 
     doc_id = store.put_analysis(analysis) or analysis.get("id")
+    group = getattr(store, "group_reprints", None)
+    if group is not None:
+        group()  # its reprint groups at once, from the store's index (no ingest run)
     try:
         return update_metadata(store, str(doc_id), given)
     except (KeyError, AttributeError):  # a store without the tables: answer what was analysed

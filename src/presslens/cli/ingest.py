@@ -164,7 +164,7 @@ def _report(summary: Any, grouped: Any) -> None:
         err_console.print(f"  ... and {summary.failed - 10} more (see the errors table)")
     if grouped is not None:
         err_console.print(
-            f"reprints: {grouped.added} new passages indexed, {grouped.groups} reprint groups"
+            f"reprints: {grouped.added} new passages indexed, in {grouped.groups} reprint groups"
         )
 
 

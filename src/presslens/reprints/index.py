@@ -1,25 +1,25 @@
-"""The reprint index: MinHash-LSH over stored passage signatures, grouped incrementally.
+"""The reprint index: MinHash-LSH band keys in the store, grouped incrementally.
 
-Signatures live in the store (``passages.signature``), so the LSH index is rebuilt
-from them without touching any text, and an update only queries the passages not
-yet grouped (``group_id IS NULL``): new documents join existing groups, nothing
-else is recomputed. Two passages of different documents are linked when LSH makes
-them candidates and their estimated Jaccard similarity reaches the threshold; a
-group is a connected component of links, named after its smallest passage key, so
-groups come out the same whatever the order or the number of updates.
-
-The index is in memory (about 1 KB per passage); for corpora beyond memory pass a
-datasketch ``storage_config`` (Redis) through :func:`update_groups`.
+Every stored passage has its LSH band keys in ``passage_bands`` (written with the
+passage, see :mod:`presslens.reprints.bands`), so an update only reads the
+passages not yet grouped (``group_id IS NULL``), looks their band keys up in the
+index, and reads the signatures and groups of the candidates it finds: its cost
+follows the new documents, not the archive. Two passages of different documents
+are linked when they share a band and their estimated Jaccard similarity reaches
+the threshold; a group is a connected component of links, named after its
+smallest passage key, so groups come out the same whatever the order or the
+number of updates (a full rebuild included).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from presslens.reprints.passages import ReprintParams, fingerprint, minhash
+from presslens.reprints.bands import band_key_matrix, band_rows
+from presslens.reprints.passages import ReprintParams, fingerprint
 from presslens.store import passages
 
 if TYPE_CHECKING:
@@ -28,10 +28,12 @@ if TYPE_CHECKING:
 
 @dataclass
 class IndexSummary:
-    indexed: int = 0  # passages already grouped, loaded into the index
+    indexed: int = 0  # passages already grouped before this update
     added: int = 0  # passages grouped by this update
+    candidates: int = 0  # stored passages read because they share a band with a new one
+    rebanded: int = 0  # passages whose band keys were recomputed (threshold, migration)
     refingerprinted: int = 0  # documents whose signatures were recomputed
-    groups: int = 0  # groups with passages of more than one document
+    groups: int = 0  # reprint groups (passages of more than one document) holding a new passage
 
 
 class UnionFind:
@@ -65,84 +67,164 @@ def passage_key(doc_id: str, no: int) -> str:
     return f"{doc_id}:{no}"
 
 
+REPRINT_LOCK = "presslens.reprints"
+"""Held while groups are updated: two writers (an ingest and a server on one
+PostgreSQL) never merge groups at the same time."""
+
+
 def refingerprint(store: Store, params: ReprintParams) -> int:
     """Recompute every document's passages with ``params`` (signatures made otherwise)."""
     ids = passages.analysed_ids(store)
+    shape = store.band_shape(params)
     with store.db.transaction():
         passages.delete_all(store)
         for start in range(0, len(ids), 200):
-            rows = []
+            rows, bands = [], []
             for doc_id in ids[start : start + 200]:
                 analysis = store.get_analysis(doc_id)
                 if analysis is not None:
+                    found = fingerprint(analysis, params)
                     rows.extend(
-                        (doc_id, p.no, p.kind, p.start, p.end, p.signature, None)
-                        for p in fingerprint(analysis, params)
+                        (doc_id, p.no, p.kind, p.start, p.end, p.signature, None) for p in found
                     )
+                    bands.extend(band_rows(((doc_id, p.no, p.signature) for p in found), shape))
             passages.insert(store, rows)
+            passages.insert_bands(store, bands)
     return len(ids)
 
 
-def update_groups(
-    store: Store,
-    params: ReprintParams | None = None,
-    *,
-    storage_config: dict[str, Any] | None = None,
-) -> IndexSummary:
+def reband(store: Store, params: ReprintParams) -> int:
+    """Recompute the band keys of every stored passage from its signature (a new
+    threshold changes the bands; a store from before the index has none)."""
+    shape = store.band_shape(params)
+    done = 0
+    with store.db.transaction():
+        passages.delete_bands(store)
+        batch: list[tuple[str, int, bytes]] = []
+        for grouped in (True, False):
+            for doc_id, no, signature, _ in passages.signatures(store, grouped=grouped):
+                batch.append((doc_id, no, signature))
+                if len(batch) >= 5000:
+                    passages.insert_bands(store, list(band_rows(batch, shape)))
+                    done += len(batch)
+                    batch = []
+        passages.insert_bands(store, list(band_rows(batch, shape)))
+        done += len(batch)
+    return done
+
+
+def update_groups(store: Store, params: ReprintParams | None = None) -> IndexSummary:
     """Group the passages not yet grouped; returns what was done.
 
     ``params`` other than the store's re-fingerprint (shingles, permutations) or
     regroup (threshold) every passage; by default the store's parameters are kept.
     """
-    from datasketch import MinHashLSH
+    from presslens.store.store import bands_key
 
-    summary = IndexSummary()
-    current = store.reprint_params()
-    params = params or current
-    if params.key() != current.key():
-        summary.refingerprinted = refingerprint(store, params)
-    elif params.threshold != current.threshold:
-        passages.ungroup_all(store)  # regroup at the new threshold
-    store.set_reprint_params(params)
+    with store.db.exclusive(REPRINT_LOCK):
+        summary = IndexSummary()
+        current = store.reprint_params()
+        params = params or current
+        if params.key() != current.key():
+            summary.refingerprinted = refingerprint(store, params)
+            store.set_bands_made_with(params)
+        elif params.threshold != current.threshold:
+            passages.ungroup_all(store)  # regroup at the new threshold
+        store.set_reprint_params(params)
+        if store.bands_made_with() != bands_key(params):
+            summary.rebanded = reband(store, params)
+            store.set_bands_made_with(params)
+        touched = _group_new(store, params, summary)
+        # counted among the groups this update touched: a count over every group
+        # would read the whole archive
+        summary.groups = passages.count_reprint_groups(store, among=sorted(touched))
+        return summary
 
-    lsh = MinHashLSH(
-        threshold=params.threshold, num_perm=params.num_perm, storage_config=storage_config
-    )
-    sigs: dict[str, np.ndarray] = {}
-    uf = UnionFind()
-    old_root: dict[str, str] = {}
-    with lsh.insertion_session(buffer_size=10_000) as session:
-        for doc_id, no, signature, group in passages.signatures(store, grouped=True):
-            key = passage_key(doc_id, no)
-            sigs[key] = np.frombuffer(signature, dtype=np.uint32)
-            uf.add(key, group)
-            old_root[key] = group or key
-            session.insert(key, minhash(signature), check_duplication=False)
-            summary.indexed += 1
 
-    new_keys: list[tuple[str, str, int]] = []
-    for doc_id, no, signature, _ in passages.signatures(store, grouped=False):
+def _group_new(store: Store, params: ReprintParams, summary: IndexSummary) -> set[str]:
+    """Group the ungrouped passages, :data:`CHUNK` at a time, against the index;
+    returns the ids of the groups they are in."""
+    summary.indexed = passages.count_grouped(store)
+    new = list(passages.signatures(store, grouped=False))
+    shape = store.band_shape(params)
+    touched: set[str] = set()
+    for start in range(0, len(new), CHUNK):
+        touched |= _group_chunk(store, params, shape, new[start : start + CHUNK], summary)
+    summary.added = len(new)
+    return touched
+
+
+CHUNK = 20_000
+"""Ungrouped passages linked per step: a first build of a large archive stays in
+memory bounds; a passage of a later step that shares a band with one of this step
+finds the link itself (band sharing is symmetric), once this step is grouped."""
+
+
+def _group_chunk(
+    store: Store,
+    params: ReprintParams,
+    shape: tuple[int, int],
+    rows: list[tuple[str, int, bytes, str | None]],
+    summary: IndexSummary,
+) -> set[str]:
+    """Link ``rows`` (ungrouped passages) to the passages sharing a band with them;
+    returns the groups ``rows`` are in."""
+    keys = [passage_key(doc_id, no) for doc_id, no, _, _ in rows]
+    docs = [doc_id for doc_id, _, _, _ in rows]
+    position = {key: i for i, key in enumerate(keys)}
+    values = np.stack([np.frombuffer(sig, dtype=np.uint32) for _, _, sig, _ in rows])
+    matrix_keys = band_key_matrix(values, shape)
+    b = matrix_keys.shape[1]
+    owners = np.repeat(np.arange(len(rows)), b).tolist()
+    # every stored passage of another document sharing a band with one of ``rows``
+    # (``rows`` included: a pair of new passages is kept once)
+    pairs: set[tuple[int, str]] = set()
+    found_pairs = passages.band_pairs(store, matrix_keys.reshape(-1).tolist(), owners, docs)
+    for i, doc_id, no in found_pairs:
+        other = passage_key(doc_id, no)
+        j = position.get(other)
+        if j is None or i < j:
+            pairs.add((i, other))
+    others = {other for _, other in pairs if other not in position}
+    stored: dict[str, tuple[int, str]] = {}
+    sigs: list[np.ndarray] = []
+    wanted = sorted({k.split(":", 1)[0] for k in others})
+    for doc_id, no, signature, group in passages.passages_of(store, wanted):
         key = passage_key(doc_id, no)
-        values = np.frombuffer(signature, dtype=np.uint32)
-        mh = minhash(signature)
+        # an ungrouped passage of a later step links to this one when its turn comes
+        if key in others and group is not None:
+            stored[key] = (len(rows) + len(sigs), group)
+            sigs.append(np.frombuffer(signature, dtype=np.uint32))
+    summary.candidates += len(stored)
+    matrix = np.concatenate([values, np.stack(sigs)]) if sigs else values
+
+    uf = UnionFind()
+    for key, (_, group) in stored.items():
+        uf.add(key, group)
+    for key in keys:
         uf.add(key)
-        for other in lsh.query(mh):
-            if other.split(":", 1)[0] == doc_id:
-                continue  # a passage repeated within one document is a repetition
-            if float(np.mean(sigs[other] == values)) >= params.threshold:
-                uf.union(key, other)
-        lsh.insert(key, mh, check_duplication=False)
-        sigs[key] = values
-        new_keys.append((key, doc_id, no))
-    summary.added = len(new_keys)
+    found = [
+        (i, other, position[other] if other in position else stored[other][0])
+        for i, other in pairs
+        if other in position or other in stored
+    ]
+    for start in range(0, len(found), 100_000):
+        part = found[start : start + 100_000]
+        left = np.fromiter((i for i, _, _ in part), dtype=np.int64, count=len(part))
+        right = np.fromiter((j for _, _, j in part), dtype=np.int64, count=len(part))
+        similar = (matrix[left] == matrix[right]).mean(axis=1) >= params.threshold
+        for (i, other, _), linked in zip(part, similar.tolist(), strict=True):
+            if linked:
+                uf.union(keys[i], other)
 
     moved = {}
-    for key, root in old_root.items():
-        if uf.find(key) != root:
-            moved[root] = uf.find(key)
-    assignments = [(doc_id, no, uf.find(key)) for key, doc_id, no in new_keys]
+    for key, (_, group) in stored.items():
+        if uf.find(key) != group:
+            moved[group] = uf.find(key)
+    assignments = [
+        (doc_id, no, uf.find(key)) for key, (doc_id, no, _, _) in zip(keys, rows, strict=True)
+    ]
     with store.db.transaction():
         passages.rename_groups(store, moved)
         passages.assign_groups(store, assignments)
-    summary.groups = passages.count_reprint_groups(store)
-    return summary
+    return {group for _, _, group in assignments}

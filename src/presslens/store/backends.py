@@ -99,6 +99,24 @@ class Backend:
             sql = head + ", ".join([group] * len(chunk)) + (" " + suffix if suffix else "")
             self._raw(sql, [v for row in chunk for v in row])
 
+    def insert_columns(
+        self, table: str, columns: Sequence[tuple[str, str]], values: Sequence[Sequence[Any]]
+    ) -> None:
+        """INSERT one row per position of the ``values`` lists, one list per
+        ``(column, SQL type)``, in one statement: many narrow rows (the reprint
+        index) without a placeholder per value."""
+        if not values or not values[0]:
+            return
+        names = ", ".join(name for name, _ in columns)
+        self._raw(self._insert_columns_sql(table, names, [t for _, t in columns]), list(values))
+
+    def _insert_columns_sql(self, table: str, names: str, types: Sequence[str]) -> str:
+        raise NotImplementedError
+
+    def any_of(self, column: str, sql_type: str) -> str:
+        """A condition: ``column`` is one of the values of a list parameter (``?``)."""
+        return f"{column} = ANY(?::{sql_type}[])"
+
     def _raw(self, sql: str, params: Sequence[Any]) -> None:
         raise NotImplementedError
 
@@ -162,6 +180,14 @@ class DuckDBBackend(Backend):
 
     def _raw(self, sql: str, params: Sequence[Any]) -> None:
         self.con.execute(sql, list(params))
+
+    def _insert_columns_sql(self, table: str, names: str, types: Sequence[str]) -> str:
+        lists = ", ".join(f"unnest(?::{t}[])" for t in types)
+        return f"INSERT INTO {table} ({names}) SELECT {lists}"
+
+    def any_of(self, column: str, sql_type: str) -> str:
+        # a semi-join against the list: one scan whatever the list's length
+        return f"{column} IN (SELECT unnest(?::{sql_type}[]))"
 
     def stream(
         self,
@@ -253,6 +279,10 @@ class PostgresBackend(Backend):
 
     def _raw(self, sql: str, params: Sequence[Any]) -> None:
         self.con.execute(sql, list(params))
+
+    def _insert_columns_sql(self, table: str, names: str, types: Sequence[str]) -> str:
+        lists = ", ".join(f"%s::{t}[]" for t in types)
+        return f"INSERT INTO {table} ({names}) SELECT * FROM unnest({lists})"
 
     def stream(
         self,

@@ -23,7 +23,15 @@ PASSAGE_COLUMNS = (
     "signature",
     "group_id",
 )
+BAND_COLUMNS = (
+    ("band", "SMALLINT"),
+    ("band_key", "BIGINT"),
+    ("doc_id", "TEXT"),
+    ("passage_no", "INTEGER"),
+)
 _PAGE = 5000
+_LIST_CHUNK = 1000  # document ids per lookup
+_BAND_CHUNK = 50_000  # band keys per lookup or insert
 _MEMBER_CHUNK = 300
 _MULTI = (
     "SELECT group_id FROM passages WHERE group_id IS NOT NULL GROUP BY group_id "
@@ -45,6 +53,73 @@ def signatures(store: Store, *, grouped: bool) -> Iterator[tuple[str, int, bytes
         yield r[0], int(r[1]), bytes(r[2]), r[3]
 
 
+def passages_of(
+    store: Store, doc_ids: Sequence[str]
+) -> Iterator[tuple[str, int, bytes, str | None]]:
+    """``(doc_id, passage_no, signature, group_id)`` of every passage of ``doc_ids``
+    (the primary key's prefix: an index lookup)."""
+    for start in range(0, len(doc_ids), _LIST_CHUNK):
+        chunk = list(doc_ids[start : start + _LIST_CHUNK])
+        rows = store.db.execute(
+            "SELECT doc_id, passage_no, signature, group_id FROM passages "
+            f"WHERE {store.db.any_of('doc_id', 'TEXT')}",
+            [chunk],
+        )
+        for r in rows:
+            yield r[0], int(r[1]), bytes(r[2]), r[3]
+
+
+def insert_bands(store: Store, rows: Sequence[tuple[int, int, str, int]]) -> None:
+    """Insert reprint index rows ``(band, band_key, doc_id, passage_no)``."""
+    for start in range(0, len(rows), _BAND_CHUNK):
+        chunk = rows[start : start + _BAND_CHUNK]
+        store.db.insert_columns(
+            "passage_bands", BAND_COLUMNS, [list(column) for column in zip(*chunk, strict=True)]
+        )
+
+
+def delete_bands(store: Store) -> None:
+    store.db.execute("DELETE FROM passage_bands")
+
+
+def band_pairs(
+    store: Store, keys: Sequence[int], owners: Sequence[int], docs: Sequence[str]
+) -> list[tuple[int, str, int]]:
+    """``(owner, doc_id, passage_no)``: the stored passages of other documents sharing
+    a band key with a new passage (``keys[k]`` belongs to new passage ``owners[k]``,
+    of document ``docs[owners[k]]``), each pair once however many bands it shares.
+
+    PostgreSQL looks each key up in the ``passage_bands_key`` btree; DuckDB joins
+    the keys against one scan of the ``band_key`` column (see migration 3).
+    """
+    if not keys:
+        return []
+    store.db.execute(
+        "CREATE TEMPORARY TABLE IF NOT EXISTS passage_bands_new (band_key BIGINT, owner INTEGER)"
+    )
+    store.db.execute("DELETE FROM passage_bands_new")
+    for start in range(0, len(keys), _BAND_CHUNK):
+        end = start + _BAND_CHUNK
+        store.db.insert_columns(
+            "passage_bands_new",
+            (("band_key", "BIGINT"), ("owner", "INTEGER")),
+            [list(keys[start:end]), list(owners[start:end])],
+        )
+    rows = store.db.execute(
+        "SELECT DISTINCT n.owner, b.doc_id, b.passage_no FROM passage_bands_new n "
+        "JOIN passage_bands b ON b.band_key = n.band_key"
+    )
+    store.db.execute("DELETE FROM passage_bands_new")
+    # the passage itself and its document's other passages come back too: dropped here,
+    # sending a document id with every key costs more than these few rows
+    return [(int(o), d, int(n)) for o, d, n in rows if d != docs[int(o)]]
+
+
+def count_grouped(store: Store) -> int:
+    """Passages already grouped (in the index before an update)."""
+    return int(store.db.execute("SELECT COUNT(*) FROM passages WHERE group_id IS NOT NULL")[0][0])
+
+
 def analysed_ids(store: Store) -> list[str]:
     """Ids of every document with a stored analysis, sorted."""
     return [r[0] for r in store.db.execute("SELECT doc_id FROM analyses ORDER BY doc_id")]
@@ -52,6 +127,7 @@ def analysed_ids(store: Store) -> list[str]:
 
 def delete_all(store: Store) -> None:
     store.db.execute("DELETE FROM passages")
+    delete_bands(store)
 
 
 def insert(store: Store, rows: Sequence[tuple[Any, ...]], *, skip_existing: bool = False) -> None:
@@ -76,7 +152,11 @@ def rename_groups(store: Store, moved: dict[str, str]) -> None:
         "CREATE TEMPORARY TABLE IF NOT EXISTS passage_groups_moved (old_id TEXT, new_id TEXT)"
     )
     store.db.execute("DELETE FROM passage_groups_moved")
-    store.db.insert_many("passage_groups_moved", ("old_id", "new_id"), list(moved.items()))
+    store.db.insert_columns(
+        "passage_groups_moved",
+        (("old_id", "TEXT"), ("new_id", "TEXT")),
+        [list(moved), list(moved.values())],
+    )
     store.db.execute(
         "UPDATE passages SET group_id = m.new_id FROM passage_groups_moved m "
         "WHERE passages.group_id = m.old_id"
@@ -94,7 +174,13 @@ def assign_groups(store: Store, rows: list[tuple[str, int, str]]) -> None:
         "(doc_id TEXT, passage_no INTEGER, group_id TEXT)"
     )
     store.db.execute("DELETE FROM passage_groups_new")
-    store.db.insert_many("passage_groups_new", ("doc_id", "passage_no", "group_id"), rows)
+    for start in range(0, len(rows), _BAND_CHUNK):
+        chunk = rows[start : start + _BAND_CHUNK]
+        store.db.insert_columns(
+            "passage_groups_new",
+            (("doc_id", "TEXT"), ("passage_no", "INTEGER"), ("group_id", "TEXT")),
+            [list(column) for column in zip(*chunk, strict=True)],
+        )
     store.db.execute(
         "UPDATE passages SET group_id = n.group_id FROM passage_groups_new n "
         "WHERE passages.doc_id = n.doc_id AND passages.passage_no = n.passage_no"
@@ -102,9 +188,22 @@ def assign_groups(store: Store, rows: list[tuple[str, int, str]]) -> None:
     store.db.execute("DELETE FROM passage_groups_new")
 
 
-def count_reprint_groups(store: Store) -> int:
-    """Groups with passages of more than one document."""
-    return int(store.db.execute(f"SELECT COUNT(*) FROM ({_MULTI}) g")[0][0])
+def count_reprint_groups(store: Store, among: Sequence[str] | None = None) -> int:
+    """Groups with passages of more than one document (of ``among`` when given)."""
+    if among is None:
+        return int(store.db.execute(f"SELECT COUNT(*) FROM ({_MULTI}) g")[0][0])
+    total = 0
+    for start in range(0, len(among), _BAND_CHUNK):
+        chunk = list(among[start : start + _BAND_CHUNK])
+        total += int(
+            store.db.execute(
+                "SELECT COUNT(*) FROM (SELECT group_id FROM passages "
+                f"WHERE {store.db.any_of('group_id', 'TEXT')} GROUP BY group_id "
+                "HAVING COUNT(DISTINCT doc_id) > 1) g",
+                [chunk],
+            )[0][0]
+        )
+    return total
 
 
 def reprint_group_ids(store: Store) -> list[str]:

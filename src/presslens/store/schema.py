@@ -11,6 +11,9 @@ Tables a researcher queries directly (one row per thing, text spans resolved):
   it, and per-layer counts.
 - ``quotes``, ``entities``, ``sourcing``, ``techniques``: the layers, flattened.
 - ``passages``: reprint fingerprints (MinHash signatures) and their reprint group.
+- ``passage_bands``: the reprint index, one row per LSH band of every passage
+  (``band``, 64-bit ``band_key``), looked up by ``band_key`` (a btree on
+  PostgreSQL; see :mod:`presslens.reprints.bands`).
 - ``sources``: every corpus item seen (``path#line``...) and what became of it, so
   a re-run skips it; ``runs`` and ``errors`` record batches and what failed.
 """
@@ -151,6 +154,32 @@ MIGRATIONS.append(
                 "SELECT setval('documents_seq', "
                 "(SELECT COALESCE(MAX(seq), 0) + 1 FROM documents), false)",
             ),
+        ],
+    )
+)
+
+MIGRATIONS.append(
+    (
+        3,
+        [
+            # the reprint index: a new passage's candidates are an index lookup,
+            # not a reload of every stored signature
+            """CREATE TABLE IF NOT EXISTS passage_bands (
+            band SMALLINT NOT NULL,
+            band_key BIGINT NOT NULL,
+            doc_id TEXT NOT NULL,
+            passage_no INTEGER NOT NULL
+        )""",
+            # PostgreSQL looks keys up in a btree. DuckDB scans the column instead (a
+            # semi-join, about 5 ns a row): its ART index is used only for IN lists of
+            # up to 2,048 keys, takes 9 times the table's disk, and past the writer's
+            # bounded buffer pool (Settings.duckdb_memory_limit) every insert spills.
+            (
+                "postgresql",
+                "CREATE INDEX IF NOT EXISTS passage_bands_key ON passage_bands (band_key)",
+            ),
+            # the ungrouped passages and the renames of merged groups, through an index
+            ("postgresql", "CREATE INDEX IF NOT EXISTS passages_group ON passages (group_id)"),
         ],
     )
 )

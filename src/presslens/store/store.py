@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from presslens.errors import StoreRefused
+from presslens.reprints.bands import HASH, band_rows
 from presslens.reprints.passages import DEFAULT_PARAMS, ReprintParams, fingerprint
 from presslens.store import flatten
 from presslens.store import passages as store_passages
@@ -31,6 +32,8 @@ from presslens.store.storable import unstorable_reason
 
 _LOOKUP_CHUNK = 500
 _META_PARAMS = "reprints.params"
+_META_BANDS = "reprints.bands"  # what every passage_bands row was made with
+_META_SHAPE = "reprints.band_shape"  # datasketch's (b, r) per threshold and permutations
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -93,6 +96,7 @@ class _Batch:
         default_factory=lambda: {w.table: [] for w in flatten.LAYER_WRITERS}
     )
     passages: list[tuple[Any, ...]] = field(default_factory=list)
+    bands: list[tuple[int, int, str, int]] = field(default_factory=list)
     sources: list[tuple[Any, ...]] = field(default_factory=list)
     errors: list[tuple[Any, ...]] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
@@ -130,17 +134,24 @@ def _refuse_unstorable(records: Sequence[Record]) -> tuple[list[Record], list[Re
     return kept, refused
 
 
+def bands_key(params: ReprintParams) -> str:
+    """What band keys depend on: signatures (``params.key()``), the threshold (which
+    sets the bands) and the hash that turns a band into a key."""
+    return f"{params.key()};threshold={params.threshold};hash={HASH}"
+
+
 class Store:
     """Analyses, their flattened layers, reprint passages, runs and errors."""
 
     def __init__(self, backend: Backend, *, read_only: bool = False):
         self.db = backend
         self._lock = threading.RLock()
-        if not read_only:
-            self.migrate()
         self._seq: int | None = None
         self._params: ReprintParams | None = None
+        self._shape: tuple[list[Any], tuple[int, int]] | None = None
         self.metadata_updated: list[str] = []  # documents whose metadata a write refreshed
+        if not read_only:
+            self.migrate()
 
     # -- schema -----------------------------------------------------------------
     def schema_version(self) -> int:
@@ -155,6 +166,7 @@ class Store:
         """Apply the migrations this database lacks; returns the resulting version."""
         with self.db.exclusive(MIGRATION_LOCK):  # one migration at a time (PostgreSQL)
             current = self.schema_version()
+            fresh = current == 0
             for version, statements in MIGRATIONS:
                 if version <= current:
                     continue
@@ -166,6 +178,8 @@ class Store:
                                 continue
                         self.db.execute(self.db.ddl(statement))
                     self.db.execute("INSERT INTO schema_version VALUES (?, ?)", [version, _now()])
+            if fresh:  # no passages yet: the reprint index is complete as it is
+                self.set_meta(_META_BANDS, bands_key(self.reprint_params()))
         return max(current, LATEST)
 
     # -- writing ------------------------------------------------------------------
@@ -296,6 +310,9 @@ class Store:
                 batch.passages.extend(
                     (doc_id, p.no, p.kind, p.start, p.end, p.signature, None) for p in found
                 )
+                batch.bands.extend(
+                    band_rows(((doc_id, p.no, p.signature) for p in found), self.band_shape())
+                )
             batch.written.add(doc_id)
             batch.analyses.append(_analysis_row(a, version, run_id, batch.now))
             for writer in flatten.LAYER_WRITERS:
@@ -328,6 +345,7 @@ class Store:
         for writer in flatten.LAYER_WRITERS:
             self.db.insert_many(writer.table, writer.columns, batch.layers[writer.table])
         store_passages.insert(self, batch.passages, skip_existing=True)
+        store_passages.insert_bands(self, batch.bands)
         sources = list({s[0]: s for s in batch.sources if s[0]}.values())
         self.db.insert_many(
             "sources",
@@ -575,6 +593,41 @@ class Store:
     def set_reprint_params(self, params: ReprintParams) -> None:
         self.set_meta(_META_PARAMS, json.dumps(asdict(params), sort_keys=True))
         self._params = params
+
+    def band_shape(self, params: ReprintParams | None = None) -> tuple[int, int]:
+        """LSH ``(b, r)`` for ``params`` (the store's by default), kept in ``meta``:
+        datasketch takes most of a second to choose them."""
+        from presslens.reprints.bands import band_shape
+
+        params = params or self.reprint_params()
+        wanted = [params.threshold, params.num_perm]
+        cached = self._shape
+        if cached is not None and cached[0] == wanted:
+            return cached[1]
+        raw = self.get_meta(_META_SHAPE)
+        stored = json.loads(raw) if raw else None
+        if stored and stored.get("for") == wanted:
+            shape = (int(stored["b"]), int(stored["r"]))
+        else:
+            shape = band_shape(params.threshold, params.num_perm)
+            self.set_meta(_META_SHAPE, json.dumps({"for": wanted, "b": shape[0], "r": shape[1]}))
+        self._shape = (wanted, shape)
+        return shape
+
+    def bands_made_with(self) -> str | None:
+        """The :func:`bands_key` every ``passage_bands`` row was made with (None: unknown)."""
+        return self.get_meta(_META_BANDS)
+
+    def set_bands_made_with(self, params: ReprintParams) -> None:
+        self.set_meta(_META_BANDS, bands_key(params))
+
+    @_locked
+    def group_reprints(self) -> Any:
+        """Put the passages not yet grouped into their reprint groups (index lookups;
+        :func:`presslens.reprints.index.update_groups`)."""
+        from presslens.reprints.index import update_groups
+
+        return update_groups(self)
 
     @_locked
     def close(self) -> None:

@@ -157,3 +157,13 @@ def test_fast_on_a_long_article() -> None:
     assert elapsed < 1.0
     assert elapsed_small < 1.0
     assert len(text) == 50_000 and MIN_WORDS >= 5
+
+
+def test_a_repeat_does_not_grow_across_a_paragraph_break():
+    # The word before each copy is the same ("in") by chance, after a different word:
+    # the repeated paragraph starts at its own first word, not in the paragraph before.
+    quote = "As the director noted, the situation keeps worsening for the staff abroad."
+    before = ("Diplomats told to seek refuge in Moscow", "The appeal was made in writing.")
+    text = f"{before[0]}\n\n{quote}\n\n{before[1]}\n\n{quote}"
+    (repetition,) = find_repetitions(text)
+    assert [text[s:e] for s, e in repetition.spans] == [quote[:-1], quote[:-1]]

@@ -70,6 +70,7 @@ class Words:
 
     spans: list[Span]
     keys: list[str | None]
+    blocks: list[int]  # paragraph number of each word (blank lines separate paragraphs)
 
 
 def words(text: str, skip: Sequence[Span] = ()) -> Words:
@@ -80,12 +81,18 @@ def words(text: str, skip: Sequence[Span] = ()) -> Words:
     """
     spans: list[Span] = []
     keys: list[str | None] = []
+    blocks: list[int] = []
+    block, previous_end = 0, 0
     for m in _WORD.finditer(text):
         start, end = m.span()
+        if text.count("\n", previous_end, start) >= 2:
+            block += 1
+        previous_end = end
         spans.append((start, end))
+        blocks.append(block)
         inside = any(s <= start and end <= e for s, e in skip)
         keys.append(None if inside else m.group().casefold().replace("’", "'"))
-    return Words(spans, keys)
+    return Words(spans, keys, blocks)
 
 
 # A matched pair of word ranges: (a_start, a_end, b_start, b_end), end exclusive.
@@ -167,13 +174,21 @@ def _run_length(keys: Sequence[str | None], a: int, b: int, step: int, limit: in
     return n
 
 
-def extend(keys: Sequence[str | None], pair: Pair, max_gap: int = MAX_GAP) -> Pair:
+def extend(
+    keys: Sequence[str | None],
+    pair: Pair,
+    max_gap: int = MAX_GAP,
+    blocks: Sequence[int] | None = None,
+) -> Pair:
     """Grow a near-verbatim match past short edits at its edges.
 
     Chaining needs a verbatim run of ``MIN_WORDS`` on each side of an edit; the
     words before the first edit or after the last may be fewer. From each edge,
     skip up to ``max_gap`` words on either side and continue if at least two words
     match again (one word after a one-word substitution, which keeps alignment).
+    With ``blocks`` (each word's paragraph), growth past an edit stays inside the
+    paragraphs of the match's edges: a word shared by chance across a paragraph
+    break ("в" before two different paragraphs) does not pull the match into it.
     """
     a0, a1, b0, b1 = pair
     for step in (1, -1):
@@ -188,6 +203,11 @@ def extend(keys: Sequence[str | None], pair: Pair, max_gap: int = MAX_GAP) -> Pa
                     else:
                         x, y, room = a0 - 1 - da, b0 - 1 - db, (b0 - 1 - db) - (a1 - 1)
                     run = _run_length(keys, x, y, step, max(room, 0))
+                    if run and blocks is not None:
+                        edge_a, edge_b = (a1 - 1, b1 - 1) if step == 1 else (a0, b0)
+                        far_a, far_b = x + step * (run - 1), y + step * (run - 1)
+                        if blocks[far_a] != blocks[edge_a] or blocks[far_b] != blocks[edge_b]:
+                            continue
                     enough = run >= 2 or (run == 1 and da == db == 1)
                     if enough and (best is None or run > best[0]):
                         best = (run, x, y)
@@ -330,7 +350,7 @@ def find_repetitions(
     """
     w = words(text, boilerplate)
     runs, series = verbatim_runs(w.keys, min_words)
-    pairs = [extend(w.keys, p) for p in chain(runs)]
+    pairs = [extend(w.keys, p, blocks=w.blocks) for p in chain(runs)]
     ranges = sentence_ranges(w, text, sentences)
     pairs += similar_sentences(w.keys, ranges, min_words=max(min_words, MIN_FUZZY_WORDS))
     out = []

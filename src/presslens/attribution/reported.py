@@ -34,6 +34,7 @@ from presslens.attribution.lexicon import Lexicon, norm
 from presslens.attribution.marks import QuotedSpan, find_quotes
 from presslens.attribution.quotes import (
     SCARE_MAX_WORDS,
+    _para_of,
     finish_events,
     regions,
 )
@@ -626,13 +627,6 @@ def _embedded(text: str, q: QuotedSpan, para: Span) -> bool:
     )
 
 
-def _para_of(paras: list[Span], pos: int) -> Span:
-    for p in paras:
-        if p[0] <= pos < p[1]:
-            return p
-    return (0, 0)
-
-
 def find_direct(
     text: str, sdoc: Any, lex: Lexicon, quotes: list[QuotedSpan], paras: list[Span]
 ) -> list[Found]:
@@ -736,6 +730,27 @@ def _kind(span: Span, interiors: list[Span]) -> QuoteKind:
     return "mixed" if any(overlap(q, span) for q in interiors) else "indirect"
 
 
+def _report(
+    content: Span,
+    interiors: list[Span],
+    cue: Any,
+    speaker: Sequence[Any],
+    head: int | None,
+    addressee: int | None,
+) -> Found:
+    """A reported-speech attribution: ``content`` said by ``speaker`` at the cue token."""
+    return Found(
+        _kind(content, interiors),
+        content,
+        (content,),
+        (cue.idx, cue.idx + len(cue.text)),
+        _span(speaker),
+        head,
+        addressee,
+        cue.i,
+    )
+
+
 def find_indirect(
     text: str, sdoc: Any, lex: Lexicon, interiors: list[Span], paras: list[Span], used: set[int]
 ) -> list[Found]:
@@ -818,16 +833,7 @@ def _as_report(
         if not _long_enough(text, content) or any(inside(content, q) for q in interiors):
             continue
         assert content is not None
-        return Found(
-            _kind(content, interiors),
-            content,
-            (content,),
-            (cue.idx, cue.idx + len(cue.text)),
-            _span(spk),
-            head,
-            addr,
-            cue.i,
-        )
+        return _report(content, interiors, cue, spk, head, addr)
     return None
 
 
@@ -911,16 +917,7 @@ def _trailing_report(
         spk, head, addr = speaker_of(t, toks[k:], lex, ck)
         if not spk and ck == "speech" and addr is None:
             continue
-        return Found(
-            _kind(content, interiors),
-            content,
-            (content,),
-            (t.idx, t.idx + len(t.text)),
-            _span(spk),
-            head,
-            addr,
-            t.i,
-        )
+        return _report(content, interiors, t, spk, head, addr)
     return None
 
 

@@ -226,17 +226,7 @@ def propagate_inflected(
         if gi is None:
             continue
         source = groups[gi][0]
-        added[gi].append(
-            Mention(
-                span=span,
-                type=source.type,
-                name=source.name,
-                full=word,
-                qualifier=source.qualifier,
-                lemma=source.lemma,
-                source="propagated",
-            )
-        )
+        added[gi].append(source.propagated(span, word))
     return [sorted(g + a, key=lambda m: m.span) for g, a in zip(groups, added, strict=True)]
 
 

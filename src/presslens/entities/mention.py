@@ -43,6 +43,22 @@ class Mention:
     def with_(self, **changes: object) -> Mention:
         return replace(self, **changes)  # type: ignore[arg-type]
 
+    def propagated(self, span: Span, written: str) -> Mention:
+        """A further occurrence of this mention's name at ``span``, written ``written``.
+
+        It keeps the name, type, qualifier and lemma, not titles or aliases (those
+        belong to the place where the text gave them).
+        """
+        return Mention(
+            span=span,
+            type=self.type,
+            name=self.name,
+            full=written,
+            qualifier=self.qualifier,
+            lemma=self.lemma,
+            source="propagated",
+        )
+
 
 def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]

@@ -90,17 +90,7 @@ def propagate(
                 continue
         gi = _nearest(groups, owners[form], span[0])
         source = next((m for m in groups[gi] if spelled[form] in (m.name, m.full)), groups[gi][0])
-        added[gi].append(
-            Mention(
-                span=span,
-                type=source.type,
-                name=source.name,
-                full=form,
-                qualifier=source.qualifier,
-                lemma=source.lemma,
-                source="propagated",
-            )
-        )
+        added[gi].append(source.propagated(span, form))
         taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
     return [sorted(g + a, key=lambda m: m.span) for g, a in zip(groups, added, strict=True)]
 

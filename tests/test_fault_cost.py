@@ -105,3 +105,36 @@ def test_memory_for_one_document_is_bounded_by_chunks(nlp, monkeypatch) -> None:
     text = PROSE * 60  # ~10,000 characters
     assert parse(text).text == text
     assert len(seen) >= 5 and max(seen) <= 2_000 + len(PROSE)
+
+
+def test_six_megabyte_text_is_refused_in_one_line_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """A 6 MB text (under the 20 MB input limit) would take about an hour and several
+    GiB: it is refused before any stage runs, with one line naming the limit, and the
+    next file is analysed."""
+    big, good = tmp_path / "big.txt", tmp_path / "good.txt"
+    big.write_text(PROSE * (6_000_000 // len(PROSE)), encoding="utf-8")
+    good.write_text(PROSE, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["analyze", "--stages", "anatomy", "--format", "json", str(big), str(good)]
+    )
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if "big.txt" in line]
+    assert len(errors) == 1 and "too-large" in errors[0] and "max_text_chars" in errors[0]
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [d["text"] for d in lines] == [PROSE]
+
+
+def test_the_text_limit_applies_to_extracted_articles_and_posted_text(monkeypatch) -> None:
+    """The same limit holds whatever the input's form (HTML page, pasted text)."""
+    from presslens.errors import InputError
+    from presslens.ingest.reader import read
+    from presslens.settings import get_settings
+
+    settings = get_settings(max_text_chars=1_000)
+    long_text = PROSE * 10
+    with pytest.raises(InputError, match="max_text_chars"):
+        read(text=long_text, settings=settings)
+    page = f"<html><body><article><h1>T</h1><p>{long_text}</p></article></body></html>"
+    with pytest.raises(InputError, match="max_text_chars"):
+        read(html=page, settings=settings)
+    assert read(text=PROSE, settings=settings).text == PROSE

@@ -32,6 +32,12 @@ class Settings(BaseSettings):
     # Input
     max_input_bytes: int = Field(20 * 1024 * 1024, description="Largest input accepted, in bytes.")
     min_text_chars: int = Field(1, description="Shorter texts are refused as empty.")
+    max_text_chars: int = Field(
+        1_000_000,
+        ge=1,
+        description="Longer texts are refused before analysis: time and memory grow with"
+        " the text (about 1 GiB peak per 500,000 characters), and no article is this long.",
+    )
 
     # Languages presslens detects (lingua is restricted to these for speed).
     languages: list[str] = Field(

@@ -23,6 +23,7 @@ from presslens.ingest.html import decode_html, document_from_html
 from presslens.ingest.text import (
     TEXT_SUFFIXES,
     bom_encoding,
+    check_text_length,
     control_ratio,
     decode_text_reported,
     gunzip_bounded,
@@ -154,6 +155,7 @@ def document_from_text(
             f"the text is shorter than {settings.min_text_chars} characters (min_text_chars)",
             source=where,
         )
+    check_text_length(text, settings, where)
     ratio = control_ratio(text)
     if ratio > 0.05:
         raise InputError("binary", f"{ratio:.0%} control characters (a binary file?)", source=where)

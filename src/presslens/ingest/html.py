@@ -26,7 +26,7 @@ from typing import Any
 
 from presslens.document import Document, Metadata, Source
 from presslens.errors import InputError
-from presslens.ingest.text import bom_encoding, decode_text
+from presslens.ingest.text import bom_encoding, check_text_length, decode_text
 from presslens.settings import Settings, get_settings
 
 
@@ -195,6 +195,7 @@ def _layout(
         raise InputError(
             "empty", "the article text is shorter than min_text_chars", source=path or url
         )
+    check_text_length(text, settings, path or url)
     extra: dict[str, Any] = {
         "title_span": (0, len(title)) if title else None,
         "body_span": (len(head), len(text)),

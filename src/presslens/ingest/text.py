@@ -24,6 +24,7 @@ from charset_normalizer import from_bytes
 
 from presslens.errors import InputError
 from presslens.ingest.decoding import Decoding, mostly_utf8, utf16_without_bom
+from presslens.settings import Settings
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -338,3 +339,18 @@ def looks_like_html(data: bytes, name: str | None = None) -> bool:
 
 def strip_gz(name: str) -> str:
     return name[:-3] if name.lower().endswith(".gz") else name
+
+
+def check_text_length(text: str, settings: Settings, where: str | None) -> None:
+    """Refuse a text too long to analyse in bounded time and memory, in one line.
+
+    The byte limit bounds what is read; this bounds what is analysed (an extracted
+    article, a decoded file, a pasted text), so a batch records the error and goes on.
+    """
+    if len(text) > settings.max_text_chars:
+        raise InputError(
+            "too-large",
+            f"the text has {len(text):,} characters, over the analysis limit of"
+            f" {settings.max_text_chars:,} (max_text_chars; PRESSLENS_MAX_TEXT_CHARS)",
+            source=where,
+        )

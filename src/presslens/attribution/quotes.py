@@ -397,15 +397,44 @@ def attributed_quotes(
     return finish_events(text, out, paras, excluded)
 
 
+_SPEAKER_EDGE = " \t\n,;:—–-("
+
+
+def speaker_span(text: str, span: Span) -> Span | None:
+    """A speaker phrase without the commas, dashes and spaces the parse leaves at its edges.
+
+    Why: a subtree ends where the clause does ('A senior official, who spoke on
+    condition of anonymity,'); the comma belongs to the sentence, not to who spoke.
+    A final full stop or bracket stays ('Jr.', '(R-Texas)').
+    """
+    s, e = span
+    while s < e and text[s] in _SPEAKER_EDGE:
+        s += 1
+    while e > s and text[e - 1] in _SPEAKER_EDGE:
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _trimmed_speaker(text: str, f: Found) -> Found:
+    if f.speaker is None:
+        return f
+    span = speaker_span(text, f.speaker)
+    if span == f.speaker:
+        return f
+    return f.with_(speaker=span, speaker_head=f.speaker_head if span else None)
+
+
 def finish_events(
     text: str,
     found: list[Found],
     paras: list[Span] | None,
     excluded: Sequence[Span] | None,
 ) -> list[Found]:
-    """The last steps every language shares: one event per cue, continued paragraphs
-    joined, cue-less direct quotes inside a reported clause folded into it (mixed), and
-    nothing inside the excluded furniture; in text order."""
+    """The last steps every language shares: speakers without edge punctuation, one
+    event per cue, continued paragraphs joined, cue-less direct quotes inside a
+    reported clause folded into it (mixed), and nothing inside the excluded
+    furniture; in text order."""
+    found = [_trimmed_speaker(text, f) for f in found]
     out = _one_event_per_cue(sorted(found, key=lambda f: f.span))
     out = _continue_previous(text, out, paras)
     reported = [f for f in out if f.kind in ("indirect", "mixed")]

@@ -14,8 +14,7 @@ HEADLINE = "Budget talks\n\n"
     ("body", "speaker"),
     [
         (
-            "A senior official, who spoke on condition of anonymity, said the talks had "
-            "failed.",
+            "A senior official, who spoke on condition of anonymity, said the talks had failed.",
             "A senior official, who spoke on condition of anonymity",
         ),
         (

@@ -16,7 +16,7 @@ from presslens.attribution.cues import cue_span, is_cue_verb
 from presslens.attribution.found import Found, inside, overlap
 from presslens.attribution.frames import addressee, find_frame_cue
 from presslens.attribution.indirect import complement, find_indirect, subject
-from presslens.attribution.marks import QuotedSpan, find_quotes, paragraphs
+from presslens.attribution.marks import QuotedSpan, find_quotes, is_title, paragraphs
 from presslens.attribution.syntax_utils import (
     clipped_subtree,
     doc_text,
@@ -154,6 +154,9 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
         spk, head = subject(verb, _Bounds(sentence_bounds(verb), para), interiors)
         kind = "direct" if content == q.span else "mixed"
         return Found(kind, content, parts, cue_span(verb), spk, head, addressee(verb), verb.i)
+    words = doc_text(sdoc)[q.span[0] : q.span[1]].split()
+    if len(words) <= SCARE_MAX_WORDS and is_title(words):
+        return None  # 'starred in "The Long Night"': a title, whatever verb governs it
     verb = root.head
     if not (para[0] <= verb.idx < para[1]):
         return None

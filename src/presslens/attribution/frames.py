@@ -20,7 +20,7 @@ from presslens.attribution.syntax_utils import clipped_subtree, tokens_in, trim
 from presslens.document import Span
 
 _SENT_END = re.compile(r"[.!?][\"”’)]*(?=\s+\S)")
-_LEFT_OPEN_END = re.compile(r"[:,—–-]\s*$|\b(that|as)\s*$", re.IGNORECASE)
+LEFT_OPEN_END = re.compile(r"[:,—–-]\s*$|\b(that|as)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ def find_frame_cue(
             return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "right", rframe)
     lframe = left_frame(text, outer[0], floor)
     ltoks = [t for t in tokens_in(sdoc, lframe) if not t.is_space]
-    if (ltoks and _LEFT_OPEN_END.search(text[lframe[0] : lframe[1]])) or (
+    if (ltoks and LEFT_OPEN_END.search(text[lframe[0] : lframe[1]])) or (
         ltoks and is_cue_verb(ltoks[-1])
     ):
         acc = _according(ltoks, lframe, blocked)

@@ -132,7 +132,7 @@ def complement(tok: Any) -> list[Any]:
                 tail = [
                     t
                     for c in tok.children
-                    if c.i > child.i and c.dep_ in ("prep", "advcl")
+                    if c.i > child.i and c.dep_ in ("prep", "advcl", "oprd")
                     for t in c.subtree
                 ]
                 return [*child.subtree, *tail]

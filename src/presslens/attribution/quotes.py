@@ -14,7 +14,7 @@ from typing import Any
 
 from presslens.attribution.cues import cue_span, is_cue_verb
 from presslens.attribution.found import Found, inside, overlap
-from presslens.attribution.frames import addressee, find_frame_cue
+from presslens.attribution.frames import LEFT_OPEN_END, addressee, find_frame_cue, left_frame
 from presslens.attribution.indirect import complement, find_indirect, subject
 from presslens.attribution.marks import QuotedSpan, find_quotes, is_title, paragraphs
 from presslens.attribution.syntax_utils import (
@@ -113,6 +113,12 @@ def _inside_sentence(text: str, q: QuotedSpan, para: Span) -> bool:
     return bool(before) and before[-1] not in '.!?:"”'
 
 
+def _words_of(text: str, span: Span) -> Span:
+    """A quotation's content without its closing stop: a complement trimmed of its final
+    full stop still holds '"absurd."' (dismissed the kerfuffle as "absurd.")."""
+    return trim(text, span, ".") or span
+
+
 class _Bounds:
     """A sentence's character range cut to its paragraph."""
 
@@ -147,9 +153,11 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
                 continue
             toks = [t for t in complement(a) if para[0] <= t.idx < para[1]]
             comp = trim(doc_text(sdoc), span_of(toks), ".")
-            if comp is not None and inside(q.span, comp):
+            if comp is not None and inside(_words_of(doc_text(sdoc), q.span), comp):
                 holding.append((a, comp))
         verb, content = holding[-1] if holding else (cues[0], q.span)
+        if content == _words_of(doc_text(sdoc), q.span):
+            content = q.span  # the complement is the quotation itself: direct speech
         parts = (content,) if content != q.span else (q.parts or (q.span,))
         spk, head = subject(verb, _Bounds(sentence_bounds(verb), para), interiors)
         kind = "direct" if content == q.span else "mixed"
@@ -284,19 +292,61 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
             skip.add(j)
             end = later.outer[1]
             j += 1
-        out.append(
-            Found(
-                "direct",
-                span,
-                parts,
-                fc.cue,
-                fc.speaker,
-                fc.speaker_head,
-                fc.addressee,
-                fc.cue_token,
-            )
+        found = Found(
+            "direct",
+            span,
+            parts,
+            fc.cue,
+            fc.speaker,
+            fc.speaker_head,
+            fc.addressee,
+            fc.cue_token,
         )
+        if fc.side == "right":
+            found = widen_reported(text, sdoc, found, q, para, floor)
+        out.append(found)
     return out
+
+
+def _lead(text: str, sdoc: Any, q: QuotedSpan, para: Span, floor: int) -> Span | None:
+    """Words before the opening mark that belong to the quoted clause: 'The people of
+    Scranton "deserve ...," said Biden' (the subject of the quoted verb, no cue of its own)."""
+    if not _inside_sentence(text, q, para):
+        return None
+    frame = left_frame(text, q.outer[0], max(floor, para[0]))
+    if LEFT_OPEN_END.search(text[frame[0] : frame[1]]):
+        return None  # 'He said:', 'As he put it,', 'warned that': an attribution's frame
+    lead = trim(text, frame)
+    if lead is None or any(is_cue_verb(t) for t in tokens_in(sdoc, lead)):
+        return None
+    return lead
+
+
+def _tail(text: str, f: Found, q: QuotedSpan) -> Span | None:
+    """Words after the closing mark that continue the quoted clause before the cue's own
+    frame: '"We're alive" at the convention, he said'."""
+    assert f.cue is not None
+    at = min(f.cue[0], f.speaker[0]) if f.speaker is not None else f.cue[0]
+    stretch = text[q.outer[1] : at].rstrip()
+    if not stretch.endswith(",") or not stretch.lstrip()[:1].isalnum():
+        return None
+    return trim(text, (q.outer[1], q.outer[1] + len(stretch)))
+
+
+def widen_reported(text: str, sdoc: Any, f: Found, q: QuotedSpan, para: Span, floor: int) -> Found:
+    """A quotation whose clause runs on outside its marks is the quoted part of reported
+    content: the content is the whole clause, and the attribution is mixed (PolNeAR
+    annotates 'The people of Scranton "deserve someone..."' as one content)."""
+    lead = _lead(text, sdoc, q, para, floor)
+    tail = _tail(text, f, q)
+    if lead is None and tail is None:
+        return f
+    parts = list(f.parts)
+    if lead is not None:
+        parts[0] = (lead[0], parts[0][1])
+    if tail is not None:
+        parts[-1] = (parts[-1][0], max(tail[1], parts[-1][1]))
+    return f.with_(kind="mixed", span=(parts[0][0], parts[-1][1]), parts=tuple(parts))
 
 
 def _within_turn(f: Found, turn: Found) -> bool:
@@ -330,7 +380,7 @@ def _next_paragraph_turn(text: str, prev: Found, f: Found, end: int, paras: list
     """A paragraph that is only a quotation, right after a paragraph ending in a cued quote."""
     para = _para_of(paras, f.span[0])
     before = _previous_para(paras, para)
-    if prev.kind != "direct" or before is None or not (before[0] <= prev.span[0] < before[1]):
+    if prev.kind == "indirect" or before is None or not (before[0] <= prev.span[0] < before[1]):
         return False
     if f.span[0] - para[0] > 1 or para[1] - f.span[1] > 3:
         return False

@@ -20,7 +20,7 @@ from us_swap import Swap, agreement, differences
 
 ARTICLES = 24
 STAGES = ["quotes", "sourcing"]
-FLOOR = 0.96  # measured 0.968 on these articles when the test was written (issue 19)
+FLOOR = 0.975  # measured 0.968 before issue 19's fixes, 0.981 after (371 of 378 labels)
 TARGET = 0.99
 
 

@@ -30,6 +30,10 @@ HEADLINE = "Budget talks\n\n"
             "Martin Luther King Jr., a pastor, said that the march would go on.",
             "Martin Luther King Jr., a pastor",
         ),
+        (
+            '"It is a fine plan," co-host Mika Brzezinski said.',
+            "co-host Mika Brzezinski",
+        ),
     ],
 )
 def test_speaker_has_no_trailing_punctuation(body: str, speaker: str) -> None:
@@ -47,6 +51,7 @@ def test_speaker_has_no_trailing_punctuation(body: str, speaker: str) -> None:
         ("Tom Hale Jr. said", (0, 12), (0, 12)),
         ("Ted Cruz (R-Texas) said", (0, 18), (0, 18)),
         (", ;", (0, 3), None),
+        ("x co-host Mika Lund said", (5, 19), (2, 19)),
     ],
 )
 def test_speaker_span_trims_edges(text: str, span: tuple[int, int], expected: object) -> None:

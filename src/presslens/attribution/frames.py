@@ -16,7 +16,7 @@ from typing import Any
 
 from presslens.attribution.cues import CUE_NOUNS, cue_span, is_cue_verb, is_speech_verb
 from presslens.attribution.marks import ALL_MARKS
-from presslens.attribution.syntax_utils import clipped_subtree, tokens_in, trim
+from presslens.attribution.syntax_utils import clipped_subtree, subject_span, tokens_in, trim
 from presslens.document import Span
 
 _SENT_END = re.compile(r"[.!?][\"”’)]*(?=\s+\S)")
@@ -83,11 +83,10 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
     for head in (tok, tok.head if tok.dep_ in ("conj", "xcomp", "advcl") else None):
         if head is None:
             continue
-        for child in head.children:
-            if child.dep_ == "nsubj" and frame[0] <= child.idx < frame[1]:
-                span = clipped_subtree(child, frame, blocked)
-                if span is not None:
-                    return span, child.i
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and frame[0] <= c.idx < frame[1]]
+        span, i = subject_span(head, subjects, frame, blocked)
+        if span is not None:
+            return span, i
     agent = [c for c in tok.children if c.dep_ == "agent"]
     for a in agent:
         for p in a.children:

@@ -458,14 +458,22 @@ def speaker_span(text: str, span: Span) -> Span | None:
 
     Why: a subtree ends where the clause does ('A senior official, who spoke on
     condition of anonymity,'); the comma belongs to the sentence, not to who spoke.
-    A final full stop or bracket stays ('Jr.', '(R-Texas)').
+    A final full stop or bracket stays ('Jr.', '(R-Texas)'). A span the parse starts
+    inside a hyphenated word starts with the word ('co-host ...').
     """
     s, e = span
     while s < e and text[s] in _SPEAKER_EDGE:
         s += 1
     while e > s and text[e - 1] in _SPEAKER_EDGE:
         e -= 1
-    return (s, e) if e > s else None
+    if e <= s:
+        return None
+    # Never from the middle of a hyphenated word ('co-host Mika Brzezinski').
+    while s > 1 and text[s - 1] in "-\u2010\u2011" and text[s - 2].isalnum():
+        s -= 1
+        while s > 0 and text[s - 1].isalnum():
+            s -= 1
+    return (s, e)
 
 
 def _trimmed_speaker(text: str, f: Found) -> Found:

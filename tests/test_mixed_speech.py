@@ -40,6 +40,12 @@ HEADLINE = "Crisis talks\n\n"
             "the vice president",
         ),
         (
+            "The plan is \u201cpathetic\u201d and \u201cdangerous,\u201d the senator said.",
+            "The plan is",
+            "dangerous",
+            "the senator",
+        ),
+        (
             "\u201cWe are alive, unlike the robots you will see next week\u201d at the "
             "convention, he said.",
             "We are alive",

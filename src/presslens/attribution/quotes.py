@@ -303,7 +303,10 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
             fc.cue_token,
         )
         if fc.side == "right":
-            found = widen_reported(text, sdoc, found, q, para, floor)
+            # The clause may hold an earlier short quotation left unattributed
+            # ('"pathetic" and "dangerous," he said'): it starts after the last event.
+            last = max((f.span[1] for f in out if f.span[1] <= q.outer[0]), default=0)
+            found = widen_reported(text, sdoc, found, q, para, max(para[0], last))
         out.append(found)
     return out
 

@@ -40,6 +40,26 @@ HEADLINE = "Crisis talks\n\n"
             "the vice president",
         ),
         (
+            "The president called Wall Street bankers \u201cfat cats\u201d and proposed "
+            "raising taxes.",
+            "Wall Street bankers",
+            "fat cats",
+            "The president",
+        ),
+        (
+            "He told reporters on Tuesday that \u201cwe will not back down.\u201d",
+            "that",
+            "back down",
+            "He",
+        ),
+        (
+            "He argued that keeping Santilli in jail will only make his voice louder: "
+            "\u201cThey are creating a monster.\u201d",
+            "that keeping Santilli",
+            "a monster",
+            "He",
+        ),
+        (
             "The plan is \u201cpathetic\u201d and \u201cdangerous,\u201d the senator said.",
             "The plan is",
             "dangerous",
@@ -72,6 +92,7 @@ def test_quote_inside_reported_content_is_mixed(
         "Coach Peter Hill said, \u201cNobody expected this result.\u201d",
         "As Director Anna Berg pointed out, \u201cthe staff are leaving the missions abroad.\u201d",
         "\u201cThe bridge is safe,\u201d the chief engineer said on Monday.",
+        "He told reporters: \u201cWe will not back down.\u201d",
     ],
 )
 def test_quote_that_is_the_whole_complement_stays_direct(body: str) -> None:

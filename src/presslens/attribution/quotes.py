@@ -113,6 +113,24 @@ def _inside_sentence(text: str, q: QuotedSpan, para: Span) -> bool:
     return bool(before) and before[-1] not in '.!?:"”'
 
 
+def _branch(sdoc: Any, root: Any, cue: Any, q: QuotedSpan, para: Span) -> Span:
+    """The phrase of the cue's that holds a quotation its complement does not ('called
+    Wall Street bankers "fat cats"'): the subtree of the cue's child above the quote,
+    else the quotation itself."""
+    child = root
+    while child.head.i != cue.i and child.head.i != child.i:
+        child = child.head
+    if child.head.i != cue.i:
+        return q.span
+    bounds = sentence_bounds(cue)
+    lo, hi = max(para[0], bounds[0]), min(para[1], bounds[1])
+    toks = [t for t in child.subtree if lo <= t.idx < hi]
+    span = trim(doc_text(sdoc), span_of(toks), ".")
+    if span is None or not inside(_words_of(doc_text(sdoc), q.span), span):
+        return q.span
+    return span
+
+
 def _words_of(text: str, span: Span) -> Span:
     """A quotation's content without its closing stop: a complement trimmed of its final
     full stop still holds '"absurd."' (dismissed the kerfuffle as "absurd.")."""
@@ -155,7 +173,7 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
             comp = trim(doc_text(sdoc), span_of(toks), ".")
             if comp is not None and inside(_words_of(doc_text(sdoc), q.span), comp):
                 holding.append((a, comp))
-        verb, content = holding[-1] if holding else (cues[0], q.span)
+        verb, content = holding[-1] if holding else (cues[0], _branch(sdoc, root, cues[0], q, para))
         if content == _words_of(doc_text(sdoc), q.span):
             content = q.span  # the complement is the quotation itself: direct speech
         parts = (content,) if content != q.span else (q.parts or (q.span,))
@@ -302,13 +320,52 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
             fc.addressee,
             fc.cue_token,
         )
-        if fc.side == "right":
+        if fc.side == "left":
+            found = with_complementiser(text, found)
+            found = with_left_complement(text, sdoc, found, q)
+        elif fc.side == "right":
             # The clause may hold an earlier short quotation left unattributed
             # ('"pathetic" and "dangerous," he said'): it starts after the last event.
             last = max((f.span[1] for f in out if f.span[1] <= q.outer[0]), default=0)
             found = widen_reported(text, sdoc, found, q, para, max(para[0], last))
         out.append(found)
     return out
+
+
+_THAT = re.compile(r"\bthat\s*$", re.IGNORECASE)
+
+
+def with_complementiser(text: str, f: Found) -> Found:
+    """'said that "..."': the report's content is the that-clause, marks and all, so the
+    attribution is mixed (PolNeAR's content starts at "that")."""
+    first = f.parts[0]
+    before = text[f.cue[1] if f.cue else first[0] : first[0]]
+    stripped = before.rstrip(" \t\n\"“„«‘'")
+    m = _THAT.search(stripped)
+    if m is None or f.cue is None:
+        return f
+    start = (f.cue[1] if f.cue else first[0]) + m.start()
+    parts = ((start, first[1]), *f.parts[1:])
+    return f.with_(kind="mixed", span=(start, f.span[1]), parts=parts)
+
+
+def with_left_complement(text: str, sdoc: Any, f: Found, q: QuotedSpan) -> Found:
+    """'argued that jailing him will only make his voice louder: "..."': what the cue
+    reports before the colon is content too, and the attribution is mixed. Only the
+    cue's own complement counts: 'told reporters:' has none (an addressee)."""
+    if f.kind != "direct" or f.cue_token is None:
+        return f
+    cue = sdoc[f.cue_token]
+    comp = [
+        t
+        for t in complement(cue)
+        if f.cue[1] <= t.idx < q.outer[0] and not (t.is_punct or t.is_space)
+    ]
+    if not comp:
+        return f
+    start = min(t.idx for t in comp)
+    parts = ((start, f.parts[0][1]), *f.parts[1:])
+    return f.with_(kind="mixed", span=(start, f.span[1]), parts=parts)
 
 
 def _lead(text: str, sdoc: Any, q: QuotedSpan, para: Span, floor: int) -> Span | None:

@@ -103,3 +103,20 @@ def test_profile_shares() -> None:
 def test_basis_comes_from_the_parse_not_the_name(sentence: str, basis: str) -> None:
     rows = sourcing(sentence)
     assert [r["basis"] for r in rows] == [basis], rows
+
+
+@pytest.mark.parametrize("kind", ["PERSON", "ORG"])
+def test_entity_inside_a_phrase_does_not_decide_its_basis(kind: str) -> None:
+    """'The idea that Berg's rhetoric ...': the phrase holds the entity without naming it,
+    so the recogniser's type for that one name (which differs by name) does not decide."""
+    from presslens.spacy_models import spacy_pipeline
+
+    text = "The idea that Berg's rhetoric could hurt the party came up in a debate."
+    sdoc = spacy_pipeline()(text)
+    speaker = (0, text.index(" came"))
+    berg = Entity("e1", "Berg", kind, ((14, 18),))
+    q = Quote("q1", "indirect", (0, 10), None, Speaker(speaker, "Berg", "e1"))
+    assert speaker_basis(q, [berg], sdoc) == "named"  # a proper name in the phrase
+    # The entity's type still decides when the phrase is its name.
+    q = Quote("q2", "direct", (0, 10), None, Speaker((14, 18), "Berg", "e1"))
+    assert speaker_basis(q, [berg]) == ("named" if kind == "PERSON" else "organisation")

@@ -7,5 +7,6 @@ claim-bearing sentence; :mod:`.sourcing`). The modules are small and layered:
 ``marks`` pairs quotation marks, ``cues`` knows reporting words, ``frames`` finds
 the cue and speaker around a quotation, ``indirect`` finds reported speech without
 marks, ``transcripts`` reads ``NAME:`` turns, ``extract`` puts them together into
-``found.Found`` records, and ``coref`` links speakers and routes to entities.
+``found.Found`` records, and ``coref`` links speakers and routes to entities
+(``furniture`` keeps the dateline's agency out of the speakers it may link to).
 """

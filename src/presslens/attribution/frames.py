@@ -16,11 +16,11 @@ from typing import Any
 
 from presslens.attribution.cues import CUE_NOUNS, cue_span, is_cue_verb, is_speech_verb
 from presslens.attribution.marks import ALL_MARKS
-from presslens.attribution.syntax_utils import clipped_subtree, tokens_in, trim
+from presslens.attribution.syntax_utils import clipped_subtree, subject_span, tokens_in, trim
 from presslens.document import Span
 
 _SENT_END = re.compile(r"[.!?][\"”’)]*(?=\s+\S)")
-_LEFT_OPEN_END = re.compile(r"[:,—–-]\s*$|\b(that|as)\s*$", re.IGNORECASE)
+LEFT_OPEN_END = re.compile(r"[:,—–-]\s*$|\b(that|as)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -83,11 +83,10 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
     for head in (tok, tok.head if tok.dep_ in ("conj", "xcomp", "advcl") else None):
         if head is None:
             continue
-        for child in head.children:
-            if child.dep_ == "nsubj" and frame[0] <= child.idx < frame[1]:
-                span = clipped_subtree(child, frame, blocked)
-                if span is not None:
-                    return span, child.i
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and frame[0] <= c.idx < frame[1]]
+        span, i = subject_span(head, subjects, frame, blocked)
+        if span is not None:
+            return span, i
     agent = [c for c in tok.children if c.dep_ == "agent"]
     for a in agent:
         for p in a.children:
@@ -203,7 +202,7 @@ def find_frame_cue(
             return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "right", rframe)
     lframe = left_frame(text, outer[0], floor)
     ltoks = [t for t in tokens_in(sdoc, lframe) if not t.is_space]
-    if (ltoks and _LEFT_OPEN_END.search(text[lframe[0] : lframe[1]])) or (
+    if (ltoks and LEFT_OPEN_END.search(text[lframe[0] : lframe[1]])) or (
         ltoks and is_cue_verb(ltoks[-1])
     ):
         acc = _according(ltoks, lframe, blocked)

@@ -23,7 +23,14 @@ from presslens.attribution.cues import (
 from presslens.attribution.cues import lemma as cue_lemma
 from presslens.attribution.found import Found, inside
 from presslens.attribution.frames import addressee
-from presslens.attribution.syntax_utils import clipped_subtree, doc_text, span_of, tokens_in, trim
+from presslens.attribution.syntax_utils import (
+    clipped_subtree,
+    doc_text,
+    span_of,
+    subject_span,
+    tokens_in,
+    trim,
+)
 from presslens.document import Span
 
 # Speech verbs whose direct object is what was said ("denied the report").
@@ -76,6 +83,11 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         subjects = [c for c in seen.children if c.dep_ == "nsubj"]
         # Several subjects happen when a parse runs over a break: the clause's own first.
         subjects.sort(key=lambda c: not (bounds[0] <= c.idx < bounds[1]))
+        own = [c for c in subjects if bounds[0] <= c.idx < bounds[1]]
+        if len(own) > 1 and not any(c.lower_ == "that" for c in own):
+            span, head = subject_span(seen, own, bounds, blocked)
+            if span is not None:
+                return span, head
         for child in subjects:
             if child.dep_ == "nsubj":
                 if child.lower_ == "that" and seen.dep_ == "relcl":
@@ -132,7 +144,7 @@ def complement(tok: Any) -> list[Any]:
                 tail = [
                     t
                     for c in tok.children
-                    if c.i > child.i and c.dep_ in ("prep", "advcl")
+                    if c.i > child.i and c.dep_ in ("prep", "advcl", "oprd")
                     for t in c.subtree
                 ]
                 return [*child.subtree, *tail]

@@ -45,6 +45,12 @@ class QuotedSpan:
     parts: tuple[Span, ...] = ()
 
 
+def is_title(words: list[str]) -> bool:
+    """Title Case words ('The Long Night', 'Morning Joe'): the name of a work, not speech."""
+    caps = [w for w in words if w[:1].isalpha()]
+    return len(caps) >= 2 and all(w[0].isupper() for w in caps)
+
+
 def paragraphs(text: str) -> list[Span]:
     """Paragraph spans: blank-line separated blocks (single newlines before a quote also split)."""
     out: list[Span] = []

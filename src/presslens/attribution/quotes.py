@@ -14,9 +14,9 @@ from typing import Any
 
 from presslens.attribution.cues import cue_span, is_cue_verb
 from presslens.attribution.found import Found, inside, overlap
-from presslens.attribution.frames import addressee, find_frame_cue
+from presslens.attribution.frames import LEFT_OPEN_END, addressee, find_frame_cue, left_frame
 from presslens.attribution.indirect import complement, find_indirect, subject
-from presslens.attribution.marks import QuotedSpan, find_quotes, paragraphs
+from presslens.attribution.marks import QuotedSpan, find_quotes, is_title, paragraphs
 from presslens.attribution.syntax_utils import (
     clipped_subtree,
     doc_text,
@@ -113,6 +113,30 @@ def _inside_sentence(text: str, q: QuotedSpan, para: Span) -> bool:
     return bool(before) and before[-1] not in '.!?:"”'
 
 
+def _branch(sdoc: Any, root: Any, cue: Any, q: QuotedSpan, para: Span) -> Span:
+    """The phrase of the cue's that holds a quotation its complement does not ('called
+    Wall Street bankers "fat cats"'): the subtree of the cue's child above the quote,
+    else the quotation itself."""
+    child = root
+    while child.head.i != cue.i and child.head.i != child.i:
+        child = child.head
+    if child.head.i != cue.i:
+        return q.span
+    bounds = sentence_bounds(cue)
+    lo, hi = max(para[0], bounds[0]), min(para[1], bounds[1])
+    toks = [t for t in child.subtree if lo <= t.idx < hi]
+    span = trim(doc_text(sdoc), span_of(toks), ".")
+    if span is None or not inside(_words_of(doc_text(sdoc), q.span), span):
+        return q.span
+    return span
+
+
+def _words_of(text: str, span: Span) -> Span:
+    """A quotation's content without its closing stop: a complement trimmed of its final
+    full stop still holds '"absurd."' (dismissed the kerfuffle as "absurd.")."""
+    return trim(text, span, ".") or span
+
+
 class _Bounds:
     """A sentence's character range cut to its paragraph."""
 
@@ -147,13 +171,18 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
                 continue
             toks = [t for t in complement(a) if para[0] <= t.idx < para[1]]
             comp = trim(doc_text(sdoc), span_of(toks), ".")
-            if comp is not None and inside(q.span, comp):
+            if comp is not None and inside(_words_of(doc_text(sdoc), q.span), comp):
                 holding.append((a, comp))
-        verb, content = holding[-1] if holding else (cues[0], q.span)
+        verb, content = holding[-1] if holding else (cues[0], _branch(sdoc, root, cues[0], q, para))
+        if content == _words_of(doc_text(sdoc), q.span):
+            content = q.span  # the complement is the quotation itself: direct speech
         parts = (content,) if content != q.span else (q.parts or (q.span,))
         spk, head = subject(verb, _Bounds(sentence_bounds(verb), para), interiors)
         kind = "direct" if content == q.span else "mixed"
         return Found(kind, content, parts, cue_span(verb), spk, head, addressee(verb), verb.i)
+    words = doc_text(sdoc)[q.span[0] : q.span[1]].split()
+    if len(words) <= SCARE_MAX_WORDS and is_title(words):
+        return None  # 'starred in "The Long Night"': a title, whatever verb governs it
     verb = root.head
     if not (para[0] <= verb.idx < para[1]):
         return None
@@ -281,19 +310,103 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
             skip.add(j)
             end = later.outer[1]
             j += 1
-        out.append(
-            Found(
-                "direct",
-                span,
-                parts,
-                fc.cue,
-                fc.speaker,
-                fc.speaker_head,
-                fc.addressee,
-                fc.cue_token,
-            )
+        found = Found(
+            "direct",
+            span,
+            parts,
+            fc.cue,
+            fc.speaker,
+            fc.speaker_head,
+            fc.addressee,
+            fc.cue_token,
         )
+        if fc.side == "left":
+            found = with_complementiser(text, found)
+            found = with_left_complement(text, sdoc, found, q)
+        elif fc.side == "right":
+            # The clause may hold an earlier short quotation left unattributed
+            # ('"pathetic" and "dangerous," he said'): it starts after the last event.
+            last = max((f.span[1] for f in out if f.span[1] <= q.outer[0]), default=0)
+            found = widen_reported(text, sdoc, found, q, para, max(para[0], last))
+        out.append(found)
     return out
+
+
+_THAT = re.compile(r"\bthat\s*$", re.IGNORECASE)
+
+
+def with_complementiser(text: str, f: Found) -> Found:
+    """'said that "..."': the report's content is the that-clause, marks and all, so the
+    attribution is mixed (PolNeAR's content starts at "that")."""
+    first = f.parts[0]
+    before = text[f.cue[1] if f.cue else first[0] : first[0]]
+    stripped = before.rstrip(" \t\n\"“„«‘'")
+    m = _THAT.search(stripped)
+    if m is None or f.cue is None:
+        return f
+    start = (f.cue[1] if f.cue else first[0]) + m.start()
+    parts = ((start, first[1]), *f.parts[1:])
+    return f.with_(kind="mixed", span=(start, f.span[1]), parts=parts)
+
+
+def with_left_complement(text: str, sdoc: Any, f: Found, q: QuotedSpan) -> Found:
+    """'argued that jailing him will only make his voice louder: "..."': what the cue
+    reports before the colon is content too, and the attribution is mixed. Only the
+    cue's own complement counts: 'told reporters:' has none (an addressee)."""
+    if f.kind != "direct" or f.cue_token is None:
+        return f
+    cue = sdoc[f.cue_token]
+    comp = [
+        t
+        for t in complement(cue)
+        if f.cue[1] <= t.idx < q.outer[0] and not (t.is_punct or t.is_space)
+    ]
+    if not comp:
+        return f
+    start = min(t.idx for t in comp)
+    parts = ((start, f.parts[0][1]), *f.parts[1:])
+    return f.with_(kind="mixed", span=(start, f.span[1]), parts=parts)
+
+
+def _lead(text: str, sdoc: Any, q: QuotedSpan, para: Span, floor: int) -> Span | None:
+    """Words before the opening mark that belong to the quoted clause: 'The people of
+    Scranton "deserve ...," said Biden' (the subject of the quoted verb, no cue of its own)."""
+    if not _inside_sentence(text, q, para):
+        return None
+    frame = left_frame(text, q.outer[0], max(floor, para[0]))
+    if LEFT_OPEN_END.search(text[frame[0] : frame[1]]):
+        return None  # 'He said:', 'As he put it,', 'warned that': an attribution's frame
+    lead = trim(text, frame)
+    if lead is None or any(is_cue_verb(t) for t in tokens_in(sdoc, lead)):
+        return None
+    return lead
+
+
+def _tail(text: str, f: Found, q: QuotedSpan) -> Span | None:
+    """Words after the closing mark that continue the quoted clause before the cue's own
+    frame: '"We're alive" at the convention, he said'."""
+    assert f.cue is not None
+    at = min(f.cue[0], f.speaker[0]) if f.speaker is not None else f.cue[0]
+    stretch = text[q.outer[1] : at].rstrip()
+    if not stretch.endswith(",") or not stretch.lstrip()[:1].isalnum():
+        return None
+    return trim(text, (q.outer[1], q.outer[1] + len(stretch)))
+
+
+def widen_reported(text: str, sdoc: Any, f: Found, q: QuotedSpan, para: Span, floor: int) -> Found:
+    """A quotation whose clause runs on outside its marks is the quoted part of reported
+    content: the content is the whole clause, and the attribution is mixed (PolNeAR
+    annotates 'The people of Scranton "deserve someone..."' as one content)."""
+    lead = _lead(text, sdoc, q, para, floor)
+    tail = _tail(text, f, q)
+    if lead is None and tail is None:
+        return f
+    parts = list(f.parts)
+    if lead is not None:
+        parts[0] = (lead[0], parts[0][1])
+    if tail is not None:
+        parts[-1] = (parts[-1][0], max(tail[1], parts[-1][1]))
+    return f.with_(kind="mixed", span=(parts[0][0], parts[-1][1]), parts=tuple(parts))
 
 
 def _within_turn(f: Found, turn: Found) -> bool:
@@ -327,7 +440,7 @@ def _next_paragraph_turn(text: str, prev: Found, f: Found, end: int, paras: list
     """A paragraph that is only a quotation, right after a paragraph ending in a cued quote."""
     para = _para_of(paras, f.span[0])
     before = _previous_para(paras, para)
-    if prev.kind != "direct" or before is None or not (before[0] <= prev.span[0] < before[1]):
+    if prev.kind == "indirect" or before is None or not (before[0] <= prev.span[0] < before[1]):
         return False
     if f.span[0] - para[0] > 1 or para[1] - f.span[1] > 3:
         return False
@@ -397,15 +510,52 @@ def attributed_quotes(
     return finish_events(text, out, paras, excluded)
 
 
+_SPEAKER_EDGE = " \t\n,;:—–-("
+
+
+def speaker_span(text: str, span: Span) -> Span | None:
+    """A speaker phrase without the commas, dashes and spaces the parse leaves at its edges.
+
+    Why: a subtree ends where the clause does ('A senior official, who spoke on
+    condition of anonymity,'); the comma belongs to the sentence, not to who spoke.
+    A final full stop or bracket stays ('Jr.', '(R-Texas)'). A span the parse starts
+    inside a hyphenated word starts with the word ('co-host ...').
+    """
+    s, e = span
+    while s < e and text[s] in _SPEAKER_EDGE:
+        s += 1
+    while e > s and text[e - 1] in _SPEAKER_EDGE:
+        e -= 1
+    if e <= s:
+        return None
+    # Never from the middle of a hyphenated word ('co-host Mika Brzezinski').
+    while s > 1 and text[s - 1] in "-\u2010\u2011" and text[s - 2].isalnum():
+        s -= 1
+        while s > 0 and text[s - 1].isalnum():
+            s -= 1
+    return (s, e)
+
+
+def _trimmed_speaker(text: str, f: Found) -> Found:
+    if f.speaker is None:
+        return f
+    span = speaker_span(text, f.speaker)
+    if span == f.speaker:
+        return f
+    return f.with_(speaker=span, speaker_head=f.speaker_head if span else None)
+
+
 def finish_events(
     text: str,
     found: list[Found],
     paras: list[Span] | None,
     excluded: Sequence[Span] | None,
 ) -> list[Found]:
-    """The last steps every language shares: one event per cue, continued paragraphs
-    joined, cue-less direct quotes inside a reported clause folded into it (mixed), and
-    nothing inside the excluded furniture; in text order."""
+    """The last steps every language shares: speakers without edge punctuation, one
+    event per cue, continued paragraphs joined, cue-less direct quotes inside a
+    reported clause folded into it (mixed), and nothing inside the excluded
+    furniture; in text order."""
+    found = [_trimmed_speaker(text, f) for f in found]
     out = _one_event_per_cue(sorted(found, key=lambda f: f.span))
     out = _continue_previous(text, out, paras)
     reported = [f for f in out if f.kind in ("indirect", "mixed")]

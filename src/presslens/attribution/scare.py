@@ -11,16 +11,11 @@ phrases such as programme or book names).
 from __future__ import annotations
 
 from presslens.attribution.found import inside
-from presslens.attribution.marks import find_quotes, paragraphs
+from presslens.attribution.marks import find_quotes, is_title, paragraphs
 from presslens.attribution.quotes import SCARE_MAX_WORDS
 from presslens.document import Quote, Span
 
 MAX_WORDS = SCARE_MAX_WORDS  # the quotes stage drops uncued quotes this short
-
-
-def _is_title(words: list[str]) -> bool:
-    caps = [w for w in words if w[:1].isalpha()]
-    return len(caps) >= 2 and all(w[0].isupper() for w in caps)
 
 
 def scare_quotes(text: str, quotes: list[Quote], paras: list[Span] | None = None) -> list[Span]:
@@ -29,7 +24,7 @@ def scare_quotes(text: str, quotes: list[Quote], paras: list[Span] | None = None
     out: list[Span] = []
     for q in find_quotes(text, paras):
         words = text[q.span[0] : q.span[1]].split()
-        if not words or len(words) > MAX_WORDS or _is_title(words) or not q.closed:
+        if not words or len(words) > MAX_WORDS or is_title(words) or not q.closed:
             continue
         if any(inside(q.span, r.span) for r in quotes):
             continue

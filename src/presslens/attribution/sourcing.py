@@ -22,7 +22,7 @@ from typing import Any
 from presslens.attribution.coref import ORG_TYPES
 from presslens.attribution.cues import words
 from presslens.attribution.found import overlap
-from presslens.attribution.syntax_utils import tokens_in
+from presslens.attribution.syntax_utils import doc_text, tokens_in
 from presslens.document import BASES, Basis, Document, Entity, Quote, Sourcing, Span
 
 _KNOWLEDGE = r"(?:information|data|intelligence|evidence)"
@@ -225,6 +225,19 @@ def parse_basis(head: Any, span: Span) -> Basis | None:
     return "organisation" if use == "body" else "named"
 
 
+def _names_entity(head: Any, eid: str, entities: Sequence[Entity]) -> bool:
+    """Whether the speaker phrase is a name of entity ``eid`` (its head inside a mention).
+
+    A phrase only holding the entity ('the idea that X's rhetoric ...', a pronoun
+    resolved to X) gets its basis from its own words: the entity's type is the
+    recogniser's reading of one particular name, and must not decide for a phrase
+    that is not that name.
+    """
+    if head is None:
+        return True
+    return any(s <= head.idx < t for e in entities if e.id == eid for s, t in e.mentions)
+
+
 def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any = None) -> Basis:
     """The basis a quote gives: named person, organisation or anonymous source.
 
@@ -240,9 +253,13 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any = None) ->
         by_parse = parse_basis(head, sp.span)
         if by_parse is not None:
             return by_parse
+    phrase = sp.text
     if sp.entity is not None:
-        return "named" if types.get(sp.entity) == "PERSON" else "organisation"
-    words = [w.strip(",.").lower() for w in sp.text.split()]
+        if _names_entity(head, sp.entity, entities):
+            return "named" if types.get(sp.entity) == "PERSON" else "organisation"
+        assert sp.span is not None  # a head was found in it
+        phrase = doc_text(sdoc)[sp.span[0] : sp.span[1]]  # its own words, not the entity's
+    words = [w.strip(",.").lower() for w in phrase.split()]
     if not words:
         return "anonymous"
     if any(w in ANONYMOUS_WORDS for w in words):
@@ -251,7 +268,7 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any = None) ->
         return "named"
     if len(words) == 1 and words[0] in PRONOUNS_BODY:
         return "organisation"
-    if any(w[:1].isupper() and w.lower() not in _DETERMINERS for w in sp.text.split()):
+    if any(w[:1].isupper() and w.lower() not in _DETERMINERS for w in phrase.split()):
         return "named"  # an unlinked proper name
     return "organisation" if words[0] in ("the", "its", "their") else "anonymous"
 

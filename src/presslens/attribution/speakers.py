@@ -19,6 +19,7 @@ from typing import Any
 
 from presslens.attribution.coref import History
 from presslens.attribution.found import Found
+from presslens.attribution.furniture import speaker_candidates
 from presslens.attribution.lexicon import Lexicon, norm
 from presslens.attribution.syntax_utils import tokens_in
 from presslens.document import Entity, Quote, Span, Speaker
@@ -143,10 +144,19 @@ class SpeakerLinker:
 
 
 def to_quotes(
-    text: str, sdoc: Any, found: list[Found], entities: Sequence[Entity], lex: Lexicon
+    text: str,
+    sdoc: Any,
+    found: list[Found],
+    entities: Sequence[Entity],
+    lex: Lexicon,
+    furniture: Sequence[Span] = (),
 ) -> list[Quote]:
-    """Public quote records: speakers and routes linked to entities."""
-    linker = SpeakerLinker(text, sdoc, entities, lex)
+    """Public quote records: speakers and routes linked to entities.
+
+    Speakers are linked without the entities' mentions in ``furniture`` (the dateline
+    and byline: the agency that filed a dispatch never speaks in it); routes to all.
+    """
+    linker = SpeakerLinker(text, sdoc, speaker_candidates(entities, furniture), lex)
     names = {e.id: e.name for e in entities}
     out: list[Quote] = []
     for n, f in enumerate(found, start=1):

@@ -67,6 +67,22 @@ def clipped_subtree(token: Any, bounds: Span, blocked: list[Span] = ()) -> Span 
     return (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
 
 
+def subject_span(
+    verb: Any, subjects: list[Any], bounds: Span, blocked: list[Span] = ()
+) -> tuple[Span | None, int | None]:
+    """The speaker phrase among several subjects of one verb: the one nearest the verb.
+
+    Why: a parse that splits one phrase gives two subjects ('co' and 'host Mika
+    Brzezinski'), and which one comes first depends on the name that follows; the
+    nearest heads the phrase either way.
+    """
+    for child in sorted(subjects, key=lambda c: abs(c.i - verb.i)):
+        span = clipped_subtree(child, bounds, blocked)
+        if span is not None:
+            return span, child.i
+    return None, None
+
+
 def sentence_bounds(token: Any) -> Span:
     """Characters of the sentence holding ``token`` (cheaper than ``token.sent``)."""
     doc = token.doc

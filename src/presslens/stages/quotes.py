@@ -14,10 +14,12 @@ quotation likewise spans all its paragraphs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from presslens.attribution.coref import History, resolve_addressee, resolve_speaker
 from presslens.attribution.found import Found
+from presslens.attribution.furniture import furniture_spans, speaker_candidates
 from presslens.attribution.lexicon import Lexicon, for_language
 from presslens.attribution.quotes import attributed_quotes
 from presslens.document import Anatomy, Document, Entity, Quote, Span, Speaker
@@ -40,10 +42,11 @@ class QuotesStage:
             return []
         entities: list[Entity] = list(doc.layer("entities") or [])
         lexicon = for_language(doc.layer("language"))
+        anatomy = doc.layer("anatomy")
         if lexicon is not None:  # Russian, Ukrainian: the same stage with the language's lexicon
-            return reported_quotes(doc.text, sdoc, doc.layer("anatomy"), entities, lexicon)
-        found = find_attributions(doc.text, sdoc, doc.layer("anatomy"))
-        return to_quotes(doc.text, sdoc, found, entities)
+            return reported_quotes(doc.text, sdoc, anatomy, entities, lexicon)
+        found = find_attributions(doc.text, sdoc, anatomy)
+        return to_quotes(doc.text, sdoc, found, entities, furniture_spans(anatomy))
 
 
 def find_attributions(text: str, sdoc: Any, anatomy: Anatomy | None) -> list[Found]:
@@ -65,7 +68,7 @@ def reported_quotes(
     paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
     excluded, bounded = furniture(anatomy)
     found = reported.extract(text, sdoc, lexicon, paras, excluded, bounded)
-    return speakers.to_quotes(text, sdoc, found, entities, lexicon)
+    return speakers.to_quotes(text, sdoc, found, entities, lexicon, furniture_spans(anatomy))
 
 
 def furniture(anatomy: Anatomy | None) -> tuple[list[Span], list[Span]]:
@@ -90,13 +93,24 @@ def _readable(text: str, span: Span | None, eid: str | None, entities: list[Enti
     return "" if span is None else text[span[0] : span[1]]
 
 
-def to_quotes(text: str, sdoc: Any, found: list[Found], entities: list[Entity]) -> list[Quote]:
-    """Link speakers and intermediaries to entities and make the public records."""
+def to_quotes(
+    text: str,
+    sdoc: Any,
+    found: list[Found],
+    entities: list[Entity],
+    furniture: Sequence[Span] = (),
+) -> list[Quote]:
+    """Link speakers and intermediaries to entities and make the public records.
+
+    Speakers are linked to entities without their mentions in ``furniture`` (the
+    dateline and byline: a dispatch's agency is never its speaker); routes to all.
+    """
     history = History()
+    candidates = speaker_candidates(entities, furniture)
     out: list[Quote] = []
     for n, f in enumerate(found, start=1):
         head = sdoc[f.speaker_head] if f.speaker_head is not None else None
-        eid = resolve_speaker(f.speaker, head, text, entities, history)
+        eid = resolve_speaker(f.speaker, head, text, candidates, history)
         if eid is not None:
             history.speakers.append((f.span[0], eid))
         speaker = None

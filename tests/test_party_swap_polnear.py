@@ -1,0 +1,96 @@
+"""Same rules for every side, on real articles: the US parties' names swapped (issue 19).
+
+The 24 shortest PolNeAR train articles that name both Trump and Clinton are analysed
+as written and with the parties and candidates swapped (Trump/Clinton, Donald/Hillary,
+Republicans/Democrats, GOP, RNC/DNC, Pence/Kaine, Cruz/Sanders; see
+``us_swap.US_SWAP``). Every quote (kind, content and its pieces, cue, speaker span)
+and every sourcing row (basis, sentence, cue), moved through the swap, must come out
+the same. The articles are read from ../shared at test time, never copied.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import presslens
+from us_swap import Swap, agreement, differences
+
+ARTICLES = 24
+STAGES = ["quotes", "sourcing"]
+FLOOR = 0.975  # measured 0.968 before issue 19's fixes, 0.981 after (371 of 378 labels)
+TARGET = 0.99
+
+
+@pytest.fixture(scope="module")
+def swapped_pairs(shared_data: Path) -> list[tuple[str, dict[str, Any], dict[str, Any], Swap]]:
+    from presslens.corpora import DataMissingError
+    from presslens.corpora.polnear import load_split
+
+    try:
+        articles = [a for a in load_split("train") if "Trump" in a.text and "Clinton" in a.text]
+    except DataMissingError as e:
+        pytest.skip(f"PolNeAR train not readable: {e}")
+    chosen = sorted(articles, key=lambda a: (len(a.text), a.name))[:ARTICLES]
+    if len(chosen) < ARTICLES:
+        pytest.skip("fewer PolNeAR articles than the test needs")
+    out = []
+    for a in chosen:
+        swap = Swap(a.text)
+        original = presslens.analyze(a.text, stages=STAGES).to_dict()
+        swapped = presslens.analyze(swap.text, stages=STAGES).to_dict()
+        out.append((a.name, original, swapped, swap))
+    return out
+
+
+def _agreement(pairs: list[tuple[str, dict[str, Any], dict[str, Any], Swap]]) -> float:
+    same = total = 0
+    for _, original, swapped, swap in pairs:
+        s, t = agreement(original, swapped, swap)
+        same += s
+        total += t
+    return same / total
+
+
+def test_swap_maps_spans() -> None:
+    swap = Swap("Trump met Hillary Clinton. GOP leaders, Democrats said.")
+    assert swap.text == "Clinton met Donald Trump. Democratic Party leaders, Republicans said."
+    assert swap.span((0, 5)) == (0, 7)  # "Trump" -> "Clinton"
+    assert swap.span((10, 25)) == (12, 24)  # "Hillary Clinton" -> "Donald Trump"
+    start = swap.original.index("leaders")
+    assert swap.text[slice(*swap.span((start, start + 7)))] == "leaders"
+
+
+def test_articles_are_real_and_swapped(
+    swapped_pairs: list[tuple[str, dict[str, Any], dict[str, Any], Swap]],
+) -> None:
+    assert len(swapped_pairs) >= 20
+    assert all(swap.count >= 2 for *_, swap in swapped_pairs)
+    labels = sum(len(o["quotes"]) + len(o["sourcing"]) for _, o, _, _ in swapped_pairs)
+    assert labels >= 300
+
+
+def test_swapping_us_parties_keeps_labels(
+    swapped_pairs: list[tuple[str, dict[str, Any], dict[str, Any], Swap]],
+) -> None:
+    score = _agreement(swapped_pairs)
+    changed = {
+        name: differences(o, s, swap)
+        for name, o, s, swap in swapped_pairs
+        if agreement(o, s, swap)[0] < agreement(o, s, swap)[1]
+    }
+    assert score >= FLOOR, (score, sorted(changed))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 19 target not reached: spaCy's tags and parses differ by name (a Title "
+    "Case headline's verb, a compound or apposition in a speaker phrase), and the rules "
+    "follow the parse",
+)
+def test_swapping_us_parties_reaches_target(
+    swapped_pairs: list[tuple[str, dict[str, Any], dict[str, Any], Swap]],
+) -> None:
+    assert _agreement(swapped_pairs) >= TARGET

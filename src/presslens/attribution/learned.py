@@ -18,6 +18,7 @@ speaker to rule events that have none.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,13 +76,15 @@ def units(sdoc: Any, regions: Sequence[Span]) -> list[Unit]:
     """Every sentence cut to the regions content may run in (furniture left out)."""
     out: list[Unit] = []
     regs = sorted(regions)
+    starts = [r[0] for r in regs]
     for sent in sdoc.sents:
         current: list[Any] = []
         region: Span | None = None
         for tok in sent:
             if tok.is_space:
                 continue
-            r = next((g for g in regs if g[0] <= tok.idx < g[1]), None)
+            at = bisect_right(starts, tok.idx) - 1
+            r = regs[at] if at >= 0 and tok.idx < regs[at][1] else None
             if r != region and current:
                 if region is not None:
                     out.append(Unit(tuple(current), region))
@@ -129,7 +132,8 @@ def kind_of(parts: Sequence[Span], quoted: Sequence[Span]) -> QuoteKind:
 
 @dataclass
 class _Event:
-    unit: int
+    unit: int  # the last unit holding its content or cue
+    region: Span
     cue: tuple[Any, ...]
     contents: list[tuple[Any, ...]]
     source: tuple[Any, ...] | None = None
@@ -154,16 +158,13 @@ def link(
         if not cues:
             for s, e in conts:
                 prev = events[-1] if events else None
-                if (
-                    prev is not None
-                    and prev.unit in (k - 1, k)
-                    and _same_region(tagged, prev, unit)
-                ):
+                if prev is not None and prev.unit in (k - 1, k) and prev.region == unit.region:
                     prev.contents.append(toks[s:e])
+                    prev.unit = k  # a quotation may run over several sentences
                 else:
                     pending.append((k, unit, toks[s:e]))
             continue
-        mine = [_Event(k, toks[s:e], []) for s, e in cues]
+        mine = [_Event(k, unit.region, toks[s:e], []) for s, e in cues]
         for s, e in conts:
             best = min(range(len(cues)), key=lambda j: _gap((s, e), cues[j]))
             mine[best].contents.append(toks[s:e])
@@ -180,10 +181,6 @@ def link(
         pending = []
         events.extend(ev for ev in mine if ev.contents)
     return [f for ev in events if (f := _found(text, ev, quoted)) is not None]
-
-
-def _same_region(tagged: Sequence[tuple[int, Unit, list[str]]], ev: _Event, unit: Unit) -> bool:
-    return any(k == ev.unit and u.region == unit.region for k, u, _ in tagged)
 
 
 def _found(text: str, ev: _Event, quoted: Sequence[Span]) -> Found | None:
@@ -245,7 +242,8 @@ def combine(
       event whose content it shares;
     - ``+mixed``: a rule's direct quotation that the model reads as part of a longer report
       (``said the plan was "a disaster" for farmers``) becomes that report, kind ``mixed``,
-      with the rule's cue and speaker where it has them.
+      with the rule's cue and speaker where it has them;
+    - ``+veto``: a rule's indirect report that no model event touches is dropped.
     """
     if mode == "rules":
         return list(rules)
@@ -271,6 +269,9 @@ def combine(
                 if f.speaker is None:
                     f = f.with_(speaker=g.speaker, speaker_head=g.speaker_head)
         out[k] = f
+    if "veto" in mode:
+        # A rule's reported speech (no quotation) the model sees nothing in is dropped.
+        out = [f for f in out if f.kind != "indirect" or any(_touches(f, g) for g in learned)]
     for g in learned:
         if not any(_touches(f, g) for f in out):
             out.append(g)
@@ -280,9 +281,10 @@ def combine(
 def _extends(longer: Found, quote: Found) -> bool:
     """Whether ``longer``'s content holds all of ``quote``'s and more."""
     pieces = longer.parts or (longer.span,)
-    return all(any(p[0] <= s and e <= p[1] for p in pieces) for s, e in quote.parts) and sum(
-        e - s for s, e in pieces
-    ) > sum(e - s for s, e in quote.parts or (quote.span,))
+    # A few characters of slack: the rules keep a quotation's last full stop, the model
+    # trims its edges.
+    held = all(any(p[0] - 3 <= s and e <= p[1] + 3 for p in pieces) for s, e in quote.parts)
+    return held and sum(e - s for s, e in pieces) > sum(e - s for s, e in quote.parts) + 3
 
 
 def _touches(a: Found, b: Found) -> bool:

@@ -23,6 +23,8 @@ from presslens.document import Span
 
 DASHES = frozenset("—–―")
 OPEN_CLASSES = frozenset({"VERB", "NOUN", "ADJ"})
+NAME = "<name>"
+NAME_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 _MAX_UP = 8  # ancestors walked to find the reporting word above a token
 
 
@@ -59,6 +61,16 @@ def is_candidate(sent: Any, extra: frozenset[str] = frozenset()) -> bool:
 def is_mark(text: str) -> bool:
     """A quotation mark token (a lone ``'`` or ``’`` too, not the apostrophe inside "Trump's")."""
     return any(ch in DOUBLE_MARKS for ch in text) or text in ("'", "‘", "’")
+
+
+def _is_name(tok: Any) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in NAME_TYPES
+
+
+def _word(tok: Any) -> str:
+    """The lowercased word, or one placeholder for every name: who speaks must not
+    change how an attribution is read (party swaps keep every feature but the name)."""
+    return NAME if _is_name(tok) else tok.lower_
 
 
 def _shape(text: str) -> str:
@@ -104,14 +116,17 @@ def sentence_features(
     """The feature strings of each token of ``sent`` (spaCy tokens, no spaces).
 
     ``quoted`` are the interiors of quotations (:func:`presslens.attribution.marks.find_quotes`);
-    ``keep`` names the feature set ("all", or "nopath" without the parse-path features).
+    ``keep`` names the feature set: "all"; "nopath" without the parse-path features;
+    "wide" with the sentence's marks and cues and the nearest cue's side and distance.
     """
     n = len(sent)
     cues = {t.i: c for t in sent if (c := cue_class(t)) is not None}
     colon = next((k for k, t in enumerate(sent) if t.text == ":" or t.text in DASHES), None)
-    low = [t.lower_ for t in sent]
+    low = [_word(t) for t in sent]
     pos = [t.pos_ for t in sent]
-    first_cue = min((k for k, t in enumerate(sent) if t.i in cues), default=None)
+    cue_at = [k for k, t in enumerate(sent) if t.i in cues]
+    first_cue = cue_at[0] if cue_at else None
+    has_mark = keep == "wide" and any(is_mark(t.text) for t in sent)
     out: list[list[str]] = []
     for k, tok in enumerate(sent):
         text = tok.text
@@ -119,12 +134,12 @@ def sentence_features(
         f = [
             "b",
             "w=" + low[k],
-            "l=" + tok.lemma_.lower(),
+            "l=" + (low[k] if low[k] == NAME else tok.lemma_.lower()),
             "s=" + _shape(text),
             "p=" + pos[k],
             "t=" + tok.tag_,
             "d=" + tok.dep_,
-            "hl=" + tok.head.lemma_.lower(),
+            "hl=" + (NAME if _is_name(tok.head) else tok.head.lemma_.lower()),
             "hp=" + tok.head.pos_,
             "dd=" + tok.dep_ + "|" + tok.head.dep_,
             "q=" + ("1" if inq else "0"),
@@ -164,5 +179,15 @@ def sentence_features(
                 f.append("upq=" + dep + "|" + ("1" if inq else "0"))
             else:
                 f.append("up=none")
+        if keep == "wide":
+            # The sentence around: marks or cues in it, and the nearest cue's side and distance.
+            f.append("sq=" + str(int(has_mark)) + "|" + str(len(cue_at) > 0))
+            if cue_at:
+                near = min(cue_at, key=lambda c: abs(c - k))
+                side = "L" if k < near else "R" if k > near else "C"
+                f.append("nc=" + side + "|" + _bucket(abs(near - k)))
+                f.append("nc=" + side + "|" + pos[k])
+            if tok.i > 0 and sent[0].i < tok.i and tok.nbor(-1).text == "(":
+                f.append("paren")
         out.append(f)
     return out

@@ -32,6 +32,7 @@ COMBINE_MODES = (
     "add+speaker",
     "add+mixed",
     "add+speaker+mixed",
+    "add+speaker+mixed+veto",
 )
 
 

@@ -69,5 +69,13 @@ def eval_quotes(
             for k in cats:
                 err.add_row(k, *(str(reports[n].errors.get(k, 0)) for n in names))
             console.print(err)
+            for name in names:
+                over = reports[name].errors.get("direct: gold runs beyond the marks", 0)
+                direct = reports[name].prf("direct: content").n_p
+                share = over / direct if direct else 0.0
+                console.print(
+                    f"{name}: {over} of {direct} predicted direct quotes ({share:.1%}) have gold "
+                    "content running beyond the marks (a partial quote in a report: mixed)"
+                )
 
     guarded(run, debug=debug)

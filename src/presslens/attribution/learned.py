@@ -60,6 +60,11 @@ def shipped_combine() -> str:
     return str(shipped_config().get("combine", DEFAULT_COMBINE))
 
 
+def shipped_features() -> str:
+    """The feature set the bundled model was trained with (its config's knobs)."""
+    return str(shipped_config().get("knobs", {}).get("features", "all"))
+
+
 def shipped_cue_lemmas() -> frozenset[str]:
     return frozenset(shipped_config().get("cue_lemmas", ()))
 
@@ -211,14 +216,16 @@ def find_learned(
     sdoc: Any,
     regions: Sequence[Span],
     model: CrfModel,
-    keep: str = "all",
+    keep: str | None = None,
     extra: frozenset[str] | None = None,
 ) -> list[Found]:
     """The model's attributions in ``text`` (parsed as ``sdoc``) within ``regions``.
 
-    ``extra``: cue lemmas that widen the candidate sentences (the shipped ones if None).
+    ``keep``: the feature set the model was trained with; ``extra``: cue lemmas that widen
+    the candidate sentences (both from the shipped model's config if None).
     """
     extra = shipped_cue_lemmas() if extra is None else extra
+    keep = shipped_features() if keep is None else keep
     quoted = [q.span for q in find_quotes(text, list(regions))]
     all_units = units(sdoc, regions)
     tagged = []
@@ -261,7 +268,7 @@ def combine(
                 if f.cue is None:
                     f = f.with_(cue=g.cue, cue_token=g.cue_token)
         if "mixed" in mode and f.kind == "direct":
-            g = next((g for g in learned if g.kind == "mixed" and _extends(g, f)), None)
+            g = next((g for g in learned if _widens(g, f, rules)), None)
             if g is not None:
                 f = f.with_(kind="mixed", span=g.span, parts=g.parts)
                 if f.cue is None:
@@ -276,6 +283,19 @@ def combine(
         if not any(_touches(f, g) for f in out):
             out.append(g)
     return sorted(out, key=lambda f: f.span)
+
+
+def _widens(g: Found, f: Found, rules: Sequence[Found]) -> bool:
+    """Whether model event ``g`` is the report a rule's quotation ``f`` is part of: mixed,
+    holding the quotation and more, but not the quotation's own cue or speaker (then the
+    model read the frame as content) and no other rule event."""
+    if g.kind != "mixed" or not _extends(g, f):
+        return False
+    pieces = g.parts or (g.span,)
+    for frame in (f.cue, f.speaker):
+        if frame is not None and any(overlap(frame, p) for p in pieces):
+            return False
+    return not any(h is not f and _touches(h, g) for h in rules)
 
 
 def _extends(longer: Found, quote: Found) -> bool:

@@ -67,8 +67,8 @@ def fit(
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for feats, labels in data:
-        trainer.append(feats, labels)
+    for feats, tags in data:
+        trainer.append(feats, tags)
     trainer.set_params(
         {
             "c1": knobs.c1,

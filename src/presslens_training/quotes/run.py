@@ -40,8 +40,7 @@ from presslens_training.quotes.train import (
 
 DEFAULT_GRID = (
     QuoteKnobs(0.05, 0.01, 60, "all"),
-    QuoteKnobs(0.05, 0.01, 150, "all"),
-    QuoteKnobs(0.05, 0.01, 150, "wide"),
+    QuoteKnobs(0.05, 0.01, 60, "wide"),
     QuoteKnobs(0.2, 0.05, 150, "wide"),
 )
 MAX_BYTES = 5_000_000

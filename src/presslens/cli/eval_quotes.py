@@ -15,7 +15,10 @@ def register(app: typer.Typer) -> None:
 @eval_app.command("quotes")
 def eval_quotes(
     split: str = typer.Option(
-        "dev", "--split", help="PolNeAR split: dev or train (test is held out)."
+        "dev",
+        "--split",
+        help="PolNeAR split: dev, train, or heldout (the part of train the model never "
+        "chose on); test is withheld.",
     ),
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N articles."),
     errors: bool = typer.Option(True, "--errors/--no-errors", help="Print error categories."),
@@ -40,25 +43,39 @@ def eval_quotes(
 
         reports = evaluate(split, limit)
         console = Console()
-        ours, base = reports["presslens"], reports["baseline"]
+        ours = reports["presslens"]
         keys = list(HEADLINE_KEYS) + [k for k in ours.scores if k not in HEADLINE_KEYS]
         table = Table(title=f"PolNeAR {split}: attribution (P / R / F1)")
         table.add_column("score")
-        table.add_column("presslens", justify="right")
-        table.add_column("baseline (marks only)", justify="right")
+        for name in reports:
+            title = "baseline (marks only)" if name == "baseline" else name
+            table.add_column(title, justify="right")
         for key in keys:
             cells = []
-            for rep in (ours, base):
+            for rep in reports.values():
                 s = rep.prf(key)
                 cells.append(f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}")
             table.add_row(key, *cells)
         console.print(table)
         if errors:
-            err = Table(title="presslens errors by category")
+            names = [n for n in reports if n != "baseline"]
+            err = Table(title="errors by category")
             err.add_column("category")
-            err.add_column("count", justify="right")
-            for k, v in sorted(ours.errors.items(), key=lambda kv: -kv[1]):
-                err.add_row(k, str(v))
+            for name in names:
+                err.add_column(name, justify="right")
+            cats = sorted(
+                {k for n in names for k in reports[n].errors}, key=lambda k: -ours.errors.get(k, 0)
+            )
+            for k in cats:
+                err.add_row(k, *(str(reports[n].errors.get(k, 0)) for n in names))
             console.print(err)
+            for name in names:
+                over = reports[name].errors.get("direct: gold runs beyond the marks", 0)
+                direct = reports[name].prf("direct: content").n_p
+                share = over / direct if direct else 0.0
+                console.print(
+                    f"{name}: {over} of {direct} predicted direct quotes ({share:.1%}) have gold "
+                    "content running beyond the marks (a partial quote in a report: mixed)"
+                )
 
     guarded(run, debug=debug)

@@ -198,6 +198,9 @@ def _categorise(
             )
             continue
         g = golds[m[i]]
+        if p.direct and not gold_direct[m[i]]:
+            # A partial quote inside reported speech: the whole report is the quote (mixed).
+            report.error("direct: gold runs beyond the marks")
         if not source_right(p, g):
             if p.source is None:
                 report.error("source: missed (gold has one)")
@@ -252,40 +255,58 @@ def baseline_predict(text: str) -> list[Predicted]:
     return out
 
 
-def system_predict(text: str, sdoc: object) -> list[Predicted]:
+def system_predict(text: str, sdoc: object, system: str = "combined") -> list[Predicted]:
     """presslens's own attributions (the ``quotes`` stage's extractor) in scorer terms.
 
+    ``system``: "combined" (what ships), "rules" or "model" (see ``find_attributions``).
     Pieces (``Found.parts``) are scored rather than ``Quote.span``, which covers an
     interrupted quotation's cue and speaker too.
     """
     from presslens.anatomy.dissect import dissect
     from presslens.stages.quotes import find_attributions
 
-    found = find_attributions(text, sdoc, dissect(text, None))
+    found = find_attributions(text, sdoc, dissect(text, None), system)
     return [Predicted(f.parts, f.cue, f.speaker, f.kind == "direct") for f in found]
+
+
+SYSTEMS = ("presslens", "rules", "model", "baseline")
+
+
+def articles_of(split: str, limit: int | None = None) -> list:
+    """A PolNeAR split, or ``heldout``: the held-out part of train the model never chose on."""
+    from presslens.corpora.polnear import load_split
+    from presslens.corpora.polnear_split import split as part_of
+
+    if split == "heldout":
+        articles = part_of(list(load_split("train")), "heldout")
+        return articles[:limit] if limit else articles
+    return list(load_split(split, limit))
 
 
 def evaluate(
     split: str = "dev", limit: int | None = None, progress: bool = True
 ) -> dict[str, Report]:
-    """Score presslens and the baseline on a PolNeAR split.
+    """Score presslens (rules with the learned model), the rules alone, the model alone
+    and the quote-marks baseline on a PolNeAR split (``dev``, ``train`` or ``heldout``).
 
-    Returns ``{"presslens": Report, "baseline": Report}``.
+    Returns ``{name: Report}`` for the names of ``SYSTEMS``.
     """
-    from presslens.corpora.polnear import load_split
+    from presslens.attribution.learned import shipped
     from presslens.stages.syntax import parse
 
-    articles = list(load_split(split, limit))
-    reports = {"presslens": Report(), "baseline": Report()}
+    articles = articles_of(split, limit)
+    with_model = shipped() is not None
+    reports = {name: Report() for name in SYSTEMS if with_model or name != "model"}
     docs = (parse(a.text) for a in articles)  # the syntax stage's own parse
     if progress:
         from rich.progress import track
 
         docs = track(docs, total=len(articles), description=f"PolNeAR {split}", transient=True)
     for art, sdoc in zip(articles, docs, strict=True):
-        score_article(
-            reports["presslens"], art.text, system_predict(art.text, sdoc), art.attributions
-        )
+        for name, system in (("presslens", "combined"), ("rules", "rules"), ("model", "model")):
+            if name in reports:
+                preds = system_predict(art.text, sdoc, system)
+                score_article(reports[name], art.text, preds, art.attributions)
         score_article(reports["baseline"], art.text, baseline_predict(art.text), art.attributions)
     return reports
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from presslens.attribution import learned
 from presslens.attribution.coref import History, resolve_addressee, resolve_speaker
 from presslens.attribution.found import Found
 from presslens.attribution.furniture import furniture_spans, speaker_candidates
 from presslens.attribution.lexicon import Lexicon, for_language
-from presslens.attribution.quotes import attributed_quotes
+from presslens.attribution.quotes import attributed_quotes, regions
 from presslens.document import Anatomy, Document, Entity, Quote, Span, Speaker
 from presslens.settings import Settings
 
@@ -49,14 +50,25 @@ class QuotesStage:
         return to_quotes(doc.text, sdoc, found, entities, furniture_spans(anatomy))
 
 
-def find_attributions(text: str, sdoc: Any, anatomy: Anatomy | None) -> list[Found]:
+def find_attributions(
+    text: str, sdoc: Any, anatomy: Anatomy | None, system: str = "combined"
+) -> list[Found]:
     """Attributions found in a parsed text, within the paragraphs and furniture of its anatomy.
 
-    The stage and ``presslens eval quotes`` both call this, so the scores measure what ships.
+    ``system``: "combined" (the rules with the learned model, what ships), "rules" or
+    "model". The stage and ``presslens eval quotes`` both call this, so the scores
+    measure what ships. Without the model's files the rules stand alone.
     """
     paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
     excluded, bounded = furniture(anatomy)
-    return attributed_quotes(text, sdoc, paras, excluded, bounded)
+    ruled = [] if system == "model" else attributed_quotes(text, sdoc, paras, excluded, bounded)
+    model = learned.shipped() if system != "rules" else None
+    if model is None:
+        return ruled
+    found = learned.find_learned(text, sdoc, regions(text, paras, excluded, bounded), model)
+    return learned.combine(
+        ruled, found, "model" if system == "model" else learned.shipped_combine()
+    )
 
 
 def reported_quotes(

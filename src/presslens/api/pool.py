@@ -77,11 +77,18 @@ def _portable(exc: BaseException) -> tuple[Any, ...]:
 
 
 def serve(conn: Connection, preload: tuple[str, ...] = ()) -> None:
-    """A worker process: import ``preload``, say ready, run ``(func, args)`` jobs until EOF."""
+    """A worker process: import ``preload``, say ready, run ``(func, args)`` jobs until EOF.
+
+    A ``preload`` entry ``"module:function"`` is called once imported (a warm-up that
+    loads models before the first job).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
-    for module in preload:
+    for entry in preload:
+        module, _, function = entry.partition(":")
         with contextlib.suppress(Exception):  # the job that needs it will report the error
-            importlib.import_module(module)
+            imported = importlib.import_module(module)
+            if function:
+                getattr(imported, function)()
     conn.send(READY)
     while True:
         try:
@@ -171,7 +178,8 @@ class AnalysisPool:
         """Start every worker now (otherwise they start on first use).
 
         ``preload``: modules each worker imports before it says it is ready (the
-        analyzer's, so that a first job does not pay for imports).
+        analyzer's, so that a first job does not pay for imports), or
+        ``"module:function"`` to call as well (:func:`presslens.api.service.warm`).
         """
         with self._cond:
             self._closed = False
@@ -330,3 +338,13 @@ class AnalysisPool:
         if status == "ok":
             return value
         raise _rebuild(*value)
+
+
+def pool_for(settings: Any) -> AnalysisPool:
+    """The analysis pool the settings describe (its workers start on first use)."""
+    return AnalysisPool(
+        settings.analysis_workers,
+        settings.analysis_queue,
+        settings.analysis_per_client,
+        retry_after_s=settings.analysis_retry_after_s,
+    )

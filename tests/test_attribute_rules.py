@@ -52,9 +52,21 @@ def test_same_tokens_as_the_matcher_based_ruler(seed_text: str, example_path: Pa
         assert _tokens(_run(nlp, text, rules)) == expected
 
 
+def test_the_presslens_pipeline_gives_the_shipped_pipeline_tokens(
+    seed_text: str, example_path: Path
+) -> None:
+    """Attribute rules, remembered lemmas and numpy's BLAS together change no token."""
+    shipped, ours = _shipped(), spacy_pipeline()
+    for text in (TRICKY, seed_text, example_path.read_text(encoding="utf-8"), TRICKY):
+        assert _tokens(ours(text)) == _tokens(shipped(text))
+
+
 def test_the_presslens_pipeline_uses_the_rules_in_the_ruler_place() -> None:
+    from presslens.lemma_memo import MemoLemmatizer
+
     nlp = spacy_pipeline()
     assert isinstance(nlp.get_pipe("attribute_ruler"), AttributeRules)
+    assert isinstance(nlp.get_pipe("lemmatizer"), MemoLemmatizer)
     assert nlp.pipe_names == _shipped().pipe_names
 
 

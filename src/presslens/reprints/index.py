@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 class IndexSummary:
     indexed: int = 0  # passages already grouped before this update
     added: int = 0  # passages grouped by this update
-    candidates: int = 0  # stored passages read because they share a band with a new one
+    candidates: int = 0  # stored signatures read (of passages sharing a band with a new one)
     rebanded: int = 0  # passages whose band keys were recomputed (threshold, migration)
     refingerprinted: int = 0  # documents whose signatures were recomputed
     groups: int = 0  # reprint groups (passages of more than one document) holding a new passage

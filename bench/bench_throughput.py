@@ -129,13 +129,13 @@ def main() -> None:
                 best[label] = seconds
                 for key, pipeline in batched.items():
                     if label == f"Pipeline.pipe, {key}":
-                        stage_times[key] = dict(pipeline.timings)
+                        stage_times[label] = dict(pipeline.timings)
 
     if not can_batch:  # the per-article runs' stage times (kept by the shared pipelines)
         for key, names in (("without techniques", tuple(no_tech)), ("every stage", None)):
             pipeline = presslens._default_pipelines.get(names)
             if pipeline is not None:
-                stage_times[key] = dict(pipeline.timings)
+                stage_times[f"analyze (all rounds), {key}"] = dict(pipeline.timings)
     base = best["spaCy nlp.pipe"]
     print(f"\n{'configuration':36} {'articles/s':>10} {'x spaCy':>8}")
     for label, seconds in best.items():
@@ -144,7 +144,7 @@ def main() -> None:
     for key, times in stage_times.items():
         total = sum(times.values())
         shares = ", ".join(f"{k} {v / total:.0%}" for k, v in times.items() if v / total >= 0.005)
-        print(f"\nstage shares, Pipeline.pipe {key} ({total:.2f} s): {shares}")
+        print(f"\nstage shares, {key} ({total:.2f} s): {shares}")
     try:
         components = _component_times(texts)
     except ImportError:  # a presslens from before parse_many: no per-component split

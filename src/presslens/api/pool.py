@@ -179,7 +179,8 @@ class AnalysisPool:
 
         ``preload``: modules each worker imports before it says it is ready (the
         analyzer's, so that a first job does not pay for imports), or
-        ``"module:function"`` to call as well (:func:`presslens.api.service.warm`).
+        ``"module:function"`` to call as well (:func:`presslens.api.service.warm`;
+        only in the first worker started, the one a first request gets).
         """
         with self._cond:
             self._closed = False
@@ -199,7 +200,11 @@ class AnalysisPool:
             self._idle.remove(worker)
             worker.stop()
         while len(self._idle) + len(self._busy) < self.workers:
-            self._idle.append(_Worker(self._ctx, next(self._numbers), self._preload))
+            preload = self._preload
+            if self._idle or self._busy:  # one worker warms up; the others import only,
+                # so that they do not take the cores while the first loads its models
+                preload = tuple(p for p in preload if ":" not in p)
+            self._idle.insert(0, _Worker(self._ctx, next(self._numbers), preload))
 
     def close(self) -> None:
         """Kill every worker; requests still waiting get 504. The pool can start again."""

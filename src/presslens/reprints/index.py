@@ -227,8 +227,9 @@ def _group_chunk(
         if linked:
             uf.union(keys[i], keys[j])
     # pairs with stored passages: a new passage joins a stored group if it is similar
-    # to any of the group's candidates, so they are tried in key order until one is
-    # (one signature read per group and new passage, mostly, not one per copy)
+    # to any of the group's candidates. The first candidate (in key order) of each
+    # group and new passage is tried first, mostly the one needed; the others of the
+    # pairs still unlinked are tried together after (two reads, whatever the copies)
     group_of = _stored_groups(store, {other for _, other in pairs if other not in position})
     tries: dict[tuple[int, str], list[str]] = {}
     for i, other in sorted(pairs):
@@ -236,8 +237,12 @@ def _group_chunk(
             tries.setdefault((i, group_of[other]), []).append(other)
     stored: dict[str, np.ndarray] = {}
     joined: set[str] = set()  # stored groups a new passage joined
-    step = 0
-    while todo := [(i, g, tried[step]) for (i, g), tried in tries.items() if step < len(tried)]:
+    first = [(i, group, tried[0]) for (i, group), tried in tries.items()]
+    rest = [(i, group, key) for (i, group), tried in tries.items() for key in tried[1:]]
+    for todo in (first, rest):
+        todo = [(i, group, key) for i, group, key in todo if (i, group) in tries]
+        if not todo:
+            continue
         _read_signatures(store, {key for _, _, key in todo if key not in stored}, stored)
         others = np.stack([stored[key] for _, _, key in todo])
         index = [(i, n) for n, (i, _, _) in enumerate(todo)]
@@ -248,8 +253,7 @@ def _group_chunk(
                 uf.add(key, group)
                 uf.union(keys[i], key)
                 joined.add(group)
-                del tries[(i, group)]
-        step += 1
+                tries.pop((i, group), None)
     summary.candidates += len(stored)
 
     moved = {group: uf.find(group) for group in joined if uf.find(group) != group}

@@ -77,18 +77,11 @@ def _portable(exc: BaseException) -> tuple[Any, ...]:
 
 
 def serve(conn: Connection, preload: tuple[str, ...] = ()) -> None:
-    """A worker process: import ``preload``, say ready, run ``(func, args)`` jobs until EOF.
-
-    A ``preload`` entry ``"module:function"`` is called once imported (a warm-up that
-    loads models before the first job).
-    """
+    """A worker process: import ``preload``, say ready, run ``(func, args)`` jobs until EOF."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
-    for entry in preload:
-        module, _, function = entry.partition(":")
+    for module in preload:
         with contextlib.suppress(Exception):  # the job that needs it will report the error
-            imported = importlib.import_module(module)
-            if function:
-                getattr(imported, function)()
+            importlib.import_module(module)
     conn.send(READY)
     while True:
         try:
@@ -178,9 +171,7 @@ class AnalysisPool:
         """Start every worker now (otherwise they start on first use).
 
         ``preload``: modules each worker imports before it says it is ready (the
-        analyzer's, so that a first job does not pay for imports), or
-        ``"module:function"`` to call as well (:func:`presslens.api.service.warm`;
-        only in the first worker started, the one a first request gets).
+        analyzer's, so that a first job does not pay for imports).
         """
         with self._cond:
             self._closed = False
@@ -200,11 +191,7 @@ class AnalysisPool:
             self._idle.remove(worker)
             worker.stop()
         while len(self._idle) + len(self._busy) < self.workers:
-            preload = self._preload
-            if self._idle or self._busy:  # one worker warms up; the others import only,
-                # so that they do not take the cores while the first loads its models
-                preload = tuple(p for p in preload if ":" not in p)
-            self._idle.insert(0, _Worker(self._ctx, next(self._numbers), preload))
+            self._idle.append(_Worker(self._ctx, next(self._numbers), self._preload))
 
     def close(self) -> None:
         """Kill every worker; requests still waiting get 504. The pool can start again."""

@@ -59,20 +59,6 @@ def analyze_request(req: AnalyzeRequest | Upload, settings: Settings) -> dict[st
     return analyze_document(document_for(req, settings), settings)
 
 
-WARM_TEXT = 'LONDON, June 2 (Reuters) - The minister said the plan would "work".'
-
-
-def warm() -> None:
-    """Analyse a one-line English dispatch: loads the models a first request needs.
-
-    ``presslens serve`` has its analysis workers call it when they start, while the
-    server itself is still importing, so the first request finds them loaded.
-    """
-    import presslens
-
-    presslens.analyze(WARM_TEXT)
-
-
 class StoreUnavailable(Exception):
     """The store cannot be opened (a locked DuckDB file, a PostgreSQL server that is down)."""
 

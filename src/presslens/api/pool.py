@@ -330,3 +330,13 @@ class AnalysisPool:
         if status == "ok":
             return value
         raise _rebuild(*value)
+
+
+def pool_for(settings: Any) -> AnalysisPool:
+    """The analysis pool the settings describe (its workers start on first use)."""
+    return AnalysisPool(
+        settings.analysis_workers,
+        settings.analysis_queue,
+        settings.analysis_per_client,
+        retry_after_s=settings.analysis_retry_after_s,
+    )

@@ -35,6 +35,11 @@ class LocalEngine(Engine):
             self._start_pool()
 
     def _start_pool(self) -> None:
+        # One BLAS thread per worker process (spaCy multiplies through numpy's
+        # OpenBLAS, which would start a thread per core in each of them): the
+        # workers already use the cores. Spawned workers inherit the variable; a
+        # value the user set is kept.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         self.pool = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),

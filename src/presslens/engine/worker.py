@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from presslens.analysis import Analysis
+from presslens.document import Document
 from presslens.errors import PresslensError
 from presslens.ingest.corpus_inputs import item_document
 from presslens.ingest.item import Item
@@ -57,15 +58,45 @@ class WorkerState:
         try:
             doc = item_document(item, self.settings)
             self.pipeline(doc)
-            analysis = Analysis(doc, self.stage_names).to_dict()
-            passages = fingerprint(analysis, self.config.reprints)
-        except PresslensError as exc:
-            return Record(item.source_id, error=(exc.kind, exc.message))
-        except (RecursionError, MemoryError) as exc:
-            return Record(item.source_id, error=("resource", f"{type(exc).__name__}: {exc}"))
-        except Exception as exc:  # a stage bug on a hostile input must not end the run
-            return Record(item.source_id, error=("internal", f"{type(exc).__name__}: {exc}"))
-        return Record(item.source_id, analysis, passages)
+            return self._record(item, doc)
+        except Exception as exc:
+            return _error_record(item, exc)
+
+    def process_many(self, items: Sequence[Item]) -> list[Record]:
+        """``process`` of each item, the documents analysed together (:meth:`Pipeline.pipe`:
+        one spaCy batch). If the batch fails, each item is processed alone, so a failing
+        item still costs only its own record."""
+        docs: dict[int, Document] = {}
+        records: dict[int, Record] = {}
+        for i, item in enumerate(items):
+            try:
+                docs[i] = item_document(item, self.settings)
+            except Exception as exc:
+                records[i] = _error_record(item, exc)
+        try:
+            self.pipeline.run_batch(list(docs.values()))
+        except Exception:  # a document broke a stage: find it, one by one
+            return [records[i] if i in records else self.process(x) for i, x in enumerate(items)]
+        for i, doc in docs.items():
+            try:
+                records[i] = self._record(items[i], doc)
+            except Exception as exc:
+                records[i] = _error_record(items[i], exc)
+        return [records[i] for i in range(len(items))]
+
+    def _record(self, item: Item, doc: Document) -> Record:
+        analysis = Analysis(doc, self.stage_names).to_dict()
+        return Record(item.source_id, analysis, fingerprint(analysis, self.config.reprints))
+
+
+def _error_record(item: Item, exc: Exception) -> Record:
+    """The record of an item whose analysis raised ``exc``."""
+    if isinstance(exc, PresslensError):
+        return Record(item.source_id, error=(exc.kind, exc.message))
+    if isinstance(exc, (RecursionError, MemoryError)):
+        return Record(item.source_id, error=("resource", f"{type(exc).__name__}: {exc}"))
+    # a stage bug on a hostile input must not end the run
+    return Record(item.source_id, error=("internal", f"{type(exc).__name__}: {exc}"))
 
 
 _states: dict[str, WorkerState] = {}
@@ -92,5 +123,4 @@ def init_worker(config: WorkerConfig, parent_pid: int | None = None) -> None:
 
 def process_chunk(items: Sequence[Item], config: WorkerConfig) -> list[Record]:
     """Analyse a chunk of items in this process."""
-    state = state_for(config)
-    return [state.process(item) for item in items]
+    return state_for(config).process_many(items)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 class IndexSummary:
     indexed: int = 0  # passages already grouped before this update
     added: int = 0  # passages grouped by this update
-    candidates: int = 0  # stored passages read because they share a band with a new one
+    candidates: int = 0  # stored signatures read (of passages sharing a band with a new one)
     rebanded: int = 0  # passages whose band keys were recomputed (threshold, migration)
     refingerprinted: int = 0  # documents whose signatures were recomputed
     groups: int = 0  # reprint groups (passages of more than one document) holding a new passage
@@ -154,6 +154,39 @@ def _group_new(store: Store, params: ReprintParams, summary: IndexSummary) -> se
     return touched
 
 
+def _similar(
+    left: np.ndarray, right: np.ndarray, index: list[tuple[int, int]], params: ReprintParams
+) -> list[bool]:
+    """Whether ``left[i]`` and ``right[j]`` reach the threshold, for each ``(i, j)``."""
+    out: list[bool] = []
+    for start in range(0, len(index), 100_000):
+        part = index[start : start + 100_000]
+        a = np.fromiter((i for i, _ in part), dtype=np.int64, count=len(part))
+        b = np.fromiter((j for _, j in part), dtype=np.int64, count=len(part))
+        out.extend(((left[a] == right[b]).mean(axis=1) >= params.threshold).tolist())
+    return out
+
+
+def _stored_groups(store: Store, others: set[str]) -> dict[str, str]:
+    """The group of each stored passage in ``others`` that has one (signatures unread)."""
+    wanted = sorted({k.split(":", 1)[0] for k in others})
+    found = {}
+    for doc_id, no, group in passages.groups_of(store, wanted):
+        key = passage_key(doc_id, no)
+        # an ungrouped passage of a later step links to this one when its turn comes
+        if key in others and group is not None:
+            found[key] = group
+    return found
+
+
+def _read_signatures(store: Store, wanted: set[str], into: dict[str, np.ndarray]) -> None:
+    docs = sorted({k.split(":", 1)[0] for k in wanted})
+    for doc_id, no, signature, _ in passages.passages_of(store, docs):
+        key = passage_key(doc_id, no)
+        if key in wanted:
+            into[key] = np.frombuffer(signature, dtype=np.uint32)
+
+
 CHUNK = 20_000
 """Ungrouped passages linked per step: a first build of a large archive stays in
 memory bounds; a passage of a later step that shares a band with one of this step
@@ -185,42 +218,45 @@ def _group_chunk(
         j = position.get(other)
         if j is None or i < j:
             pairs.add((i, other))
-    others = {other for _, other in pairs if other not in position}
-    stored: dict[str, tuple[int, str]] = {}
-    sigs: list[np.ndarray] = []
-    wanted = sorted({k.split(":", 1)[0] for k in others})
-    for doc_id, no, signature, group in passages.passages_of(store, wanted):
-        key = passage_key(doc_id, no)
-        # an ungrouped passage of a later step links to this one when its turn comes
-        if key in others and group is not None:
-            stored[key] = (len(rows) + len(sigs), group)
-            sigs.append(np.frombuffer(signature, dtype=np.uint32))
-    summary.candidates += len(stored)
-    matrix = np.concatenate([values, np.stack(sigs)]) if sigs else values
-
     uf = UnionFind()
-    for key, (_, group) in stored.items():
-        uf.add(key, group)
     for key in keys:
         uf.add(key)
-    found = [
-        (i, other, position[other] if other in position else stored[other][0])
-        for i, other in pairs
-        if other in position or other in stored
-    ]
-    for start in range(0, len(found), 100_000):
-        part = found[start : start + 100_000]
-        left = np.fromiter((i for i, _, _ in part), dtype=np.int64, count=len(part))
-        right = np.fromiter((j for _, _, j in part), dtype=np.int64, count=len(part))
-        similar = (matrix[left] == matrix[right]).mean(axis=1) >= params.threshold
-        for (i, other, _), linked in zip(part, similar.tolist(), strict=True):
+    # pairs of new passages: both signatures are in hand
+    inner = [(i, position[other]) for i, other in pairs if other in position]
+    for (i, j), linked in zip(inner, _similar(values, values, inner, params), strict=True):
+        if linked:
+            uf.union(keys[i], keys[j])
+    # pairs with stored passages: a new passage joins a stored group if it is similar
+    # to any of the group's candidates. The first candidate (in key order) of each
+    # group and new passage is tried first, mostly the one needed; the others of the
+    # pairs still unlinked are tried together after (two reads, whatever the copies)
+    group_of = _stored_groups(store, {other for _, other in pairs if other not in position})
+    tries: dict[tuple[int, str], list[str]] = {}
+    for i, other in sorted(pairs):
+        if other in group_of:
+            tries.setdefault((i, group_of[other]), []).append(other)
+    stored: dict[str, np.ndarray] = {}
+    joined: set[str] = set()  # stored groups a new passage joined
+    first = [(i, group, tried[0]) for (i, group), tried in tries.items()]
+    rest = [(i, group, key) for (i, group), tried in tries.items() for key in tried[1:]]
+    for todo in (first, rest):
+        todo = [(i, group, key) for i, group, key in todo if (i, group) in tries]
+        if not todo:
+            continue
+        _read_signatures(store, {key for _, _, key in todo if key not in stored}, stored)
+        others = np.stack([stored[key] for _, _, key in todo])
+        index = [(i, n) for n, (i, _, _) in enumerate(todo)]
+        for (i, group, key), linked in zip(
+            todo, _similar(values, others, index, params), strict=True
+        ):
             if linked:
-                uf.union(keys[i], other)
+                uf.add(key, group)
+                uf.union(keys[i], key)
+                joined.add(group)
+                tries.pop((i, group), None)
+    summary.candidates += len(stored)
 
-    moved = {}
-    for key, (_, group) in stored.items():
-        if uf.find(key) != group:
-            moved[group] = uf.find(key)
+    moved = {group: uf.find(group) for group in joined if uf.find(group) != group}
     assignments = [
         (doc_id, no, uf.find(key)) for key, (doc_id, no, _, _) in zip(keys, rows, strict=True)
     ]

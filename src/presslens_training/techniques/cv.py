@@ -397,10 +397,15 @@ def compare(
     joint, tc = fixed_predictions(predictor, articles)
     results = [
         fixed_result("model as it is, + designations", outputs, joint, tc, k),
-        cross_validate(
-            predictor, outputs, k, ("designations",), "knobs tuned per fold, + designations"
+        *cross_validate(
+            predictor,
+            outputs,
+            k,
+            {
+                "knobs tuned per fold, + designations": ("designations",),
+                "knobs tuned per fold, model alone": (),
+            },
         ),
-        cross_validate(predictor, outputs, k, (), "knobs tuned per fold, model alone"),
     ]
     if baseline is not None:
         joint, tc = fixed_predictions(baseline, articles)

@@ -1,46 +1,51 @@
-"""Techniques inference throughput on CPU: ONNX int8 (two forms) vs ONNX fp32 vs torch.
+"""Techniques stage throughput on CPU, one thread: this model against a baseline, same run.
 
-Articles of about 3,000 characters (PTC val articles cut at a sentence end near 3,000
-characters, or the bundled example repeated when the corpus is absent). For each
-backend and thread count: articles/s and wordpieces/s of the full model path
-(windows, tagger, lexical models, decoding, span classification; ``-nolex`` is
-without the lexical models), as ratios against the model's default variant on 1 thread
-measured in the same run. ``default-1tagger`` is the default with the first tagger
-alone (what a second, ensembled tagger costs). ``int8w`` has int8 weights and float
-activations (what ships), ``int8`` also rounds activations to 8 bits. Peak memory (RSS
-high-water mark) is read after each backend, so it grows monotonically; the delta is
-what that backend added.
+Articles of about 4,500 characters (PTC val articles, repeated to length and cut at a
+sentence end near 4,500 characters, or the bundled example when the corpus is absent).
+Each model runs the techniques stage (:class:`presslens.stages.techniques.TechniquesStage`:
+the encoder pass(es), lexical models, decoding, technique naming, designations) on
+documents whose anatomy, repetitions and quotes layers were built beforehand, so only
+the stage is timed. The baseline is a model folder as it is, by default the shipped
+model of an earlier commit written out of git (``--baseline-commit``; its three
+encoders are read by the same code, which still runs a span-classifier model the old
+way). The two run in alternating rounds so a machine that slows down mid-run slows
+both; the ratio is baseline time over model time. One onnxruntime thread, and
+``OMP_NUM_THREADS=1`` (set before numpy loads).
 
-    .venv/bin/python bench/bench_techniques.py --articles 20
-    .venv/bin/python bench/bench_techniques.py --model DIR   # a trained dir holding fp32 too
+    OMP_NUM_THREADS=1 python bench/bench_techniques.py --articles 12
+    python bench/bench_techniques.py --baseline DIR   # any model folder as the baseline
 """
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 import argparse
 import json
-import resource
+import subprocess
+import tempfile
 import time
 from pathlib import Path
 
-from presslens.techniques.model import (
-    SHIPPED,
-    Predictor,
-    load_predictor,
-    onnx_backend,
-    tagger_files,
-)
-from presslens.techniques.windows import split_sentences
+from presslens import stages
+from presslens.document import Document
+from presslens.settings import get_settings
+from presslens.stages.techniques import TechniquesStage
+from presslens.techniques.model import SHIPPED, load_predictor
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL_PATH = "src/presslens/models/techniques"
 
 
-def articles(n: int, size: int = 3000) -> list[str]:
+def articles(n: int, size: int = 4500) -> list[str]:
     try:
         from presslens.corpora import ptc
 
         texts = [a.text for a in ptc.load_split("val")]
     except Exception:  # corpus absent: the bundled example, repeated
-        example = Path(__file__).resolve().parents[1] / "src/presslens/examples/dispatch.txt"
-        texts = [example.read_text(encoding="utf-8")]
+        texts = [(ROOT / "src/presslens/examples/dispatch.txt").read_text(encoding="utf-8")]
     out = []
     for text in texts:
         while len(text) < size:
@@ -54,84 +59,102 @@ def articles(n: int, size: int = 3000) -> list[str]:
     return out
 
 
-def run(predictor: Predictor, texts: list[str]) -> tuple[float, int]:
-    pieces = 0
-    started = time.perf_counter()
+def model_from_git(commit: str, into: Path) -> Path:
+    """The shipped model folder of ``commit``, written into ``into``."""
+    listing = subprocess.run(
+        ["git", "ls-tree", "--name-only", f"{commit}:{MODEL_PATH}"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    for name in listing:
+        blob = subprocess.run(
+            ["git", "show", f"{commit}:{MODEL_PATH}/{name}"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        ).stdout
+        (into / name).write_bytes(blob)
+    return into
+
+
+def documents(texts: list[str]) -> list[Document]:
+    """Documents with the layers the techniques stage reads, built before any timing."""
+    settings = get_settings()
+    docs = []
     for text in texts:
-        sentences = split_sentences(text)
-        pieces += sum(len(w.ids) for w in predictor.windows(text, sentences))
-        predictor.analyse(text, sentences)
-    return time.perf_counter() - started, pieces
+        doc = Document(text)
+        for name in ("anatomy", "repetitions"):
+            doc.add_layer(name, stages.build(name, settings).run(doc))
+        doc.add_layer("quotes", [])
+        doc.add_layer("language", "en")
+        doc.add_layer("manipulation", None)
+        docs.append(doc)
+    return docs
 
 
-def torch_predictor(model: Path, threads: int) -> Predictor | None:
-    """The torch encoders rebuilt from the fp32 ONNX initialisers are not kept; use checkpoints."""
-    try:
-        import torch
+class Timed:
+    """One model's techniques stage, its time and spans summed over rounds."""
 
-        from presslens_training.techniques.export import load_checkpoint
-        from presslens_training.techniques.train import torch_backend
-    except ModuleNotFoundError:
-        return None
-    ckpt = model / "checkpoints"
-    if not (ckpt / "tagger" / "checkpoint.pt").is_file():
-        return None
-    torch.set_num_threads(threads)
-    tagger, _ = load_checkpoint(ckpt / "tagger" / "checkpoint.pt")
-    base = load_predictor(model, threads=threads)
-    base.backend = torch_backend(tagger, "cpu")
-    if (ckpt / "classifier" / "checkpoint.pt").is_file():  # else: a reused ONNX classifier
-        classifier, _ = load_checkpoint(ckpt / "classifier" / "checkpoint.pt")
-        base.span_backend = torch_backend(classifier, "cpu")
-    return base
+    def __init__(self, name: str, model: Path):
+        self.name, self.model = name, model
+        self.stage = TechniquesStage(get_settings(techniques_model=str(model)))
+        self.seconds = 0.0
+        self.spans = 0
+        self.articles = 0
+        self.pieces_per_article = 0.0
+
+    def run(self, docs: list[Document]) -> None:
+        started = time.perf_counter()
+        for doc in docs:
+            self.spans += len(self.stage.run(doc))
+        self.seconds += time.perf_counter() - started
+        self.articles += len(docs)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=20)
+    parser.add_argument("--articles", type=int, default=12)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--model", type=Path, default=SHIPPED)
+    parser.add_argument("--baseline", type=Path, default=None, help="baseline model folder")
+    parser.add_argument(
+        "--baseline-commit", default="50e5eff", help="commit whose shipped model is the baseline"
+    )
     args = parser.parse_args()
     texts = articles(args.articles)
+    docs = documents(texts)
     chars = sum(len(t) for t in texts) / len(texts)
-    print(f"{len(texts)} articles, {chars:.0f} characters on average, model {args.model}")
-    config = json.loads((args.model / "config.json").read_text())
-    print(f"default variant: {config['default']}")
-    taggers = tagger_files(config["onnx"][config["default"]])
-    baseline = None
-    for threads in (1, 2):
-        for variant in ("default", "default-1tagger", "default-nolex", "int8", "fp32", "torch"):
-            if variant == "torch":
-                predictor = torch_predictor(args.model, threads)
-            else:
-                try:
-                    name = variant.removesuffix("-nolex").removesuffix("-1tagger")
-                    predictor = load_predictor(
-                        args.model, variant=None if name == "default" else name, threads=threads
-                    )
-                except Exception as exc:  # fp32 files are not shipped
-                    print(f"{variant:13} {threads} thread(s): skipped ({exc})")
-                    continue
-                if variant.endswith("-nolex"):  # encoders alone: what the lexical models cost
-                    predictor.lexical = None
-                if variant.endswith("-1tagger"):
-                    if len(taggers) == 1:
-                        continue
-                    predictor.backend = onnx_backend(
-                        args.model / taggers[0], threads, config.get("session_config")
-                    )
-            if predictor is None:
-                print(f"torch {threads} thread(s): skipped (torch or checkpoints not available)")
-                continue
-            run(predictor, texts[:2])  # warm-up
-            seconds, pieces = run(predictor, texts)
-            rate = len(texts) / seconds
-            baseline = baseline or rate
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with tempfile.TemporaryDirectory() as tmp:
+        baseline = args.baseline or model_from_git(args.baseline_commit, Path(tmp))
+        label = str(args.baseline or f"shipped model of {args.baseline_commit}")
+        runs = [Timed(f"baseline ({label})", baseline), Timed(f"model ({args.model})", args.model)]
+        for timed in runs:
+            predictor = load_predictor(timed.model, threads=1)
+            config = json.loads((timed.model / "config.json").read_text(encoding="utf-8"))
+            files = config["onnx"][config["default"]]
+            timed.name += f": {len(files['tagger']) if isinstance(files['tagger'], list) else 1}"
+            timed.name += " tagger(s)" + (", span classifier" if "classifier" in files else "")
+            pieces = sum(len(w.ids) for t in texts for w in predictor.windows(t, [(0, len(t))]))
+            timed.pieces_per_article = pieces / len(texts)
+            timed.run(docs[:2])  # warm-up: load the sessions, not timed below
+            timed.seconds, timed.spans, timed.articles = 0.0, 0, 0
+        print(
+            f"{len(texts)} articles, {chars:.0f} characters on average, {args.rounds} rounds, "
+            f"1 thread (OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']})"
+        )
+        for _ in range(args.rounds):
+            for timed in runs:
+                timed.run(docs)
+        for timed in runs:
+            rate = timed.articles / timed.seconds
             print(
-                f"{variant:13} {threads} thread(s): {rate:6.2f} articles/s "
-                f"{pieces / seconds:8.0f} wordpieces/s  x{rate / baseline:.2f} vs default/1  "
-                f"peak RSS {peak:.0f} MiB"
+                f"{timed.name}\n    {rate:6.2f} articles/s, {timed.seconds / timed.articles:.3f} "
+                f"s/article, {timed.spans / timed.articles:.1f} spans/article"
             )
+        base, new = runs
+        print(f"speed-up: x{base.seconds / new.seconds:.2f} (baseline time / model time)")
 
 
 if __name__ == "__main__":

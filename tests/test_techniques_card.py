@@ -26,9 +26,21 @@ def _report() -> dict:
     }
 
 
+def _two_taggers(path) -> None:
+    """The shipped config as an older two-tagger, span-classifier model had it."""
+    config = json.loads((SHIPPED / "config.json").read_text(encoding="utf-8"))
+    config["onnx"][config["default"]] = {
+        "tagger": ["tagger.int8w.onnx", "tagger2.int8w.onnx"],
+        "classifier": "classifier.int8.onnx",
+    }
+    config["ensemble"] = {"weights": [0.7, 0.3], "tune_si_f1": 0.44}
+    config.pop("cv", None)
+    (path / "config.json").write_text(json.dumps(config), encoding="utf-8")
+
+
 def test_card_reports_intervals_self_training_and_hashes(tmp_path, monkeypatch):
-    for name in ("config.json", "train.json"):
-        shutil.copy(SHIPPED / name, tmp_path / name)
+    shutil.copy(SHIPPED / "train.json", tmp_path / "train.json")
+    _two_taggers(tmp_path)
     train = json.loads((tmp_path / "train.json").read_text(encoding="utf-8"))
     data = tmp_path / "shared" / "data"
     (data / "ptc").mkdir(parents=True)
@@ -50,7 +62,7 @@ def test_card_reports_intervals_self_training_and_hashes(tmp_path, monkeypatch):
 
 
 def test_card_without_self_training_or_intervals(tmp_path):
-    shutil.copy(SHIPPED / "config.json", tmp_path / "config.json")
+    _two_taggers(tmp_path)
     train = json.loads((SHIPPED / "train.json").read_text(encoding="utf-8"))
     train["tagger2"].pop("self_training", None)
     (tmp_path / "train.json").write_text(json.dumps(train), encoding="utf-8")
@@ -59,3 +71,22 @@ def test_card_without_self_training_or_intervals(tmp_path):
     text = write_card(tmp_path, {"as shipped": report}, "cmd").read_text(encoding="utf-8")
     assert "self-training" not in text
     assert "| SI span identification | 0.400 | 0.500 | 0.444 | 0.444-0.444 |" in text
+
+
+def test_one_pass_card_prints_the_cross_validation_table(tmp_path):
+    shutil.copy(SHIPPED / "train.json", tmp_path / "train.json")
+    config = json.loads((SHIPPED / "config.json").read_text(encoding="utf-8"))
+    config["onnx"][config["default"]] = {"tagger": "tagger.int8w.onnx"}
+    folds = [{"si": 0.4, "tc": 0.6, "joint": 0.2}, {"si": 0.5, "tc": 0.5, "joint": 0.3}]
+    result = {
+        "name": "one pass",
+        "folds": folds,
+        "mean": {"si": 0.45, "tc": 0.55, "joint": 0.25},
+        "sd": {"si": 0.0707, "tc": 0.0707, "joint": 0.0707},
+    }
+    config["cv"] = {"folds": 2, "fold_seed": 1, "articles": "tune+val", "results": [result]}
+    (tmp_path / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    text = write_card(tmp_path, {}, "cmd").read_text(encoding="utf-8")
+    assert "one encoder pass" in text and "second tagger" not in text
+    assert "| one pass | SI | 0.400 | 0.500 | 0.450 ± 0.071 |" in text
+    assert "|  | TC micro | 0.600 | 0.500 | 0.550 ± 0.071 |" in text

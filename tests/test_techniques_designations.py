@@ -44,7 +44,7 @@ def test_designations_do_not_depend_on_who_is_named():
 
 def test_designations_join_model_spans_without_duplicates():
     model = [((0, 15), "Name_Calling,Labeling", 0.8), ((0, 40), "Appeal_to_fear-prejudice", 0.5)]
-    merged = combine(model, [], [(0, 15), (20, 25)])
+    merged = combine(model, [(0, 15), (20, 25)])
     assert merged == [
         ((0, 15), "Name_Calling,Labeling", 0.8),  # the model's surer score is kept
         ((0, 40), "Appeal_to_fear-prejudice", 0.5),

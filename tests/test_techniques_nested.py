@@ -85,7 +85,9 @@ def test_predictor_adds_named_spans_once(monkeypatch):
     monkeypatch.setattr(
         predictor,
         "technique_scores",
-        lambda text, sentences, spans: np.tile(np.eye(n, dtype=np.float32)[FEAR], (len(spans), 1)),
+        lambda text, sentences, spans, tagged=None: np.tile(
+            np.eye(n, dtype=np.float32)[FEAR], (len(spans), 1)
+        ),
     )
     found = predictor.analyse(TEXT, [(0, len(TEXT))])
     labels = sorted((TEXT[s:e], t) for (s, e), t, _ in found)
@@ -94,3 +96,32 @@ def test_predictor_adds_named_spans_once(monkeypatch):
         ("under pressure from the criminal regime in Kiev", "Appeal_to_fear-prejudice"),
     ]
     assert all(0 <= score <= 1 for _, _, score in found)
+
+
+def test_one_pass_names_spans_from_the_technique_head():
+    """Without a span classifier, a span's technique is the head's mean over its pieces."""
+    prob, tech = _outputs()
+    n = len(TECHNIQUES)
+    predictor = Predictor(
+        _FakeEncoder(prob, tech),
+        tokenizer=None,
+        head_w=None,
+        head_b=None,
+        params=DecodeParams(threshold=0.5, min_chars=3, labelled=0.5),
+        tech_w=np.eye(n, dtype=np.float32),
+        tech_b=np.zeros(n, dtype=np.float32),
+    )
+    predictor.windows = lambda text, sentences: [WINDOW]  # type: ignore[method-assign]
+    found = predictor.analyse(TEXT, [(0, len(TEXT))])
+    labels = sorted((TEXT[s:e], t) for (s, e), t, _ in found)
+    assert labels == [
+        ("criminal regime", "Name_Calling,Labeling"),
+        ("under pressure from the criminal regime in Kiev", "Appeal_to_fear-prejudice"),
+    ]
+    whole = (0, len(TEXT))
+    scores = predictor.technique_scores(TEXT, [whole], [whole, (24, 39)])
+    assert scores.shape == (2, n) and np.allclose(scores.sum(1), 1)
+    # The whole run: 8 pieces at 0.5 fear, 2 of them 0.8 label; the nested label: 0.8 vs 0.5.
+    assert int(scores[0].argmax()) == FEAR and int(scores[1].argmax()) == NC
+    mean = tech[1:9].mean(0)
+    assert np.allclose(scores[0], mean / mean.sum(), atol=1e-5)

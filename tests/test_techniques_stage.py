@@ -20,8 +20,8 @@ from presslens.stages.techniques import (
     REPETITION,
     TechniquesStage,
     combine,
+    layout_copies,
     quote_of,
-    repetition_spans,
     sentences_of,
 )
 from presslens.techniques.model import SHIPPED
@@ -47,17 +47,32 @@ def test_quote_of_picks_the_innermost_containing_quote():
     assert quote_of((5, 30), quotes) is None
 
 
-def test_repetitions_become_trimmed_spans_and_merge_with_model_output():
-    text = "They lie. They lie. Fine."
-    reps = [Repetition(((0, 9), (10, 19))), Repetition(((20, 25),))]
-    spans = repetition_spans(text, reps)
-    assert spans == [(0, 8), (10, 18)]
-    merged = combine([((0, 8), REPETITION, 0.95), ((0, 8), "Loaded_Language", 0.7)], spans)
-    assert merged == [
+def test_repeated_passages_are_not_copied_in_as_repetition():
+    model = [((0, 8), REPETITION, 0.95), ((0, 8), "Loaded_Language", 0.7)]
+    assert combine(model, designations=[(3, 8)]) == [
         ((0, 8), "Loaded_Language", 0.7),
         ((0, 8), REPETITION, 0.95),
-        ((10, 18), REPETITION, 0.9),
+        ((3, 8), "Name_Calling,Labeling", 0.6),
     ]
+
+
+def test_layout_copies_hold_no_repetition():
+    # A standfirst (10, 40) printed again in the body (60, 90); another repeat (100, 110).
+    anatomy = Anatomy(headline=(0, 8), standfirst=(10, 40))
+    reps = [Repetition(((10, 40), (60, 90))), Repetition(((100, 110), (120, 130)))]
+    copies = layout_copies(anatomy, reps)
+    assert copies == [(10, 40), (60, 90)]
+    model = [
+        ((12, 20), REPETITION, 0.8),
+        ((65, 70), REPETITION, 0.8),
+        ((100, 110), REPETITION, 0.8),
+    ]
+    model.append(((65, 70), "Loaded_Language", 0.5))
+    assert combine(model, copies=copies) == [
+        ((65, 70), "Loaded_Language", 0.5),
+        ((100, 110), REPETITION, 0.8),
+    ]
+    assert layout_copies(None, reps) == []
 
 
 def test_sentences_come_from_anatomy_with_headline():
@@ -96,10 +111,26 @@ def test_seed_techniques(seed_text):
     labelling = {"Name_Calling,Labeling", "Loaded_Language"}
     assert _covering(seed_text, found, "Kiev regime", labelling)
     assert _covering(seed_text, found, "criminal regime", {t.technique for t in found})
-    quote = "according to the information received by the Foreign Intelligence Service"
-    assert _covering(seed_text, found, quote, {REPETITION})
     for t in found:  # PTC's boundary rule
         assert seed_text[t.span[0]] not in " \n.,:;" and seed_text[t.span[1] - 1] not in " \n.,:;"
+
+
+@needs_model
+def test_seed_standfirst_copy_is_no_repetition(seed_text):
+    doc, found = _analyse(seed_text)
+    anatomy = doc.layer("anatomy")
+    assert anatomy.standfirst is not None
+    # The repetitions layer still reports the standfirst and its copy in the body ...
+    first, last = anatomy.standfirst
+    copies = [
+        r for r in doc.layer("repetitions") if any(a < last and first < b for a, b in r.spans)
+    ]
+    assert len(copies) == 1 and len(copies[0].spans) == 2
+    copy = copies[0]
+    # ... but no Repetition technique sits on either of them.
+    for t in found:
+        if t.technique == REPETITION:
+            assert not any(a < t.span[1] and t.span[0] < b for a, b in copy.spans), t
 
 
 @needs_model
@@ -208,7 +239,8 @@ def test_model_config_is_consistent():
 
     config = json.loads((SHIPPED / "config.json").read_text(encoding="utf-8"))
     files = config["onnx"][config["default"]]
-    names = [*tagger_files(files), files["classifier"], *config.get("shared_files", [])]
+    assert "classifier" not in files and len(tagger_files(files)) == 1  # one encoder pass
+    names = [*tagger_files(files), *config.get("shared_files", [])]
     for name in names:
         assert (SHIPPED / name).is_file()
     # Every shipped file is used: nothing left over from an earlier revision.

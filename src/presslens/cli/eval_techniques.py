@@ -30,12 +30,27 @@ def eval_techniques(
         help="Score the rule-found Name_Calling designations the stage adds (as shipped), "
         "or the model alone.",
     ),
+    cv: int = typer.Option(
+        0,
+        "--cv",
+        help="K-fold cross-validation by article over the tune+val articles the encoder "
+        "never trained on: per fold and mean ± sd of SI, TC and joint F1, for the model as "
+        "it is and with its knobs tuned on the other folds (--split is ignored).",
+    ),
+    baseline: str | None = typer.Option(
+        None, "--baseline", help="With --cv: a second model directory scored as it is."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     debug: bool = DebugOption,
 ) -> None:
     """Span identification F1, technique classification micro-F1 and joint F1, per technique."""
 
     def run() -> None:
+        if cv:
+            from presslens.cli.eval_techniques_cv import print_cv
+
+            print_cv(model, variant, baseline, cv, as_json)
+            return
         if data != "ptc":
             from presslens.cli.manipulation import check_data, eval_unlp2025
 

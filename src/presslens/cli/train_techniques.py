@@ -54,6 +54,15 @@ def train_techniques(
         "mix and decoding knobs are retuned. About 25 minutes on 2 CPU cores.",
     ),
     batch_size: int = typer.Option(16, "--batch-size", help="Tagger batch (--add-tagger)."),
+    one_pass: bool = typer.Option(
+        False,
+        "--one-pass",
+        help="Make OUT, an exported model, a one-pass model: its first tagger alone, the "
+        "tagger's technique head naming the spans (second tagger and span classifier "
+        "removed), mix weights and decoding knobs chosen by --cv-fold cross-validation "
+        "over the tune+val articles the encoder never trained on (numpy and onnx only).",
+    ),
+    cv_folds: int = typer.Option(5, "--cv", help="Folds for --one-pass's cross-validation."),
     self_train: bool = typer.Option(
         False,
         "--self-train",
@@ -101,6 +110,8 @@ def train_techniques(
             card = recipe.retrain_lexical(out, lexical_steps, seed, evaluate_after, token_mix)
         elif heads_only:
             card = recipe.upgrade_heads(out, evaluate_after)
+        elif one_pass:
+            card = recipe.one_pass(out, cv_folds, evaluate_after)
         elif add_tagger:
             news = recipe.unlabelled_folder(unlabelled) if self_train else None
             card = recipe.add_second_tagger(

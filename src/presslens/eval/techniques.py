@@ -65,14 +65,19 @@ def evaluate(
     pred_tc: list[tuple[str, str, int, int]] = []
     for article in articles:
         sentences = line_sentences(article.text)
-        for (start, end), technique, _ in predictor.analyse(article.text, sentences):
+        tagged = predictor.tagged(article.text, sentences)  # one encoder pass, read twice
+        found = predictor.spans_from(article.text, *tagged) if tagged[0] else ([], [])
+        for (start, end), technique, _ in predictor.label(
+            article.text, sentences, *found, tagged=tagged
+        ):
             pred_joint.append((article.id, technique, start, end))
         if designations:
             pred_joint.extend(
                 (article.id, NAME_CALLING, s, e) for s, e in find_designations(article.text)
             )
         spans = [(g.start, g.end) for g in article.spans]
-        labels = rank_labels(predictor.technique_scores(article.text, sentences, spans), spans)
+        scores = predictor.technique_scores(article.text, sentences, spans, tagged)
+        labels = rank_labels(scores, spans)
         pred_tc.extend((article.id, t, s, e) for t, (s, e) in zip(labels, spans, strict=True))
     tc = tc_score(pred_tc, gold)
     sums = {

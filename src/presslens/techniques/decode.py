@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -101,9 +102,18 @@ def decode(
     text: str, windows: Sequence[Window], probs: Sequence[np.ndarray], params: DecodeParams
 ) -> list[tuple[Span, float]]:
     """Spans (with mean word probability) where words pass ``params.threshold``."""
+    return decode_words(
+        text, [word_scores(w, p) for w, p in zip(windows, probs, strict=True)], params
+    )
+
+
+def decode_words(
+    text: str, scored: Sequence[list[tuple[int, int, float]]], params: DecodeParams
+) -> list[tuple[Span, float]]:
+    """:func:`decode` from each window's :func:`word_scores`, which do not depend on the
+    knobs: a knob search scores the words once and decodes them many times."""
     spans: list[tuple[Span, float]] = []
-    for window, p in zip(windows, probs, strict=True):
-        words = word_scores(window, p)
+    for words in scored:
         for span, score, inside in run_spans(
             text, words, params.threshold, params.gap, params.min_chars
         ):
@@ -141,4 +151,9 @@ def masked_length(text: str, span: Span) -> int:
 
     ``min_chars`` compares this, so a name's length never decides whether a span is kept.
     """
-    return len(mask_names(text[span[0] : span[1]]).text)
+    return _masked_length(text[span[0] : span[1]])
+
+
+@lru_cache(maxsize=65536)
+def _masked_length(passage: str) -> int:
+    return len(mask_names(passage).text)

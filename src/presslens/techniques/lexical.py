@@ -249,6 +249,8 @@ class LexicalModel:
     ) -> np.ndarray:
         """``(len(spans), 14)`` lexical technique probabilities."""
         assert self.span_w is not None
+        if not spans:
+            return np.zeros((0, self.span_w.shape[1]), dtype=np.float32)
         rows = [
             hash_features(span_feature_strings(text, s, sent, doc_norm), self.span_bits)
             for s, sent in zip(spans, sentences, strict=True)

@@ -1,13 +1,19 @@
-"""The techniques model at inference: span detection and span classification.
+"""The techniques model at inference: span detection and span classification, one encoder pass.
 
 A fine-tuned MiniLM tagger, exported to ONNX (int8 weights), gives per wordpiece a
-propaganda probability and its hidden state. Spans come from the probabilities
-(:mod:`.decode`); each span's technique comes from a second fine-tuned encoder and a
-small linear head over the [CLS] state, the mean and max of the span's states and a
-few hand-made features (:mod:`.features`), run in numpy. When the tagger ships its
-per-token technique head, short runs it names confidently (a label nested in a long
-appeal) become spans of their own. The same code runs a torch encoder while training
-(any ``Backend``), so what is tuned is what ships.
+propaganda probability and its hidden state; its technique head (14 logistic
+regressions over those states, run in numpy) gives per wordpiece the probability of
+each technique. Spans come from the propaganda probabilities (:mod:`.decode`), mixed
+with a lexical token model (:mod:`.lexical`); each span's technique is the technique
+head's mean over the span's wordpieces, mixed with the lexical span model. Short runs
+the technique head names confidently (a label nested in a long appeal) become spans of
+their own. One encoder pass reads the article: cross-validation over the articles the
+encoder never trained on found that a second tagger and a separate span-classifier
+encoder (what earlier models ran, three passes in all) added nothing measurable
+(``MODEL_CARD.md``). A model folder that still names a span classifier is read the old
+way (its encoder over span windows, a linear head over [CLS], span mean and max), so
+older models stay comparable. The same code runs a torch encoder while training (any
+``Backend``), so what is tuned is what ships.
 
 Nothing here imports torch.
 """
@@ -37,6 +43,46 @@ Backend = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 SHIPPED = Path(__file__).resolve().parents[1] / "models" / "techniques"
 BATCH = 16
+
+
+def by_length(windows: Sequence[Window], size: int = BATCH) -> list[list[int]]:
+    """Batches of window indices, shortest windows together, so padding stays small."""
+    order = sorted(range(len(windows)), key=lambda i: len(windows[i].ids))
+    return [order[i : i + size] for i in range(0, len(order), size)]
+
+
+def span_pieces(windows: Sequence[Window], span: Span) -> list[tuple[int, np.ndarray]]:
+    """``(window index, piece positions)`` of the wordpieces overlapping ``span``."""
+    out = []
+    for k, window in enumerate(windows):
+        first, last = window.span
+        if first >= span[1] or span[0] >= last:
+            continue
+        offsets = np.asarray(window.offsets)
+        inside = np.flatnonzero(
+            (window.words >= 0) & (offsets[:, 0] < span[1]) & (span[0] < offsets[:, 1])
+        )
+        if len(inside):
+            out.append((k, inside))
+    return out
+
+
+def head_span_probabilities(
+    windows: Sequence[Window], techs: Sequence[np.ndarray], spans: Sequence[Span]
+) -> np.ndarray:
+    """``(len(spans), 14)``: the technique head's mean over each span's wordpieces, normalised.
+
+    The head's 14 outputs are independent probabilities (a wordpiece can sit in nested
+    spans of several techniques); their mean over the span, summed to one, is the span's
+    technique distribution. A span no wordpiece covers gets the uniform one.
+    """
+    out = np.full((len(spans), len(TECHNIQUES)), 1.0 / len(TECHNIQUES), dtype=np.float32)
+    for row, span in enumerate(spans):
+        parts = [techs[k][inside] for k, inside in span_pieces(windows, span)]
+        if parts:
+            mean = np.concatenate(parts).mean(0)
+            out[row] = mean / max(float(mean.sum()), 1e-9)
+    return out
 
 
 def batch_windows(windows: Sequence[Window]) -> tuple[np.ndarray, np.ndarray]:
@@ -77,17 +123,32 @@ def softmax(x: np.ndarray) -> np.ndarray:
     return e / e.sum(-1, keepdims=True)
 
 
+def mix_techniques(encoder: np.ndarray, lexical: np.ndarray, mix: float) -> np.ndarray:
+    """Normalised ``encoder**(1 - mix) * lexical**mix`` (rows are distributions)."""
+    if mix <= 0:
+        return encoder.astype(np.float32)
+    logs = (1 - mix) * np.log(encoder + 1e-9) + mix * np.log(lexical + 1e-9)
+    return softmax(logs).astype(np.float32)
+
+
+Tagged = tuple[list[Window], list[np.ndarray], list[np.ndarray] | None]
+"""An article's windows, the tagger's propaganda probabilities per window and its
+technique head's ``(T, 14)`` outputs per window (None without that head)."""
+
+
 @dataclass
 class Predictor:
     """Detects and classifies technique spans with any :data:`Backend`."""
 
     backend: Backend
     tokenizer: object
-    head_w: np.ndarray  # (n_techniques, 3H + F)
-    head_b: np.ndarray
+    head_w: np.ndarray | None
+    """Span-classifier head ``(14, 3H + F)`` of older models; None: the one-pass model,
+    whose techniques come from the tagger's technique head (``tech_w``)."""
+    head_b: np.ndarray | None
     params: DecodeParams
     span_backend: Backend | None = None
-    """Encoder of the span classifier when it is not the tagger's."""
+    """Encoder of the span classifier when it is not the tagger's (older models)."""
     lexical: LexicalModel | None = None
     """Hashed-feature models mixed with the encoders' outputs (:mod:`.lexical`)."""
     tag_mix: float = 0.0
@@ -117,26 +178,31 @@ class Predictor:
     ) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
         """Per window: propaganda probability per piece, and ``(T, 14)`` technique
         probabilities from the tagger's technique head (None without that head)."""
-        probs: list[np.ndarray] = []
-        techs: list[np.ndarray] | None = [] if self.tech_w is not None else None
-        for i in range(0, len(windows), BATCH):
-            chunk = windows[i : i + BATCH]
-            ids, mask = batch_windows(chunk)
-            prob, hidden = self.backend(ids, mask)
-            probs.extend(prob[j, : len(w.ids)] for j, w in enumerate(chunk))
-            if techs is not None:
-                logits = hidden @ self.tech_w.T + self.tech_b
-                sig = 1.0 / (1.0 + np.exp(-logits))
-                techs.extend(sig[j, : len(w.ids)].astype(np.float32) for j, w in enumerate(chunk))
+        probs: list[np.ndarray] = [np.zeros(0, np.float32)] * len(windows)
+        techs: list[np.ndarray] | None = None if self.tech_w is None else list(probs)
+        for batch in by_length(windows):
+            chunk = [windows[i] for i in batch]
+            prob, hidden = self.backend(*batch_windows(chunk))
+            for j, (i, w) in enumerate(zip(batch, chunk, strict=True)):
+                probs[i] = prob[j, : len(w.ids)]
+                if techs is not None:
+                    logits = hidden[j, : len(w.ids)] @ self.tech_w.T + self.tech_b
+                    techs[i] = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
         return probs, techs
 
     def mix(
-        self, text: str, windows: Sequence[Window], probs: list[np.ndarray]
+        self,
+        text: str,
+        windows: Sequence[Window],
+        probs: list[np.ndarray],
+        lexical: list[np.ndarray] | None = None,
     ) -> list[np.ndarray]:
-        """Encoder probabilities, mixed with the lexical token model's when there is one."""
+        """Encoder probabilities, mixed with the lexical token model's when there is one
+        (``lexical``: its probabilities, when the caller has them already)."""
         if self.lexical is None or self.tag_mix <= 0:
             return probs
-        lexical = self.lexical.token_probabilities(text, windows)
+        if lexical is None:
+            lexical = self.lexical.token_probabilities(text, windows)
         return [
             mix_token_probabilities(p, q, self.tag_mix, self.tag_mode, self.tag_prior)
             for p, q in zip(probs, lexical, strict=True)
@@ -144,15 +210,15 @@ class Predictor:
 
     def detect(self, text: str, sentences: Sequence[Span]) -> list[tuple[Span, float]]:
         """Propaganda spans (SemEval SI) with their mean word probability."""
-        return self._detect(text, sentences)[0]
+        windows, raw, techs = self.tagged(text, sentences)
+        return self.spans_from(text, windows, raw, techs)[0] if windows else []
 
-    def _detect(
-        self, text: str, sentences: Sequence[Span]
-    ) -> tuple[list[tuple[Span, float]], list[tuple[Span, int, float]]]:
+    def tagged(self, text: str, sentences: Sequence[Span]) -> Tagged:
+        """The article's windows and the tagger's outputs on them: the one encoder pass."""
         windows = self.windows(text, sentences)
         if not windows:
-            return [], []
-        return self.spans_from(text, windows, *self.tag_outputs(windows))
+            return [], [], None
+        return (windows, *self.tag_outputs(windows))
 
     def spans_from(
         self,
@@ -160,19 +226,36 @@ class Predictor:
         windows: Sequence[Window],
         raw: list[np.ndarray],
         techs: list[np.ndarray] | None,
+        lexical: list[np.ndarray] | None = None,
     ) -> tuple[list[tuple[Span, float]], list[tuple[Span, int, float]]]:
-        """Spans to classify, and spans the technique head already names, from tag outputs."""
-        found = decode(text, windows, self.mix(text, windows, raw), self.params)
+        """Spans to classify, and spans the technique head already names, from tag outputs
+        (``lexical``: the lexical token probabilities, when the caller has them)."""
+        found = decode(text, windows, self.mix(text, windows, raw, lexical), self.params)
         named = labelled_runs(text, windows, raw, techs, self.params) if techs else []
         return found, named
 
     def technique_scores(
-        self, text: str, sentences: Sequence[Span], spans: Sequence[Span]
+        self,
+        text: str,
+        sentences: Sequence[Span],
+        spans: Sequence[Span],
+        tagged: Tagged | None = None,
     ) -> np.ndarray:
-        """``(len(spans), 14)`` technique probabilities for given spans (SemEval TC)."""
+        """``(len(spans), 14)`` technique probabilities for given spans (SemEval TC).
+
+        ``tagged``: the article's :meth:`tagged` outputs when the caller has them (the
+        one-pass model reads its techniques there instead of running the encoder again).
+        """
         if not spans:
             return np.zeros((0, len(TECHNIQUES)), dtype=np.float32)
         sentences = list(sentences) or [(0, len(text))]
+        if self.head_w is None:
+            windows, _, techs = tagged or self.tagged(text, sentences)
+            if techs is None:
+                raise ModelError("a model without a span classifier needs a technique head")
+            return self.mix_techniques(
+                text, sentences, spans, head_span_probabilities(windows, techs, spans)
+            )
         doc_norm = normalise(text)
         built = [span_window(self.tokenizer, text, sentences, s) for s in spans]
         # Spans in the same sentences share one window: encode each distinct window once.
@@ -194,17 +277,28 @@ class Predictor:
             hidden = states[distinct[window.ids.tobytes()]]
             feats = span_features(text, span, sentence, doc_norm)
             rows.append(span_head_input(hidden, smask, feats))
+        assert self.head_b is not None
         logits = np.stack(rows) @ self.head_w.T + self.head_b
-        probs = softmax(logits)
+        return self.mix_techniques(text, sentences, spans, softmax(logits))
+
+    def mix_techniques(
+        self, text: str, sentences: Sequence[Span], spans: Sequence[Span], probs: np.ndarray
+    ) -> np.ndarray:
+        """Encoder technique probabilities, mixed with the lexical span model's when there
+        is one: normalised ``encoder**(1 - tc_mix) * lexical**tc_mix``."""
         if self.lexical is None or self.lexical.span_w is None or self.tc_mix <= 0:
-            return probs
-        lexical = self.lexical.span_probabilities(text, spans, around, doc_norm)
-        mixed = (1 - self.tc_mix) * np.log(probs + 1e-9) + self.tc_mix * np.log(lexical + 1e-9)
-        return softmax(mixed).astype(np.float32)
+            return probs.astype(np.float32)
+        around = [sentence_of(list(sentences), span) for span in spans]
+        lexical = self.lexical.span_probabilities(text, spans, around, normalise(text))
+        return mix_techniques(probs, lexical, self.tc_mix)
 
     def analyse(self, text: str, sentences: Sequence[Span]) -> list[tuple[Span, str, float]]:
         """Detected spans, each with its most likely technique and a joint score."""
-        return self.label(text, sentences, *self._detect(text, sentences))
+        tagged = self.tagged(text, sentences)
+        if not tagged[0]:
+            return []
+        found, named = self.spans_from(text, *tagged)
+        return self.label(text, sentences, found, named, tagged)
 
     def label(
         self,
@@ -212,9 +306,10 @@ class Predictor:
         sentences: Sequence[Span],
         found: list[tuple[Span, float]],
         named: list[tuple[Span, int, float]],
+        tagged: Tagged | None = None,
     ) -> list[tuple[Span, str, float]]:
         """Classify ``found`` spans and add the ``named`` ones not already given that label."""
-        scores = self.technique_scores(text, sentences, [s for s, _ in found])
+        scores = self.technique_scores(text, sentences, [s for s, _ in found], tagged)
         out = []
         for (span, p_span), p_tech in zip(found, scores, strict=True):
             k = int(p_tech.argmax())
@@ -292,7 +387,11 @@ def load_predictor(
     threshold: float | None = None,
     threads: int | None = None,
 ) -> Predictor:
-    """Load a model directory (the shipped one by default) into a :class:`Predictor`."""
+    """Load a model directory (the shipped one by default) into a :class:`Predictor`.
+
+    A variant that names no ``classifier`` is a one-pass model: its techniques come from
+    the tagger's technique head (``tag_tech_w`` in the heads file).
+    """
     base = Path(directory) if directory else SHIPPED
     config_path = base / "config.json"
     if not config_path.is_file():
@@ -300,7 +399,12 @@ def load_predictor(
     config = json.loads(config_path.read_text(encoding="utf-8"))
     files = config["onnx"][variant or config["default"]]
     taggers = tagger_files(files)
-    for name in {*taggers, files["classifier"], *config.get("shared_files", [])}:
+    classifier_file = files.get("classifier")
+    for name in {
+        *taggers,
+        *([classifier_file] if classifier_file else []),
+        *config.get("shared_files", []),
+    }:
         if not (base / name).is_file():
             raise ModelError(f"techniques model file {base / name} is missing")
     heads = np.load(base / config["heads"])
@@ -314,9 +418,11 @@ def load_predictor(
     tagger = backends[0] if len(backends) == 1 else Ensemble(backends, weights)
     classifier = (
         None
-        if files["classifier"] == taggers[0]
-        else onnx_backend(base / files["classifier"], threads, session_config)
+        if classifier_file in (None, taggers[0])
+        else onnx_backend(base / classifier_file, threads, session_config)
     )
+    if classifier_file is None and "tag_tech_w" not in heads.files:
+        raise ModelError(f"{base}: a model without a span classifier needs a technique head")
     lexical_config = config.get("lexical") or {}
     lexical = None
     if lexical_config:
@@ -327,8 +433,8 @@ def load_predictor(
     return Predictor(
         tagger,
         load_tokenizer(base / "tokenizer.json"),
-        heads["span_w"],
-        heads["span_b"],
+        heads["span_w"] if classifier_file else None,
+        heads["span_b"] if classifier_file else None,
         params,
         classifier,
         lexical=lexical,

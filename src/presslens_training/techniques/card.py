@@ -48,10 +48,11 @@ def _lexical_lines(config: dict) -> list[str]:
         f"words), span model 2^{info['span_bits']} x 14 (L2 {info['span_l2']}, "
         f"{info['spans']} fit spans), {info['steps']} full-batch Adam steps, seed "
         f"{info['seed']} (deterministic: zero init, no sampling), {info['seconds']} s on CPU.",
-        f"- mix (tuned on tune): token probabilities {_token_mix(lexical)}; technique "
-        "probabilities = normalised "
-        f"classifier^{1 - lexical['tc_mix']:.2g} x lexical^{lexical['tc_mix']:.2g} "
-        f"(tune TC {info['tune_tc_f1']}).",
+        f"- mix ({'cross-validated' if config.get('cv') else 'tuned on tune'}): token "
+        f"probabilities {_token_mix(lexical)}; technique probabilities = normalised "
+        f"{'technique head' if config.get('cv') else 'classifier'}^{1 - lexical['tc_mix']:.2g}"
+        f" x lexical^{lexical['tc_mix']:.2g}"
+        + ("." if config.get("cv") else f" (tune TC {info['tune_tc_f1']})."),
     ]
 
 
@@ -121,7 +122,10 @@ def _token_mix(lexical: dict) -> str:
 
 
 def _encoder_words(config: dict) -> str:
-    taggers = tagger_files(config["onnx"][config["default"]])
+    files = config["onnx"][config["default"]]
+    taggers = tagger_files(files)
+    if "classifier" not in files:
+        return "one token tagger, whose technique head also names the spans: one encoder pass"
     if len(taggers) > 1:
         return f"{len(taggers)} token taggers, ensembled, and a span classifier"
     return "a token tagger and a span classifier"
@@ -146,13 +150,53 @@ def existing_notes(model_dir: Path) -> str:
     return text.split(marker, 1)[1].rstrip("\n") if marker in text else ""
 
 
-def write_card(model_dir: Path, reports: dict[str, dict], command: str, notes: str = "") -> Path:
+def _cv_lines(config: dict) -> list[str]:
+    """The cross-validation table of ``config["cv"]`` (written by ``--one-pass``)."""
+    cv = config.get("cv")
+    if not cv:
+        return []
+    results = cv["results"]
+    k = cv["folds"]
+    lines = [
+        "",
+        f"## Cross-validation ({k} folds by article over {cv['articles']}, the articles the "
+        "encoder never trained on)",
+        "",
+        f"`presslens eval techniques --cv {k}` (fold seed {cv['fold_seed']}). Per fold: F1; "
+        "last column: mean ± standard deviation over folds. 'tuned per fold': knobs tuned "
+        "on the other folds, scored on the fold.",
+        "",
+        "| system | score | " + " | ".join(f"fold {i + 1}" for i in range(k)) + " | mean ± sd |",
+        "|---|---|" + "---|" * (k + 1),
+    ]
+    names = {"si": "SI", "tc": "TC micro", "joint": "joint"}
+    for result in results:
+        for score, name in names.items():
+            folds = " | ".join(f"{fold[score]:.3f}" for fold in result["folds"])
+            lines.append(
+                f"| {result['name'] if score == 'si' else ''} | {name} | {folds} | "
+                f"{result['mean'][score]:.3f} ± {result['sd'][score]:.3f} |"
+            )
+    return lines
+
+
+def write_card(
+    model_dir: Path,
+    reports: dict[str, dict],
+    command: str,
+    notes: str = "",
+    cv: list[dict] | None = None,
+) -> Path:
     """Write ``MODEL_CARD.md`` from ``train.json``, ``config.json`` and eval ``reports``.
 
     ``reports`` maps a variant name to ``TechniquesReport.to_dict()`` (what
-    ``presslens eval techniques --json`` prints).
+    ``presslens eval techniques --json`` prints); the cross-validation table comes from
+    ``config.json``'s ``cv`` entry (``cv`` overrides its results).
     """
     config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    if cv is not None and config.get("cv"):
+        config["cv"] = {**config["cv"], "results": cv}
+    one_pass = "classifier" not in config["onnx"][config["default"]]
     train = json.loads((model_dir / "train.json").read_text(encoding="utf-8"))
     tagger, classifier = train["tagger"], train["classifier"]
     n_split = {k: len(v) for k, v in tagger["split"].items()}
@@ -192,7 +236,12 @@ def write_card(model_dir: Path, reports: dict[str, dict], command: str, notes: s
         f"{tagger['lr_encoder']} / heads {tagger['lr_heads']}, device {tagger['device']}, "
         f"torch {tagger['torch']}, windows of {tagger.get('max_len', 128)} wordpieces, "
         f"{tagger['train_seconds']} s.",
-        f"- span classifier: {classifier['epochs']} epochs, best epoch "
+        (
+            "- span classifier (trained with the tagger, no longer shipped): "
+            if one_pass
+            else "- span classifier: "
+        )
+        + f"{classifier['epochs']} epochs, best epoch "
         f"{classifier['best_epoch']} on tune, seed {classifier['seed']}, device "
         f"{classifier['device']}, {classifier['train_seconds']} s"
         + (
@@ -200,13 +249,19 @@ def write_card(model_dir: Path, reports: dict[str, dict], command: str, notes: s
             if classifier.get("reused_from")
             else "."
         ),
-        *_ensemble_lines(config, train),
+        *([] if one_pass else _ensemble_lines(config, train)),
         *_lexical_lines(config),
         *_tech_head_lines(config),
-        f"- decoding (tuned on tune with the {config['default']} model): "
-        f"`{json.dumps(config['decode'])}`",
+        (
+            f"- decoding (tuned on all {config['cv']['articles']} articles, the procedure "
+            "cross-validated below): "
+            if config.get("cv")
+            else f"- decoding (tuned on tune with the {config['default']} model): "
+        )
+        + f"`{json.dumps(config['decode'])}`",
+        *_cv_lines(config),
         "",
-        "## Metrics (val split)",
+        "## Metrics (val split)" + (", a check read once" if config.get("cv") else ""),
     ]
     for variant, report in reports.items():
         intervals = report.get("intervals") or {}

@@ -9,7 +9,10 @@ the model card with the command that repeats it. Four ways in:
 - :func:`upgrade_heads`: int8w tagger, tagger technique head and decoding knobs of an
   exported model (numpy and onnx);
 - :func:`add_second_tagger`: a second tagger sharing the word embeddings, then the
-  lexical mix and knobs retuned (torch).
+  lexical mix and knobs retuned (torch);
+- :func:`one_pass`: the first tagger alone, its technique head naming the spans (no
+  second tagger, no span-classifier encoder), the mix weights and decoding knobs
+  chosen by cross-validation over the held-out articles (:mod:`.cv`; numpy and onnx).
 
 torch is imported only inside the functions that train networks, so the numpy-only
 ways work without the ``train`` extra.
@@ -134,6 +137,23 @@ def upgrade_heads(out: Path, evaluate_after: bool) -> Path:
     reports = _val_reports(out) if evaluate_after else {}
     notes = existing_notes(out)
     return write_card(out, reports, _upgrade_recipe(out, 13, False), notes)
+
+
+def one_pass(out: Path, folds: int, evaluate_after: bool) -> Path:
+    """Make the exported model in ``out`` a one-pass model and rewrite its card."""
+    from presslens_training.techniques.card import existing_notes, write_card
+    from presslens_training.techniques.cv import make_one_pass
+
+    _require_export(out)
+    notes = existing_notes(out)
+    results = make_one_pass(out, folds)
+    reports = _val_reports(out) if evaluate_after else {}
+    command = (
+        _upgrade_recipe(out, 13, True)
+        + f"\npresslens train techniques --one-pass --out {out} --cv {folds}"
+        "  # first tagger alone, mix and knobs chosen by cross-validation"
+    )
+    return write_card(out, reports, command, notes, cv=[r.to_dict() for r in results])
 
 
 def unlabelled_folder(folder: Path | None) -> Path:

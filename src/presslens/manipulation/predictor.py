@@ -7,9 +7,8 @@ Two linear parts over hashed features (:mod:`.features`):
   cross-validation on the training posts);
 - token level: a logistic-regression tagger of manipulative tokens whose features
   include the text-level "manipulative" logit, its score averaged with the token's
-  sentence mean (``smooth``), cut at a threshold per language (``token_thresholds``:
-  Ukrainian posts in the data have fewer manipulative tokens than Russian ones, 25% of
-  tokens against 34%, so the F1-best cut differs). Runs of flagged tokens make the
+  sentence mean (``smooth``), cut at ``threshold`` (a model may carry one per language,
+  ``token_thresholds``; the shipped one does not). Runs of flagged tokens make the
   manipulative passages.
 
 Both parts answer only for a text whose P(manipulative) reaches their gate

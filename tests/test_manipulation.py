@@ -45,6 +45,34 @@ def test_names_and_party_words_become_placeholders():
     assert dateline.lemmas[:1] == [F.NAME] and F.NAME in dateline.lemmas[3:5]
 
 
+def test_closed_class_words_and_spellings_are_one_form_in_both_languages():
+    from presslens.manipulation.crosslingual import shared_lemma, skeleton
+
+    ru = F.tokenize("Всё, что он сказал в Москве, и это тоже не так.", "ru")
+    uk = F.tokenize("Усе, що він сказав у Києві, і це теж не так.", "uk")
+    shared = {"всё", "что", "он", "в", "и", "это", "тоже", "не", "так"}
+    assert shared <= set(ru.lemmas) and shared <= set(uk.lemmas)
+    assert shared_lemma("режим", "uk") is None and shared_lemma("у", "ru") is None
+    assert skeleton("дипломатичних")[:10] == skeleton("дипломатических")[:10]
+    ia, _ = F.text_features("дипломатичних місій", "uk", 1 << 18)
+    ib, _ = F.text_features("дипломатических миссий", "ru", 1 << 18)
+    assert len(set(ia) & set(ib)) >= 6  # the cognates' character n-grams
+
+
+def test_a_common_word_first_in_a_sentence_is_not_a_name():
+    # the Ukrainian dictionary scores all parses alike and lists "усі" as the surname Ус first
+    uk = F.tokenize("Усі новини. Усі працівники повернулися.", "uk")
+    assert F.NAME not in uk.lemmas
+    assert F.tokenize("Нарышкин заявил.", "ru").lemmas[0] == F.NAME
+
+
+def test_a_language_with_its_own_token_threshold_uses_it():
+    model = _tiny_model()
+    model.thresholds = {"uk": 0.99}
+    assert model.token_threshold("uk") == 0.99 and model.token_threshold("ru") == 0.5
+    assert model.read(UK, "uk").spans == []
+
+
 def _tiny_model(seed: int = 3) -> ManipulationModel:
     rng = np.random.default_rng(seed)
     meta = {

@@ -77,6 +77,76 @@ NEUTRAL_UK = """У Львові відкрили новий міст
 """
 
 
+MIRRORED = {
+    "plain": (
+        (
+            "В Харькове отремонтировали школу\n"
+            "\n"
+            "ХАРЬКОВ, 5 марта. Ремонт школы номер 12 завершили в Харькове во вторник, сообщили в "
+            "городском совете. Работы продолжались восемь месяцев, в здании заменили окна, крышу "
+            "и систему отопления. Занятия в обновлённой школе начнутся в понедельник.\n"
+        ),
+        (
+            "У Харкові відремонтували школу\n"
+            "\n"
+            "ХАРКІВ, 5 березня. Ремонт школи номер 12 завершили в Харкові у вівторок, повідомили "
+            "в міській раді. Роботи тривали вісім місяців, у будівлі замінили вікна, дах і "
+            "систему опалення. Заняття в оновленій школі почнуться в понеділок.\n"
+        ),
+    ),
+    "fear": (
+        (
+            "Эксперт предупредил о катастрофе\n"
+            "\n"
+            "По словам эксперта, если ничего не предпринять, уже этой зимой страну ждёт настоящая"
+            " катастрофа: люди останутся без света и тепла, а города превратятся в ледяные руины."
+            " «Нас всех обманывают, правду от нас скрывают», — заявил он.\n"
+        ),
+        (
+            "Експерт попередив про катастрофу\n"
+            "\n"
+            "За словами експерта, якщо нічого не зробити, вже цієї зими країну чекає справжня "
+            "катастрофа: люди залишаться без світла і тепла, а міста перетворяться на крижані "
+            "руїни. «Нас усіх обманюють, правду від нас приховують», — заявив він.\n"
+        ),
+    ),
+    "euphoria": (
+        (
+            "Президент открыл новый завод\n"
+            "\n"
+            "Президент открыл в области новый завод. «Это великий день для всей страны! Мы вместе"
+            " строим свободное и счастливое будущее, и никто нас не остановит», — сказал он под "
+            "аплодисменты рабочих.\n"
+        ),
+        (
+            "Президент відкрив новий завод\n"
+            "\n"
+            "Президент відкрив в області новий завод. «Це великий день для всієї країни! Ми разом"
+            " будуємо вільне і щасливе майбутнє, і ніхто нас не зупинить», — сказав він під "
+            "оплески робітників.\n"
+        ),
+    ),
+    "whatabout": (
+        (
+            "В МИД ответили на критику\n"
+            "\n"
+            "МОСКВА, 14 апреля. Официальный представитель МИД России заявила, что западные "
+            "политики не имеют права критиковать Москву. «А что они сами делали в Ираке и Ливии? "
+            "Пусть сначала посмотрят на себя», — сказала она.\n"
+        ),
+        (
+            "У МЗС відповіли на критику\n"
+            "\n"
+            "КИЇВ, 14 квітня. Речник МЗС України заявив, що російські політики не мають права "
+            "критикувати Київ. «А що вони самі робили в Чечні та Грузії? Хай спочатку подивляться"
+            " на себе», — сказав він.\n"
+        ),
+    ),
+}
+"""Short dispatches of our own writing, each in Russian and in Ukrainian (the same text):
+plain, fearful, euphoric, whataboutist (the last with the sides swapped, as in the seeds)."""
+
+
 def _fixture(lang: str) -> str:
     root = data_root(required=False)
     path = None if root is None else root.parent / "fixtures" / f"seed-dispatch.{lang}.txt"
@@ -131,13 +201,31 @@ def test_mirrored_designations_get_the_same_label(seeds):
         assert "loaded_language" in _profile(seeds[lang])[1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: the model reads the Russian seed as manipulative (0.47, over the 0.4 "
-    "gate) with appeal_to_fear, cherry_picking and cliche, the Ukrainian mirror not (0.31)",
-)
 def test_mirrored_dispatches_get_the_same_profile(seeds):
     assert _profile(seeds["ru"]) == _profile(seeds["uk"])
+
+
+GAP = pytest.mark.xfail(
+    strict=True,
+    reason="known gap: one technique near its threshold lands on the Russian side only "
+    "(fud 0.47/0.44 at 0.45, appeal_to_fear 0.47/0.38 at 0.40, cherry_picking 0.60/0.53 at "
+    "0.55): the two languages still share too few content words",
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "plain",
+        pytest.param("fear", marks=GAP),
+        pytest.param("euphoria", marks=GAP),
+        pytest.param("whatabout", marks=GAP),
+    ],
+)
+def test_own_mirrored_dispatches_get_the_same_profile(name):
+    ru, uk = (_analyse(text) for text in MIRRORED[name])
+    assert (ru["language"], uk["language"]) == ("ru", "uk")
+    assert _profile(ru) == _profile(uk), name
 
 
 def test_party_swap_changes_no_russian_label():
@@ -155,7 +243,15 @@ def test_own_mirrored_dispatches_flag_the_same_designation():
     assert _designation_labels(ru, "преступный киевский режим") == {"loaded_language"}
     assert _designation_labels(uk, "злочинна кремлівська влада") == {"loaded_language"}
     assert "loaded_language" in _profile(ru)[1] and "loaded_language" in _profile(uk)[1]
-    # the euphoric quote is a manipulative passage in both
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: the Russian text reads 0.44 manipulative, under the 0.5 decision, its "
+    "Ukrainian translation 0.53, so only the Ukrainian euphoric quote is a passage",
+)
+def test_own_mirrored_dispatches_find_the_euphoric_quote():
+    ru, uk = _analyse(RU_OWN), _analyse(UK_OWN)
     for a, needle in ((ru, "историческая победа"), (uk, "історична перемога")):
         at = a["text"].index(needle)
         assert any(t["span"][0] <= at < t["span"][1] for t in a["techniques"])

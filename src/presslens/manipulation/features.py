@@ -9,7 +9,9 @@ features are its own form, lemma, suffixes and character n-grams, its neighbours
 within ``CONTEXT`` tokens, the punctuation right before and after it, and the bag
 of lemmas of its sentence and of the whole text (manipulative passages in the data
 are mostly whole clauses of manipulative posts, which a token alone cannot tell).
-Lemmas come from pymorphy3's Russian or Ukrainian dictionary.
+Lemmas come from pymorphy3's Russian or Ukrainian dictionary. Both languages are read
+in one shared form where they coincide (:mod:`.crosslingual`: closed-class words as one
+lemma, spellings reduced to a common skeleton), so one model reads both alike.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+
+from presslens.manipulation.crosslingual import plain_parse, shared_lemma, skeleton
 
 TOKEN = re.compile(r"\w+")
 OPENERS = ("/", "(")
@@ -114,13 +118,14 @@ def _morph(language: str):  # pragma: no cover - trivial loader
 
 def make_lemmatizer(language: str) -> Callable[[str], tuple[str, bool]]:
     """A cached lowercase-word -> (lemma, looks like a name) function (pymorphy3's first
-    parse; a name is a word tagged as a first name, surname, patronymic, place,
-    organisation or abbreviation, or a word the dictionary does not know)."""
+    parse that is not a name, :func:`.crosslingual.plain_parse`; a word looks like a name
+    when every parse is tagged as a first name, surname, patronymic, place, organisation
+    or abbreviation, or when the dictionary does not know it)."""
     morph = _morph(language)
 
     @lru_cache(maxsize=200_000)
     def lemma(word: str) -> tuple[str, bool]:
-        parse = morph.parse(word)[0]
+        parse = plain_parse(morph.parse(word), NAME_GRAMMEMES)
         named = bool(NAME_GRAMMEMES & set(parse.tag.grammemes))
         return parse.normal_form, named or not morph.word_is_known(word)
 
@@ -171,7 +176,8 @@ class Tokens:
 
 def tokenize(text: str, language: str) -> Tokens:
     """Tokens, lowercase forms, lemmas and the sentence each token is in; names and party
-    words become placeholders (:func:`neutral`)."""
+    words become placeholders (:func:`neutral`), closed-class words their shared lemma in
+    both word and lemma (:func:`.crosslingual.shared_lemma`)."""
     lemma = lemmatizer(language)
     ends = [m.end() for m in SENTENCE_END.finditer(text)]
     spans: list[tuple[int, int]] = []
@@ -194,6 +200,9 @@ def tokenize(text: str, language: str) -> Tokens:
         else:
             base, name_like = lemma(word)
         placeholder = neutral(raw, word, initial, base, name_like)
+        shared = None if placeholder else shared_lemma(base, language)
+        if shared:
+            word = base = shared
         spans.append((m.start(), m.end()))
         words.append(placeholder or word)
         lemmas.append(placeholder or base)
@@ -220,11 +229,13 @@ def _gap_mark(gap: str) -> str:
 def token_features(text: str, tokens: Tokens, language: str, dim: int) -> list[np.ndarray]:
     """Bucket indices of each token's local features (binary, duplicates allowed)."""
     n = len(tokens.spans)
+    words = [skeleton(w) for w in tokens.words]
+    lemmas = [skeleton(lem) for lem in tokens.lemmas]
     out: list[np.ndarray] = []
     for i in range(n):
         start, end = tokens.spans[i]
         raw = text[start:end]
-        word, lem = tokens.words[i], tokens.lemmas[i]
+        word, lem = words[i], lemmas[i]
         feats = [
             "bias",
             f"w={word}",
@@ -245,13 +256,13 @@ def token_features(text: str, tokens: Tokens, language: str, dim: int) -> list[n
             j = i + off
             if 0 <= j < n:
                 same = "" if tokens.sentence[j] == tokens.sentence[i] else "x"
-                feats.append(f"{off}{same}l={tokens.lemmas[j]}")
+                feats.append(f"{off}{same}l={lemmas[j]}")
             else:
                 feats.append(f"{off}=<edge>")
         if i + 1 < n:
-            feats.append(f"bi={lem}_{tokens.lemmas[i + 1]}")
+            feats.append(f"bi={lem}_{lemmas[i + 1]}")
         if i:
-            feats.append(f"bi-={tokens.lemmas[i - 1]}_{lem}")
+            feats.append(f"bi-={lemmas[i - 1]}_{lem}")
         first = i == 0 or tokens.sentence[i - 1] != tokens.sentence[i]
         feats.append(f"first={first}")
         out.append(np.fromiter((bucket(f, dim) for f in feats), dtype=np.int64, count=len(feats)))
@@ -264,7 +275,7 @@ def bag(lemmas: list[str], prefix: str, dim: int) -> tuple[np.ndarray, np.ndarra
         return np.zeros(0, dtype=np.int64), np.zeros(0)
     counts: dict[int, float] = {}
     for lem in lemmas:
-        b = bucket(f"{prefix}={lem}", dim)
+        b = bucket(f"{prefix}={skeleton(lem)}", dim)
         counts[b] = counts.get(b, 0.0) + 1.0
     idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
     val = np.log1p(np.fromiter(counts.values(), dtype=float, count=len(counts)))
@@ -315,8 +326,9 @@ def text_features(text: str, language: str, dim: int) -> tuple[np.ndarray, np.nd
         b = bucket(feature, dim)
         counts[b] = counts.get(b, 0.0) + 1.0
 
-    lemmas = tokens.lemmas
-    for i, (word, lem) in enumerate(zip(tokens.words, lemmas, strict=True)):
+    lemmas = [skeleton(lem) for lem in tokens.lemmas]
+    words = [skeleton(w) for w in tokens.words]
+    for i, (word, lem) in enumerate(zip(words, lemmas, strict=True)):
         add(f"u={lem}")
         add(f"w={word}")
         if i + 1 < len(lemmas):

@@ -7,7 +7,8 @@ Two linear parts over hashed features (:mod:`.features`):
   cross-validation on the training posts);
 - token level: a logistic-regression tagger of manipulative tokens whose features
   include the text-level "manipulative" logit, its score averaged with the token's
-  sentence mean (``smooth``), cut at ``threshold``. Runs of flagged tokens make the
+  sentence mean (``smooth``), cut at ``threshold`` (a model may carry one per language,
+  ``token_thresholds``; the shipped one does not). Runs of flagged tokens make the
   manipulative passages.
 
 Both parts answer only for a text whose P(manipulative) reaches their gate
@@ -69,6 +70,7 @@ class ManipulationModel:
         self.post_b = np.asarray(meta["post_biases"], dtype=np.float64)
         self.label_thresholds = np.asarray(meta["label_thresholds"], dtype=np.float64)
         self.threshold = float(meta["token_threshold"])
+        self.thresholds = {k: float(v) for k, v in meta.get("token_thresholds", {}).items()}
         self.smooth = float(meta["smooth"])
         # Passages and techniques only for a text read as manipulative at all (0: always).
         self.label_gate = float(meta.get("label_gate", 0.0))
@@ -98,6 +100,10 @@ class ManipulationModel:
         p = _sigmoid(z + self.tagger_bias + self.tagger_post_w * post_logit)
         return rows.tokens.spans, p, rows.tokens.sentence
 
+    def token_threshold(self, language: str) -> float:
+        """The passage threshold of ``language`` (the pooled one for a language without its own)."""
+        return self.thresholds.get(language, self.threshold)
+
     def smoothed(self, p: np.ndarray, sentence: list[int]) -> np.ndarray:
         """Each token's score averaged with its sentence's mean (weight ``smooth`` on the token)."""
         if not len(p):
@@ -114,7 +120,7 @@ class ManipulationModel:
         manipulative = float(probs[0])
         if manipulative < self.token_gate:
             scores = np.zeros_like(scores)
-        spans = passages(tokens, scores, self.threshold)
+        spans = passages(tokens, scores, self.token_threshold(language))
         technique_scores = {
             name: round(float(probs[k + 1]), 4) for k, name in enumerate(self.labels)
         }

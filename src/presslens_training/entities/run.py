@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -29,6 +28,7 @@ from presslens_training.entities.train import (
     fit,
     summary,
 )
+from presslens_training.files import sha256
 
 DEFAULT_GRID = (Knobs(0.05, 0.01), Knobs(0.2, 0.01))
 MAX_BYTES = 1_000_000
@@ -37,10 +37,6 @@ MAX_BYTES = 1_000_000
 def stage_f1(model: CrfModel, docs: Sequence) -> float:
     """Typed-overlap F1 of the entities stage with ``model`` on ``docs``."""
     return evaluate(docs, lambda text: stage_spans(text, "uk", model)).overlap.prf().f1
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def train_entities(

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from presslens.eval.manipulation import Report
+from presslens_training.files import sha256
 from presslens_training.manipulation.fit import DECISION_GATE, MIN_POSTS, Fitted
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _cv_table(rows, keys: tuple[str, ...]) -> list[str]:

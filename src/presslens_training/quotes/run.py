@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -22,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from presslens.corpora.polnear_split import HELDOUT_FRACTION, SPLIT_SEED
+from presslens_training.files import sha256
 from presslens_training.quotes.data import folds, parsed, prepare, split
 from presslens_training.quotes.train import (
     COMBINE_MODES,
@@ -48,10 +48,6 @@ DATA = (
     "PolNeAR v1.0.0 (networkdynamics/PolNeAR@c3eee83, Newell, Margolin and Ruths, LREC 2018), "
     "train split; no licence stated: research/evaluation use only"
 )
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _rounded(row: dict[str, float]) -> dict[str, float]:

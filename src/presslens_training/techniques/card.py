@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 from collections.abc import Sequence
@@ -10,14 +9,7 @@ from pathlib import Path
 
 from presslens.eval.techniques import INTERVAL_WORDS
 from presslens.techniques.model import tagger_files
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+from presslens_training.files import sha256
 
 
 def file_hashes(directory: Path) -> dict[str, tuple[int, str]]:

@@ -53,34 +53,31 @@ def signatures(store: Store, *, grouped: bool) -> Iterator[tuple[str, int, bytes
         yield r[0], int(r[1]), bytes(r[2]), r[3]
 
 
+def _rows_of(store: Store, doc_ids: Sequence[str], columns: str) -> Iterator[tuple]:
+    """``columns`` of every passage of ``doc_ids``, looked up by the primary key's prefix
+    in chunks of ``_LIST_CHUNK`` ids."""
+    for start in range(0, len(doc_ids), _LIST_CHUNK):
+        chunk = list(doc_ids[start : start + _LIST_CHUNK])
+        yield from store.db.execute(
+            f"SELECT {columns} FROM passages WHERE {store.db.any_of('doc_id', 'TEXT')}",
+            [chunk],
+        )
+
+
 def passages_of(
     store: Store, doc_ids: Sequence[str]
 ) -> Iterator[tuple[str, int, bytes, str | None]]:
     """``(doc_id, passage_no, signature, group_id)`` of every passage of ``doc_ids``
     (the primary key's prefix: an index lookup)."""
-    for start in range(0, len(doc_ids), _LIST_CHUNK):
-        chunk = list(doc_ids[start : start + _LIST_CHUNK])
-        rows = store.db.execute(
-            "SELECT doc_id, passage_no, signature, group_id FROM passages "
-            f"WHERE {store.db.any_of('doc_id', 'TEXT')}",
-            [chunk],
-        )
-        for r in rows:
-            yield r[0], int(r[1]), bytes(r[2]), r[3]
+    for r in _rows_of(store, doc_ids, "doc_id, passage_no, signature, group_id"):
+        yield r[0], int(r[1]), bytes(r[2]), r[3]
 
 
 def groups_of(store: Store, doc_ids: Sequence[str]) -> Iterator[tuple[str, int, str | None]]:
     """``(doc_id, passage_no, group_id)`` of every passage of ``doc_ids``, signatures
     left unread."""
-    for start in range(0, len(doc_ids), _LIST_CHUNK):
-        chunk = list(doc_ids[start : start + _LIST_CHUNK])
-        rows = store.db.execute(
-            "SELECT doc_id, passage_no, group_id FROM passages "
-            f"WHERE {store.db.any_of('doc_id', 'TEXT')}",
-            [chunk],
-        )
-        for r in rows:
-            yield r[0], int(r[1]), r[2]
+    for r in _rows_of(store, doc_ids, "doc_id, passage_no, group_id"):
+        yield r[0], int(r[1]), r[2]
 
 
 def insert_bands(store: Store, rows: Sequence[tuple[int, int, str, int]]) -> None:

@@ -125,3 +125,46 @@ def test_one_pass_names_spans_from_the_technique_head():
     assert int(scores[0].argmax()) == FEAR and int(scores[1].argmax()) == NC
     mean = tech[1:9].mean(0)
     assert np.allclose(scores[0], mean / mean.sum(), atol=1e-5)
+
+
+def test_span_head_names_spans_from_pooled_states():
+    """With a span head, a span's technique comes from its pooled states and features."""
+    from presslens.techniques.features import N_FEATURES
+    from presslens.techniques.model import span_pool_features
+
+    prob, tech = _outputs()
+    n = len(TECHNIQUES)
+    width = 4 * n + N_FEATURES
+    pool_w = np.zeros((n, width), dtype=np.float32)
+    pool_w[:, n : 2 * n] = 10 * np.eye(n, dtype=np.float32)  # the max over the span's pieces
+    predictor = Predictor(
+        _FakeEncoder(prob, tech),
+        tokenizer=None,
+        head_w=None,
+        head_b=None,
+        params=DecodeParams(threshold=0.5, min_chars=3),
+        pool_w=pool_w,
+        pool_b=np.zeros(n, dtype=np.float32),
+    )
+    predictor.windows = lambda text, sentences: [WINDOW]  # type: ignore[method-assign]
+    whole = (0, len(TEXT))
+    tagged = predictor.tagged(TEXT, [whole])
+    assert tagged.states is not None and len(tagged) == 3
+    feats = span_pool_features(TEXT, [whole], tagged[0], tagged.states, [whole, (0, 14)])
+    assert feats.shape == (2, width)
+    scores = predictor.technique_scores(TEXT, [whole], [whole, (0, 14)], tagged)
+    assert np.allclose(scores.sum(1), 1)
+    # The whole run's strongest piece reads as a label; "under pressure" only as fear.
+    assert int(scores[0].argmax()) == NC and int(scores[1].argmax()) == FEAR
+    found = predictor.analyse(TEXT, [whole])
+    assert [(TEXT[s:e], t) for (s, e), t, _ in found] == [(TEXT, "Name_Calling,Labeling")]
+
+
+def test_windows_of_one_length_share_a_batch():
+    from presslens.techniques.model import same_length
+
+    def window(n: int) -> Window:
+        return Window(np.zeros(n, dtype=np.int64), [(-1, -1)] * n, np.full(n, -1))
+
+    windows = [window(n) for n in (5, 9, 5, 7, 9, 5)]
+    assert same_length(windows, size=2) == [[1, 4], [3], [0, 2], [5]]

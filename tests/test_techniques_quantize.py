@@ -55,3 +55,22 @@ def test_dynamic_graph_loses_its_activation_rounding(tmp_path):
     error_dynamic = np.abs(_run(dynamic, ids) - want).max()
     error_weights = np.abs(_run(weights, ids) - want).max()
     assert error_weights < error_dynamic  # same int8 weights, float activations
+
+
+def test_weight_only_graph_gains_activation_rounding_back(tmp_path):
+    """``dynamic_from_weights_only``: int8w -> integer MatMuls, the int8 weights kept."""
+    from presslens_training.techniques.quantize import (
+        dynamic_from_weights_only,
+        quantize_weights,
+    )
+
+    src, weights, dynamic = (tmp_path / f"{n}.onnx" for n in ("fp32", "int8w", "int8"))
+    _tiny_encoder(src)
+    quantize_weights(src, weights)
+    assert dynamic_from_weights_only(weights, dynamic) == 1
+    ops = {n.op_type for n in onnx.load(str(dynamic)).graph.node}
+    assert "MatMulInteger" in ops
+    ids = np.array([[0, 5, 99, 42], [7, 7, 1, 2]], dtype=np.int64)
+    want, got = _run(src, ids), _run(dynamic, ids)
+    assert got.shape == want.shape
+    assert np.abs(got - want).max() < 0.05 * np.abs(want).max()

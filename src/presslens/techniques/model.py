@@ -1,19 +1,19 @@
 """The techniques model at inference: span detection and span classification, one encoder pass.
 
-A fine-tuned MiniLM tagger, exported to ONNX (int8 weights), gives per wordpiece a
-propaganda probability and its hidden state; its technique head (14 logistic
-regressions over those states, run in numpy) gives per wordpiece the probability of
-each technique. Spans come from the propaganda probabilities (:mod:`.decode`), mixed
-with a lexical token model (:mod:`.lexical`); each span's technique is the technique
-head's mean over the span's wordpieces, mixed with the lexical span model. Short runs
-the technique head names confidently (a label nested in a long appeal) become spans of
-their own. One encoder pass reads the article: cross-validation over the articles the
-encoder never trained on found that a second tagger and a separate span-classifier
-encoder (what earlier models ran, three passes in all) added nothing measurable
-(``MODEL_CARD.md``). A model folder that still names a span classifier is read the old
-way (its encoder over span windows, a linear head over [CLS], span mean and max), so
-older models stay comparable. The same code runs a torch encoder while training (any
-``Backend``), so what is tuned is what ships.
+A fine-tuned MiniLM tagger, exported to ONNX (int8), gives per wordpiece a propaganda
+probability and its hidden state. Spans come from the propaganda probabilities
+(:mod:`.decode`), mixed with a lexical token model (:mod:`.lexical`). Each span's
+technique comes from the same hidden states: a span head (a linear layer, run in
+numpy) over the states pooled over the span's wordpieces (mean, max, first, last) and
+six hand-made span features (:func:`span_pool_features`), mixed with the lexical span
+model. A per-wordpiece technique head (14 logistic regressions over the states) names
+short runs nested in a long span. One encoder pass reads the article; earlier models
+ran a second tagger and a span-classifier encoder over span windows (three passes,
+about 3.7 times the time; ``MODEL_CARD.md``). A folder that still names a span
+classifier is read the old way (its encoder over span windows, a linear head over
+[CLS], span mean and max), and a one-pass folder without a span head names spans with
+the technique head's mean, so older models stay comparable. The same code runs a torch
+encoder while training (any ``Backend``), so what is tuned is what ships.
 
 Nothing here imports torch.
 """
@@ -32,7 +32,7 @@ import numpy as np
 from presslens.document import Span
 from presslens.errors import ModelError
 from presslens.techniques.decode import DecodeParams, decode, labelled_runs
-from presslens.techniques.features import normalise, sentence_of, span_features
+from presslens.techniques.features import N_FEATURES, normalise, sentence_of, span_features
 from presslens.techniques.labels import TECHNIQUES, trim_span
 from presslens.techniques.lexical import LexicalModel
 from presslens.techniques.windows import MAX_LEN, PAD_ID, Window, load_tokenizer, pack, span_window
@@ -85,6 +85,18 @@ def head_span_probabilities(
     return out
 
 
+def same_length(windows: Sequence[Window], size: int = BATCH) -> list[list[int]]:
+    """Batches of window indices of one length each (no padding), longest first."""
+    groups: dict[int, list[int]] = {}
+    for i, w in enumerate(windows):
+        groups.setdefault(len(w.ids), []).append(i)
+    return [
+        group[i : i + size]
+        for _, group in sorted(groups.items(), reverse=True)
+        for i in range(0, len(group), size)
+    ]
+
+
 def batch_windows(windows: Sequence[Window]) -> tuple[np.ndarray, np.ndarray]:
     """Pad windows to one ``(B, T)`` id matrix and its attention mask."""
     width = max(len(w.ids) for w in windows)
@@ -131,9 +143,51 @@ def mix_techniques(encoder: np.ndarray, lexical: np.ndarray, mix: float) -> np.n
     return softmax(logs).astype(np.float32)
 
 
-Tagged = tuple[list[Window], list[np.ndarray], list[np.ndarray] | None]
-"""An article's windows, the tagger's propaganda probabilities per window and its
-technique head's ``(T, 14)`` outputs per window (None without that head)."""
+class Tagged(tuple):
+    """An article's windows, the tagger's propaganda probabilities per window and its
+    technique head's ``(T, 14)`` outputs per window (None without that head): a
+    3-tuple, so ``*tagged`` unpacks as before. ``states`` holds the tagger's hidden
+    states per window ``(T, H)`` when a span head needs them (None otherwise)."""
+
+    states: list[np.ndarray] | None
+
+    def __new__(
+        cls,
+        windows: list[Window],
+        probs: list[np.ndarray],
+        techs: list[np.ndarray] | None,
+        states: list[np.ndarray] | None = None,
+    ) -> Tagged:
+        self = super().__new__(cls, (windows, probs, techs))
+        self.states = states
+        return self
+
+
+POOLS = ("mean", "max", "first", "last")
+"""How the span head pools the tagger's states over a span's wordpieces."""
+
+
+def span_pool_features(
+    text: str,
+    sentences: Sequence[Span],
+    windows: Sequence[Window],
+    states: Sequence[np.ndarray],
+    spans: Sequence[Span],
+) -> np.ndarray:
+    """``(len(spans), 4H + 6)``: the tagger's states over each span's wordpieces pooled
+    (mean, max, first piece, last piece) and the span's hand-made features
+    (:func:`.features.span_features`: length, repetition in the article, sentence
+    coverage, punctuation). A span no wordpiece covers pools zeros."""
+    width = states[0].shape[1] if len(states) else 0
+    doc_norm = normalise(text)
+    rows = []
+    for span in spans:
+        parts = [states[k][inside] for k, inside in span_pieces(windows, span)]
+        pieces = np.concatenate(parts) if parts else np.zeros((1, width), np.float32)
+        pooled = (pieces.mean(0), pieces.max(0), pieces[0], pieces[-1])
+        feats = span_features(text, span, sentence_of(list(sentences), span), doc_norm)
+        rows.append(np.concatenate([*pooled, feats]).astype(np.float32))
+    return np.stack(rows) if rows else np.zeros((0, 4 * width + N_FEATURES), np.float32)
 
 
 @dataclass
@@ -166,6 +220,11 @@ class Predictor:
     tech_w: np.ndarray | None = None
     """The tagger's per-token technique head ``(14, H)`` (for ``DecodeParams.labelled``)."""
     tech_b: np.ndarray | None = None
+    pool_w: np.ndarray | None = None
+    """Span head ``(14, 4H + 6)`` over :func:`span_pool_features` (the one-pass model's
+    technique classifier; its input scaling is folded into the weights). None: the
+    technique head's mean over the span's wordpieces names the span."""
+    pool_b: np.ndarray | None = None
 
     def windows(self, text: str, sentences: Sequence[Span]) -> list[Window]:
         return pack(_encode(self.tokenizer, text, sentences), self.max_len)
@@ -178,9 +237,22 @@ class Predictor:
     ) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
         """Per window: propaganda probability per piece, and ``(T, 14)`` technique
         probabilities from the tagger's technique head (None without that head)."""
+        probs, techs, _ = self.tag_states(windows)
+        return probs, techs
+
+    def tag_states(
+        self, windows: Sequence[Window]
+    ) -> tuple[list[np.ndarray], list[np.ndarray] | None, list[np.ndarray] | None]:
+        """:meth:`tag_outputs` and, when the span head needs them, the hidden states.
+
+        Windows of equal length share a batch (``batch`` of them at most), so no
+        position is padding: windows end at sentence ends, so most differ in length and
+        run one at a time, which on one thread costs less than padding them.
+        """
         probs: list[np.ndarray] = [np.zeros(0, np.float32)] * len(windows)
         techs: list[np.ndarray] | None = None if self.tech_w is None else list(probs)
-        for batch in by_length(windows):
+        states: list[np.ndarray] | None = None if self.pool_w is None else list(probs)
+        for batch in same_length(windows):
             chunk = [windows[i] for i in batch]
             prob, hidden = self.backend(*batch_windows(chunk))
             for j, (i, w) in enumerate(zip(batch, chunk, strict=True)):
@@ -188,7 +260,9 @@ class Predictor:
                 if techs is not None:
                     logits = hidden[j, : len(w.ids)] @ self.tech_w.T + self.tech_b
                     techs[i] = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
-        return probs, techs
+                if states is not None:
+                    states[i] = hidden[j, : len(w.ids)]
+        return probs, techs, states
 
     def mix(
         self,
@@ -217,8 +291,8 @@ class Predictor:
         """The article's windows and the tagger's outputs on them: the one encoder pass."""
         windows = self.windows(text, sentences)
         if not windows:
-            return [], [], None
-        return (windows, *self.tag_outputs(windows))
+            return Tagged([], [], None)
+        return Tagged(windows, *self.tag_states(windows))
 
     def spans_from(
         self,
@@ -250,11 +324,8 @@ class Predictor:
             return np.zeros((0, len(TECHNIQUES)), dtype=np.float32)
         sentences = list(sentences) or [(0, len(text))]
         if self.head_w is None:
-            windows, _, techs = tagged or self.tagged(text, sentences)
-            if techs is None:
-                raise ModelError("a model without a span classifier needs a technique head")
             return self.mix_techniques(
-                text, sentences, spans, head_span_probabilities(windows, techs, spans)
+                text, sentences, spans, self.encoder_techniques(text, sentences, spans, tagged)
             )
         doc_norm = normalise(text)
         built = [span_window(self.tokenizer, text, sentences, s) for s in spans]
@@ -280,6 +351,30 @@ class Predictor:
         assert self.head_b is not None
         logits = np.stack(rows) @ self.head_w.T + self.head_b
         return self.mix_techniques(text, sentences, spans, softmax(logits))
+
+    def encoder_techniques(
+        self,
+        text: str,
+        sentences: Sequence[Span],
+        spans: Sequence[Span],
+        tagged: Tagged | None = None,
+    ) -> np.ndarray:
+        """One-pass model: ``(len(spans), 14)`` technique probabilities from the tagger's
+        states, before the lexical mix: the span head over pooled states when the model
+        has one, else the technique head's mean over the span's wordpieces."""
+        sentences = list(sentences) or [(0, len(text))]
+        if tagged is None or (self.pool_w is not None and tagged.states is None):
+            tagged = self.tagged(text, sentences)
+        windows, _, techs = tagged
+        if self.pool_w is not None:
+            if not windows:
+                return np.full((len(spans), len(TECHNIQUES)), 1.0 / len(TECHNIQUES), np.float32)
+            assert tagged.states is not None and self.pool_b is not None
+            feats = span_pool_features(text, sentences, windows, tagged.states, spans)
+            return softmax(feats @ self.pool_w.T + self.pool_b).astype(np.float32)
+        if techs is None:
+            raise ModelError("a model without a span classifier needs a technique head")
+        return head_span_probabilities(windows, techs, spans)
 
     def mix_techniques(
         self, text: str, sentences: Sequence[Span], spans: Sequence[Span], probs: np.ndarray
@@ -421,7 +516,7 @@ def load_predictor(
         if classifier_file in (None, taggers[0])
         else onnx_backend(base / classifier_file, threads, session_config)
     )
-    if classifier_file is None and "tag_tech_w" not in heads.files:
+    if classifier_file is None and not {"tag_tech_w", "span_pool_w"} & set(heads.files):
         raise ModelError(f"{base}: a model without a span classifier needs a technique head")
     lexical_config = config.get("lexical") or {}
     lexical = None
@@ -445,6 +540,8 @@ def load_predictor(
         max_len=int(config.get("max_len", MAX_LEN)),
         tech_w=heads.get("tag_tech_w"),
         tech_b=heads.get("tag_tech_b"),
+        pool_w=None if classifier_file else heads.get("span_pool_w"),
+        pool_b=None if classifier_file else heads.get("span_pool_b"),
     )
 
 

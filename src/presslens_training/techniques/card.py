@@ -42,10 +42,16 @@ def _lexical_lines(config: dict) -> list[str]:
         f"{info['seed']} (deterministic: zero init, no sampling), {info['seconds']} s on CPU.",
         f"- mix ({'cross-validated' if config.get('cv') else 'tuned on tune'}): token "
         f"probabilities {_token_mix(lexical)}; technique probabilities = normalised "
-        f"{'technique head' if config.get('cv') else 'classifier'}^{1 - lexical['tc_mix']:.2g}"
+        f"{_technique_source(config)}^{1 - lexical['tc_mix']:.2g}"
         f" x lexical^{lexical['tc_mix']:.2g}"
         + ("." if config.get("cv") else f" (tune TC {info['tune_tc_f1']})."),
     ]
+
+
+def _technique_source(config: dict) -> str:
+    if config.get("span_head"):
+        return "span head"
+    return "technique head" if config.get("cv") else "classifier"
 
 
 def _tech_head_lines(config: dict) -> list[str]:
@@ -57,6 +63,24 @@ def _tech_head_lines(config: dict) -> list[str]:
         f"{head['wordpieces']} propaganda wordpieces of fit (L2 {head['l2']}, {head['steps']} "
         f"full-batch Adam steps, numpy), {head['seconds']} s on CPU "
         "(`presslens_training.techniques.tech_head`)."
+    ]
+
+
+def _span_head_lines(config: dict) -> list[str]:
+    head = config.get("span_head")
+    if not head:
+        return []
+    table = "; ".join(
+        f"C {row['strength']}: TC {row['mean']:.3f} ± {row['sd']:.3f}"
+        for row in head["cv"]["table"]
+    )
+    return [
+        f"- span head (names each span's technique): {head['model']} over {head['input']}, "
+        f"fitted on {head['rows']} {head['fitted_on']} (one row per span and label), the "
+        f"tagger frozen; L2 strength C {head['strength']} chosen by {head['cv']['folds']}-fold "
+        f"cross-validation over {head['cv']['articles']} (TC on gold spans, lexical mix chosen "
+        f"on the other folds: {table}); {head['seconds']} s on CPU "
+        "(`presslens_training.techniques.span_head`).",
     ]
 
 
@@ -116,6 +140,11 @@ def _token_mix(lexical: dict) -> str:
 def _encoder_words(config: dict) -> str:
     files = config["onnx"][config["default"]]
     taggers = tagger_files(files)
+    if "classifier" not in files and config.get("span_head"):
+        return (
+            "one token tagger, whose states pooled over each span name its technique: "
+            "one encoder pass"
+        )
     if "classifier" not in files:
         return "one token tagger, whose technique head also names the spans: one encoder pass"
     if len(taggers) > 1:
@@ -128,6 +157,11 @@ def _variant_words(config: dict) -> str:
         return (
             "default `int8w`: int8 weights, activations in float; "
             "`int8` also rounds activations (onnxruntime dynamic quantisation)"
+        )
+    if config["default"] == "int8":
+        return (
+            "default `int8`: int8 weights and activations, onnxruntime dynamic quantisation, "
+            "one scale per tensor"
         )
     return f"default `{config['default']}`"
 
@@ -244,6 +278,7 @@ def write_card(
         *([] if one_pass else _ensemble_lines(config, train)),
         *_lexical_lines(config),
         *_tech_head_lines(config),
+        *_span_head_lines(config),
         (
             f"- decoding (tuned on all {config['cv']['articles']} articles, the procedure "
             "cross-validated below): "

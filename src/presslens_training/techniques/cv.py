@@ -39,7 +39,6 @@ from presslens.techniques.features import normalise, sentence_of
 from presslens.techniques.model import (
     Predictor,
     Tagged,
-    head_span_probabilities,
     load_predictor,
     mix_techniques,
     mix_token_probabilities,
@@ -74,7 +73,8 @@ class ArticleOutputs:
     lexical: list[np.ndarray]
     """Lexical token probabilities per window (what ``tag_mix`` mixes in)."""
     gold_head: np.ndarray
-    """``(gold spans, 14)``: the technique head's distribution on the gold spans."""
+    """``(gold spans, 14)``: the encoder's technique distribution on the gold spans
+    (the span head's, or the technique head's mean), before the lexical mix."""
     gold_lexical: np.ndarray
     """``(gold spans, 14)``: the lexical span model's on the gold spans."""
     rules: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)
@@ -131,16 +131,15 @@ def collect(
     rules: dict[str, Callable[[Article], list[tuple[Span, str]]]] | None = None,
 ) -> list[ArticleOutputs]:
     """One encoder pass per article (PTC's sentence lines, as in training), cached."""
-    if predictor.lexical is None or predictor.tech_w is None:
+    if predictor.lexical is None or (predictor.tech_w is None and predictor.pool_w is None):
         raise ValueError("cross-validation needs a model with lexical models and technique head")
     out = []
     for article in articles:
         sentences = line_sentences(article.text)
         tagged = predictor.tagged(article.text, sentences)
-        windows, _, techs = tagged
+        windows = tagged[0]
         lexical = predictor.lexical.token_probabilities(article.text, windows)
         gold = [(g.start, g.end) for g in article.spans]
-        assert techs is not None
         around = [sentence_of(sentences, span) for span in gold]
         out.append(
             ArticleOutputs(
@@ -148,7 +147,7 @@ def collect(
                 sentences,
                 tagged,
                 lexical,
-                head_span_probabilities(windows, techs, gold),
+                predictor.encoder_techniques(article.text, sentences, gold, tagged),
                 predictor.lexical.span_probabilities(
                     article.text, gold, around, normalise(article.text)
                 ),
@@ -413,13 +412,21 @@ def compare(
     return results
 
 
-def make_one_pass(model_dir: Path, k: int = 5) -> list[CVResult]:
+def make_one_pass(
+    model_dir: Path, k: int = 5, *, span_head: bool = False, int8: bool = False
+) -> list[CVResult]:
     """``presslens train techniques --one-pass``: ``model_dir``'s first tagger alone.
 
     The second tagger and the span classifier leave the folder (and ``config.json``),
     the heads file keeps the tagger's technique head only, and the lexical mix weights
     and decoding knobs are tuned on all held-out articles (:func:`tune`). Returns the
     cross-validation of that procedure and of the model as it was, on the same folds.
+
+    ``int8``: the tagger's activations are rounded to 8 bits too
+    (:func:`.quantize.dynamic_from_weights_only`), the only variant kept.
+    ``span_head``: techniques come from a span head over the tagger's pooled states
+    (:mod:`.span_head`, fitted on fit's gold spans) instead of the technique head's
+    mean over the span.
     """
     config_path = model_dir / "config.json"
     config = json.loads(config_path.read_text(encoding="utf-8"))
@@ -444,16 +451,38 @@ def make_one_pass(model_dir: Path, k: int = 5) -> list[CVResult]:
     with np.load(heads_path) as old:
         heads = {key: old[key] for key in ("tag_tech_w", "tag_tech_b")}
     np.savez(heads_path, **heads)
+    if int8:
+        from presslens_training.techniques.quantize import dynamic_from_weights_only
+
+        tagger = kept[config["default"]]["tagger"]
+        dynamic_from_weights_only(model_dir / tagger, model_dir / "tagger.int8.onnx")
+        for name in {tagger, *config.pop("shared_files", [])}:
+            (model_dir / name).unlink(missing_ok=True)
+        config["onnx"] = {"int8": {"tagger": "tagger.int8.onnx"}}
+        config["default"] = "int8"
+        config.pop("session_config", None)
     config_path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    if span_head:
+        from presslens.techniques.labels import TECHNIQUES
+        from presslens.techniques.model import N_FEATURES
+        from presslens_training.techniques.span_head import add_span_head
+
+        states = load_predictor(model_dir, threads=2)
+        width = 4 * states.tech_w.shape[1] + N_FEATURES if states.tech_w is not None else 0
+        states.pool_w = np.zeros((len(TECHNIQUES), width), np.float32)  # keep the states
+        states.pool_b = np.zeros(len(TECHNIQUES), np.float32)
+        add_span_head(model_dir, states, k)
+        config = json.loads(config_path.read_text(encoding="utf-8"))
     predictor = load_predictor(model_dir, threads=1)
+    system = "one pass" + (", span head" if span_head else "") + (", int8" if int8 else "")
     outputs = collect(predictor, articles)
     results = cross_validate(
         predictor,
         outputs,
         k,
         {
-            "one pass, knobs tuned per fold, + designations": ("designations",),
-            "one pass, knobs tuned per fold, model alone": (),
+            f"{system}, knobs tuned per fold, + designations": ("designations",),
+            f"{system}, knobs tuned per fold, model alone": (),
         },
     )
     results.append(fixed_result("previous model as it was, + designations", outputs, joint, tc, k))

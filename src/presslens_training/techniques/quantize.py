@@ -170,3 +170,61 @@ def weights_only_from_dynamic(src: Path, dst: Path) -> int:
     onnx.checker.check_model(model)
     onnx.save(model, str(dst))
     return len(replace)
+
+
+def dynamic_from_weights_only(src: Path, dst: Path) -> int:
+    """Write ``src`` (an ``int8w`` graph) to ``dst`` with int8 activations too.
+
+    Each ``DequantizeLinear`` of a MatMul weight becomes that weight in float (exactly
+    the int8 values times their scale), then onnxruntime's ``quantize_dynamic`` (one
+    scale per tensor, as the GPU tagger's own ``int8`` export) rounds weights and
+    activations to 8 bits: integer matrix products (VNNI on x86), about twice as fast
+    on one thread as float ones. The int8 word-embedding table (``Gather``) is kept as
+    it is and stored inside ``dst`` (no external data). Returns the MatMul weights
+    restored before quantisation.
+    """
+    import tempfile
+
+    import onnx
+    from onnx import numpy_helper
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    model = onnx.load(str(src))
+    graph = model.graph
+    inits = {i.name: i for i in graph.initializer}
+    consumers: dict[str, list] = {}
+    for node in graph.node:
+        for name in node.input:
+            consumers.setdefault(name, []).append(node)
+    nodes, restored = [], []
+    for node in graph.node:
+        uses = consumers.get(node.output[0], []) if node.output else []
+        to_matmul = bool(uses) and all(c.op_type == "MatMul" for c in uses)
+        if node.op_type == "DequantizeLinear" and node.input[0] in inits and to_matmul:
+            q = numpy_helper.to_array(inits[node.input[0]]).astype(np.float32)
+            scale = numpy_helper.to_array(inits[node.input[1]]).astype(np.float32)
+            zero = (
+                numpy_helper.to_array(inits[node.input[2]]).astype(np.float32)
+                if len(node.input) > 2
+                else np.float32(0)
+            )
+            axis = next((a.i for a in node.attribute if a.name == "axis"), 1)
+            if scale.ndim == 1 and scale.size > 1:
+                shape = [1] * q.ndim
+                shape[axis] = -1
+                scale = scale.reshape(shape)
+                zero = zero.reshape(shape) if np.ndim(zero) else zero
+            restored.append(numpy_helper.from_array((q - zero) * scale, node.output[0]))
+            continue
+        nodes.append(node)
+    used = {name for node in nodes for name in node.input}
+    kept = [i for i in graph.initializer if i.name in used]
+    del graph.initializer[:]
+    graph.initializer.extend(kept + restored)
+    del graph.node[:]
+    graph.node.extend(nodes)
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "fp32.onnx"
+        onnx.save(model, str(fp32))
+        quantize_dynamic(str(fp32), str(dst), weight_type=QuantType.QInt8, per_channel=False)
+    return len(restored)

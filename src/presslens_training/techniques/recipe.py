@@ -139,18 +139,21 @@ def upgrade_heads(out: Path, evaluate_after: bool) -> Path:
     return write_card(out, reports, _upgrade_recipe(out, 13, False), notes)
 
 
-def one_pass(out: Path, folds: int, evaluate_after: bool) -> Path:
+def one_pass(
+    out: Path, folds: int, evaluate_after: bool, span_head: bool = False, int8: bool = False
+) -> Path:
     """Make the exported model in ``out`` a one-pass model and rewrite its card."""
     from presslens_training.techniques.card import existing_notes, write_card
     from presslens_training.techniques.cv import make_one_pass
 
     _require_export(out)
     notes = existing_notes(out)
-    results = make_one_pass(out, folds)
+    results = make_one_pass(out, folds, span_head=span_head, int8=int8)
     reports = _val_reports(out) if evaluate_after else {}
+    flags = (" --span-head" if span_head else "") + (" --int8-activations" if int8 else "")
     command = (
         _upgrade_recipe(out, 13, True)
-        + f"\npresslens train techniques --one-pass --out {out} --cv {folds}"
+        + f"\npresslens train techniques --one-pass{flags} --out {out} --cv {folds}"
         "  # first tagger alone, mix and knobs chosen by cross-validation"
     )
     return write_card(out, reports, command, notes, cv=[r.to_dict() for r in results])

@@ -156,6 +156,25 @@ NOTES = (
     "the other three one technique near its threshold lands on the Russian side only "
     "(strict xfails). The languages still share too few content words for a linear "
     "model to read a translation alike.",
+    "- Tagger variants tried against this one (issue #17; `python -m "
+    "presslens_training.manipulation.explore --crf`, same folds, seed and out-of-fold post "
+    "logit; token F1 mean ± std over the folds, then the paired per-fold difference to the "
+    "shipped tagger, all/ru/uk): none gains more than the fold spread, so none is shipped. "
+    "Linear-chain CRF (python-crfsuite, c2=1, same features and post logit, no language "
+    "weights) 0.528 ± 0.015 (ru -0.010 ± 0.010, uk -0.026 ± 0.014); sentence mean only "
+    "0.545 ± 0.024 (uk +0.004 ± 0.007); clause "
+    "(cut at , ; : dashes, brackets, quotes) and sentence means 0.548 ± 0.024 (ru -0.003, "
+    "uk +0.007 ± 0.005); a within-post tagger fitted on manipulative posts only, times the "
+    "post probability, 0.548 ± 0.026 (ru +0.006, uk -0.001); sentence features (! ? quotes "
+    "emoji links caps, sentence index and size) 0.549 ± 0.023 (ru +0.014 ± 0.006, uk "
+    "-0.006 ± 0.010), with token quote/bracket/caps marks the same, with post-length "
+    "buckets to 512 tokens 0.549 ± 0.020 (ru +0.010, uk -0.002); the post-level "
+    "'manipulative' model at C=0.3 or 3 or over all features as the tagger's input "
+    "(`--post`) 0.545-0.546 (its AUC moves by under 0.03). Gains land on Russian, not on "
+    "the weaker Ukrainian side. The gate as applied at inference (P >= 0.5) costs 0.005 ± 0.003 in "
+    "CV (0.540 ± 0.027). The limit is the post decision: the shipped tagger cut by the gold "
+    "post label would score 0.595 ± 0.025 (ru 0.593, uk 0.596), and the post model's AUC is "
+    "0.78 ru / 0.83 uk.",
 )
 
 

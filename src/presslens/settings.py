@@ -69,10 +69,12 @@ class Settings(BaseSettings):
     attribution_model: bool = Field(
         False,
         description="Combine the learned English attribution model (models/quotes-en) with"
-        " the rules: +0.025 content+source F1 on PolNeAR dev and held-out, but quote and"
-        " sourcing labels then agree 0.968 instead of 0.981 when the parties' names are"
-        " swapped (tests/test_party_swap_polnear.py), so it is off until its features"
-        " stop depending on names.",
+        " the rules: content+source F1 +0.020 in 5-fold CV over PolNeAR train (0.662 against"
+        " 0.642), +0.013 on its held-out part, +0.020 on dev; name-swap agreement 0.9825 against"
+        " the rules' 0.9815 (tests/test_party_swap_polnear.py). Off by default because it"
+        " costs about 7-11 ms per 4,000-character article: the pipeline without techniques"
+        " then ran at 1.05-1.18x spaCy's nlp.pipe in three runs (1.25-1.36x without it), under"
+        " the 1.2x budget (bench/bench_throughput.py --no-full).",
     )
 
     # Store, engines

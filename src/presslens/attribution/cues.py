@@ -74,8 +74,12 @@ _KNOWN = SPEECH_VERBS | THOUGHT_VERBS | INTENT_VERBS
 
 def lemma(token: Any) -> str:
     """The verb's lemma, mended where the small model drops a final e ("hopes" -> "hop")."""
-    base = token.lemma_.lower()
-    if base not in _KNOWN and base + "e" in _KNOWN and token.lower_.startswith(base):
+    return mended(token.lemma_.lower(), token.lower_)
+
+
+def mended(base: str, lower: str) -> str:
+    """:func:`lemma` from the lowercased lemma and word."""
+    if base not in _KNOWN and base + "e" in _KNOWN and lower.startswith(base):
         return base + "e"
     return base
 

@@ -228,12 +228,13 @@ def find_learned(
     keep = shipped_features() if keep is None else keep
     quoted = [q.span for q in find_quotes(text, list(regions))]
     all_units = units(sdoc, regions)
-    tagged = []
-    for k in candidates(all_units, extra):
-        unit = all_units[k]
-        labels = model.tag(sentence_features(unit.tokens, quoted, keep))
-        if any(label != "O" for label in labels):
-            tagged.append((k, unit, labels))
+    chosen = candidates(all_units, extra)
+    feats = [sentence_features(all_units[k].tokens, quoted, keep) for k in chosen]
+    tagged = [
+        (k, all_units[k], labels)
+        for k, labels in zip(chosen, model.tag_many(feats), strict=True)
+        if any(label != "O" for label in labels)
+    ]
     return link(text, tagged, quoted)
 
 
@@ -250,6 +251,10 @@ def combine(
     - ``+mixed``: a rule's direct quotation that the model reads as part of a longer report
       (``said the plan was "a disaster" for farmers``) becomes that report, kind ``mixed``,
       with the rule's cue and speaker where it has them;
+    - ``+outer``: as ``+mixed``, and also where the report holds rule events of its own
+      (a rule's reported speech around the quotation, ``said that ... "a disaster"``):
+      those are taken into the one mixed report, so the quotation's content is the
+      model's extent (direct quotations and rule events outside it are kept);
     - ``+veto``: a rule's indirect report that no model event touches is dropped.
     """
     if mode == "rules":
@@ -260,6 +265,7 @@ def combine(
         extra = [f for f in rules if not any(_touches(f, g) for g in learned)]
         return sorted([*learned, *extra], key=lambda f: f.span)
     out = list(rules)
+    absorbed: set[int] = set()
     for k, f in enumerate(out):
         if "speaker" in mode and f.speaker is None:
             g = next((g for g in learned if g.speaker is not None and _shares(f, g)), None)
@@ -267,8 +273,12 @@ def combine(
                 f = f.with_(speaker=g.speaker, speaker_head=g.speaker_head)
                 if f.cue is None:
                     f = f.with_(cue=g.cue, cue_token=g.cue_token)
-        if "mixed" in mode and f.kind == "direct":
-            g = next((g for g in learned if _widens(g, f, rules)), None)
+        if ("mixed" in mode or "outer" in mode) and f.kind == "direct":
+            g = next((g for g in learned if _widens(g, f, rules, "outer" in mode)), None)
+            if g is not None and "outer" in mode:
+                absorbed.update(
+                    j for j, h in enumerate(rules) if h is not rules[k] and _touches(h, g)
+                )
             if g is not None:
                 f = f.with_(kind="mixed", span=g.span, parts=g.parts)
                 if f.cue is None:
@@ -276,6 +286,7 @@ def combine(
                 if f.speaker is None:
                     f = f.with_(speaker=g.speaker, speaker_head=g.speaker_head)
         out[k] = f
+    out = [f for k, f in enumerate(out) if k not in absorbed]
     if "veto" in mode:
         # A rule's reported speech (no quotation) the model sees nothing in is dropped.
         out = [f for f in out if f.kind != "indirect" or any(_touches(f, g) for g in learned)]
@@ -285,17 +296,29 @@ def combine(
     return sorted(out, key=lambda f: f.span)
 
 
-def _widens(g: Found, f: Found, rules: Sequence[Found]) -> bool:
+def _widens(g: Found, f: Found, rules: Sequence[Found], outer: bool = False) -> bool:
     """Whether model event ``g`` is the report a rule's quotation ``f`` is part of: mixed,
     holding the quotation and more, but not the quotation's own cue or speaker (then the
-    model read the frame as content) and no other rule event."""
+    model read the frame as content) and no other rule event (``outer``: no other rule
+    quotation, and no rule event reaching outside ``g``)."""
     if g.kind != "mixed" or not _extends(g, f):
         return False
     pieces = g.parts or (g.span,)
     for frame in (f.cue, f.speaker):
         if frame is not None and any(overlap(frame, p) for p in pieces):
             return False
-    return not any(h is not f and _touches(h, g) for h in rules)
+    others = [h for h in rules if h is not f and _touches(h, g)]
+    if not outer:
+        return not others
+    return all(h.kind != "direct" and _inside(h, g) for h in others)
+
+
+def _inside(h: Found, g: Found) -> bool:
+    """Whether ``h``'s content lies within ``g``'s (a few characters of slack)."""
+    pieces = g.parts or (g.span,)
+    return all(
+        any(p[0] - 3 <= s and e <= p[1] + 3 for p in pieces) for s, e in h.parts or (h.span,)
+    )
 
 
 def _extends(longer: Found, quote: Found) -> bool:

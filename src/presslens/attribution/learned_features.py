@@ -5,7 +5,15 @@ beside the word itself (form, lemma, shape, part of speech) each token says how
 the parse ties it to the nearest reporting word above it (``nsubj`` of a cue,
 inside its ``ccomp``), whether it sits inside quotation marks, and where a colon
 or a dash splits its sentence. Cue words come from :mod:`presslens.attribution.cues`,
-which names no party, so swapping who speaks changes no feature but the words.
+which names no party.
+
+Names are one placeholder (:func:`is_name`): word, lemma, shape, part of speech and tag
+of every capitalised word that is neither an English function word nor a cue word, by
+the orthographic rule of the techniques model (:mod:`presslens.techniques.masking`), not
+by spaCy's entity types or tags, which differ between "Trump" and "Clinton" (PERSON in
+one sentence, ORG in the next; PROPN or NOUN). Entity types are no feature at all.
+Swapping who speaks then changes no feature of the name itself; what is left is
+spaCy's parse of the words around it.
 
 The tagger only reads *candidate* sentences (:func:`is_candidate`): those with a
 cue word, a quotation mark, a colon or a dash. Elsewhere no attribution can be, and
@@ -15,33 +23,39 @@ skipping them keeps the English pipeline fast.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from presslens.attribution.cues import CUE_NOUNS, INTENT_VERBS, SPEECH_VERBS, THOUGHT_VERBS, lemma
+from presslens.attribution.cues import CUE_NOUNS, INTENT_VERBS, SPEECH_VERBS, THOUGHT_VERBS, mended
 from presslens.attribution.marks import DOUBLE_MARKS
 from presslens.document import Span
+from presslens.techniques.masking import FUNCTION_WORDS
 
 DASHES = frozenset("—–―")
 OPEN_CLASSES = frozenset({"VERB", "NOUN", "ADJ"})
 NAME = "<name>"
-NAME_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 _MAX_UP = 8  # ancestors walked to find the reporting word above a token
 
 
 def cue_class(tok: Any) -> str | None:
     """Which cue list proposes ``tok`` ("speech", "thought", "intent", "noun", "according")."""
-    low = tok.lower_
-    if low == "according" or (low == "to" and tok.i > 0 and tok.nbor(-1).lower_ == "according"):
+    prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    return _cue_class(tok.lower_, tok.pos_, tok.lemma_.lower(), prev)
+
+
+@lru_cache(maxsize=65536)
+def _cue_class(low: str, pos: str, lem: str, prev: str) -> str | None:
+    if low == "according" or (low == "to" and prev == "according"):
         return "according"
-    if tok.pos_ in ("VERB", "AUX"):
-        base = lemma(tok)
+    if pos in ("VERB", "AUX"):
+        base = mended(lem, low)
         if base in SPEECH_VERBS:
             return "speech"
         if base in THOUGHT_VERBS:
             return "thought"
         if base in INTENT_VERBS:
             return "intent"
-    elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
+    elif pos == "NOUN" and lem in CUE_NOUNS:
         return "noun"
     return None
 
@@ -60,19 +74,27 @@ def is_candidate(sent: Any, extra: frozenset[str] = frozenset()) -> bool:
 
 def is_mark(text: str) -> bool:
     """A quotation mark token (a lone ``'`` or ``’`` too, not the apostrophe inside "Trump's")."""
-    return any(ch in DOUBLE_MARKS for ch in text) or text in ("'", "‘", "’")
+    return not DOUBLE_MARKS.isdisjoint(text) or text in ("'", "‘", "’")
 
 
-def _is_name(tok: Any) -> bool:
-    return tok.pos_ == "PROPN" or tok.ent_type_ in NAME_TYPES
+def is_name(tok: Any) -> bool:
+    """A capitalised word that is no English function word and no cue ("Trump", "GOP",
+    "Democratic"; not "The", "I", "Asked"): orthography alone, the same for every party."""
+    return _capitalised(tok) and cue_class(tok) is None
 
 
-def _word(tok: Any) -> str:
+def _capitalised(tok: Any) -> bool:
+    text = tok.text
+    return text[:1].isupper() and tok.lower_ not in FUNCTION_WORDS and not text.isdigit()
+
+
+def _word(tok: Any, name: bool) -> str:
     """The lowercased word, or one placeholder for every name: who speaks must not
-    change how an attribution is read (party swaps keep every feature but the name)."""
-    return NAME if _is_name(tok) else tok.lower_
+    change how an attribution is read."""
+    return NAME if name else tok.lower_
 
 
+@lru_cache(maxsize=65536)
 def _shape(text: str) -> str:
     if text.isdigit():
         return "d"
@@ -117,33 +139,37 @@ def sentence_features(
 
     ``quoted`` are the interiors of quotations (:func:`presslens.attribution.marks.find_quotes`);
     ``keep`` names the feature set: "all"; "nopath" without the parse-path features;
-    "wide" with the sentence's marks and cues and the nearest cue's side and distance.
+    "wide" with the sentence's marks and cues and the nearest cue's side and distance;
+    "flat" as "wide" without spaCy's dependencies and fine tags (they move with the names
+    around them; the words, the marks and the coarse parts of speech move less).
     """
     n = len(sent)
     cues = {t.i: c for t in sent if (c := cue_class(t)) is not None}
     colon = next((k for k, t in enumerate(sent) if t.text == ":" or t.text in DASHES), None)
-    low = [_word(t) for t in sent]
-    pos = [t.pos_ for t in sent]
+    names = [_capitalised(t) and t.i not in cues for t in sent]
+    name_at = {t.i: nm for t, nm in zip(sent, names, strict=True)}
+    low = [_word(t, nm) for t, nm in zip(sent, names, strict=True)]
+    pos = [NAME if nm else t.pos_ for t, nm in zip(sent, names, strict=True)]
     cue_at = [k for k, t in enumerate(sent) if t.i in cues]
     first_cue = cue_at[0] if cue_at else None
-    has_mark = keep == "wide" and any(is_mark(t.text) for t in sent)
+    wide = keep in ("wide", "flat")
+    parse = keep != "flat"
+    marks = [is_mark(t.text) for t in sent]
+    has_mark = wide and any(marks)
+    if n:  # the quotations that reach into this sentence
+        first, last = sent[0].idx, sent[-1].idx
+        quoted = [(s, e) for s, e in quoted if s <= last and e > first]
     out: list[list[str]] = []
     for k, tok in enumerate(sent):
         text = tok.text
-        inq = any(s <= tok.idx < e for s, e in quoted)
+        inq = bool(quoted) and any(s <= tok.idx < e for s, e in quoted)
         f = [
             "b",
             "w=" + low[k],
-            "l=" + (low[k] if low[k] == NAME else tok.lemma_.lower()),
-            "s=" + _shape(text),
+            "l=" + (NAME if names[k] else tok.lemma_.lower()),
+            "s=" + (NAME if names[k] else _shape(text)),
             "p=" + pos[k],
-            "t=" + tok.tag_,
-            "d=" + tok.dep_,
-            "hl=" + (NAME if _is_name(tok.head) else tok.head.lemma_.lower()),
-            "hp=" + tok.head.pos_,
-            "dd=" + tok.dep_ + "|" + tok.head.dep_,
             "q=" + ("1" if inq else "0"),
-            "e=" + (tok.ent_type_ or "-"),
             "w-1=" + (low[k - 1] if k else "<s>"),
             "w+1=" + (low[k + 1] if k + 1 < n else "</s>"),
             "p-1=" + (pos[k - 1] if k else "<s>"),
@@ -153,23 +179,35 @@ def sentence_features(
             "w+2=" + (low[k + 2] if k + 2 < n else "</s>"),
             "rp=" + str(min(4, 5 * k // max(n, 1))),
         ]
+        if parse:
+            head_name = name_at.get(tok.head.i)
+            if head_name is None:
+                head_name = is_name(tok.head)
+            f += [
+                "t=" + (NAME if names[k] else tok.tag_),
+                "d=" + tok.dep_,
+                "hl=" + (NAME if head_name else tok.head.lemma_.lower()),
+                "hp=" + (NAME if head_name else tok.head.pos_),
+                "dd=" + tok.dep_ + "|" + tok.head.dep_,
+            ]
         if k == 0:
             f.append("first")
         if k == n - 1:
             f.append("last")
-        if is_mark(text):
+        if marks[k]:
             f.append("mark")
         if colon is not None:
             f.append("colon=" + ("before" if k < colon else "at" if k == colon else "after"))
         if tok.i in cues:
             f.append("cue=" + cues[tok.i])
+        if tok.i in cues and parse:
             f.append("cue=" + cues[tok.i] + "|" + tok.dep_)
             kids = {c.dep_ for c in tok.children}
             f.extend("cuek=" + d for d in kids & {"ccomp", "xcomp", "nsubj", "dobj", "prep"})
         if first_cue is not None:
             side = "before" if k < first_cue else "at" if k == first_cue else "after"
             f.append("fcue=" + side)
-        if keep != "nopath":
+        if keep not in ("nopath", "flat"):
             above = _cue_above(tok, cues)
             if above is not None:
                 cls, dep, steps = above
@@ -179,7 +217,7 @@ def sentence_features(
                 f.append("upq=" + dep + "|" + ("1" if inq else "0"))
             else:
                 f.append("up=none")
-        if keep == "wide":
+        if wide:
             # The sentence around: marks or cues in it, and the nearest cue's side and distance.
             f.append("sq=" + str(int(has_mark)) + "|" + str(len(cue_at) > 0))
             if cue_at:

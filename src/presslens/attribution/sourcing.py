@@ -24,6 +24,7 @@ from presslens.attribution.cues import words
 from presslens.attribution.found import overlap
 from presslens.attribution.syntax_utils import doc_text, tokens_in
 from presslens.document import BASES, Basis, Document, Entity, Quote, Sourcing, Span
+from presslens.techniques.masking import mask_names
 
 _KNOWLEDGE = r"(?:information|data|intelligence|evidence)"
 UNVERIFIABLE = tuple(
@@ -318,7 +319,7 @@ def source_sentences(
             out.append(Sourcing(sent, "unverifiable", cue, source))
             continue
         if covering:
-            q = max(covering, key=lambda q: overlap(q.span, sent))
+            q = max(covering, key=lambda q: _masked_overlap(text, q.span, sent))
             out.append(
                 Sourcing(
                     sent,
@@ -330,6 +331,14 @@ def source_sentences(
             continue
         out.append(Sourcing(sent, "unattributed"))
     return out
+
+
+def _masked_overlap(text: str, a: Span, b: Span) -> int:
+    """How much of ``b`` quote span ``a`` covers, names counted as one placeholder: of two
+    quotes in one sentence, the longer decides its basis, and a name's length never does
+    ("Trump's plans" and "Clinton's plans" are equally long)."""
+    start, end = max(a[0], b[0]), min(a[1], b[1])
+    return len(mask_names(text[start:end]).text) if end > start else 0
 
 
 def profile(sourcing: Sequence[Sourcing], text_len: int) -> dict[str, float]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "entities-uk"
+_INDEX_MAX = 500_000  # feature strings remembered per model before the memo starts over
 
 
 def feature_hash(feature: str) -> int:
@@ -32,6 +33,9 @@ class CrfModel:
     weights: np.ndarray  # float32, (features, labels)
     transitions: np.ndarray  # float32, (labels, labels): from row to column
     language: str = "uk"
+    # Feature string -> weight row (-1: not kept), filled as sentences are tagged.
+    _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _arrays: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, folder: Path) -> CrfModel:
@@ -60,20 +64,79 @@ class CrfModel:
 
     def emissions(self, features: list[list[str]]) -> np.ndarray:
         """Per word, the summed label weights of its known features."""
+        if not len(self.hashes) or not features:
+            return np.zeros((len(features), len(self.labels)), dtype=np.float32)
+        get = self._index.get
+        flat = [f for feats in features for f in feats]
+        cols = [get(f, -2) for f in flat]
+        if -2 in cols:
+            cols = [c if c != -2 else self._lookup(f) for f, c in zip(flat, cols, strict=True)]
+        # Row -1 of the padded weights is zeros: a feature the model dropped adds nothing.
+        rows = self._padded()[np.asarray(cols, dtype=np.int64)]
+        counts = np.fromiter((len(f) for f in features), dtype=np.int64, count=len(features))
+        if counts.min() > 0:
+            starts = np.concatenate(([0], np.cumsum(counts[:-1])))
+            return np.add.reduceat(rows, starts, axis=0)
         scores = np.zeros((len(features), len(self.labels)), dtype=np.float32)
-        if not len(self.hashes):
-            return scores
-        rows, cols = [], []
-        for i, feats in enumerate(features):
-            for f in feats:
-                rows.append(i)
-                cols.append(feature_hash(f))
-        keys = np.asarray(cols, dtype=np.uint32)
-        at = np.searchsorted(self.hashes, keys)
-        at = np.minimum(at, len(self.hashes) - 1)
-        known = self.hashes[at] == keys
-        np.add.at(scores, np.asarray(rows)[known], self.weights[at[known]])
+        np.add.at(scores, np.repeat(np.arange(len(features)), counts), rows)
         return scores
+
+    def _padded(self) -> np.ndarray:
+        """The weights with one row of zeros after them (made once)."""
+        padded = self._arrays.get("padded")
+        if padded is None:
+            zero = np.zeros((1, len(self.labels)), dtype=np.float32)
+            padded = np.concatenate([self.weights.astype(np.float32), zero])
+            self._arrays["padded"] = padded
+        return padded
+
+    def _lookup(self, feature: str) -> int:
+        """The weight row of ``feature`` (-1 when the model dropped it), remembered: the
+        same feature strings recur in every sentence."""
+        index = self._index
+        if len(index) >= _INDEX_MAX:
+            index.clear()
+        key = feature_hash(feature)
+        at = int(np.searchsorted(self.hashes, key))
+        row = at if at < len(self.hashes) and int(self.hashes[at]) == key else -1
+        index[feature] = row
+        return row
+
+    def tag_many(self, sentences: list[list[list[str]]]) -> list[list[str]]:
+        """:meth:`tag` of several sentences at once: one emissions call and one Viterbi
+        over the sentences side by side (a numpy step per position, not per word)."""
+        lengths = [len(f) for f in sentences]
+        if not sentences or not max(lengths):
+            return [[] for _ in sentences]
+        emit = self.emissions([feats for f in sentences for feats in f])
+        b, n, k = len(sentences), max(lengths), len(self.labels)
+        grid = np.zeros((b, n, k), dtype=np.float32)
+        at = 0
+        for j, length in enumerate(lengths):
+            grid[j, :length] = emit[at : at + length]
+            at += length
+        size = np.asarray(lengths)
+        score = grid[:, 0].copy()
+        back = np.zeros((b, n, k), dtype=np.int32)
+        for i in range(1, n):
+            total = score[:, :, None] + self.transitions[None]
+            back[:, i] = total.argmax(axis=1)
+            step = total.max(axis=1) + grid[:, i]
+            live = (i < size)[:, None]
+            score = np.where(live, step, score)
+        ends = score.argmax(axis=1).tolist()
+        trail = back.tolist()
+        out = []
+        for j, length in enumerate(lengths):
+            if not length:
+                out.append([])
+                continue
+            best = [ends[j]]
+            rows = trail[j]
+            for i in range(length - 1, 0, -1):
+                best.append(rows[i][best[-1]])
+            out.append([self.labels[x] for x in reversed(best)])
+        return out
 
     def tag(self, features: list[list[str]]) -> list[str]:
         """The best label sequence (Viterbi) for one sentence's features."""

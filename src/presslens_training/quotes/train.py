@@ -33,6 +33,8 @@ COMBINE_MODES = (
     "add+mixed",
     "add+speaker+mixed",
     "add+speaker+mixed+veto",
+    "add+outer",
+    "add+speaker+outer",
 )
 
 

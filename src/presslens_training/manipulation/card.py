@@ -194,7 +194,14 @@ NOTES = (
     "three logits uk +0.008 ± 0.007, ru -0.004), all inside the fold spread (± 0.02). "
     "Technique macro-F1 with the 0.5 gate moves +0.004 to +0.008 (± 0.004-0.006). So none "
     "is shipped: a post AUC gain of 0.03 is far from the gold cut's 1.0, and the token F1 "
-    "it buys is under 0.01.",
+    "it buys is under 0.01. "
+    "Fully nested (the training posts' bag logit and tagger columns from models fitted on "
+    "the other training folds only, `--stack --nested`) the stack scores the same: AUC "
+    "0.785 ± 0.036 / 0.855 ± 0.020 (+0.010 ± 0.008 / +0.029 ± 0.008), token F1 0.544 ± "
+    "0.026 (-0.001 ± 0.002), gated 0.543 ± 0.026 (+0.003 ± 0.002; ru -0.000, uk +0.005 ± "
+    "0.003). A within-post tagger (fitted on manipulative posts only) times the stack's "
+    "probability 0.546 ± 0.027, against 0.548 ± 0.026 times the shipped one (ru -0.007 ± "
+    "0.005, uk +0.001 ± 0.003).",
 )
 
 

@@ -175,6 +175,33 @@ NOTES = (
     "CV (0.540 ± 0.027). The limit is the post decision: the shipped tagger cut by the gold "
     "post label would score 0.595 ± 0.025 (ru 0.593, uk 0.596), and the post model's AUC is "
     "0.78 ru / 0.83 uk.",
+    "- Stronger post-level 'manipulative' models tried (issue #17; `python -m "
+    "presslens_training.manipulation.explore --stack`, same folds and seed; mean ± std "
+    "over the 5 folds, then the paired per-fold difference to the shipped bag LR): AUC ru "
+    "/ uk, shipped 0.775 ± 0.041 / 0.827 ± 0.021; TF-IDF (sublinear, word 1-2 grams + "
+    "char_wb 2-5 grams over the name-neutral word stream, columns seen in >= 3 posts of "
+    "each language, LR C=10) -0.015 ± 0.015 / -0.006 ± 0.011; NB-LR (log-count ratios, "
+    "C=0.1) -0.034 ± 0.021 / -0.010 ± 0.012; the mean of the three logits -0.009 ± 0.011 "
+    "/ +0.008 ± 0.005; a stack of the bag logit and an out-of-fold tagger's post columns "
+    "(max, mean, top-5 mean of token probabilities, share >= 0.5; tagger without the post "
+    "logit) 0.783 ± 0.036 / 0.855 ± 0.019 (+0.008 ± 0.007 / +0.028 ± 0.008), balanced "
+    "accuracy at 0.5 0.708 / 0.776 (+0.008 / +0.032 ± 0.018), with all three logits 0.785 "
+    "/ 0.862 (+0.010 / +0.036 ± 0.012). The better post decision does not reach the "
+    "passages: as the tagger's input, token F1 all 0.545 ± 0.025 shipped, every variant "
+    "0.542-0.545 (paired -0.004 to -0.001); gated at P >= 0.5 as at inference, shipped "
+    "0.540 ± 0.027, variants 0.541-0.544 (best the mean of three logits +0.004 ± 0.004, "
+    "ru +0.002, uk +0.006; the stack +0.003 ± 0.002, ru -0.001, uk +0.006 ± 0.003; with "
+    "three logits uk +0.008 ± 0.007, ru -0.004), all inside the fold spread (± 0.02). "
+    "Technique macro-F1 with the 0.5 gate moves +0.004 to +0.008 (± 0.004-0.006). So none "
+    "is shipped: a post AUC gain of 0.03 is far from the gold cut's 1.0, and the token F1 "
+    "it buys is under 0.01. "
+    "Fully nested (the training posts' bag logit and tagger columns from models fitted on "
+    "the other training folds only, `--stack --nested`) the stack scores the same: AUC "
+    "0.785 ± 0.036 / 0.855 ± 0.020 (+0.010 ± 0.008 / +0.029 ± 0.008), token F1 0.544 ± "
+    "0.026 (-0.001 ± 0.002), gated 0.543 ± 0.026 (+0.003 ± 0.002; ru -0.000, uk +0.005 ± "
+    "0.003). A within-post tagger (fitted on manipulative posts only) times the stack's "
+    "probability 0.546 ± 0.027, against 0.548 ± 0.026 times the shipped one (ru -0.007 ± "
+    "0.005, uk +0.001 ± 0.003).",
 )
 
 

@@ -1,6 +1,8 @@
 """Token-tagger variants tried against the shipped one, scored by 5-fold CV over the fit posts.
 
-``python -m presslens_training.manipulation.explore [--crf]`` prints one row per variant:
+``python -m presslens_training.manipulation.explore [--crf]`` prints one row per variant
+(``--post``: the post-level model's C and features; ``--stack [--nested]``: stronger post-level
+'manipulative' models, TF-IDF/NB-LR/averaged/stacked, each as the tagger's input):
 token F1 (mean ± std over the folds, one threshold pooled over both languages) and the
 paired difference to the shipped tagger per fold. The val split is not read. Every variant
 uses the shipped post-level 'manipulative' model (shared features, C=1.0) out of fold, the
@@ -258,15 +260,237 @@ def post_variants(b: Bench) -> None:
         b.row(f"post 'manipulative' {name} (AUC {auc}) as tagger input", scores)
 
 
+def neutral_docs(posts: list[Post]) -> list[str]:
+    """Each post as its name-neutral word stream (placeholders for names, party words and
+    slurs, shared closed-class lemmas, common spelling skeleton), space-joined."""
+    from presslens.manipulation.crosslingual import skeleton
+    from presslens.manipulation.features import tokenize
+
+    return [" ".join(skeleton(w) for w in tokenize(p.text, p.lang).words) for p in posts]
+
+
+def _tfidf_fold(docs: list[str], lang: np.ndarray, train: np.ndarray) -> sp.csr_matrix:
+    """Sublinear TF-IDF word 1-2 grams + char_wb 2-5 grams fitted on ``train`` rows, keeping
+    only columns seen in >= 3 training posts of each language (the shipped rule)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    parts = []
+    for kw in (
+        {"analyzer": "word", "ngram_range": (1, 2), "token_pattern": r"\S+"},
+        {"analyzer": "char_wb", "ngram_range": (2, 5)},
+    ):
+        v = TfidfVectorizer(sublinear_tf=True, min_df=3, dtype=np.float32, **kw)
+        v.fit([d for d, t in zip(docs, train, strict=True) if t])
+        m = v.transform(docs)
+        keep = shared_support(m[train].tocsr(), lang[train])
+        parts.append(m[:, np.where(keep)[0]])
+    x = sp.hstack(parts, format="csr")
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    return sp.diags(1 / np.maximum(norms, 1e-9)) @ x
+
+
+def _nb_ratio(x: sp.csr_matrix, y: np.ndarray, w: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    """NB-SVM log-count ratio over binary features, counts weighted (language-balanced)."""
+    xb = (x > 0).astype(np.float64)
+    pos = alpha + np.asarray(xb.T @ (w * y)).ravel()
+    neg = alpha + np.asarray(xb.T @ (w * ~y)).ravel()
+    return np.log(pos / pos.sum()) - np.log(neg / neg.sum())
+
+
+def _to_logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
+
+
+def _post_stats(scores: np.ndarray, post: np.ndarray, n: int, k: int = 5) -> np.ndarray:
+    """Per post: max, mean, top-k mean of token probabilities, share of tokens >= 0.5."""
+    out = np.zeros((n, 4))
+    starts = np.searchsorted(post, np.arange(n))
+    stops = np.append(starts[1:], len(post))
+    for i, (a, z) in enumerate(zip(starts, stops, strict=True)):
+        if z > a:
+            s = scores[a:z]
+            out[i] = (s.max(), s.mean(), np.sort(s)[-k:].mean(), (s >= 0.5).mean())
+    return out
+
+
+def _stack(b: Bench, columns: np.ndarray) -> np.ndarray:
+    """Out-of-fold logit of a language-balanced LR over a few standardised post columns."""
+    from sklearn.linear_model import LogisticRegression
+
+    y = b.y_post[:, 0]
+    out = np.zeros(len(y))
+    for f in range(K):
+        tr = b.fold != f
+        mu, sd = columns[tr].mean(0), columns[tr].std(0) + 1e-9
+        m = LogisticRegression(C=1.0, max_iter=1000).fit(
+            (columns[tr] - mu) / sd, y[tr], sample_weight=language_balanced(y[tr], b.lang[tr])
+        )
+        out[~tr] = m.decision_function((columns[~tr] - mu) / sd)
+    return out
+
+
+def stronger_post(b: Bench, nested_too: bool = False) -> None:
+    """Stronger post-level 'manipulative' models, out of fold, as the tagger's input: per
+    language AUC (mean ± sd over folds, paired fold difference to the shipped bag LR),
+    balanced accuracy at the 0.5 decision, technique macro-F1 with the 0.5 gate as applied at
+    inference, and token F1 through the tagger (ungated and gated at P >= 0.5)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+
+    d = b.design
+    y = b.y_post[:, 0]
+    docs = neutral_docs(b.posts)
+    tfidf_lr, nb_lr = np.zeros(len(y)), np.zeros(len(y))
+    for f in range(K):
+        tr = b.fold != f
+        x = _tfidf_fold(docs, b.lang, tr)
+        w = language_balanced(y[tr], b.lang[tr])
+        m = LogisticRegression(C=10.0, solver="liblinear", random_state=b.seed)
+        tfidf_lr[~tr] = m.fit(x[tr], y[tr], sample_weight=w).decision_function(x[~tr])
+        r = _nb_ratio(x[tr], y[tr], w)
+        xb = (x > 0).astype(np.float64) @ sp.diags(r)
+        m = LogisticRegression(C=0.1, solver="liblinear", random_state=b.seed)
+        nb_lr[~tr] = m.fit(xb[tr], y[tr], sample_weight=w).decision_function(xb[~tr])
+    bag = b.logit
+    avg = (bag + tfidf_lr + nb_lr) / 3
+    print("tagger without the post logit (stack features)...", flush=True)
+    plain = b.smooth(b.lr(d.matrix.tocsr()))
+    stats = _post_stats(plain, d.post, len(y))
+    stack_bag = _stack(b, np.column_stack([bag, stats]))
+    stack_avg = _stack(b, np.column_stack([bag, tfidf_lr, nb_lr, stats]))
+    if nested_too:
+        print("nested stack (inner folds for the training posts' columns)...", flush=True)
+        nested = nested_stack(b, stats)
+
+    # technique probabilities out of fold (shipped post model), gated as at inference
+    x_all = post_matrix(b.posts, POST_DIM)
+    x_shared = x_all @ sp.diags(shared_support(x_all, b.lang).astype(float))
+    tech = np.zeros((len(y), 10))
+    for f in range(K):
+        tr = b.fold != f
+        w_, b_ = fit_post(x_shared[tr], b.y_post[tr, 1:], 1.0, b.seed, b.lang[tr])
+        tech[~tr] = 1 / (1 + np.exp(-_logits(x_shared[~tr], w_, b_)))
+    from presslens.eval.manipulation import macro_f1
+    from presslens_training.manipulation.fit import best_label_thresholds
+
+    def per_fold(fn) -> dict[str, np.ndarray]:
+        return {
+            lg: np.array([fn((b.fold == f) & ((b.lang == lg) | (lg == "all"))) for f in range(K)])
+            for lg in ("all", "ru", "uk")
+        }
+
+    base: dict[str, dict[str, np.ndarray]] = {}
+
+    def cells(name: str, per: dict[str, np.ndarray], langs=("all", "ru", "uk")) -> str:
+        base.setdefault(name, per)
+        return " | ".join(
+            f"{per[k].mean():.3f} ± {per[k].std():.3f} ({(per[k] - base[name][k]).mean():+.3f}"
+            f" ± {(per[k] - base[name][k]).std():.3f})"
+            for k in langs
+        )
+
+    print("| post model | AUC ru | AUC uk | bal.acc@0.5 ru | uk | macro-F1 gated all | ru | uk |")
+    print("|---|---|---|---|---|---|---|---|")
+    variants = (
+        ("shipped bag LR", bag),
+        ("TF-IDF word1-2+char_wb2-5 LR C=10", tfidf_lr),
+        ("NB-LR (log-count ratio) C=0.1", nb_lr),
+        ("mean of the three logits", avg),
+        ("stack: bag logit + tagger stats", stack_bag),
+        ("stack: three logits + tagger stats", stack_avg),
+    ) + ((("stack: bag logit + tagger stats, nested", nested),) if nested_too else ())
+    for name, z in variants:
+        auc = per_fold(lambda m, z=z: roc_auc_score(y[m], z[m]))
+        bal = per_fold(lambda m, z=z: 0.5 * ((z[m] >= 0)[y[m]].mean() + (z[m] < 0)[~y[m]].mean()))
+        gated = np.where(z[:, None] >= 0, tech, 0.0)
+        predicted = gated >= best_label_thresholds(gated, b.y_post[:, 1:])
+        mf = per_fold(lambda m, p=predicted: macro_f1(b.y_post[m, 1:], p[m]))
+        print(
+            f"| {name} | {cells('auc', auc, ('ru', 'uk'))} | {cells('bal', bal, ('ru', 'uk'))} "
+            f"| {cells('mf', mf)} |",
+            flush=True,
+        )
+    gated_rows: list[tuple[str, np.ndarray]] = []
+    print("| tagger input | token_f1_all | ru | uk | paired diff all | ru | uk |")
+    print("|---|---|---|---|---|---|---|")
+    for name, z in variants:
+        scores = b.smooth(b.lr(with_logit(d.matrix, z[d.post])))
+        b.row(f"{name}", scores)
+        gated_rows.append((name, np.where(z[d.post] >= 0, scores, 0.0)))
+    b.base_folds = None
+    for name, scores in gated_rows:
+        b.row(f"{name}, gated P>=0.5", scores)
+    if not nested_too:
+        return
+    b.base_folds = None
+    within = b.smooth(b.lr(d.matrix.tocsr(), rows=b.y_post[d.post, 0]))
+    for name, z in (variants[0], variants[-1]):
+        b.row(f"within-post tagger x P({name})", within / (1 + np.exp(-z[d.post])))
+
+
+def nested_stack(b: Bench, outer_stats: np.ndarray) -> np.ndarray:
+    """The bag-logit + tagger-stats stack with no second-order leak: for each outer fold,
+    the training posts' bag logit and tagger columns come from models fitted on the other
+    training folds only (``outer_stats``: the plain tagger's out-of-fold columns, used for
+    the held-out posts)."""
+    from sklearn.linear_model import LogisticRegression
+
+    d = b.design
+    y = b.y_post[:, 0]
+    x_all = post_matrix(b.posts, POST_DIM)
+    x = x_all @ sp.diags(shared_support(x_all, b.lang).astype(float))
+    xt = d.matrix.tocsr()
+    out = np.zeros(len(y))
+    for f in range(K):
+        tr = b.fold != f
+        cols = np.zeros((len(y), 5))
+        tok_scores = np.zeros(len(d.gold))
+        for g in range(K):
+            if g == f:
+                continue
+            inner = tr & (b.fold != g)
+            w, bias = fit_post(x[inner], b.y_post[inner, :1], 1.0, b.seed, b.lang[inner])
+            cols[b.fold == g, 0] = _logits(x[b.fold == g], w, bias)[:, 0]
+            rows = inner[d.post]
+            m = _lr(0.1, b.seed).fit(
+                xt[rows],
+                b.gold[rows],
+                sample_weight=language_balanced(b.gold[rows], b.tok_lang[rows]),
+            )
+            test = b.tok_fold == g
+            tok_scores[test] = m.predict_proba(xt[test])[:, 1]
+        cols[:, 1:] = _post_stats(b.smooth(tok_scores), d.post, len(y))
+        cols[~tr, 0] = b.logit[~tr]
+        cols[~tr, 1:] = outer_stats[~tr]
+        mu, sd = cols[tr].mean(0), cols[tr].std(0) + 1e-9
+        m = LogisticRegression(C=1.0, max_iter=1000).fit(
+            (cols[tr] - mu) / sd, y[tr], sample_weight=language_balanced(y[tr], b.lang[tr])
+        )
+        out[~tr] = m.decision_function((cols[~tr] - mu) / sd)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--crf", action="store_true", help="also the CRF (about 6 min)")
     parser.add_argument(
         "--post", action="store_true", help="only the post-level model variants as tagger input"
     )
+    parser.add_argument(
+        "--stack", action="store_true", help="only the stronger post-level models (about 15 min)"
+    )
+    parser.add_argument(
+        "--nested",
+        action="store_true",
+        help="with --stack: also the nested stack and a within-post tagger x P (about 5 min)",
+    )
     args = parser.parse_args()
     b = Bench()
     d = b.design
+    if args.stack:
+        stronger_post(b, args.nested)
+        return
     print("| variant | token_f1_all | ru | uk | paired diff all | ru | uk |")
     print("|---|---|---|---|---|---|---|")
     x = with_logit(d.matrix, b.logit[d.post])

@@ -308,7 +308,7 @@ class FlatColumns:
         self.colon = tuple(c("colon=" + side) for side in sides)
         self.fcue = tuple(c("fcue=" + side) for side in sides)
         self.rp = tuple(c("rp=" + str(k)) for k in range(5))
-        self.near: dict[str, dict[str, int]] = {"L": {}, "R": {}, "C": {}}
+        self.near: dict[str, dict[int, int]] = {"L": {}, "R": {}, "C": {}}
         self.near_pos: dict[str, dict[str, int]] = {"L": {}, "R": {}, "C": {}}
         self.const = (c("b"), c("q=0"), c("q=1"), c("first"), c("last"), c("mark"), c("paren"))
         self.name_lemma = c("l=" + NAME)
@@ -460,11 +460,10 @@ class FlatColumns:
                 else:
                     near = cue_at[j]
                 side = "L" if k < near else "R" if k > near else "C"
-                bucket = _bucket(abs(near - k))
                 memo = near_cols[side]
-                got = memo.get(bucket)
+                got = memo.get(near - k)
                 if got is None:
-                    got = memo[bucket] = column("nc=" + side + "|" + bucket)
+                    got = memo[near - k] = column("nc=" + side + "|" + _bucket(abs(near - k)))
                 f.append(got)
                 memo = near_pos_cols[side]
                 got = memo.get(pk)

@@ -288,6 +288,9 @@ class TokenTable:
         )
 
 
+_NO_ROWS: dict[str, int] = {}
+
+
 class FlatColumns:
     """:func:`sentence_features` (``keep="flat"``) read straight into a CRF's weight rows
     (``column``: a feature string's row, as the CRF's emissions look it up), in order: the
@@ -397,62 +400,62 @@ class FlatColumns:
         colon_cols, fcue_cols, rp_cols = self.colon, self.fcue, self.rp
         near_cols, near_pos_cols, cue_cols = self.near, self.near_pos, self.cues
         name_lemma, name_shape = self.name_lemma, self.name_shape
-        append, extend = counts.append, flat.extend
-        for k in range(n):
-            i = ids[k]
-            pk = pos[k]
-            pprev = padded_pos[k]
-            if names[k]:
-                lem = name_lemma
-                shp = name_shape
-            else:
-                lemma = tlemma[i]
-                lem = lemmas.get(lemma)
-                if lem is None:
-                    lem = lemmas[lemma] = column("l=" + lemma)
-                text = texts[k]
-                shp = shapes.get(text)
-                if shp is None:
-                    shp = shapes[text] = column("s=" + _shape(text))
-            after = pairs.get(pprev)
-            if after is None:
-                after = pairs[pprev] = {}
-            pp = after.get(pk)
-            if pp is None:
-                pp = after[pk] = column("pp=" + pprev + "|" + pk)
-            f = [
-                b_col,
-                words[k + 2][0],
-                lem,
-                shp,
-                poses[k + 1][0],
-                q1 if inq[k] else q0,
-                words[k + 1][1],
-                words[k + 3][2],
-                poses[k][1],
-                poses[k + 2][2],
-                pp,
-                words[k][3],
-                words[k + 4][4],
-                rp_cols[min(4, 5 * k // n)],
-            ]
+        # The fourteen rows every token has, column by column.
+        lemma_rows = [
+            name_lemma if nm else lemmas.get(tlemma[i]) for i, nm in zip(ids, names, strict=True)
+        ]
+        shape_rows = [
+            name_shape if nm else shapes.get(t) for t, nm in zip(texts, names, strict=True)
+        ]
+        pair_rows = [pairs.get(a, _NO_ROWS).get(b) for a, b in zip(padded_pos, pos, strict=False)]
+        if None in lemma_rows or None in shape_rows or None in pair_rows:
+            for k, i in enumerate(ids):
+                if lemma_rows[k] is None:
+                    lemma = tlemma[i]
+                    lemma_rows[k] = lemmas[lemma] = column("l=" + lemma)
+                if shape_rows[k] is None:
+                    text = texts[k]
+                    shape_rows[k] = shapes[text] = column("s=" + _shape(text))
+                if pair_rows[k] is None:
+                    a, b = padded_pos[k], pos[k]
+                    pair_rows[k] = pairs.setdefault(a, {})[b] = column("pp=" + a + "|" + b)
+        fixed = zip(  # noqa: B905 (fourteen lists of n)
+            [b_col] * n,
+            [w[0] for w in words[2 : n + 2]],
+            lemma_rows,
+            shape_rows,
+            [p[0] for p in poses[1 : n + 1]],
+            [q1 if x else q0 for x in inq],
+            [w[1] for w in words[1 : n + 1]],
+            [w[2] for w in words[3 : n + 3]],
+            [p[1] for p in poses[:n]],
+            [p[2] for p in poses[2 : n + 2]],
+            pair_rows,
+            [w[3] for w in words[:n]],
+            [w[4] for w in words[4 : n + 4]],
+            [rp_cols[5 * k // n] for k in range(n)],
+        )
+        append, extend, add = counts.append, flat.extend, flat.append
+        for k, row in enumerate(fixed):
+            extend(row)
+            size = len(flat)
             if k == 0:
-                f.append(first_col)
+                add(first_col)
             if k == n - 1:
-                f.append(last_col)
+                add(last_col)
             if marks[k]:
-                f.append(mark_col)
+                add(mark_col)
             if colon is not None:
-                f.append(colon_cols[0 if k < colon else 1 if k == colon else 2])
+                add(colon_cols[0 if k < colon else 1 if k == colon else 2])
             c = cls[k]
             if c is not None:
                 got = cue_cols.get(c)
                 if got is None:
                     got = cue_cols[c] = column("cue=" + c)
-                f.append(got)
+                add(got)
             if first_cue is not None:
-                f.append(fcue_cols[0 if k < first_cue else 1 if k == first_cue else 2])
-            f.append(sq_col)
+                add(fcue_cols[0 if k < first_cue else 1 if k == first_cue else 2])
+            add(sq_col)
             if cue_at:
                 j = bisect_left(cue_at, k)
                 if j == len(cue_at) or (j > 0 and k - cue_at[j - 1] <= cue_at[j] - k):
@@ -464,13 +467,14 @@ class FlatColumns:
                 got = memo.get(near - k)
                 if got is None:
                     got = memo[near - k] = column("nc=" + side + "|" + _bucket(abs(near - k)))
-                f.append(got)
+                add(got)
                 memo = near_pos_cols[side]
+                pk = pos[k]
                 got = memo.get(pk)
                 if got is None:
                     got = memo[pk] = column("nc=" + side + "|" + pk)
-                f.append(got)
+                add(got)
+            i = ids[k]
             if i > 0 and start < i and ttext[i - 1] == "(":
-                f.append(paren_col)
-            append(len(f))
-            extend(f)
+                add(paren_col)
+            append(14 + len(flat) - size)

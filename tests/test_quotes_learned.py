@@ -181,3 +181,49 @@ def test_the_attribution_model_is_opt_in_and_adds_the_ministrys_rejection() -> N
 
     assert cue not in cues(False)
     assert cue in cues(True)
+
+
+def test_run_time_path_reads_the_features_training_writes() -> None:
+    """The stage's token table and weight rows give what :func:`sentence_features` (used
+    to train) and :func:`learned.units` / :func:`learned.candidates` give, and the tags."""
+    from presslens.attribution.learned_features import FlatColumns, TokenTable
+    from presslens.attribution.marks import find_quotes
+
+    model = learned.shipped()
+    if model is None:
+        pytest.skip("no bundled attribution model")
+    text = (
+        "WASHINGTON (AP) — The minister said on Tuesday that the plan “would cut taxes” for "
+        "most families. “It is a disaster,” Smith told reporters, according to two aides.\n\n"
+        "Critics had one word: unsafe. Jones, who (reportedly) leads the GOP caucus, thinks "
+        "the bill — which passed — is fine. The bridge opened in 1932.\n\n"
+        "“We will win. We always do,” he added. She seems to refer to 'the deal'."
+    )
+    sdoc = _doc(text)
+    regions = [(0, len(text))]
+    quoted = [q.span for q in find_quotes(text, regions)]
+    table = TokenTable(sdoc)
+    spans = learned.unit_ids(sdoc, table, regions)
+    units = learned.units(sdoc, regions)
+    assert spans == [(tuple(t.i for t in u.tokens), u.region) for u in units]
+    extra = learned.shipped_cue_lemmas()
+    picked = [k for k, (ids, _) in enumerate(spans) if table.is_candidate(ids, extra)]
+    assert picked == learned.candidates(units, extra)
+    columns = FlatColumns(model.column)
+    for ids, _ in spans:
+        rows: list[int] = []
+        counts: list[int] = []
+        columns.sentence(table, ids, quoted, rows, counts)
+        feats = sentence_features([sdoc[i] for i in ids], quoted, "flat")
+        assert counts == [len(f) for f in feats]
+        assert rows == [model.column(f) for fs in feats for f in fs]
+        lengths = [len(ids)]
+        assert model.tag_columns(rows, counts, lengths) == [model.tag(feats)]
+    fast = learned.find_learned(text, sdoc, regions, model, keep="flat")
+    feats = [sentence_features(units[k].tokens, quoted, "flat") for k in picked]
+    tagged = [
+        (k, units[k], labels)
+        for k, labels in zip(picked, model.tag_many(feats), strict=True)
+        if any(label != "O" for label in labels)
+    ]
+    assert fast == learned.link(text, tagged, quoted)

@@ -72,9 +72,10 @@ class Settings(BaseSettings):
         " the rules: content+source F1 +0.020 in 5-fold CV over PolNeAR train (0.662 against"
         " 0.642), +0.013 on its held-out part, +0.020 on dev; name-swap agreement 0.9825 against"
         " the rules' 0.9815 (tests/test_party_swap_polnear.py). Off by default because it"
-        " costs about 7-11 ms per 4,000-character article: the pipeline without techniques"
-        " then ran at 1.05-1.18x spaCy's nlp.pipe in three runs (1.25-1.36x without it), under"
-        " the 1.2x budget (bench/bench_throughput.py --no-full).",
+        " costs about 3.3 ms of CPU per 4,100-character article: the pipeline without"
+        " techniques then ran at 1.10-1.20x spaCy's nlp.pipe per analyze call in three runs"
+        " (1.28x without it), not always over the 1.2x budget"
+        " (bench/bench_throughput.py --no-full).",
     )
 
     # Store, engines

@@ -26,7 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from presslens.attribution.found import Found, overlap
-from presslens.attribution.learned_features import is_candidate, sentence_features
+from presslens.attribution.learned_features import (
+    FlatColumns,
+    TokenTable,
+    is_candidate,
+    sentence_features,
+)
 from presslens.attribution.marks import find_quotes
 from presslens.document import QuoteKind, Span
 from presslens.entities.tagger import CrfModel, bio_spans
@@ -65,6 +70,7 @@ def shipped_features() -> str:
     return str(shipped_config().get("knobs", {}).get("features", "all"))
 
 
+@lru_cache(maxsize=1)
 def shipped_cue_lemmas() -> frozenset[str]:
     return frozenset(shipped_config().get("cue_lemmas", ()))
 
@@ -98,6 +104,68 @@ def units(sdoc: Any, regions: Sequence[Span]) -> list[Unit]:
             current.append(tok)
         if current and region is not None:
             out.append(Unit(tuple(current), region))
+    return out
+
+
+_COLUMNS: dict[int, tuple[CrfModel, FlatColumns]] = {}
+
+
+def _columns(model: CrfModel) -> FlatColumns:
+    """The feature-to-row memo of ``model`` (one model at a time)."""
+    got = _COLUMNS.get(id(model))
+    if got is None or got[0] is not model:
+        _COLUMNS.clear()
+        got = _COLUMNS[id(model)] = (model, FlatColumns(model.column))
+    return got[1]
+
+
+class _Tokens:
+    """A unit's tokens as :func:`link` reads them (``toks[s:e]``), made from the parse only
+    where read: spaCy makes a Token object anew on each access."""
+
+    __slots__ = ("doc", "ids")
+
+    def __init__(self, doc: Any, ids: tuple[int, ...]):
+        self.doc = doc
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, slice):
+            return _Tokens(self.doc, self.ids[key])
+        return self.doc[self.ids[key]]
+
+    def __iter__(self) -> Any:
+        doc = self.doc
+        return (doc[i] for i in self.ids)
+
+
+def unit_ids(
+    sdoc: Any, table: TokenTable, regions: Sequence[Span]
+) -> list[tuple[tuple[int, ...], Span]]:
+    """:func:`units` as token indexes (and region), read from ``table``."""
+    out: list[tuple[tuple[int, ...], Span]] = []
+    regs = sorted(regions)
+    starts = [r[0] for r in regs]
+    space, idx = table.space, table.idx
+    for sent in sdoc.sents:
+        current: list[int] = []
+        region: Span | None = None
+        for i in range(sent.start, sent.end):
+            if space[i]:
+                continue
+            at = bisect_right(starts, idx[i]) - 1
+            r = regs[at] if at >= 0 and idx[i] < regs[at][1] else None
+            if r != region and current:
+                if region is not None:
+                    out.append((tuple(current), region))
+                current = []
+            region = r
+            current.append(i)
+        if current and region is not None:
+            out.append((tuple(current), region))
     return out
 
 
@@ -218,15 +286,34 @@ def find_learned(
     model: CrfModel,
     keep: str | None = None,
     extra: frozenset[str] | None = None,
+    quoted: Sequence[Span] | None = None,
 ) -> list[Found]:
     """The model's attributions in ``text`` (parsed as ``sdoc``) within ``regions``.
 
     ``keep``: the feature set the model was trained with; ``extra``: cue lemmas that widen
-    the candidate sentences (both from the shipped model's config if None).
+    the candidate sentences (both from the shipped model's config if None); ``quoted``:
+    the interiors of :func:`find_quotes` in ``regions``, where the caller has them.
     """
     extra = shipped_cue_lemmas() if extra is None else extra
     keep = shipped_features() if keep is None else keep
-    quoted = [q.span for q in find_quotes(text, list(regions))]
+    if quoted is None:
+        quoted = [q.span for q in find_quotes(text, list(regions))]
+    if keep == "flat":  # the shipped feature set: read from one table of the token strings
+        table = TokenTable(sdoc)
+        spans = unit_ids(sdoc, table, regions)
+        picked = [k for k, (ids, _) in enumerate(spans) if table.is_candidate(ids, extra)]
+        columns = _columns(model)
+        rows: list[int] = []
+        counts: list[int] = []
+        for k in picked:
+            columns.sentence(table, spans[k][0], quoted, rows, counts)
+        lengths = [len(spans[k][0]) for k in picked]
+        tagged = [
+            (k, Unit(_Tokens(sdoc, spans[k][0]), spans[k][1]), labels)  # type: ignore[arg-type]
+            for k, labels in zip(picked, model.tag_columns(rows, counts, lengths), strict=True)
+            if any(label != "O" for label in labels)
+        ]
+        return link(text, tagged, quoted)
     all_units = units(sdoc, regions)
     chosen = candidates(all_units, extra)
     feats = [sentence_features(all_units[k].tokens, quoted, keep) for k in chosen]

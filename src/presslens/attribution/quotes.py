@@ -478,15 +478,20 @@ def attributed_quotes(
     paras: list[Span] | None = None,
     excluded: Sequence[Span] = (),
     bounded: Sequence[Span] = (),
+    marked: tuple[list[Span], list[QuotedSpan]] | None = None,
 ) -> list[Found]:
     """Every attribution in ``text`` (parsed as ``sdoc``), in text order.
 
     ``paras`` are the anatomy's paragraphs (blank-line blocks when None); content
     never includes an ``excluded`` span (dateline, boilerplate) nor runs out of a
-    ``bounded`` one (headline, standfirst); see :func:`regions`.
+    ``bounded`` one (headline, standfirst); see :func:`regions`. ``marked``: those
+    regions and their :func:`find_quotes`, where the caller has them already.
     """
-    paras = regions(text, paras, excluded, bounded)
-    quotes = find_quotes(text, paras)
+    if marked is None:
+        paras = regions(text, paras, excluded, bounded)
+        quotes = find_quotes(text, paras)
+    else:
+        paras, quotes = list(marked[0]), list(marked[1])
     interiors = [q.span for q in quotes]
     direct = find_direct(text, sdoc, quotes, paras)
     used = {f.cue_token for f in direct if f.cue_token is not None}

@@ -71,14 +71,23 @@ class CrfModel:
         cols = [get(f, -2) for f in flat]
         if -2 in cols:
             cols = [c if c != -2 else self._lookup(f) for f, c in zip(flat, cols, strict=True)]
+        return self._summed(cols, [len(f) for f in features])
+
+    def column(self, feature: str) -> int:
+        """The weight row of one feature string (-1: not kept), as :meth:`emissions` reads it."""
+        row = self._index.get(feature, -2)
+        return self._lookup(feature) if row == -2 else row
+
+    def _summed(self, cols: list[int], sizes: list[int]) -> np.ndarray:
+        """Per word, the sum of its ``sizes[j]`` rows in ``cols`` (one word after another)."""
         # Row -1 of the padded weights is zeros: a feature the model dropped adds nothing.
-        rows = self._padded()[np.asarray(cols, dtype=np.int64)]
-        counts = np.fromiter((len(f) for f in features), dtype=np.int64, count=len(features))
+        rows = self._padded().take(np.fromiter(cols, np.int64, len(cols)), axis=0)
+        counts = np.fromiter(sizes, np.int64, len(sizes))
         if counts.min() > 0:
             starts = np.concatenate(([0], np.cumsum(counts[:-1])))
             return np.add.reduceat(rows, starts, axis=0)
-        scores = np.zeros((len(features), len(self.labels)), dtype=np.float32)
-        np.add.at(scores, np.repeat(np.arange(len(features)), counts), rows)
+        scores = np.zeros((len(sizes), len(self.labels)), dtype=np.float32)
+        np.add.at(scores, np.repeat(np.arange(len(sizes)), counts), rows)
         return scores
 
     def _padded(self) -> np.ndarray:
@@ -108,34 +117,52 @@ class CrfModel:
         lengths = [len(f) for f in sentences]
         if not sentences or not max(lengths):
             return [[] for _ in sentences]
-        emit = self.emissions([feats for f in sentences for feats in f])
-        b, n, k = len(sentences), max(lengths), len(self.labels)
-        grid = np.zeros((b, n, k), dtype=np.float32)
-        at = 0
-        for j, length in enumerate(lengths):
-            grid[j, :length] = emit[at : at + length]
-            at += length
-        size = np.asarray(lengths)
-        score = grid[:, 0].copy()
-        back = np.zeros((b, n, k), dtype=np.int32)
-        for i in range(1, n):
-            total = score[:, :, None] + self.transitions[None]
-            back[:, i] = total.argmax(axis=1)
-            step = total.max(axis=1) + grid[:, i]
-            live = (i < size)[:, None]
-            score = np.where(live, step, score)
+        return self._viterbi_many(
+            self.emissions([feats for f in sentences for feats in f]), lengths
+        )
+
+    def tag_columns(
+        self, rows: list[int], counts: list[int], lengths: list[int]
+    ) -> list[list[str]]:
+        """:meth:`tag_many` of sentences given as weight rows (:meth:`column`): ``rows``
+        of every word one after the other, ``counts`` rows per word, ``lengths`` words
+        per sentence."""
+        if not lengths or not max(lengths):
+            return [[] for _ in lengths]
+        if not len(self.hashes):
+            return self._viterbi_many(
+                np.zeros((len(counts), len(self.labels)), np.float32), lengths
+            )
+        return self._viterbi_many(self._summed(rows, counts), lengths)
+
+    def _viterbi_many(self, emit: np.ndarray, lengths: list[int]) -> list[list[str]]:
+        # Longest first, so the sentences still running at a position are the first rows;
+        # position-major, so each step reads and writes one contiguous block.
+        order = sorted(range(len(lengths)), key=lambda j: -lengths[j])
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).tolist()
+        b, n, k = len(lengths), lengths[order[0]], len(self.labels)
+        grid = np.zeros((n, b, k), dtype=np.float32)
+        for row, j in enumerate(order):
+            grid[: lengths[j], row] = emit[starts[j] : starts[j] + lengths[j]]
+        running = np.searchsorted(-np.asarray([lengths[j] for j in order]), -np.arange(n), "left")
+        score = grid[0].copy()
+        back = np.zeros((n, b, k), dtype=np.int32)
+        transitions = self.transitions[None]
+        for i, m in enumerate(running.tolist()[1:], start=1):  # m: sentences longer than i
+            total = score[:m, :, None] + transitions
+            back[i, :m] = total.argmax(axis=1)
+            score[:m] = total.max(axis=1) + grid[i, :m]
         ends = score.argmax(axis=1).tolist()
         trail = back.tolist()
-        out = []
-        for j, length in enumerate(lengths):
+        out: list[list[str]] = [[] for _ in lengths]
+        for row, j in enumerate(order):
+            length = lengths[j]
             if not length:
-                out.append([])
                 continue
-            best = [ends[j]]
-            rows = trail[j]
+            best = [ends[row]]
             for i in range(length - 1, 0, -1):
-                best.append(rows[i][best[-1]])
-            out.append([self.labels[x] for x in reversed(best)])
+                best.append(trail[i][row][best[-1]])
+            out[j] = [self.labels[x] for x in reversed(best)]
         return out
 
     def tag(self, features: list[list[str]]) -> list[str]:

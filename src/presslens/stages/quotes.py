@@ -22,6 +22,7 @@ from presslens.attribution.coref import History, resolve_addressee, resolve_spea
 from presslens.attribution.found import Found
 from presslens.attribution.furniture import furniture_spans, speaker_candidates
 from presslens.attribution.lexicon import Lexicon, for_language
+from presslens.attribution.marks import find_quotes
 from presslens.attribution.quotes import attributed_quotes, regions
 from presslens.document import Anatomy, Document, Entity, Quote, Span, Speaker
 from presslens.settings import Settings, get_settings
@@ -62,11 +63,18 @@ def find_attributions(
     """
     paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
     excluded, bounded = furniture(anatomy)
-    ruled = [] if system == "model" else attributed_quotes(text, sdoc, paras, excluded, bounded)
     model = learned.shipped() if system != "rules" else None
     if model is None:
-        return ruled
-    found = learned.find_learned(text, sdoc, regions(text, paras, excluded, bounded), model)
+        return attributed_quotes(text, sdoc, paras, excluded, bounded)
+    # The regions and quotations, found once for the rules and the model.
+    regs = regions(text, paras, excluded, bounded)
+    quotes = find_quotes(text, list(regs))
+    ruled = (
+        []
+        if system == "model"
+        else attributed_quotes(text, sdoc, paras, excluded, bounded, (regs, quotes))
+    )
+    found = learned.find_learned(text, sdoc, regs, model, quoted=[q.span for q in quotes])
     return learned.combine(
         ruled, found, "model" if system == "model" else learned.shipped_combine()
     )

@@ -179,7 +179,14 @@ def train_multitask(
     from presslens_training.techniques.train import train
 
     gap = 0.0
-    if init is None:
+    if init is not None:  # its state alone (``train`` loads weights only)
+        import torch
+
+        state = torch.load(init, map_location="cpu", weights_only=False)["state"]
+        out.mkdir(parents=True, exist_ok=True)
+        init = out / "init.pt"
+        torch.save({"state": state}, init)
+    else:
         init = init_checkpoint(model_dir, out)
         gap = check_recovery(model_dir, init)
         log.info("recovered weights: largest probability gap to the int8w graph %.2e", gap)

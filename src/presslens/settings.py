@@ -73,8 +73,8 @@ class Settings(BaseSettings):
         " 0.642), +0.013 on its held-out part, +0.020 on dev; name-swap agreement 0.9825 against"
         " the rules' 0.9815 (tests/test_party_swap_polnear.py). Off by default because it"
         " costs about 3.3 ms of CPU per 4,100-character article: the pipeline without"
-        " techniques then ran at 1.10-1.20x spaCy's nlp.pipe per analyze call in three runs"
-        " (1.28x without it), not always over the 1.2x budget"
+        " techniques then ran at 1.19-1.28x spaCy's nlp.pipe per analyze call in three runs"
+        " (1.28x without it in an earlier session), not always over the 1.2x budget"
         " (bench/bench_throughput.py --no-full).",
     )
 

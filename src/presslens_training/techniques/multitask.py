@@ -46,7 +46,7 @@ def recover_state(onnx_path: Path) -> dict[str, np.ndarray]:
     import onnx
     from onnx import numpy_helper
 
-    from presslens_training.techniques.quantize import weights_only_from_dynamic
+    from presslens_training.techniques.quantize import consumers_of, weights_only_from_dynamic
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "int8w.onnx"
@@ -56,10 +56,7 @@ def recover_state(onnx_path: Path) -> dict[str, np.ndarray]:
             model = onnx.load(str(path))
     graph = model.graph
     inits = {i.name: i for i in graph.initializer}
-    consumers: dict[str, list] = {}
-    for node in graph.node:
-        for name in node.input:
-            consumers.setdefault(name, []).append(node)
+    consumers = consumers_of(graph)
     state: dict[str, np.ndarray] = {}
     for name, init in inits.items():
         floating = init.data_type == onnx.TensorProto.FLOAT

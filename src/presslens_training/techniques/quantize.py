@@ -13,8 +13,19 @@ an ordinary ONNX graph.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+
+
+def consumers_of(graph: Any) -> dict[str, list[Any]]:
+    """The nodes that read each tensor name of an ONNX ``graph`` (the rewrites here walk
+    from a weight to the MatMul, Cast or Add that uses it)."""
+    readers: dict[str, list[Any]] = {}
+    for node in graph.node:
+        for name in node.input:
+            readers.setdefault(name, []).append(node)
+    return readers
 
 
 def _per_column(weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -118,10 +129,7 @@ def weights_only_from_dynamic(src: Path, dst: Path) -> int:
     graph = model.graph
     inits = {i.name for i in graph.initializer}
     producer = {o: n for n in graph.node for o in n.output}
-    consumers: dict[str, list] = {}
-    for n in graph.node:
-        for i in n.input:
-            consumers.setdefault(i, []).append(n)
+    consumers = consumers_of(graph)
     replace: dict[int, list] = {}
     drop: set[int] = set()
     for node in graph.node:
@@ -192,10 +200,7 @@ def dynamic_from_weights_only(src: Path, dst: Path) -> int:
     model = onnx.load(str(src))
     graph = model.graph
     inits = {i.name: i for i in graph.initializer}
-    consumers: dict[str, list] = {}
-    for node in graph.node:
-        for name in node.input:
-            consumers.setdefault(name, []).append(node)
+    consumers = consumers_of(graph)
     nodes, restored = [], []
     for node in graph.node:
         uses = consumers.get(node.output[0], []) if node.output else []

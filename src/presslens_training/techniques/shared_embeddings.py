@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from presslens_training.techniques.quantize import consumers_of
+
 TABLE = "word_embeddings.bin"
 """The shared int8 table, as external data of every graph in the model folder."""
 SHARED = "shared.word_embeddings"
@@ -30,10 +32,7 @@ def _lookup(graph) -> tuple[str, list]:
     from dynamic quantisation; per-row int8 ``Gather``s + ``Cast`` + ``Mul``), it ends in
     the first ``Add`` of the embeddings (word + token type).
     """
-    consumers: dict[str, list] = {}
-    for node in graph.node:
-        for name in node.input:
-            consumers.setdefault(name, []).append(node)
+    consumers = consumers_of(graph)
     gathers = [n for n in graph.node if n.op_type == "Gather" and n.input[1] == "input_ids"]
     if not gathers:
         raise ValueError("no word-embedding Gather on input_ids")

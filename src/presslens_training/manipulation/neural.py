@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import pickle
 import time
 from pathlib import Path
@@ -39,7 +40,8 @@ from presslens_training.manipulation.fit import TOKEN_THRESHOLDS, K
 
 NEURAL_DIM = 2**16
 MAX_FEATS = 40
-CACHE = Path("/work/notes/manip3-neural-cache.pkl")
+CACHE = Path(os.environ.get("PRESSLENS_NEURAL_CACHE", "/tmp/presslens-manipulation-neural.pkl"))
+"""Derived arrays only (hashed ids, scores, labels), never the texts; outside the repository."""
 
 
 def token_inputs(text: str, language: str, dim: int = NEURAL_DIM) -> list[list[int]]:

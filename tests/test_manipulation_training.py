@@ -48,3 +48,15 @@ def test_training_on_a_small_sample_writes_a_loadable_model(corpus_root, tmp_pat
     card = (tmp_path / "MODEL_CARD.md").read_text()
     assert "CC BY-NC-SA 4.0" in card and "sha256" in card
     assert np.isfinite(report.systems["model"]["all"].token_f1)
+
+
+def test_neural_tagger_inputs_are_name_neutral():
+    """The exploratory neural tagger (issue #17, not shipped) reads parties as placeholders."""
+    from presslens_training.manipulation.neural import NEURAL_DIM, token_inputs
+
+    ru = token_inputs("Преступный киевский режим Байдена снова лжёт.", "ru")
+    swapped = token_inputs("Преступный московский режим Путина снова лжёт.", "ru")
+    assert ru == swapped and len(ru) == 6
+    assert all(0 < i <= NEURAL_DIM for ids in ru for i in ids)
+    uk = token_inputs("Злочинний кремлівський режим знову бреше.", "uk")
+    assert len(uk) == 5

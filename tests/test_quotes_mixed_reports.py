@@ -53,6 +53,21 @@ def test_addressee_before_the_quotation_is_no_content() -> None:
     assert (cue, speaker) == ("told", "He")
 
 
+def test_object_of_the_cue_before_a_colon() -> None:
+    text = 'He also played up his strength in a general election: "Who gives us the best chance?"'
+    [(kind, parts, _, speaker)] = found(text)
+    assert kind == "mixed"
+    assert parts[0].startswith("his strength in a general election")
+    assert speaker == "He"
+
+
+def test_person_asked_is_no_content() -> None:
+    text = 'The reporter asked the candidate: "Will you run again next year or not?"'
+    [(kind, _, cue, _)] = found(text)
+    assert kind == "direct"
+    assert cue == "asked"
+
+
 def test_what_the_words_were_said_of() -> None:
     text = "“Let the dollars follow the family,” DeSantis said about the program."
     [(kind, parts, cue, speaker)] = found(text)

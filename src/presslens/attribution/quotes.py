@@ -386,6 +386,9 @@ def with_left_complement(text: str, sdoc: Any, f: Found, q: QuotedSpan) -> Found
 
 _OPENERS = frozenset({"that", "how", "why", "what", "whether", "if", "when", "where", "who"})
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
+_ASKING = frozenset(
+    {"ask", "tell", "answer", "thank", "urge", "warn", "remind", "assure", "inform"}
+)
 
 
 def _gap_words(sdoc: Any, f: Found, q: QuotedSpan) -> list[Any]:
@@ -423,6 +426,13 @@ def with_reported_lead(text: str, sdoc: Any, f: Found, q: QuotedSpan, para: Span
     else:
         ok = any(t.pos_ in _CLAUSE_POS for t in gap) or gap[0].lower_ in _OPENERS
         ok = ok or first.islower()
+    if not ok and f.cue_token is not None:
+        # 'played up his strength in a general election: "..."': what the cue's object
+        # names is reported too (not a person asked or told).
+        cue = sdoc[f.cue_token]
+        ok = cue.lemma_.lower() not in _ASKING and any(
+            t.dep_ == "dobj" and t.head.i == cue.i and t.pos_ == "NOUN" for t in gap
+        )
     if not ok:
         return f
     that = next((t for t in gap if t.lower_ == "that" and t.dep_ == "mark"), None)

@@ -69,6 +69,18 @@ def test_fully_quoted() -> None:
     assert not fully_quoted(text, [(22, 34)])
 
 
+def test_fully_quoted_sentence_pieces() -> None:
+    # PolNeAR cuts a quotation of two sentences into two pieces; the second has no
+    # mark of its own but runs nowhere beyond the marks.
+    from presslens.eval.quotes import quotations
+
+    text = '"We stay. We fight," he said. They go.'
+    quoted = quotations(text)
+    assert fully_quoted(text, [(0, 9), (10, 20)], quoted)
+    assert not fully_quoted(text, [(0, 9), (10, 20)])  # without the quotations: marks only
+    assert not fully_quoted(text, [(0, 9), (29, 38)], quoted)
+
+
 def test_polnear_dev_loads(shared_data: Path) -> None:
     from presslens.corpora.polnear import load_split
 

@@ -16,7 +16,7 @@ from presslens.attribution.cues import cue_span, is_cue_verb
 from presslens.attribution.found import Found, inside, overlap
 from presslens.attribution.frames import LEFT_OPEN_END, addressee, find_frame_cue, left_frame
 from presslens.attribution.indirect import complement, find_indirect, subject
-from presslens.attribution.marks import QuotedSpan, find_quotes, is_title, paragraphs
+from presslens.attribution.marks import ALL_MARKS, QuotedSpan, find_quotes, is_title, paragraphs
 from presslens.attribution.syntax_utils import (
     clipped_subtree,
     doc_text,
@@ -228,6 +228,12 @@ def _embedded(text: str, q: QuotedSpan, para: Span) -> bool:
     return continues_left and continues_right
 
 
+def _in_running_text(text: str, q: QuotedSpan, para: Span) -> bool:
+    """A quotation with words of its sentence before it, or running on after it."""
+    after = text[q.outer[1] : para[1]].lstrip()
+    return _inside_sentence(text, q, para) or (bool(after) and after[0].islower())
+
+
 def _follows(text: str, end: int, later: QuotedSpan, para: Span) -> bool:
     """Whether ``later`` opens right after ``end`` (only space between) in the same paragraph."""
     return (
@@ -268,6 +274,8 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
         if _inside_sentence(text, q, para):
             gov = governing_cue(sdoc, q, interiors, para)
             if gov is not None:
+                gov = with_reported_lead(text, sdoc, gov, q, para)
+                gov = with_parenthetical_lead(text, sdoc, gov, q, floor)
                 out.append(gov)
                 continue
         if _embedded(text, q, para):
@@ -281,6 +289,11 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
                     text, sdoc, (prev[1], q.outer[1]), prev[0], q.outer[1], interiors
                 )
         if fc is None:
+            if _in_running_text(text, q, para):
+                # Words of its sentence around it and no cue: a fragment of someone's
+                # report the rules cannot name (as a quote of kind direct it would claim
+                # the report ends at the marks), or a scare quote or a title.
+                continue
             if _words(text, q.span) > SCARE_MAX_WORDS:
                 # A quotation nobody is credited with stays a quotation (speaker unknown);
                 # a short one is a scare quote or a title, not speech.
@@ -323,11 +336,14 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
         if fc.side == "left":
             found = with_complementiser(text, found)
             found = with_left_complement(text, sdoc, found, q)
+            found = with_reported_lead(text, sdoc, found, q, para)
+            found = with_parenthetical_lead(text, sdoc, found, q, floor)
         elif fc.side == "right":
             # The clause may hold an earlier short quotation left unattributed
             # ('"pathetic" and "dangerous," he said'): it starts after the last event.
             last = max((f.span[1] for f in out if f.span[1] <= q.outer[0]), default=0)
             found = widen_reported(text, sdoc, found, q, para, max(para[0], last))
+            found = with_said_of(text, sdoc, found, para)
         out.append(found)
     return out
 
@@ -366,6 +382,111 @@ def with_left_complement(text: str, sdoc: Any, f: Found, q: QuotedSpan) -> Found
     start = min(t.idx for t in comp)
     parts = ((start, f.parts[0][1]), *f.parts[1:])
     return f.with_(kind="mixed", span=(start, f.span[1]), parts=parts)
+
+
+_OPENERS = frozenset({"that", "how", "why", "what", "whether", "if", "when", "where", "who"})
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+_ASKING = frozenset(
+    {"ask", "tell", "answer", "thank", "urge", "warn", "remind", "assure", "inform"}
+)
+
+
+def _gap_words(sdoc: Any, f: Found, q: QuotedSpan) -> list[Any]:
+    """The words between a left cue (and a speaker after it, and its addressee) and the
+    quotation's opening mark."""
+    assert f.cue is not None
+    start = max(f.cue[1], f.speaker[1] if f.speaker and f.speaker[0] >= f.cue[0] else 0)
+    skip: set[int] = set()
+    if f.addressee is not None:
+        skip = {t.i for t in sdoc[f.addressee].subtree}
+    return [
+        t
+        for t in tokens_in(sdoc, (start, q.outer[0]))
+        if not (t.is_punct or t.is_space) and t.i not in skip and t.idx < q.outer[0]
+    ]
+
+
+def with_reported_lead(text: str, sdoc: Any, f: Found, q: QuotedSpan, para: Span) -> Found:
+    """A quotation after its cue with reported words between them is the quoted part of
+    the report: 'said he would advise Trump on the "strategic threats ..."', 'He said
+    Mateen "has not done this ..."', 'suggested taking action after the election: "..."'.
+    The content starts with the cue's complement and the attribution is mixed (PolNeAR
+    annotates one content). An addressee, a date or a place between ('told reporters:',
+    'said in a statement,') is no content: the words must hold a verb, or the quotation
+    must go on from them (it opens in lower case)."""
+    if f.kind != "direct" or f.cue is None or f.cue[1] > q.outer[0] or f.cue[0] < para[0]:
+        return f
+    gap = _gap_words(sdoc, f, q)
+    if not gap:
+        return f
+    between = text[gap[-1].idx + len(gap[-1].text) : q.outer[0]]
+    first = text[q.span[0] : q.span[0] + 1]
+    if between.strip().endswith(":"):
+        ok = gap[0].pos_ in _CLAUSE_POS or gap[0].pos_ == "PART" or gap[0].lower_ in _OPENERS
+    else:
+        ok = any(t.pos_ in _CLAUSE_POS for t in gap) or gap[0].lower_ in _OPENERS
+        ok = ok or first.islower()
+    if not ok and f.cue_token is not None:
+        # 'played up his strength in a general election: "..."': what the cue's object
+        # names is reported too (not a person asked or told).
+        cue = sdoc[f.cue_token]
+        ok = cue.lemma_.lower() not in _ASKING and any(
+            t.dep_ == "dobj" and t.head.i == cue.i and t.pos_ == "NOUN" for t in gap
+        )
+    if not ok:
+        return f
+    that = next((t for t in gap if t.lower_ == "that" and t.dep_ == "mark"), None)
+    start = (that or gap[0]).idx
+    parts = ((start, f.parts[0][1]), *f.parts[1:])
+    return f.with_(kind="mixed", span=(start, f.span[1]), parts=parts)
+
+
+def with_parenthetical_lead(text: str, sdoc: Any, f: Found, q: QuotedSpan, floor: int) -> Found:
+    """'No name change, he said, "hides what it really is."': words before a speaker
+    and cue set off by commas, right before the quotation, are the report's first
+    part (PolNeAR annotates the sentence's opening words as content)."""
+    if f.kind != "direct" or f.cue is None or f.speaker is None or f.cue[1] > q.outer[0]:
+        return f
+    if not (f.speaker[1] <= f.cue[0]):
+        return f
+    if not text[f.cue[1] : q.outer[0]].rstrip().endswith(",") or _gap_words(sdoc, f, q):
+        return f  # only an addressee may stand between the cue and the quotation
+    frame = left_frame(text, q.outer[0], floor)
+    before = text[frame[0] : f.speaker[0]]
+    if not before.rstrip().endswith(",") or any(m in before for m in ALL_MARKS):
+        return f
+    lead = trim(text, (frame[0], f.speaker[0]), ",")
+    if lead is None or lead[0] < floor:
+        return f
+    parts = (lead, *f.parts)
+    return f.with_(kind="mixed", span=(lead[0], f.span[1]), parts=parts)
+
+
+_ABOUT = frozenset({"of", "about"})
+
+
+def with_said_of(text: str, sdoc: Any, f: Found, para: Span) -> Found:
+    """'"He's funny," Levine said of Trump.': what the words were said of is content
+    too (PolNeAR annotates it as a piece of the report), and the attribution is mixed."""
+    if f.kind != "direct" or f.cue_token is None or f.cue is None or f.cue[0] < f.parts[0][1]:
+        return f
+    cue = sdoc[f.cue_token]
+    prep = next(
+        (c for c in cue.children if c.dep_ == "prep" and c.lower_ in _ABOUT and c.i > cue.i),
+        None,
+    )
+    if prep is None:
+        return f
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return f
+    bounds = sentence_bounds(cue)
+    piece = clipped_subtree(pobj, (max(bounds[0], para[0]), min(bounds[1], para[1])))
+    piece = trim(text, piece, ".") if piece is not None else None
+    if piece is None or piece[0] < f.cue[1] or any(overlap(piece, p) for p in f.parts):
+        return f
+    parts = tuple(sorted((*f.parts, piece)))
+    return f.with_(kind="mixed", span=(parts[0][0], parts[-1][1]), parts=parts)
 
 
 def _lead(text: str, sdoc: Any, q: QuotedSpan, para: Span, floor: int) -> Span | None:

@@ -54,8 +54,14 @@ def chars(spans: Iterable[Span]) -> set[int]:
     return out
 
 
-def fully_quoted(text: str, content: Sequence[Span]) -> bool:
-    """Whether every piece of gold content is inside quotation marks."""
+def fully_quoted(text: str, content: Sequence[Span], quoted: Sequence[Span] | None = None) -> bool:
+    """Whether every piece of gold content is inside quotation marks.
+
+    A piece counts when marks stand at its edges, or when it lies inside one of
+    ``quoted`` (the interiors of the text's paired quotations, :func:`quotations`):
+    PolNeAR cuts a quotation of several sentences into one piece per sentence, and
+    a middle sentence has no mark of its own yet runs nowhere beyond the marks.
+    """
     for s, e in content:
         piece = text[s:e].strip(" \n\t,.;:—–-")
         if not piece:
@@ -64,9 +70,22 @@ def fully_quoted(text: str, content: Sequence[Span]) -> bool:
         start_ok = piece[0] in OPEN_MARKS or (ls > 0 and text[ls - 1] in OPEN_MARKS)
         tail = text[e : e + 3].lstrip(",. ")
         end_ok = piece[-1] in CLOSE_MARKS or (bool(tail) and tail[0] in CLOSE_MARKS)
-        if not (start_ok and end_ok):
+        if start_ok and end_ok:
+            continue
+        inner = _norm(text, (s, e))
+        while inner[0] < inner[1] and text[inner[1] - 1].isspace():  # a no-break space
+            inner = _norm(text, (inner[0], inner[1] - 1))
+        if quoted is None or not any(q[0] <= inner[0] and inner[1] <= q[1] for q in quoted):
             return False
     return True
+
+
+def quotations(text: str) -> list[Span]:
+    """The interiors of the paired quotations of ``text`` (marks excluded), for
+    :func:`fully_quoted`."""
+    from presslens.attribution.marks import find_quotes
+
+    return [p for q in find_quotes(text) for p in (q.parts or (q.span,))]
 
 
 def _overlaps(a: Span | None, bs: Sequence[Span]) -> bool:
@@ -140,7 +159,8 @@ def score_article(
 ) -> None:
     """Add one article's counts to ``report``."""
     m = match(preds, golds)
-    gold_direct = [fully_quoted(text, g.content) for g in golds]
+    quoted = quotations(text)
+    gold_direct = [fully_quoted(text, g.content, quoted) for g in golds]
     inv = {j: i for i, j in m.items()}
     for subset in ("all", "direct"):
         p_idx = [i for i, p in enumerate(preds) if subset == "all" or p.direct]

@@ -125,7 +125,44 @@ def extra_features(posts: list[Post]) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.
     return _rows(sentence_rows), _rows(token_rows), _rows(length_rows)
 
 
-class Bench:
+class FoldRows:
+    """Token F1 per fold and language of out-of-fold scores, printed as a table row beside
+    the paired per-fold difference to the first row printed (the baseline)."""
+
+    gold: np.ndarray
+    tok_fold: np.ndarray
+    tok_lang: np.ndarray
+    base_folds: dict[str, np.ndarray] | None = None
+
+    def _f1(self, flag: np.ndarray, mask: np.ndarray) -> float:
+        g = self.gold
+        return f1_of((flag & g & mask).sum(), (flag & mask).sum(), (g & mask).sum())
+
+    def row(self, name: str, scores: np.ndarray, thresholds=TOKEN_THRESHOLDS) -> dict:
+        everything = np.ones(len(self.gold), bool)
+        t = thresholds[int(np.argmax([self._f1(scores >= t, everything) for t in thresholds]))]
+        flag = scores >= t
+        per = {
+            lg: np.array(
+                [
+                    self._f1(flag, (self.tok_fold == f) & ((self.tok_lang == lg) | (lg == "all")))
+                    for f in range(K)
+                ]
+            )
+            for lg in ("all", "ru", "uk")
+        }
+        if self.base_folds is None:
+            self.base_folds = per
+        cells = " | ".join(f"{v.mean():.3f} ± {v.std():.3f}" for v in per.values())
+        diff = " | ".join(
+            f"{(v - self.base_folds[k]).mean():+.3f} ± {(v - self.base_folds[k]).std():.3f}"
+            for k, v in per.items()
+        )
+        print(f"| {name} (t={t}) | {cells} | {diff} |", flush=True)
+        return per
+
+
+class Bench(FoldRows):
     def __init__(self, seed: int = 13):
         self.seed = seed
         self.posts = posts = unlp2025.load("fit")
@@ -163,32 +200,6 @@ class Bench:
 
     def smooth(self, oof: np.ndarray, a: float = 0.5) -> np.ndarray:
         return a * oof + (1 - a) * group_mean(oof, self.sentence)
-
-    def _f1(self, flag: np.ndarray, mask: np.ndarray) -> float:
-        g = self.gold
-        return f1_of((flag & g & mask).sum(), (flag & mask).sum(), (g & mask).sum())
-
-    def row(self, name: str, scores: np.ndarray, thresholds=TOKEN_THRESHOLDS) -> None:
-        everything = np.ones(len(self.gold), bool)
-        t = thresholds[int(np.argmax([self._f1(scores >= t, everything) for t in thresholds]))]
-        flag = scores >= t
-        per = {
-            lg: np.array(
-                [
-                    self._f1(flag, (self.tok_fold == f) & ((self.tok_lang == lg) | (lg == "all")))
-                    for f in range(K)
-                ]
-            )
-            for lg in ("all", "ru", "uk")
-        }
-        if self.base_folds is None:
-            self.base_folds = per
-        cells = " | ".join(f"{v.mean():.3f} ± {v.std():.3f}" for v in per.values())
-        diff = " | ".join(
-            f"{(v - self.base_folds[k]).mean():+.3f} ± {(v - self.base_folds[k]).std():.3f}"
-            for k, v in per.items()
-        )
-        print(f"| {name} (t={t}) | {cells} | {diff} |", flush=True)
 
 
 def crf_marginals(bench: Bench, c2: float = 1.0, iterations: int = 200) -> np.ndarray:

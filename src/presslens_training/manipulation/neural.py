@@ -36,6 +36,7 @@ import numpy as np
 from presslens.eval.manipulation import f1_of
 from presslens.manipulation.crosslingual import skeleton
 from presslens.manipulation.features import _gap_mark, _shape, bucket, tokenize
+from presslens_training.manipulation.explore import FoldRows
 from presslens_training.manipulation.fit import TOKEN_THRESHOLDS, K
 
 NEURAL_DIM = 2**16
@@ -321,39 +322,14 @@ def group_mean(values: np.ndarray, group: np.ndarray) -> np.ndarray:
     return (np.bincount(group, values) / np.bincount(group))[group]
 
 
-class Scorer:
+class Scorer(FoldRows):
+    """:class:`.explore.FoldRows` over the cached gold tokens, folds and languages."""
+
     def __init__(self, cache: dict):
         self.gold = cache["gold"]
         self.tok_fold = cache["fold"][cache["post"]]
         self.tok_lang = cache["lang"][cache["post"]]
-        self.base: dict[str, np.ndarray] | None = None
-
-    def _f1(self, flag: np.ndarray, mask: np.ndarray) -> float:
-        g = self.gold
-        return f1_of((flag & g & mask).sum(), (flag & mask).sum(), (g & mask).sum())
-
-    def row(self, name: str, scores: np.ndarray, thresholds=TOKEN_THRESHOLDS) -> dict:
-        everything = np.ones(len(self.gold), bool)
-        t = thresholds[int(np.argmax([self._f1(scores >= t, everything) for t in thresholds]))]
-        flag = scores >= t
-        per = {
-            lg: np.array(
-                [
-                    self._f1(flag, (self.tok_fold == f) & ((self.tok_lang == lg) | (lg == "all")))
-                    for f in range(K)
-                ]
-            )
-            for lg in ("all", "ru", "uk")
-        }
-        if self.base is None:
-            self.base = per
-        cells = " | ".join(f"{v.mean():.3f} ± {v.std():.3f}" for v in per.values())
-        diff = " | ".join(
-            f"{(v - self.base[k]).mean():+.3f} ± {(v - self.base[k]).std():.3f}"
-            for k, v in per.items()
-        )
-        print(f"| {name} (t={t}) | {cells} | {diff} |", flush=True)
-        return per
+        self.base_folds = None
 
 
 def cv(args: argparse.Namespace) -> None:

@@ -288,27 +288,15 @@ def fold_scores(
     tc_mix: float,
     designations: bool = True,
 ) -> dict[str, float]:
+    """SI, TC and joint on ``outputs`` of the units kept (and the designation rule's spans)."""
     ids = {o.article.id for o in outputs}
-    gold = [(o.article.id, g.technique, g.start, g.end) for o in outputs for g in o.article.spans]
     joint = [
         (u.article, t, s, e) for u, k in zip(units, keep, strict=True) if k for t, s, e in u.preds
     ]
     if designations:
         for o in outputs:
             joint.extend((o.article.id, t, s, e) for (s, e), t in o.rules.get("designations", ()))
-    joint = [p for p in joint if p[0] in ids]
-    si = prf_of(
-        si_sums([(a, s, e) for a, _, s, e in joint], [(a, s, e) for a, _, s, e in gold]).values()
-    )
-    from presslens.eval.spans import tc_score
-
-    return {
-        "si": si.f1,
-        "si_p": si.precision,
-        "si_r": si.recall,
-        "tc": tc_score(tc_predictions(outputs, tc_mix), gold).micro.f1,
-        "joint": prf_of(joint_sums(joint, gold).values()).f1,
-    }
+    return scores_of(outputs, [p for p in joint if p[0] in ids], tc_mix)
 
 
 CUTS = tuple(np.round(np.arange(0.0, 0.61, 0.02), 2))

@@ -45,6 +45,37 @@ def test_names_and_party_words_become_placeholders():
     assert dateline.lemmas[:1] == [F.NAME] and F.NAME in dateline.lemmas[3:5]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "swaps"),
+    [
+        (
+            "ru",
+            "Зеленский заявил, что Путина ждёт суд. Путинский и зеленский режимы. О Зеленском.",
+            [("Зеленск", "Путин"), ("зеленск", "путин")],
+        ),
+        (
+            "uk",
+            "Зеленський заявив, що Путіна чекає суд. Путінський і зеленський режими."
+            " Про Зеленського.",
+            [("Зеленськ", "Путін"), ("зеленськ", "путін")],
+        ),
+    ],
+    ids=["ru", "uk"],
+)
+def test_the_two_leaders_names_are_read_alike(language, text, swaps):
+    # "Same rules for every side": each leader's surname and the adjective made from it
+    # are the same placeholder, so swapping the two leaders changes no form
+    def swap(value: str) -> str:
+        for a, b in swaps:
+            value = value.replace(a, "\0").replace(b, a).replace("\0", b)
+        return value
+
+    swapped = swap(text)
+    assert swapped != text
+    assert F.tokenize(text, language).lemmas == F.tokenize(swapped, language).lemmas
+    assert F.tokenize(text, language).words == F.tokenize(swapped, language).words
+
+
 def test_closed_class_words_and_spellings_are_one_form_in_both_languages():
     from presslens.manipulation.crosslingual import shared_lemma, skeleton
 

@@ -78,11 +78,14 @@ PARTY_STEMS = (
     "китайськ",
     "советск",
     "радянськ",
-    "путинск",
-    "путінськ",
-    "зеленск",
     "банков",
 )
+LEADER_STEMS = ("путин", "путін", "зеленск", "зеленськ")
+"""Stems of the two leaders' surnames and the adjectives made from them, all read as a
+name, in any case: in Russian the adjective of "зеленский режим" is spelled as the
+surname, so reading the adjectives as party words made «Зеленского» a party word and
+«Путина» a name. As names, swapping the two leaders, or either with any other person,
+changes no feature."""
 SLUR = "<slur>"
 SLUR_STEMS = (
     "рашист",
@@ -152,10 +155,13 @@ def neutral(raw: str, word: str, initial: bool, lemma: str, name_like: bool) -> 
 
     Capitalised words inside a sentence are names; at a sentence start a capitalised
     word is a name when pymorphy3 says so or it is all capitals (datelines: ``KYIV``);
-    party words (:data:`PARTY_STEMS`) and slurs (:data:`SLUR_STEMS`) in any case.
+    party words (:data:`PARTY_STEMS`) and slurs (:data:`SLUR_STEMS`) in any case; the
+    leaders' surnames and adjectives (:data:`LEADER_STEMS`) are names in any case.
     """
     if word.startswith(SLUR_STEMS) or lemma == "орк":
         return SLUR
+    if word.startswith(LEADER_STEMS):
+        return NAME
     if is_party_word(word) or is_party_word(lemma):
         return PARTY
     if raw[:1].isupper() and (not initial or name_like or (raw.isupper() and len(raw) > 1)):

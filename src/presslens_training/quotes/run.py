@@ -135,6 +135,10 @@ def train_quotes(
         dev_preps = [prepare(a, d) for a, d in parsed("dev", cache)[:limit]]
         record["dev"] = _scores(dev_preps, model, knobs, extra)
     record["seconds"] = round(time.time() - started, 1)
+    previous = out / "train.json"
+    if previous.exists():  # measurements and notes added after an earlier training
+        earlier = json.loads(previous.read_text(encoding="utf-8"))
+        record.update({k: earlier[k] for k in ("swap", "sections") if k in earlier})
     (out / "train.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     write_card(out, record)
     size = sum(p.stat().st_size for p in out.iterdir() if p.is_file())
@@ -279,6 +283,8 @@ def write_card(out: Path, record: dict) -> None:
                 f"| {mode} | {s['p']} | {s['r']} | {s['f1']} | {s['direct_f1']} | {s['overrun']} |"
             )
         lines.append("")
+    for section in record.get("sections", []):  # notes written after training, kept
+        lines += [f"## {section['title']}", *section["lines"], ""]
     lines += [
         "## Cost and limits",
         "- Speed: `python bench/bench_quotes_model.py --threads 1` times `analyze` with and",

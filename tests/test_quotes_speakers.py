@@ -6,7 +6,9 @@ speaker: an infinitive under an adjective ('eager to prove'), a gerund under a
 preposition ('in addition to stating', 'the step of accusing'), a clause on the object
 someone put out ('released an ad that urges', where PolNeAR names who put it out). The
 speaker is the subject of that clause, whoever it names; an expletive 'it' ('it is
-worth pointing out') is nobody.
+worth pointing out') is nobody. The next group had a passive cue ('when asked whether
+...', 'is not expected to'): whoever is asked or expected is no speaker, only an agent
+('by X') is.
 """
 
 from __future__ import annotations
@@ -69,3 +71,33 @@ def test_speaker_of_a_cue_below_its_clause(text: str, cue: str, speaker: str) ->
 def test_expletive_it_is_no_speaker() -> None:
     text = "It is worth pointing out that the plan was approved by the council last year."
     assert speakers(text) == {"pointing out": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "When asked whether she would run again, she said that she was focused on the"
+            " campaign.",
+            "asked",
+        ),
+        ("Asked if the plan was legal, most of the voters said yes.", "Asked"),
+        (
+            "While the dispute is not expected to come up at the summit, the trade deal has"
+            " become an issue in the race.",
+            "expected",
+        ),
+    ],
+)
+def test_who_is_asked_or_expected_is_no_speaker(text: str, cue: str) -> None:
+    assert speakers(text)[cue] is None
+
+
+def test_agent_of_a_passive_cue_speaks() -> None:
+    text = "It was announced by the council that the bridge would close for repairs."
+    assert speakers(text) == {"announced": "the council"}
+
+
+def test_reply_after_the_question_keeps_its_speaker() -> None:
+    text = "When asked whether she would run again, she said that she was focused on the campaign."
+    assert speakers(text)["said"] == "she"

@@ -84,6 +84,10 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
     accusing ...' -> who took it; 'released an ad that urges ...' -> who released it.)
     """
     bounds = (sent.start_char, sent.end_char)
+    if _passive(tok):
+        # 'When asked whether ..., she said', 'the topic is not expected to come up': who
+        # is asked or expected is no speaker; only an agent ('by X') is.
+        return _agent(tok, bounds, blocked)
     seen = tok
     path: list[str] = []  # the relations climbed so far
     for _ in range(_CLIMB_STEPS):
@@ -132,6 +136,21 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             return clipped_subtree(seen.head, bounds, [*blocked, own]), seen.head.i
         path.append(seen.dep_)
         seen = seen.head
+    return _agent(tok, bounds, blocked)
+
+
+def _passive(tok: Any) -> bool:
+    """A passive cue: with a passive auxiliary or subject, or a bare participle clause
+    ('Asked about ..., she said')."""
+    if tok.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    if deps & {"auxpass", "nsubjpass"}:
+        return True
+    return tok.dep_ == "advcl" and not deps & {"aux", "nsubj"}
+
+
+def _agent(tok: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
     for child in tok.children:
         if child.dep_ == "agent":
             for p in child.children:

@@ -68,18 +68,29 @@ def _within(token: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None,
     return clipped_subtree(top, bounds, blocked), top.i
 
 
-_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "advmod", "relcl", "acl"})
+# The relations a cue's subject is looked for above: an adjective predicate ('eager to
+# prove', 'likely to support', 'able to expect') as well as clauses and prepositions, up
+# to six steps ('has been the most aggressive in denouncing').
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "advmod", "relcl", "acl", "acomp"})
+_CLIMB_STEPS = 6
+_EXPLETIVE = frozenset({"it", "there"})
 
 
 def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int | None]:
     """Who reports: the verb's subject, else the subject of the verb it hangs from.
 
     ('He left, saying that ...' -> He; 'the letter that says ...' -> the letter;
-    'was told by X' -> X.)
+    'was told by X' -> X; 'She'll be eager to prove that ...' -> She; 'took the step of
+    accusing ...' -> who took it; 'released an ad that urges ...' -> who released it.)
     """
     bounds = (sent.start_char, sent.end_char)
+    if _passive(tok):
+        # 'When asked whether ..., she said', 'the topic is not expected to come up': who
+        # is asked or expected is no speaker; only an agent ('by X') is.
+        return _agent(tok, bounds, blocked)
     seen = tok
-    for _ in range(4):
+    path: list[str] = []  # the relations climbed so far
+    for _ in range(_CLIMB_STEPS):
         subjects = [c for c in seen.children if c.dep_ == "nsubj"]
         # Several subjects happen when a parse runs over a break: the clause's own first.
         subjects.sort(key=lambda c: not (bounds[0] <= c.idx < bounds[1]))
@@ -92,8 +103,16 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             if child.dep_ == "nsubj":
                 if child.lower_ == "that" and seen.dep_ == "relcl":
                     break
+                if "acomp" in path and child.lower_ in _EXPLETIVE:
+                    return None, None  # 'it's worth pointing out that ...': nobody
                 return _within(child, bounds, blocked)
-        if seen.dep_ not in _CLIMB or seen.head.i == seen.i:
+        climb = seen.dep_ in _CLIMB or (
+            # A gerund under a noun's preposition: 'took the step of accusing'.
+            path[-2:] == ["pcomp", "prep"]
+            and seen.pos_ == "NOUN"
+            and seen.dep_ in ("pobj", "dobj", "attr")
+        )
+        if not climb or seen.head.i == seen.i:
             break
         if seen.dep_ == "xcomp":
             # Raising: 'Obama is reported to have called', 'she is expected to say'.
@@ -105,9 +124,33 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             if obj is not None:
                 return _within(obj, bounds, blocked)
         if seen.dep_ in ("relcl", "acl") and seen.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            noun = seen.head
+            if noun.pos_ == "NOUN" and noun.dep_ == "dobj":
+                # 'The campaign released an ad that urges voters to ...': the campaign.
+                owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                if owner is not None and owner.lower_ not in ("that", "which", "who"):
+                    span, head = _within(owner, bounds, blocked)
+                    if span is not None:
+                        return span, head
             own = span_of(seen.subtree)
             return clipped_subtree(seen.head, bounds, [*blocked, own]), seen.head.i
+        path.append(seen.dep_)
         seen = seen.head
+    return _agent(tok, bounds, blocked)
+
+
+def _passive(tok: Any) -> bool:
+    """A passive cue: with a passive auxiliary or subject, or a bare participle clause
+    ('Asked about ..., she said')."""
+    if tok.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    if deps & {"auxpass", "nsubjpass"}:
+        return True
+    return tok.dep_ == "advcl" and not deps & {"aux", "nsubj"}
+
+
+def _agent(tok: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
     for child in tok.children:
         if child.dep_ == "agent":
             for p in child.children:

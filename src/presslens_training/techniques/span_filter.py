@@ -39,7 +39,7 @@ import math
 import pickle
 import statistics
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -410,20 +410,30 @@ def run_cv(
                 res["kept"] = float((scores >= cut).mean())
             results[name].append(res)
         log(
-            f"fold {f + 1}: {time.time() - started:.0f}s "
-            + " | ".join(
-                f"{n} SI {r[-1]['si']:.4f} J {r[-1]['joint']:.4f}"
-                + (
-                    f" cut {r[-1]['cut']} thr {r[-1]['threshold']} auc {r[-1].get('auc', 0):.3f}"
-                    f" kept {r[-1].get('kept', 1):.2f}"
-                    if "cut" in r[-1]
+            fold_line(
+                f,
+                started,
+                results,
+                lambda r: (
+                    f" cut {r['cut']} thr {r['threshold']} auc {r.get('auc', 0):.3f}"
+                    f" kept {r.get('kept', 1):.2f}"
+                    if "cut" in r
                     else ""
-                )
-                for n, r in results.items()
+                ),
             ),
             flush=True,
         )
     return results
+
+
+def fold_line(
+    f: int, started: float, results: dict[str, list[dict]], extra: Callable[[dict], str]
+) -> str:
+    """One progress line after fold ``f``: each system's SI and joint, then ``extra``."""
+    return f"fold {f + 1}: {time.time() - started:.0f}s " + " | ".join(
+        f"{n} SI {r[-1]['si']:.4f} J {r[-1]['joint']:.4f}" + extra(r[-1])
+        for n, r in results.items()
+    )
 
 
 def table(results: dict[str, list[dict]]) -> str:
@@ -785,15 +795,15 @@ def run_words(
             )
             results[f"words mix {mix}"].append(res)
         log(
-            f"fold {f + 1}: {time.time() - started:.0f}s "
-            + " | ".join(
-                f"{n} SI {r[-1]['si']:.4f} J {r[-1]['joint']:.4f}"
-                + (
-                    f" thr {r[-1]['threshold']} gap {r[-1]['gap']} inner {r[-1]['inner_si']}"
-                    if "gap" in r[-1]
+            fold_line(
+                f,
+                started,
+                results,
+                lambda r: (
+                    f" thr {r['threshold']} gap {r['gap']} inner {r['inner_si']}"
+                    if "gap" in r
                     else ""
-                )
-                for n, r in results.items()
+                ),
             ),
             flush=True,
         )

@@ -61,6 +61,9 @@ def test_a_verb_reports_through_its_preposition(
         "The governor walked to the end of the new bridge on Monday.",
         # A preposition the verb does not report through.
         "The mayor talked with the members of the council for an hour.",
+        # How or for whom someone spoke, not what about.
+        "Two officials spoke on condition of anonymity at the summit in the capital.",
+        "The deputy spoke on behalf of the whole regional council at the summit.",
     ],
 )
 def test_other_prepositions_are_not_reports(text: str) -> None:

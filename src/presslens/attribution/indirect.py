@@ -241,6 +241,11 @@ def complement(tok: Any) -> list[Any]:
     return []
 
 
+# Objects that say how or for whom someone spoke, not what about: "spoke on condition of
+# anonymity", "on the record", "on background", "on behalf of the ministry".
+_MANNER_OBJECTS = words("condition background record behalf")
+
+
 def prep_of(tok: Any) -> Any:
     """The preposition through which ``tok`` reports ('talked about'), or None."""
     if tok.pos_ != "VERB" or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
@@ -258,6 +263,7 @@ def prep_of(tok: Any) -> Any:
             and c.lower_ in preps
             and c.i > tok.i
             and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+            and not any(g.dep_ == "pobj" and g.lower_ in _MANNER_OBJECTS for g in c.children)
         ),
         None,
     )

@@ -248,13 +248,13 @@ _MANNER_OBJECTS = words("condition background record behalf")
 
 def prep_of(tok: Any) -> Any:
     """The preposition through which ``tok`` reports ('talked about'), or None."""
-    if tok.pos_ != "VERB" or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+    if tok.pos_ != "VERB":
+        return None
+    preps = PREP_CUES.get(cue_lemma(tok))
+    if not preps or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
         return None
     if _passive(tok):
         return None  # 'was asked about X': who asked is not said
-    preps = PREP_CUES.get(cue_lemma(tok))
-    if not preps:
-        return None
     return next(
         (
             c
@@ -481,7 +481,8 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 if f is not None:
                     found.append(f)
                 continue
-            if not is_cue_verb(tok) and prep_of(tok) is None:
+            prep = prep_of(tok)
+            if prep is None and not is_cue_verb(tok):
                 continue
             comp = [t for t in complement(tok) if sent.start <= t.i < sent.end]
             comp = with_orphans(comp, sent)
@@ -498,7 +499,6 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
             speaker, head = subject(tok, sent, interiors)
             cue = cue_span(tok)
-            prep = prep_of(tok)
             if prep is not None:
                 cue = (cue[0], max(cue[1], prep.idx + len(prep.text)))
             found.append(

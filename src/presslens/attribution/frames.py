@@ -80,7 +80,10 @@ def right_frame(text: str, close_at: int, ceil: int) -> tuple[Span, bool]:
 
 def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
     """The cue's subject within the frame, or the noun phrase next to the cue."""
-    for head in (tok, tok.head if tok.dep_ in ("conj", "xcomp", "advcl") else None):
+    above = tok.head if tok.dep_ in ("conj", "xcomp", "advcl") else None
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+        above = tok.head.head  # 'he said before adding:'
+    for head in (tok, above):
         if head is None:
             continue
         subjects = [c for c in head.children if c.dep_ == "nsubj" and frame[0] <= c.idx < frame[1]]

@@ -155,7 +155,10 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
     toks = tokens_in(sdoc, q.span)
     if not toks:
         return None
-    root = min(toks, key=lambda t: len(list(t.ancestors)))
+    # Its words decide where it hangs: the closing stop is often attached to the
+    # sentence's main verb ('"...," she said, adding, "... support."').
+    words_only = [t for t in toks if not t.is_punct] or toks
+    root = min(words_only, key=lambda t: len(list(t.ancestors)))
     cues = [
         a
         for a in root.ancestors
@@ -258,6 +261,26 @@ def _own_cue(
     return fc is not None
 
 
+def _second_cue(sdoc: Any, cue_token: int | None, gap: Span) -> bool:
+    """Whether a second reporting verb of the same speaker introduces the next quotation
+    ('"A," he said, adding: "B"', 'said before adding, "B"'): that quotation is the
+    verb's own report, as PolNeAR annotates (one attribution per cue), not the rest of
+    the first one. Only a verb joined to the cue and right before the quotation counts
+    ('he said when asked about X. "B"' goes on with the first report)."""
+    if cue_token is None:
+        return False
+
+    def joined(t: Any) -> bool:  # 'said, adding', 'said and added', 'said before adding'
+        head = t.head.head if t.head.dep_ == "prep" else t.head
+        return t.dep_ in ("advcl", "conj", "pcomp") and head.i == cue_token
+
+    text = doc_text(sdoc)
+    return any(
+        is_cue_verb(t) and joined(t) and not text[t.idx + len(t.text) : gap[1]].strip(" ,:—–-")
+        for t in tokens_in(sdoc, gap)
+    )
+
+
 def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span]) -> list[Found]:
     """Attribute every quotation that has a cue beside it; merge interrupted ones."""
     interiors = [q.span for q in quotes]
@@ -306,6 +329,7 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
             and nxt is not None
             and fc.frame[1] >= nxt.outer[0]
             and text[fc.frame[0] : nxt.outer[0]].rstrip().endswith((",", ":"))
+            and not _second_cue(sdoc, fc.cue_token, (fc.frame[0], nxt.outer[0]))
         ):
             parts = (*parts, *(nxt.parts or (nxt.span,)))
             span = (q.span[0], nxt.span[1])
@@ -316,7 +340,9 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
         j = i + 1
         while j < len(quotes) and j not in skip and _follows(text, end, quotes[j], para):
             later = quotes[j]
-            if _own_cue(text, sdoc, later, quotes, j, para, interiors):
+            if _own_cue(text, sdoc, later, quotes, j, para, interiors) or _second_cue(
+                sdoc, fc.cue_token, (fc.frame[0], later.outer[0])
+            ):
                 break
             parts = (*parts, *(later.parts or (later.span,)))
             span = (span[0], later.span[1])

@@ -173,6 +173,38 @@ LAYOUTS: tuple[Layout, ...] = (
         ("he", "Sam Dyer"),
         "direct",
     ),
+    Layout(
+        "second quotation after 'adding'",
+        '"The depot will close in March," the director said, adding, "Nobody will lose their job."',
+        "Nobody will lose their job",
+        ("the director",),
+        "direct",
+    ),
+    Layout(
+        "exclamation, then speaker and verb",
+        'The committee met again on Monday. "We need a decision now!" Ms. Ruiz said on the radio.',
+        "We need a decision now!",
+        ("Ms. Ruiz",),
+        "direct",
+    ),
+    Layout(
+        "inverted speaker with a determiner",
+        '"The vote was closer than anyone expected," added another council member.',
+        "The vote was closer than anyone expected",
+        ("another council member",),
+        "direct",
+    ),
+    Layout(
+        "inverted speaker with a relative clause",
+        '"We were never told about the plan," said the resident, who asked not to be'
+        " named because she rents from the council.",
+        "We were never told about the plan",
+        (
+            "the resident",
+            "the resident, who asked not to be named because she rents from the council",
+        ),
+        "direct",
+    ),
 )
 
 NOT_SPEECH: tuple[tuple[str, str, str], ...] = (

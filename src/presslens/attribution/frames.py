@@ -100,6 +100,11 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
     for j in (tok.i + 1, tok.i - 1):
         if 0 <= j < len(doc):
             cand = doc[j]
+            if j == tok.i + 1 and cand.pos_ in ("DET", "ADJ", "NUM"):
+                # 'added another New Hampshire Democrat', 'said the woman, who ...': the
+                # parse takes an inverted speaker for an object or another verb's subject.
+                while cand.dep_ in ("det", "amod", "nummod", "compound") and cand.head.i > cand.i:
+                    cand = cand.head
             if (
                 cand.pos_ in ("PROPN", "NOUN", "PRON")
                 and cand.ent_type_ not in ("DATE", "TIME")
@@ -181,6 +186,24 @@ def _cue_candidates(toks: list[Any], loose: bool) -> list[Any]:
     return out
 
 
+_RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "when"})
+
+
+def _exclaimed_then_said(text: str, outer: Span, rtoks: list[Any]) -> bool:
+    """'"... NOW!" Trump said on Twitter.': after a quotation that ends in '!' or '?',
+    a capital starts no new sentence when a verb of saying with nothing reported of
+    its own follows within a few words (its subject and it)."""
+    inner = text[outer[0] : outer[1]].rstrip("".join(ALL_MARKS) + " ")
+    if not inner.endswith(("!", "?")):
+        return False
+    for t in rtoks[:4]:
+        if t.pos_ == "VERB":
+            return is_speech_verb(t) and not any(
+                c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children
+            )
+    return False
+
+
 def find_frame_cue(
     text: str, sdoc: Any, outer: Span, floor: int, ceil: int, blocked: list[Span]
 ) -> FrameCue | None:
@@ -191,6 +214,10 @@ def find_frame_cue(
     """
     rframe, new_sentence = right_frame(text, outer[1], ceil)
     rtoks = [t for t in tokens_in(sdoc, rframe) if not t.is_space]
+    if new_sentence and _exclaimed_then_said(text, outer, rtoks):
+        new_sentence = False
+    if rtoks and rtoks[0].lower_ in _RELATIVES:
+        rtoks = []  # '"...," which votes in June': a clause on the quote's last word
     if rtoks and not new_sentence:
         dash = _dash_cue(text, rtoks, rframe, blocked)
         if dash is not None:

@@ -195,6 +195,14 @@ LAYOUTS: tuple[Layout, ...] = (
         "direct",
     ),
     Layout(
+        "speaker's relative clause quotes someone else's words",
+        '"People are angry," said the alderman, who thinks the mayor "needs to listen to'
+        ' the neighbourhoods."',
+        "People are angry",
+        ("the alderman",),
+        "direct",
+    ),
+    Layout(
         "inverted speaker with a relative clause",
         '"We were never told about the plan," said the resident, who asked not to be'
         " named because she rents from the council.",

@@ -338,6 +338,10 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
         # of their own continue the same event.
         end = max(fc.frame[1], q.outer[1])
         j = i + 1
+        if fc.side == "right" and text[fc.frame[0] : fc.frame[1]].rstrip()[-1:].isalnum():
+            # The cue's sentence runs into the next quotation ('said X, who thinks the
+            # staff "need to ..."'): that one belongs to the sentence's own clause.
+            j = len(quotes)
         while j < len(quotes) and j not in skip and _follows(text, end, quotes[j], para):
             later = quotes[j]
             if _own_cue(text, sdoc, later, quotes, j, para, interiors) or _second_cue(

@@ -7,7 +7,7 @@ used as speaker or content spans.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from presslens.document import Span
@@ -79,8 +79,25 @@ def subject_span(
     for child in sorted(subjects, key=lambda c: abs(c.i - verb.i)):
         span = clipped_subtree(child, bounds, blocked)
         if span is not None:
-            return span, child.i
+            return _without_cut_clause(child, span, blocked), child.i
     return None, None
+
+
+def _without_cut_clause(head: Any, span: Span, blocked: Sequence[Span]) -> Span:
+    """A speaker without a relative clause that a quotation cuts ('said the alderman,
+    who thinks the mayor "needs ..."'): the cut clause is half of someone's words,
+    not part of who spoke."""
+    for child in head.children:
+        if child.dep_ not in ("relcl", "acl") or child.i < head.i:
+            continue
+        sub = span_of(child.subtree)
+        if sub is not None and any(b[0] < sub[1] and sub[0] < b[1] for b in blocked):
+            first = min(t.idx for t in child.subtree)
+            end = first
+            while end > span[0] and doc_text(head.doc)[end - 1] in " ,":
+                end -= 1
+            return (span[0], end) if end > span[0] else span
+    return span
 
 
 def sentence_bounds(token: Any) -> Span:

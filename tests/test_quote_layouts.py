@@ -203,6 +203,23 @@ LAYOUTS: tuple[Layout, ...] = (
         "direct",
     ),
     Layout(
+        "speaker told a programme with a quoted title",
+        '"I regret nothing," the driver told the radio show "Morning Call" on Tuesday.',
+        "I regret nothing",
+        ("the driver",),
+        "direct",
+    ),
+    Layout(
+        "next sentence's quotation after a mixed report with a place",
+        'Most landlords are "barely breaking even," Ms. Lind said from her office in Malmo.'
+        ' "Nobody can keep up with the repairs."',
+        'Most landlords are "barely breaking even," Ms. Lind said from her office in Malmo.'
+        ' "Nobody can keep up with the repairs',
+        ("Ms. Lind",),
+        "mixed",
+        2,
+    ),
+    Layout(
         "inverted speaker with a relative clause",
         '"We were never told about the plan," said the resident, who asked not to be'
         " named because she rents from the council.",

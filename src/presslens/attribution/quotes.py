@@ -131,6 +131,12 @@ def _branch(sdoc: Any, root: Any, cue: Any, q: QuotedSpan, para: Span) -> Span:
     return span
 
 
+def _in_addressee(sdoc: Any, cue: Any, root: Any) -> bool:
+    """Whether ``root`` lies in the phrase naming whom ``cue`` addressed."""
+    k = addressee(cue)
+    return k is not None and (root.i == k or any(a.i == k for a in root.ancestors))
+
+
 def _words_of(text: str, span: Span) -> Span:
     """A quotation's content without its closing stop: a complement trimmed of its final
     full stop still holds '"absurd."' (dismissed the kerfuffle as "absurd.")."""
@@ -176,6 +182,8 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
             comp = trim(doc_text(sdoc), span_of(toks), ".")
             if comp is not None and inside(_words_of(doc_text(sdoc), q.span), comp):
                 holding.append((a, comp))
+        if not holding and _in_addressee(sdoc, cues[0], root):
+            return None  # 'told the program "Inside Edition"': a name of whom it was told
         verb, content = holding[-1] if holding else (cues[0], _branch(sdoc, root, cues[0], q, para))
         if content == _words_of(doc_text(sdoc), q.span):
             content = q.span  # the complement is the quotation itself: direct speech
@@ -599,6 +607,18 @@ def _next_paragraph_turn(text: str, prev: Found, f: Found, end: int, paras: list
     return len(tail) <= 40 and not any(ch in tail for ch in ".!?")
 
 
+_SENTENCE_STOP = re.compile(r"[.!?]")
+
+
+def _rest_of_cue_sentence(gap: str) -> bool:
+    """Whether ``gap`` is only the end of the sentence that holds the cue ('said from his
+    office in Orlando. '): the next quotation opens the very next sentence."""
+    body = gap.rstrip().rstrip("".join(ALL_MARKS)).rstrip()
+    if not body.endswith(".") or len(body) > 120 or any(m in body for m in ALL_MARKS):
+        return False
+    return len(_SENTENCE_STOP.findall(body.rstrip("."))) == 0
+
+
 def _continue_previous(text: str, found: list[Found], paras: list[Span]) -> list[Found]:
     """An uncued quotation right after an attribution's sentence continues that attribution.
 
@@ -611,8 +631,9 @@ def _continue_previous(text: str, found: list[Found], paras: list[Span]) -> list
             para = _para_of(paras, f.span[0])
             end = max(prev.span[1], prev.cue[1], prev.speaker[1] if prev.speaker else 0)
             gap = text[end : f.span[0]]
-            same_para = (
-                para[0] <= prev.span[0] and len(gap) <= 12 and not any(c.isalnum() for c in gap)
+            same_para = para[0] <= prev.span[0] and (
+                (len(gap) <= 12 and not any(c.isalnum() for c in gap))
+                or _rest_of_cue_sentence(gap)
             )
             if same_para or _next_paragraph_turn(text, prev, f, end, paras):
                 parts = (*prev.parts, *f.parts)

@@ -632,8 +632,7 @@ def _continue_previous(text: str, found: list[Found], paras: list[Span]) -> list
             end = max(prev.span[1], prev.cue[1], prev.speaker[1] if prev.speaker else 0)
             gap = text[end : f.span[0]]
             same_para = para[0] <= prev.span[0] and (
-                (len(gap) <= 12 and not any(c.isalnum() for c in gap))
-                or _rest_of_cue_sentence(gap)
+                (len(gap) <= 12 and not any(c.isalnum() for c in gap)) or _rest_of_cue_sentence(gap)
             )
             if same_para or _next_paragraph_turn(text, prev, f, end, paras):
                 parts = (*prev.parts, *f.parts)

@@ -245,6 +245,10 @@ def complement(tok: Any) -> list[Any]:
                     for t in c.subtree
                 ]
                 return [*list(child.subtree)[1:], *rest]
+    if lemma == "call":
+        called = _called_for(tok)
+        if called:
+            return called
     prep = prep_of(tok)
     if prep is not None:
         return list(prep.subtree)[1:]
@@ -262,6 +266,17 @@ def complement(tok: Any) -> list[Any]:
                     for t in c.subtree
                 ]
                 return [*child.subtree, *tail]
+    return []
+
+
+def _called_for(tok: Any) -> list[Any]:
+    """'called for the city to act': the parse reads 'for' as the mark of a clause
+    ('for X to do'), not a preposition; what was called for is that clause."""
+    for child in tok.children:
+        if child.dep_ == "advcl" and child.i > tok.i:
+            mark = next((g for g in child.children if g.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ == "for" and mark.i == tok.i + 1:
+                return [t for t in child.subtree if t.i != mark.i]
     return []
 
 

@@ -245,6 +245,12 @@ def complement(tok: Any) -> list[Any]:
                     for t in c.subtree
                 ]
                 return [*list(child.subtree)[1:], *rest]
+    if lemma in SPEECH_VERBS and lemma != "continue":
+        # 'reported raising $9 million', 'denied taking the money': a gerund is what
+        # was said, as a clause would be ('continued fighting' is no report).
+        for child in tok.children:
+            if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > tok.i:
+                return list(child.subtree)
     if lemma == "call":
         called = _called_for(tok)
         if called:

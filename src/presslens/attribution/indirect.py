@@ -100,15 +100,16 @@ def _stance_object(tok: Any, comp: list[Any]) -> bool:
     Why only nouns: a short clause or a pronoun ('backed down', 'support it') rarely
     names what the holder stands for on its own.
     """
-    if cue_lemma(tok) not in STANCE_VERBS or not comp:
+    if not comp:
         return False
     inside = {t.i for t in comp}
     tops = [t for t in comp if t.head.i not in inside]
-    return (
-        len(tops) == 1
-        and tops[0].dep_ in ("dobj", "pobj")
-        and tops[0].pos_ in _SHORT_HEADS
-    )
+    if len(tops) != 1 or tops[0].pos_ not in _SHORT_HEADS:
+        return False
+    if tops[0].dep_ == "nsubjpass":
+        # 'The meeting was first reported by Politico': the agent makes it a report.
+        return any(c.dep_ == "agent" for c in tok.children)
+    return cue_lemma(tok) in STANCE_VERBS and tops[0].dep_ in ("dobj", "pobj")
 
 
 # Speech verbs whose object is the addressee or a thing, not what was said.
@@ -215,6 +216,8 @@ def _passive(tok: Any) -> bool:
     deps = {c.dep_ for c in tok.children}
     if deps & {"auxpass", "nsubjpass"}:
         return True
+    if tok.dep_ == "acl" and "agent" in deps:
+        return True  # 'the bill, opposed by House Republicans'
     return tok.dep_ == "advcl" and not deps & {"aux", "nsubj"}
 
 
@@ -251,6 +254,10 @@ def complement(tok: Any) -> list[Any]:
         for child in tok.children:
             if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > tok.i:
                 return list(child.subtree)
+    if lemma in OBJECT_CUES or lemma in STANCE_VERBS or lemma in _PASSIVE_REPORTS:
+        passive = _passive_object(tok)
+        if passive:
+            return passive
     if lemma == "call":
         called = _called_for(tok)
         if called:
@@ -272,6 +279,26 @@ def complement(tok: Any) -> list[Any]:
                     for t in c.subtree
                 ]
                 return [*child.subtree, *tail]
+    return []
+
+
+# Verbs besides the object cues whose passive subject is what was said ('was first
+# reported by', 'were echoed by').
+_PASSIVE_REPORTS = words("report echo")
+
+
+def _passive_object(tok: Any) -> list[Any]:
+    """'The meeting was first reported by Politico', 'Kasich, endorsed by the Globe':
+    with its agent named, a passive cue's subject (or the noun its participle
+    describes) is what was said, as the object would be in the active."""
+    if tok.tag_ != "VBN" or not any(c.dep_ == "agent" for c in tok.children):
+        return []
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None:
+        return list(subj.subtree)
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+        own = {t.i for t in tok.subtree}
+        return [t for t in tok.head.subtree if t.i not in own and t.i < tok.i]
     return []
 
 

@@ -23,6 +23,7 @@ from presslens.attribution.cues import (
 from presslens.attribution.cues import lemma as cue_lemma
 from presslens.attribution.found import Found, inside
 from presslens.attribution.frames import addressee
+from presslens.attribution.noun_reports import noun_object_report
 from presslens.attribution.syntax_utils import (
     clipped_subtree,
     doc_text,
@@ -548,8 +549,12 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 if f is not None:
                     found.append(f)
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
-                f = _noun_report(tok, sent, interiors)
+            if tok.pos_ == "NOUN":
+                f = None
+                if tok.lemma_.lower() in CLAIM_NOUNS:
+                    f = _noun_report(tok, sent, interiors)
+                if f is None:
+                    f = noun_object_report(tok, sent, interiors, subject)
                 if f is not None:
                     found.append(f)
                 continue

@@ -40,7 +40,7 @@ OBJECT_CUES = words(
     deny confirm announce criticize criticise blast slam attack condemn praise cite
     reject dispute propose recommend demand question acknowledge welcome endorse predict
     want support oppose prefer favor favour expect fear
-    defend endorse back describe express denounce discuss
+    defend endorse back describe express denounce discuss show
     """
 )
 _MIN_CONTENT_TOKENS = 3

@@ -88,10 +88,14 @@ PREP_CUES: dict[str, frozenset[str]] = {
     """.strip().splitlines()
     )
 }
-# Verbs of taking a side whose object, however short, is what the holder stands for
-# ('Christie endorsed Trump', 'voters who support Sanders', 'voted against it'):
+# Verbs of taking a side, for or against, whose object, however short, is what the
+# holder stands for ('Christie endorsed Trump', 'voters who support Sanders', 'voted
+# for Clinton', 'she criticized Singer'):
 # PolNeAR marks the object as the content (the fit articles' misses, bench/quotes_missed.py).
-STANCE_VERBS = words("support oppose endorse back favor favour prefer reject vote")
+STANCE_VERBS = words(
+    "support oppose endorse back favor favour prefer reject vote"
+    " criticize criticise blast slam attack condemn denounce praise"
+)
 _SHORT_HEADS = frozenset({"NOUN", "PROPN"})
 
 

@@ -97,6 +97,8 @@ STANCE_VERBS = words(
     " criticize criticise blast slam attack condemn denounce praise"
 )
 _SHORT_HEADS = frozenset({"NOUN", "PROPN"})
+# Verbs whose two-word infinitive is a report ('declined to comment').
+_SHORT_INFINITIVES = words("decline refuse")
 
 
 def _stance_object(tok: Any, comp: list[Any]) -> bool:
@@ -109,7 +111,12 @@ def _stance_object(tok: Any, comp: list[Any]) -> bool:
         return False
     inside = {t.i for t in comp}
     tops = [t for t in comp if t.head.i not in inside]
-    if len(tops) != 1 or tops[0].pos_ not in _SHORT_HEADS:
+    if len(tops) != 1:
+        return False
+    if tops[0].dep_ == "xcomp" and cue_lemma(tok) in _SHORT_INFINITIVES:
+        # 'declined to comment', 'refused to say': news's formula for no answer.
+        return any(g.dep_ == "aux" and g.lower_ == "to" for g in tops[0].children)
+    if tops[0].pos_ not in _SHORT_HEADS:
         return False
     if tops[0].dep_ == "nsubjpass":
         # 'The meeting was first reported by Politico': the agent makes it a report.

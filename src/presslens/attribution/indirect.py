@@ -97,8 +97,8 @@ STANCE_VERBS = words(
     " criticize criticise blast slam attack condemn denounce praise"
 )
 _SHORT_HEADS = frozenset({"NOUN", "PROPN"})
-# Verbs whose two-word infinitive is a report ('declined to comment').
-_SHORT_INFINITIVES = words("decline refuse")
+# Verbs whose two-word infinitive is a report ('declined to comment', 'vowed to fight').
+_SHORT_INFINITIVES = INTENT_VERBS
 
 
 def _stance_object(tok: Any, comp: list[Any]) -> bool:
@@ -114,7 +114,8 @@ def _stance_object(tok: Any, comp: list[Any]) -> bool:
     if len(tops) != 1:
         return False
     if tops[0].dep_ == "xcomp" and cue_lemma(tok) in _SHORT_INFINITIVES:
-        # 'declined to comment', 'refused to say': news's formula for no answer.
+        # 'declined to comment', 'refused to say' (news's formula for no answer),
+        # 'wants to win'.
         return any(g.dep_ == "aux" and g.lower_ == "to" for g in tops[0].children)
     if tops[0].pos_ not in _SHORT_HEADS:
         return False

@@ -338,8 +338,10 @@ def prep_of(tok: Any) -> Any:
     preps = PREP_CUES.get(cue_lemma(tok))
     if not preps or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
         return None
-    if _passive(tok):
-        return None  # 'was asked about X': who asked is not said
+    if _passive(tok) and cue_lemma(tok) != "ask":
+        return None  # 'was referred to': no report
+    # 'has been asked about a loan', 'Asked about X, ...': a report whose asker is not
+    # said (PolNeAR marks it with no source).
     return next(
         (
             c

@@ -18,6 +18,7 @@ from presslens.attribution.cues import (
     SPEECH_VERBS,
     cue_span,
     is_cue_verb,
+    is_speech_verb,
     words,
 )
 from presslens.attribution.cues import lemma as cue_lemma
@@ -248,7 +249,7 @@ def complement(tok: Any) -> list[Any]:
     lemma = cue_lemma(tok)
     for child in tok.children:
         if child.dep_ == "ccomp":
-            return list(child.subtree)
+            return [*child.subtree, *_absolute_with(tok, child)]
     if lemma in INTENT_VERBS:
         for child in tok.children:
             if child.dep_ == "xcomp":
@@ -282,7 +283,10 @@ def complement(tok: Any) -> list[Any]:
         own = {t.i for t in tok.subtree}
         return [t for t in tok.head.subtree if t.i not in own]
     if lemma in OBJECT_CUES or (lemma in SPEECH_VERBS and lemma not in _NO_OBJECT):
-        for child in tok.children:
+        # The object after the verb before one in front of it ('a row that the poll has
+        # shown Trump in the lead': 'that' is the relative, 'Trump' what was shown).
+        objects = sorted(tok.children, key=lambda c: c.i < tok.i)
+        for child in objects:
             if child.dep_ == "dobj":
                 # The object with what follows it ('attacked X for accepting ...').
                 tail = [
@@ -312,6 +316,22 @@ def _passive_object(tok: Any) -> list[Any]:
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
         own = {t.i for t in tok.subtree}
         return [t for t in tok.head.subtree if t.i not in own and t.i < tok.i]
+    return []
+
+
+def _absolute_with(tok: Any, clause: Any) -> list[Any]:
+    """A 'with'-clause after the complement that goes on with what was said ('shows Trump
+    leading Clinton 44 to 37, with 13 percent supporting another candidate'): the parse
+    hangs it on the cue, PolNeAR keeps it in the content. One with a speech verb is a
+    report of its own ('denied it, with his aide taking to Twitter to call ...')."""
+    last = max(t.i for t in clause.subtree)
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "with" or c.i <= last:
+            continue
+        if any(g.dep_ == "pcomp" and g.pos_ == "VERB" for g in c.children) and not any(
+            is_speech_verb(t) for t in c.subtree
+        ):
+            return list(c.subtree)
     return []
 
 

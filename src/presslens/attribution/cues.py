@@ -103,12 +103,11 @@ def cue_span(token: Any) -> tuple[int, int]:
     for child in token.children:
         if child.dep_ == "prt" and child.i == token.i + 1:
             end = child.idx + len(child.text)
-    for child in token.children:
-        if (
-            child.dep_ == "prep"
-            and child.i == token.i + 1
-            and child.lower_ in ("for", "on")
-            and lemma(token) == "call"
-        ):
-            end = child.idx + len(child.text)
+    doc = token.doc
+    if lemma(token) == "call" and token.i + 1 < len(doc):
+        # 'called for' / 'called on', the 'for' read as a preposition or as the mark of
+        # the clause it opens ('called for the city to act').
+        nxt = doc[token.i + 1]
+        if nxt.lower_ in ("for", "on") and token.i in (nxt.head.i, nxt.head.head.i):
+            end = nxt.idx + len(nxt.text)
     return (start, end)

@@ -1,0 +1,162 @@
+"""Reports carried by a noun and its complement: "Graham's endorsement of Cruz", "attacks
+on Mr. Clinton", "opposition to trade deals", "her plan to raise taxes".
+
+Why: on the fit articles of PolNeAR train (``bench/quotes_missed.py``) about 700 gold
+attributions the rules missed entirely have a noun outside the cue nouns as their cue;
+the commonest are nouns of taking a side, criticising, asking and intending, whose
+content is the object of one preposition ('support for', 'criticism of') or an
+infinitive ('decision to'). PolNeAR marks these whether or not the holder is named;
+the holder, when there is one, is the possessive ('Trump's', 'his') or the object of
+'from' / 'by'. No entry depends on who speaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from presslens.attribution.cues import words
+from presslens.attribution.found import Found, inside
+from presslens.attribution.syntax_utils import clipped_subtree, doc_text, span_of, trim
+from presslens.document import Span
+
+# Noun -> the prepositions whose object is what the noun reports.
+NOUN_PREPS: dict[str, frozenset[str]] = {
+    noun: frozenset(preps.split("/"))
+    for noun, preps in (
+        line.split()
+        for line in """
+    support for
+    criticism of/over/about
+    attack on/against
+    call for
+    endorsement of/for
+    opposition to
+    view of/on/about
+    question about/over
+    accusation of/against
+    allegation of/against
+    proposal for
+    plan for
+    praise for/of
+    demand for
+    concern about/over
+    doubt about
+    """.strip().splitlines()
+    )
+}
+# Nouns whose infinitive is what the holder intends or asks ('his decision not to run').
+NOUN_INFINITIVES = words("plan decision call proposal pledge promise refusal vow demand threat")
+_HOLDER_PREPS = frozenset({"from", "by"})
+_MIN_INFINITIVE_WORDS = 3
+
+
+def _infinitive(tok: Any, child: Any) -> bool:
+    """Whether ``child`` is the noun's own 'to'-infinitive of three words or more."""
+    if tok.lemma_.lower() not in NOUN_INFINITIVES or child.dep_ not in ("acl", "relcl"):
+        return False
+    if child.tag_ != "VB" or not any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+        return False
+    return len([t for t in child.subtree if not t.is_punct]) >= _MIN_INFINITIVE_WORDS
+
+
+def _content(tok: Any) -> list[Any]:
+    """The tokens the noun reports: its preposition's object or its infinitive."""
+    lemma = tok.lemma_.lower()
+    preps = NOUN_PREPS.get(lemma, frozenset())
+    for child in tok.children:
+        if child.i < tok.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in preps:
+            obj = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if obj:
+                return [t for g in obj for t in g.subtree]
+        if _infinitive(tok, child):
+            return list(child.subtree)
+    return []
+
+
+def _holder(tok: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
+    """Who holds the view: the possessive ('Trump's', 'his') or 'from' / 'by' X."""
+    text = doc_text(tok.doc)
+    for child in tok.children:
+        if child.dep_ == "poss":
+            span = clipped_subtree(child, bounds, blocked)
+            if span is not None:
+                for suffix in ("’s", "'s", "’", "'"):
+                    body = text[span[0] : span[1]]
+                    if body.endswith(suffix) and len(body) > len(suffix):
+                        span = (span[0], span[1] - len(suffix))
+                        break
+            return span, child.i
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in _HOLDER_PREPS:
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return clipped_subtree(obj, bounds, blocked), obj.i
+    return None, None
+
+
+# Verbs whose subject receives what the noun reports, not holds it ('faced criticism
+# from', 'fielded questions about', 'drew attacks').
+_RECEIVING = words(
+    """
+    face draw receive get field attract earn win garner take answer dodge deflect
+    endure weather shrug ignore avoid escape survive
+    """
+)
+
+
+def _governor(tok: Any) -> Any:
+    """The verb the noun is the object of, directly or through a preposition
+    ('renewed its calls for', 'uniting with endorsements of'), or None."""
+    if tok.dep_ == "dobj":
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        verb = tok.head.head
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _RECEIVING:
+        return None
+    return verb
+
+
+SubjectOf = Callable[[Any, Any, list[Span]], tuple[Span | None, int | None]]
+
+
+def noun_object_report(
+    tok: Any, sent: Any, blocked: list[Span], subject_of: SubjectOf | None = None
+) -> Found | None:
+    """'Graham's endorsement of Cruz', 'her plan to raise taxes', or None.
+
+    Without a possessive or 'from'/'by' holder, the subject of the verb the noun is
+    the object of holds it ('Clinton made promises to lower student debt'), found by
+    ``subject_of``, unless that verb receives ('faced criticism').
+    """
+    if tok.pos_ != "NOUN":
+        return None
+    comp = [t for t in _content(tok) if sent.start <= t.i < sent.end]
+    if not comp:
+        return None
+    content = trim(doc_text(tok.doc), span_of(comp), ".")
+    if content is None or any(inside(content, q) for q in blocked):
+        return None
+    bounds = (sent.start_char, sent.end_char)
+    speaker, head = _holder(tok, bounds, blocked)
+    pronoun = head is not None and tok.doc[head].pos_ == "PRON"
+    if (speaker is None or pronoun) and subject_of is not None:
+        # 'He made his support for X clear': PolNeAR's holder is the clause's subject,
+        # which the possessive pronoun only repeats.
+        verb = _governor(tok)
+        if verb is not None:
+            named, named_head = subject_of(verb, sent, blocked)
+            if named is not None:
+                speaker, head = named, named_head
+    if speaker is None:
+        return None  # 'attacks on the police', 'support for the elderly': nobody's report
+    kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
+    end = tok.idx + len(tok.text)
+    prep = next((c for c in tok.children if c.i == tok.i + 1 and c.dep_ == "prep"), None)
+    if prep is not None and prep.lower_ in NOUN_PREPS.get(tok.lemma_.lower(), ()):
+        end = prep.idx + len(prep.text)
+    return Found(kind, content, (content,), (tok.idx, end), speaker, head, None, tok.i)

@@ -24,6 +24,7 @@ from presslens.attribution.cues import (
 from presslens.attribution.cues import lemma as cue_lemma
 from presslens.attribution.found import Found, inside
 from presslens.attribution.frames import addressee
+from presslens.attribution.impressions import impression
 from presslens.attribution.noun_reports import noun_object_report
 from presslens.attribution.syntax_utils import (
     clipped_subtree,
@@ -571,6 +572,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
     found: list[Found] = []
     used: set[int] = set()
     quoted = {t.i for span in interiors for t in tokens_in(sdoc, span)}
+    impressions: set[int] = set()  # indices in ``found`` of 'X seems to Y'
     for sent in _clauses(sdoc, paras):
         for tok in sent.tokens:
             if tok.i in used or tok.i in quoted:
@@ -594,6 +596,11 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 if f is not None:
                     found.append(f)
                 continue
+            f = impression(tok, sent, interiors, _reports)
+            if f is not None:
+                found.append(f)
+                impressions.add(len(found) - 1)
+                continue
             prep = prep_of(tok)
             if prep is None and not is_cue_verb(tok):
                 continue
@@ -615,16 +622,43 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             found.append(
                 Found(kind, content, (content,), cue, speaker, head, addressee(tok), tok.i)
             )
-    return outermost(found)
+    return outermost(_without_hosts(found, impressions))
+
+
+def _without_hosts(found: list[Found], impressions: set[int]) -> list[Found]:
+    """Impressions that hold another report's cue give way to it ('seems to be doing the
+    same in blaming X', 'Sanders, who backed X, appeared ready'): PolNeAR keeps the
+    report inside, not the impression around it."""
+    cues = [f.cue for f in found if f.cue is not None]
+    return [
+        f
+        for k, f in enumerate(found)
+        if k not in impressions
+        or not any(c != f.cue and any(inside(c, p) for p in f.parts) for c in cues)
+    ]
+
+
+def _reports(tok: Any) -> bool:
+    """Whether ``tok`` is a report of its own: a cue with something it reports."""
+    if prep_of(tok) is None and not is_cue_verb(tok) and cue_lemma(tok) not in OBJECT_CUES:
+        return False
+    return bool(complement(tok))
 
 
 def outermost(found: list[Found]) -> list[Found]:
-    """Drop attributions whose cue lies inside another's content (nested reports)."""
+    """Drop attributions whose cue lies inside another's content (nested reports).
+
+    The content is read part by part: an impression's content ('X ... seemed to Y')
+    is two parts around its cue, and a report inside the subject's relative clause
+    ('Cruz, who said ..., seemed ...') is not inside either part."""
     keep = []
     for f in found:
         assert f.cue is not None
         nested = any(
-            g is not f and g.cue is not None and inside(f.cue, g.span) and not inside(g.cue, f.span)
+            g is not f
+            and g.cue is not None
+            and any(inside(f.cue, p) for p in g.parts)
+            and not any(inside(g.cue, p) for p in f.parts)
             for g in found
         )
         if not nested:

@@ -1,0 +1,104 @@
+"""Impressions: how something seems or appears ('Mr. Clinton does not seem to be
+relishing the fight', 'Trump's supporters seemed unperturbed').
+
+Why: on the fit articles of PolNeAR train (``bench/quotes_missed.py``) 'seem' and
+'appear' are among the commonest cues the rules missed entirely (about 170 gold
+attributions). PolNeAR reads them as the writer's (or an unnamed) perception: the
+content is the subject with its predicate (the infinitive, the adjective, the
+'like'-phrase), the source is none, or the experiencer of 'to X' ('To the professor,
+the stare seemed to reflect sadness'). A predicate that is a report of its own
+('seemed to confirm the critiques') is left to that report, whose holder is the
+subject. No entry depends on who speaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from presslens.attribution.cues import lemma as cue_lemma
+from presslens.attribution.cues import words
+from presslens.attribution.found import Found, inside
+from presslens.attribution.syntax_utils import clipped_subtree, doc_text, span_of, trim
+from presslens.document import Span
+
+# Raising verbs of impression: their subject belongs to the predicate.
+RAISING_VERBS = words("seem appear")
+_EXPLETIVE = frozenset({"it", "there"})
+_RELATIVE = frozenset({"which", "who", "that"})
+_WH = frozenset({"what", "whatever"})
+
+
+def _predicate(tok: Any) -> Any:
+    """The predicate after the verb: 'to be ...', 'unperturbed', 'like an odd choice'."""
+    for child in tok.children:
+        if child.i < tok.i:
+            continue
+        if child.dep_ in ("xcomp", "oprd", "acomp"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "like":
+            return child
+    return None
+
+
+def _subject(tok: Any) -> Any:
+    """The raised subject; for a relative pronoun, the noun the clause describes."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _EXPLETIVE or subj.lower_ in _WH:
+        return None  # 'it seems that', 'What seems most striking': no one thing seems
+    if subj.lower_ in _RELATIVE and tok.dep_ == "relcl":
+        return tok.head if tok.head.pos_ in ("NOUN", "PROPN") else None
+    return subj
+
+
+def _noun_phrase(noun: Any, tok: Any, bounds: Span, blocked: list[Span]) -> Span | None:
+    """The subject's words; for a noun the verb's relative clause describes, its words
+    before that clause ('Both objections, which seemed ...': 'Both objections')."""
+    if noun.i != tok.head.i:
+        return clipped_subtree(noun, bounds, blocked)
+    first = min(t.i for t in tok.subtree)
+    toks = [t for t in noun.subtree if t.i < first and bounds[0] <= t.idx < bounds[1]]
+    return trim(doc_text(noun.doc), span_of(toks))
+
+
+def _experiencer(tok: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
+    """'To the professor, the stare seemed ...': the object of 'to' before the predicate."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return clipped_subtree(obj, bounds, blocked), obj.i
+    return None, None
+
+
+def impression(
+    tok: Any, sent: Any, blocked: list[Span], reports: Callable[[Any], bool]
+) -> Found | None:
+    """'X seems to Y', 'X appeared unperturbed' as an attribution without a source.
+
+    ``reports`` says whether a token is a report of its own (a cue with a complement).
+    """
+    if tok.pos_ not in ("VERB", "AUX") or cue_lemma(tok) not in RAISING_VERBS:
+        return None
+    pred = _predicate(tok)
+    subj = _subject(tok)
+    if pred is None or subj is None:
+        return None
+    if pred.dep_ == "xcomp" and reports(pred):
+        return None  # 'seemed to confirm the critiques': the infinitive's own report
+    bounds = (sent.start_char, sent.end_char)
+    text = doc_text(tok.doc)
+    pred_toks = [t for t in pred.subtree if sent.start <= t.i < sent.end]
+    aux_to = [c for c in pred.children if c.dep_ == "aux" and c.lower_ == "to"]
+    predicate = trim(text, span_of([*pred_toks, *aux_to]), ".")
+    subject = _noun_phrase(subj, tok, bounds, blocked)
+    if predicate is None or subject is None:
+        return None
+    if any(inside(predicate, q) or inside(subject, q) for q in blocked):
+        return None
+    parts = tuple(sorted((subject, predicate)))
+    span = (parts[0][0], parts[-1][1])
+    kind = "mixed" if any(inside(q, predicate) for q in blocked) else "indirect"
+    speaker, head = _experiencer(tok, bounds, blocked)
+    cue = (tok.idx, tok.idx + len(tok.text))
+    return Found(kind, span, parts, cue, speaker, head, None, tok.i)

@@ -24,7 +24,7 @@ from presslens.attribution.cues import (
 from presslens.attribution.cues import lemma as cue_lemma
 from presslens.attribution.found import Found, inside
 from presslens.attribution.frames import addressee
-from presslens.attribution.impressions import impression, regard
+from presslens.attribution.impressions import attitude, impression, regard
 from presslens.attribution.noun_reports import noun_object_report
 from presslens.attribution.syntax_utils import (
     clipped_subtree,
@@ -601,7 +601,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 found.append(f)
                 impressions.add(len(found) - 1)
                 continue
-            f = regard(tok, sent, interiors, subject)
+            f = regard(tok, sent, interiors, subject) or attitude(tok, sent, interiors, subject)
             if f is not None:
                 found.append(f)
                 continue

@@ -258,8 +258,8 @@ def attitude(tok: Any, sent: Any, blocked: list[Span], subject_of: SubjectOf) ->
     if content is None or any(inside(content, q) for q in blocked):
         return None
     speaker, head = subject_of(tok.head, sent, blocked)
-    if speaker is None:
-        return None  # 'it is unclear whether', 'be aware that': no holder named
+    if speaker is None or head is None or tok.doc[head].lower_ in _EXPLETIVE:
+        return None  # 'be aware that', 'it is critical of course to': no holder named
     kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
     end = prep.idx + len(prep.text) if prep is not None else tok.idx + len(tok.text)
     return Found(kind, content, (content,), (tok.idx, end), speaker, head, None, tok.i)

@@ -9,7 +9,10 @@ Two linear parts over hashed features (:mod:`.features`):
   include the text-level "manipulative" logit, its score averaged with the token's
   sentence mean (``smooth``), cut at ``threshold`` (a model may carry one per language,
   ``token_thresholds``; the shipped one does not). Runs of flagged tokens make the
-  manipulative passages.
+  manipulative passages;
+- sentence level: a logistic regression over each sentence's multilingual vector
+  (:mod:`.sentence_vectors`, names masked), its probability mixed into the token
+  scores of the sentence (weight ``sentence_mix``; 0 or absent: not used).
 
 Both parts answer only for a text whose P(manipulative) reaches their gate
 (``token_gate``, ``label_gate``; 0 = always), as in the data, where posts that are not
@@ -30,6 +33,11 @@ from pathlib import Path
 import numpy as np
 
 from presslens.manipulation.features import tagger_rows, text_features
+from presslens.manipulation.sentence_vectors import (
+    encoder_available,
+    sentence_index,
+    sentence_vectors,
+)
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "manipulation"
 
@@ -75,6 +83,11 @@ class ManipulationModel:
         # Passages and techniques only for a text read as manipulative at all (0: always).
         self.label_gate = float(meta.get("label_gate", 0.0))
         self.token_gate = float(meta.get("token_gate", 0.0))
+        self.sentence_mix = float(meta.get("sentence_mix", 0.0))
+        self.sentence_w = arrays.get("sentence_w")
+        self.sentence_bias = float(meta.get("sentence_bias", 0.0))
+        # The tagger alone is cut at its own threshold (no sentence part, or it is off).
+        self.plain_threshold = float(meta.get("token_threshold_without_vectors", self.threshold))
 
     @classmethod
     def from_arrays(cls, meta: dict, arrays: dict[str, np.ndarray]) -> ManipulationModel:
@@ -85,20 +98,34 @@ class ManipulationModel:
         idx, val = text_features(text, language, self.post_dim)
         return self.post_w[:, idx] @ val + self.post_b
 
+    def uses_vectors(self, wanted: bool = True) -> bool:
+        """Whether reading mixes in the sentence part: the model has one, the caller wants
+        it and the encoder is installed."""
+        return bool(self.sentence_mix and self.sentence_w is not None and wanted) and (
+            encoder_available()
+        )
+
     def token_probabilities(
-        self, text: str, language: str, post_logit: float
-    ) -> tuple[list[tuple[int, int]], np.ndarray, list[int]]:
+        self, text: str, language: str, post_logit: float, vectors: bool = True
+    ) -> tuple[list[tuple[int, int]], np.ndarray, list[int], np.ndarray]:
+        """Token spans, probabilities, sentence numbers and each token's sentence-vector
+        probability (zeros without the sentence part, :meth:`uses_vectors`)."""
         rows = tagger_rows(text, language, self.tagger_dim, post_bag=False)
         n = len(rows.indices)
         if not n:
-            return [], np.zeros(0), []
+            return [], np.zeros(0), [], np.zeros(0)
         z = np.fromiter(
             (float(self.tagger_w[i] @ v) for i, v in zip(rows.indices, rows.values, strict=True)),
             dtype=np.float64,
             count=n,
         )
         p = _sigmoid(z + self.tagger_bias + self.tagger_post_w * post_logit)
-        return rows.tokens.spans, p, rows.tokens.sentence
+        by_sentence = np.zeros(n)
+        if self.uses_vectors(vectors):
+            vectors = sentence_vectors(text, rows.tokens)
+            sentence_p = _sigmoid(vectors @ self.sentence_w + self.sentence_bias)
+            by_sentence = sentence_p[sentence_index(rows.tokens.sentence)]
+        return rows.tokens.spans, p, rows.tokens.sentence, by_sentence
 
     def token_threshold(self, language: str) -> float:
         """The passage threshold of ``language`` (the pooled one for a language without its own)."""
@@ -112,15 +139,24 @@ class ManipulationModel:
         mean = np.bincount(inv, p) / np.bincount(inv)
         return self.smooth * p + (1 - self.smooth) * mean[inv]
 
-    def read(self, text: str, language: str) -> Reading:
+    def read(self, text: str, language: str, vectors: bool = True) -> Reading:
+        """The model's reading of ``text``; ``vectors=False`` leaves the sentence part out."""
         logits = self.post_logits(text, language)
         probs = _sigmoid(logits)
-        tokens, p, sentence = self.token_probabilities(text, language, float(logits[0]))
+        mixed = self.uses_vectors(vectors)
+        tokens, p, sentence, by_sentence = self.token_probabilities(
+            text, language, float(logits[0]), mixed
+        )
         scores = self.smoothed(p, sentence)
+        if mixed:
+            scores = (1 - self.sentence_mix) * scores + self.sentence_mix * by_sentence
         manipulative = float(probs[0])
         if manipulative < self.token_gate:
             scores = np.zeros_like(scores)
-        spans = passages(tokens, scores, self.token_threshold(language))
+        # A model with a sentence part read without it cuts at the tagger's own threshold.
+        plain = self.sentence_mix and not mixed
+        threshold = self.plain_threshold if plain else self.token_threshold(language)
+        spans = passages(tokens, scores, threshold)
         technique_scores = {
             name: round(float(probs[k + 1]), 4) for k, name in enumerate(self.labels)
         }

@@ -61,6 +61,7 @@ def read(
     boilerplate: Sequence[Span] = (),
     model: ManipulationModel | None = None,
     model_dir: str | Path | None = None,
+    sentence_vectors: bool = True,
 ) -> tuple[list[TechniqueSpan], Manipulation]:
     """Technique spans (with the quote each sits in) and the document-level reading.
 
@@ -69,7 +70,7 @@ def read(
     dropped.
     """
     model = model or shared_model(model_dir)
-    reading = model.read(text, language)
+    reading = model.read(text, language, sentence_vectors)
     designations = find_designations(text, language)
     techniques = with_designations(reading.techniques, bool(designations))
     label = passage_label(techniques)

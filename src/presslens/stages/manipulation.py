@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from presslens.document import Anatomy, Document
 from presslens.manipulation.reading import LANGUAGES, Manipulation, read
-from presslens.settings import Settings
+from presslens.settings import Settings, get_settings
 
 
 class ManipulationStage:
@@ -29,5 +29,12 @@ class ManipulationStage:
             return None
         anatomy: Anatomy | None = doc.layer("anatomy")
         boilerplate = anatomy.boilerplate if anatomy is not None else ()
-        _, reading = read(doc.text, doc.layer("language"), doc.layer("quotes") or (), boilerplate)
+        vectors = (self.settings or get_settings()).sentence_vectors
+        _, reading = read(
+            doc.text,
+            doc.layer("language"),
+            doc.layer("quotes") or (),
+            boilerplate,
+            sentence_vectors=vectors,
+        )
         return reading

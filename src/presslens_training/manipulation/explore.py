@@ -2,7 +2,8 @@
 
 ``python -m presslens_training.manipulation.explore [--crf]`` prints one row per variant
 (``--post``: the post-level model's C and features; ``--stack [--nested]``: stronger post-level
-'manipulative' models, TF-IDF/NB-LR/averaged/stacked, each as the tagger's input):
+'manipulative' models, TF-IDF/NB-LR/averaged/stacked, each as the tagger's input;
+``--vectors``: multilingual sentence vectors, mixed in, as an input column, as a post model):
 token F1 (mean ± std over the folds, one threshold pooled over both languages) and the
 paired difference to the shipped tagger per fold. The val split is not read. Every variant
 uses the shipped post-level 'manipulative' model (shared features, C=1.0) out of fold, the
@@ -482,6 +483,59 @@ def nested_stack(b: Bench, outer_stats: np.ndarray) -> np.ndarray:
     return out
 
 
+def vector_variants(b: Bench, shipped: np.ndarray) -> None:
+    """The sentence vectors (:mod:`presslens.manipulation.sentence_vectors`) three ways:
+    mixed into the tagger's smoothed score, as the tagger's input column, and with the
+    post logit beside the vector; then the mean vector as the post-level model (AUC)."""
+    from sklearn.metrics import roc_auc_score
+
+    from presslens_training.manipulation.fit import _sentence_lr, sentence_design
+    from presslens_training.manipulation.vectors import post_vectors
+
+    d = b.design
+    token_sentence, s_x, s_gold, s_post = sentence_design(d, post_vectors(b.posts))
+
+    def oof(x: np.ndarray, y: np.ndarray, fold: np.ndarray, lang: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(y))
+        for f in range(K):
+            train = fold != f
+            model = _sentence_lr(b.seed).fit(
+                x[train], y[train], sample_weight=language_balanced(y[train], lang[train])
+            )
+            out[~train] = model.predict_proba(x[~train])[:, 1]
+        return out
+
+    s_fold, s_lang = b.fold[s_post], b.lang[s_post]
+    sentence_p = oof(s_x, s_gold, s_fold, s_lang)[token_sentence]
+    smoothed = b.smooth(shipped)
+    for w in (0.25, 0.5, 0.75):
+        b.row(
+            f"mix: {1 - w} x shipped + {w} x sentence-vector LR",
+            (1 - w) * smoothed + w * sentence_p,
+        )
+    column = np.log(np.clip(sentence_p, 1e-6, 1 - 1e-6) / np.clip(1 - sentence_p, 1e-6, 1))
+    x = sp.hstack([with_logit(d.matrix, b.logit[d.post]), sp.csr_matrix(column[:, None])])
+    b.row("sentence-vector logit as the tagger's input column", b.smooth(b.lr(x.tocsr())))
+    with_post = oof(np.column_stack([s_x, b.logit[s_post]]), s_gold, s_fold, s_lang)
+    b.row(
+        "mix 0.5, sentence LR with the post logit", 0.5 * smoothed + 0.5 * with_post[token_sentence]
+    )
+    mean_vector = np.stack([s_x[s_post == i].mean(0) for i in range(len(b.posts))])
+    post_p = oof(mean_vector, b.y_post[:, 0], b.fold, b.lang)
+    for name, p in (("bag LR (shipped)", b.p), ("mean sentence vector LR", post_p)):
+        auc = {
+            lg: np.mean(
+                [
+                    roc_auc_score(b.y_post[m, 0], p[m])
+                    for f in range(K)
+                    for m in [(b.fold == f) & (b.lang == lg)]
+                ]
+            )
+            for lg in ("ru", "uk")
+        }
+        print(f"post-level AUC, {name}: ru {auc['ru']:.3f} uk {auc['uk']:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--crf", action="store_true", help="also the CRF (about 6 min)")
@@ -490,6 +544,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--stack", action="store_true", help="only the stronger post-level models (about 15 min)"
+    )
+    parser.add_argument(
+        "--vectors",
+        action="store_true",
+        help="only the multilingual sentence vectors (about 5 min with their cache)",
     )
     parser.add_argument(
         "--nested",
@@ -509,6 +568,9 @@ def main() -> None:
     b.row("shipped: LR tagger, 0.5 token + 0.5 sentence mean", b.smooth(shipped))
     if args.post:
         post_variants(b)
+        return
+    if args.vectors:
+        vector_variants(b, shipped)
         return
     b.row("no smoothing", shipped)
     b.row("0.25 token + 0.75 sentence mean", b.smooth(shipped, 0.25))

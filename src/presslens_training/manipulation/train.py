@@ -12,6 +12,7 @@ from presslens.eval.manipulation import Report, evaluate
 from presslens.manipulation.predictor import load_model
 from presslens_training.manipulation.card import write_card
 from presslens_training.manipulation.fit import Fitted, Log, export_arrays, train
+from presslens_training.manipulation.vectors import post_vectors
 
 COMMAND = "presslens train techniques --data unlp2025"
 
@@ -31,7 +32,7 @@ def run(
     val_posts = unlp2025.load("val", root)
     if limit is not None:
         fit_posts, val_posts = fit_posts[:limit], val_posts[: max(10, limit // 5)]
-    fitted = train(fit_posts, seed, log)
+    fitted = train(fit_posts, seed, log, post_vectors(fit_posts, log))
     out.mkdir(parents=True, exist_ok=True)
     meta, arrays = export_arrays(fitted)
     meta["seed"] = seed

@@ -143,7 +143,9 @@ class ManipulationModel:
         """The model's reading of ``text``; ``vectors=False`` leaves the sentence part out."""
         logits = self.post_logits(text, language)
         probs = _sigmoid(logits)
-        mixed = self.uses_vectors(vectors)
+        # Under the gate every token scores 0 whatever the sentences say: the encoder (the
+        # model's slowest part by far) reads only a text that passes it.
+        mixed = self.uses_vectors(vectors) and float(probs[0]) >= self.token_gate
         tokens, p, sentence, by_sentence = self.token_probabilities(
             text, language, float(logits[0]), mixed
         )

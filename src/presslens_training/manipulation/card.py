@@ -93,7 +93,7 @@ def write_card(
                 f"{fitted.sentence_mix:.2f} x its sentence's probability, threshold "
                 f"{fitted.token_threshold} (weight and threshold chosen by the folds, rows "
                 "`sentence vectors=` below; 0 is the tagger alone). The encoder reads about "
-                "1,500 characters a second on one core.",
+                "2,500 characters a second on one core, and only texts over the gate.",
             ]
             if fitted.sentence_mix
             else []
@@ -177,7 +177,10 @@ NOTES = (
     "mean sentence vector as the post-level 'manipulative' model AUC ru 0.800 / uk 0.826 "
     "against the bag's 0.774 / 0.827, not used (a better post decision bought under 0.01 "
     "of token F1 before, note below). Cost: the encoder reads "
-    "about 1,500 characters a second on one core (a 1,400-character dispatch about 1 s); "
+    "about 2,500 characters a second on one core, 40 times the time of the linear parts "
+    "(`bench/bench_manipulation.py`); it reads only a text over the 0.5 gate (under it "
+    "every token scores 0 anyway), so in `analyze` the Russian reference dispatch (0.505) "
+    "takes 0.92 s against 0.69 s without it and the Ukrainian one (0.357) no longer; "
     "the setting `sentence_vectors` (PRESSLENS_SENTENCE_VECTORS=0) turns the part off, "
     "and the tagger alone is then cut at its own threshold "
     "(`token_threshold_without_vectors`).",

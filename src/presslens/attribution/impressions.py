@@ -19,7 +19,13 @@ from typing import Any
 from presslens.attribution.cues import lemma as cue_lemma
 from presslens.attribution.cues import words
 from presslens.attribution.found import Found, inside
-from presslens.attribution.syntax_utils import clipped_subtree, doc_text, span_of, trim
+from presslens.attribution.syntax_utils import (
+    clipped_subtree,
+    doc_text,
+    preposition_object,
+    span_of,
+    trim,
+)
 from presslens.document import Span
 
 # Raising verbs of impression: their subject belongs to the predicate.
@@ -232,10 +238,9 @@ def _attitude_content(tok: Any) -> tuple[list[Any], Any]:
     for child in tok.children:
         if child.i < tok.i:
             continue
-        if child.dep_ == "prep" and child.lower_ in preps:
-            obj = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-            if obj:
-                return [t for g in obj for t in g.subtree], child
+        obj = preposition_object(child, preps)
+        if obj:
+            return obj, child
         if child.dep_ == "ccomp" and word in ATTITUDE_CLAUSES:
             return list(child.subtree), None
     return [], None

@@ -17,7 +17,13 @@ from typing import Any
 
 from presslens.attribution.cues import words
 from presslens.attribution.found import Found, inside
-from presslens.attribution.syntax_utils import clipped_subtree, doc_text, span_of, trim
+from presslens.attribution.syntax_utils import (
+    clipped_subtree,
+    doc_text,
+    preposition_object,
+    span_of,
+    trim,
+)
 from presslens.document import Span
 
 # Noun -> the prepositions whose object is what the noun reports.
@@ -67,10 +73,9 @@ def _content(tok: Any) -> list[Any]:
     for child in tok.children:
         if child.i < tok.i:
             continue
-        if child.dep_ == "prep" and child.lower_ in preps:
-            obj = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-            if obj:
-                return [t for g in obj for t in g.subtree]
+        obj = preposition_object(child, preps)
+        if obj:
+            return obj
         if _infinitive(tok, child):
             return list(child.subtree)
     return []

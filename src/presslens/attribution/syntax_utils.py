@@ -119,3 +119,12 @@ def doc_text(doc: Any) -> str:
         cached = doc.text
         doc.user_data["presslens_text"] = cached
     return cached
+
+
+def preposition_object(child: Any, preps: frozenset[str]) -> list[Any] | None:
+    """The tokens of ``child``'s object when it is one of ``preps`` ('criticism *of* X',
+    'critical *of* X'), else None."""
+    if child.dep_ != "prep" or child.lower_ not in preps:
+        return None
+    objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+    return [t for g in objects for t in g.subtree] or None

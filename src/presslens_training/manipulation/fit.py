@@ -158,6 +158,21 @@ def _per_fold(fold: np.ndarray, lang: np.ndarray, metric: Callable[[np.ndarray],
     return out
 
 
+def token_row(
+    knobs: str, flagged: np.ndarray, gold: np.ndarray, tok_fold: np.ndarray, tok_lang: np.ndarray
+) -> tuple[CvRow, float]:
+    """The token-F1 row of one knob setting (per fold and language) and the mean of its ru
+    and uk columns, by which knobs are chosen (the acceptance is per language)."""
+
+    def metric(mask: np.ndarray) -> float:
+        return f1_of((flagged & gold & mask).sum(), (flagged & mask).sum(), (gold & mask).sum())
+
+    per = _per_fold(tok_fold, tok_lang, metric)
+    row = CvRow(knobs, {f"token_f1_{k}": v for k, v in per.items()})
+    summary = row.summary()
+    return row, (summary["token_f1_ru"][0] + summary["token_f1_uk"][0]) / 2
+
+
 @dataclass
 class Fitted:
     post_c: float
@@ -280,28 +295,19 @@ def train(
             }
             for thresholds in ({lg: pooled for lg in LANGUAGES}, own):
                 flagged = scores >= np.vectorize(thresholds.get)(tok_lang)
-
-                def metric(mask: np.ndarray, flagged: np.ndarray = flagged) -> float:
-                    return f1_of(
-                        (flagged & design.gold & mask).sum(),
-                        (flagged & mask).sum(),
-                        (design.gold & mask).sum(),
-                    )
-
-                per = _per_fold(tok_fold, tok_lang, metric)
                 cut = (
                     f"threshold={pooled}"
                     if thresholds["ru"] == thresholds["uk"] and thresholds is not own
                     else "thresholds " + " ".join(f"{k}={v}" for k, v in thresholds.items())
                 )
-                row = CvRow(
+                row, mean = token_row(
                     f"tagger C={c} smooth={a} gate={gate} {cut}",
-                    {f"token_f1_{k}": v for k, v in per.items()},
+                    flagged,
+                    design.gold,
+                    tok_fold,
+                    tok_lang,
                 )
                 cv_tagger.append(row)
-                summary = row.summary()
-                # both languages count alike (the acceptance is per language)
-                mean = (summary["token_f1_ru"][0] + summary["token_f1_uk"][0]) / 2
                 seconds = time.perf_counter() - started
                 log(f"{row.knobs}: token F1 ru/uk mean {mean:.3f} ({seconds:.0f}s)")
                 # one threshold for both languages: one per language scored within the fold
@@ -333,23 +339,14 @@ def train(
         for w in GRID_SENTENCE_MIX:
             scores = (1 - w) * chosen_scores + w * s_oof[token_sentence]
             pooled = best_token_threshold(scores, design.gold)
-            flagged = scores >= pooled
-
-            def metric(mask: np.ndarray, flagged: np.ndarray = flagged) -> float:
-                return f1_of(
-                    (flagged & design.gold & mask).sum(),
-                    (flagged & mask).sum(),
-                    (design.gold & mask).sum(),
-                )
-
-            per = _per_fold(tok_fold, tok_lang, metric)
-            row = CvRow(
+            row, mean = token_row(
                 f"tagger C={tagger_c} smooth={smooth} sentence vectors={w} threshold={pooled}",
-                {f"token_f1_{k}": v for k, v in per.items()},
+                scores >= pooled,
+                design.gold,
+                tok_fold,
+                tok_lang,
             )
             cv_tagger.append(row)
-            summary = row.summary()
-            mean = (summary["token_f1_ru"][0] + summary["token_f1_uk"][0]) / 2
             seconds = time.perf_counter() - started
             log(f"{row.knobs}: token F1 ru/uk mean {mean:.3f} ({seconds:.0f}s)")
             if best_mix is None or mean > best_mix[0]:

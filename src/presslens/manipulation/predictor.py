@@ -12,7 +12,9 @@ Two linear parts over hashed features (:mod:`.features`):
   manipulative passages;
 - sentence level: a logistic regression over each sentence's multilingual vector
   (:mod:`.sentence_vectors`, names masked), its probability mixed into the token
-  scores of the sentence (weight ``sentence_mix``; 0 or absent: not used).
+  scores of the sentence (weight ``sentence_mix``; 0 or absent: not used); and one over
+  the text's mean sentence vector, whose logit is averaged with the post-level
+  "manipulative" logit for the gate below (``post_vector_w``; absent: the bag alone).
 
 Both parts answer only for a text whose P(manipulative) reaches their gate
 (``token_gate``, ``label_gate``; 0 = always), as in the data, where posts that are not
@@ -86,6 +88,9 @@ class ManipulationModel:
         self.sentence_mix = float(meta.get("sentence_mix", 0.0))
         self.sentence_w = arrays.get("sentence_w")
         self.sentence_bias = float(meta.get("sentence_bias", 0.0))
+        # The decision's second reader: a logistic regression over the mean sentence vector.
+        self.post_vector_w = arrays.get("post_vector_w")
+        self.post_vector_bias = float(meta.get("post_vector_bias", 0.0))
         # The tagger alone is cut at its own threshold (no sentence part, or it is off).
         self.plain_threshold = float(meta.get("token_threshold_without_vectors", self.threshold))
 
@@ -107,13 +112,14 @@ class ManipulationModel:
 
     def token_probabilities(
         self, text: str, language: str, post_logit: float, vectors: bool = True
-    ) -> tuple[list[tuple[int, int]], np.ndarray, list[int], np.ndarray]:
-        """Token spans, probabilities, sentence numbers and each token's sentence-vector
-        probability (zeros without the sentence part, :meth:`uses_vectors`)."""
+    ) -> tuple[list[tuple[int, int]], np.ndarray, list[int], np.ndarray, np.ndarray | None]:
+        """Token spans, probabilities and sentence numbers, each token's sentence-vector
+        probability (zeros without the sentence part, :meth:`uses_vectors`), and the text's
+        sentence vectors (None without it)."""
         rows = tagger_rows(text, language, self.tagger_dim, post_bag=False)
         n = len(rows.indices)
         if not n:
-            return [], np.zeros(0), [], np.zeros(0)
+            return [], np.zeros(0), [], np.zeros(0), None
         z = np.fromiter(
             (float(self.tagger_w[i] @ v) for i, v in zip(rows.indices, rows.values, strict=True)),
             dtype=np.float64,
@@ -121,11 +127,20 @@ class ManipulationModel:
         )
         p = _sigmoid(z + self.tagger_bias + self.tagger_post_w * post_logit)
         by_sentence = np.zeros(n)
+        matrix = None
         if self.uses_vectors(vectors):
-            vectors = sentence_vectors(text, rows.tokens)
-            sentence_p = _sigmoid(vectors @ self.sentence_w + self.sentence_bias)
+            matrix = sentence_vectors(text, rows.tokens)
+            sentence_p = _sigmoid(matrix @ self.sentence_w + self.sentence_bias)
             by_sentence = sentence_p[sentence_index(rows.tokens.sentence)]
-        return rows.tokens.spans, p, rows.tokens.sentence, by_sentence
+        return rows.tokens.spans, p, rows.tokens.sentence, by_sentence, matrix
+
+    def manipulative_logit(self, bag_logit: float, matrix: np.ndarray | None) -> float:
+        """The text-level decision's logit: the mean of the bag model's and the sentence
+        vectors' (their mean vector) where the model reads both, else the bag model's."""
+        if matrix is None or not len(matrix) or self.post_vector_w is None:
+            return bag_logit
+        vector_logit = float(matrix.mean(axis=0) @ self.post_vector_w + self.post_vector_bias)
+        return (bag_logit + vector_logit) / 2
 
     def token_threshold(self, language: str) -> float:
         """The passage threshold of ``language`` (the pooled one for a language without its own)."""
@@ -143,16 +158,14 @@ class ManipulationModel:
         """The model's reading of ``text``; ``vectors=False`` leaves the sentence part out."""
         logits = self.post_logits(text, language)
         probs = _sigmoid(logits)
-        # Under the gate every token scores 0 whatever the sentences say: the encoder (the
-        # model's slowest part by far) reads only a text that passes it.
-        mixed = self.uses_vectors(vectors) and float(probs[0]) >= self.token_gate
-        tokens, p, sentence, by_sentence = self.token_probabilities(
+        mixed = self.uses_vectors(vectors)
+        tokens, p, sentence, by_sentence, matrix = self.token_probabilities(
             text, language, float(logits[0]), mixed
         )
         scores = self.smoothed(p, sentence)
         if mixed:
             scores = (1 - self.sentence_mix) * scores + self.sentence_mix * by_sentence
-        manipulative = float(probs[0])
+        manipulative = float(_sigmoid(self.manipulative_logit(float(logits[0]), matrix)))
         if manipulative < self.token_gate:
             scores = np.zeros_like(scores)
         # A model with a sentence part read without it cuts at the tagger's own threshold.

@@ -17,6 +17,7 @@ Sentences are the tokenizer's (:func:`.features.tokenize`), in order of appearan
 from __future__ import annotations
 
 import logging
+import threading
 from functools import lru_cache
 from typing import Any
 
@@ -26,6 +27,9 @@ from presslens.manipulation.features import Tokens
 
 DIM = 384
 MASK = "X"
+# One encoder per process; its C engine is called through ctypes (the GIL released), and
+# nothing says two calls may share it at once: one at a time (the API serves in threads).
+_LOCK = threading.Lock()
 _KEEP = frozenset({"<num>"})
 
 
@@ -82,7 +86,9 @@ def sentence_vectors(text: str, tokens: Tokens) -> np.ndarray:
     sentences = masked_sentences(text, tokens)
     if not sentences:
         return np.zeros((0, DIM), dtype=np.float32)
-    return np.asarray(_encoder().passage(sentences), dtype=np.float32).reshape(-1, DIM)
+    with _LOCK:
+        vectors = _encoder().passage(sentences)
+    return np.asarray(vectors, dtype=np.float32).reshape(-1, DIM)
 
 
 def sentence_index(sentence: list[int]) -> np.ndarray:

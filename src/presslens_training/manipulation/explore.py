@@ -489,21 +489,14 @@ def vector_variants(b: Bench, shipped: np.ndarray) -> None:
     post logit beside the vector; then the mean vector as the post-level model (AUC)."""
     from sklearn.metrics import roc_auc_score
 
-    from presslens_training.manipulation.fit import _sentence_lr, sentence_design
+    from presslens_training.manipulation.fit import SENTENCE_C, sentence_design, vector_oof
     from presslens_training.manipulation.vectors import post_vectors
 
     d = b.design
     token_sentence, s_x, s_gold, s_post = sentence_design(d, post_vectors(b.posts))
 
     def oof(x: np.ndarray, y: np.ndarray, fold: np.ndarray, lang: np.ndarray) -> np.ndarray:
-        out = np.zeros(len(y))
-        for f in range(K):
-            train = fold != f
-            model = _sentence_lr(b.seed).fit(
-                x[train], y[train], sample_weight=language_balanced(y[train], lang[train])
-            )
-            out[~train] = model.predict_proba(x[~train])[:, 1]
-        return out
+        return vector_oof(x, y, fold, lang, b.seed, SENTENCE_C)
 
     s_fold, s_lang = b.fold[s_post], b.lang[s_post]
     sentence_p = oof(s_x, s_gold, s_fold, s_lang)[token_sentence]

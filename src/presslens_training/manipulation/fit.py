@@ -223,6 +223,22 @@ def _sentence_lr(seed: int, c: float = SENTENCE_C) -> LogisticRegression:
     return LogisticRegression(C=c, max_iter=2000, random_state=seed)
 
 
+def vector_oof(
+    x: np.ndarray, y: np.ndarray, fold: np.ndarray, lang: np.ndarray, seed: int, c: float
+) -> np.ndarray:
+    """Out-of-fold probabilities of a language-balanced logistic regression over vectors."""
+    out = np.zeros(len(y))
+    for f in range(K):
+        train_rows = fold != f
+        model = _sentence_lr(seed, c).fit(
+            x[train_rows],
+            y[train_rows],
+            sample_weight=language_balanced(y[train_rows], lang[train_rows]),
+        )
+        out[~train_rows] = model.predict_proba(x[~train_rows])[:, 1]
+    return out
+
+
 def decision_reader(
     vectors: list[np.ndarray],
     y: np.ndarray,
@@ -243,21 +259,13 @@ def decision_reader(
     with the gate applied (the mean of the ru and uk columns of both); the weights of the
     second reader when it is chosen."""
     mean_vector = np.stack([v.mean(axis=0) if len(v) else np.zeros(384) for v in vectors])
-    vector_oof = np.zeros(len(y))
-    for f in range(K):
-        train_rows = fold != f
-        model = _sentence_lr(seed, POST_VECTOR_C).fit(
-            mean_vector[train_rows],
-            y[train_rows],
-            sample_weight=language_balanced(y[train_rows], lang[train_rows]),
-        )
-        vector_oof[~train_rows] = model.predict_proba(mean_vector[~train_rows])[:, 1]
+    by_vector = vector_oof(mean_vector, y, fold, lang, seed, POST_VECTOR_C)
 
     def logit(p: np.ndarray) -> np.ndarray:
         p = np.clip(p, 1e-6, 1 - 1e-6)
         return np.log(p / (1 - p))
 
-    both = 1 / (1 + np.exp(-(logit(bag_oof) + logit(vector_oof)) / 2))
+    both = 1 / (1 + np.exp(-(logit(bag_oof) + logit(by_vector)) / 2))
     rows: list[CvRow] = []
     best: tuple[float, str] | None = None
     tok_fold, tok_lang = fold[design.post], lang[design.post]
@@ -398,16 +406,8 @@ def train(
     sentence_mix, sentence_w, sentence_b = 0.0, np.zeros(384), 0.0
     if vectors is not None:
         token_sentence, s_x, s_gold, s_post = sentence_design(design, vectors)
-        s_fold, s_lang = fold[s_post], lang[s_post]
-        s_oof = np.zeros(len(s_gold))
-        for f in range(K):
-            train_rows = s_fold != f
-            model = _sentence_lr(seed).fit(
-                s_x[train_rows],
-                s_gold[train_rows],
-                sample_weight=language_balanced(s_gold[train_rows], s_lang[train_rows]),
-            )
-            s_oof[~train_rows] = model.predict_proba(s_x[~train_rows])[:, 1]
+        s_lang = lang[s_post]
+        s_oof = vector_oof(s_x, s_gold, fold[s_post], s_lang, seed, SENTENCE_C)
         best_mix = None
         for w in GRID_SENTENCE_MIX:
             scores = (1 - w) * chosen_scores + w * s_oof[token_sentence]

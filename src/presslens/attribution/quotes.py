@@ -131,7 +131,7 @@ def _branch(sdoc: Any, root: Any, cue: Any, q: QuotedSpan, para: Span) -> Span:
     return span
 
 
-def _in_addressee(sdoc: Any, cue: Any, root: Any) -> bool:
+def _in_addressee(cue: Any, root: Any) -> bool:
     """Whether ``root`` lies in the phrase naming whom ``cue`` addressed."""
     k = addressee(cue)
     return k is not None and (root.i == k or any(a.i == k for a in root.ancestors))
@@ -182,7 +182,7 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
             comp = trim(doc_text(sdoc), span_of(toks), ".")
             if comp is not None and inside(_words_of(doc_text(sdoc), q.span), comp):
                 holding.append((a, comp))
-        if not holding and _in_addressee(sdoc, cues[0], root):
+        if not holding and _in_addressee(cues[0], root):
             return None  # 'told the program "Inside Edition"': a name of whom it was told
         verb, content = holding[-1] if holding else (cues[0], _branch(sdoc, root, cues[0], q, para))
         if content == _words_of(doc_text(sdoc), q.span):
@@ -616,7 +616,7 @@ def _rest_of_cue_sentence(gap: str) -> bool:
     body = gap.rstrip().rstrip("".join(ALL_MARKS)).rstrip()
     if not body.endswith(".") or len(body) > 120 or any(m in body for m in ALL_MARKS):
         return False
-    return len(_SENTENCE_STOP.findall(body.rstrip("."))) == 0
+    return not _SENTENCE_STOP.search(body.rstrip("."))
 
 
 def _continue_previous(text: str, found: list[Found], paras: list[Span]) -> list[Found]:

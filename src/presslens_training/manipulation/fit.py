@@ -19,6 +19,7 @@ from sklearn.linear_model import LogisticRegression
 
 from presslens.corpora.unlp2025 import TECHNIQUES, Post, folds
 from presslens.eval.manipulation import f1_of, macro_f1
+from presslens.manipulation.sentence_vectors import DIM
 from presslens_training.manipulation.design import (
     TokenDesign,
     post_matrix,
@@ -209,7 +210,7 @@ def sentence_design(
     their tokens manipulative) and their posts. Sentences are numbered corpus-wide in post
     and text order, as ``vectors`` (one array per post) are."""
     _, token_sentence = np.unique(design.sentence, return_inverse=True)
-    matrix = np.concatenate(vectors) if vectors else np.zeros((0, 384), np.float32)
+    matrix = np.concatenate(vectors) if vectors else np.zeros((0, DIM), np.float32)
     assert len(matrix) == token_sentence.max(initial=-1) + 1, "one vector per sentence"
     counts = np.bincount(token_sentence, minlength=len(matrix))
     share = np.bincount(token_sentence, design.gold.astype(float), minlength=len(matrix))
@@ -258,7 +259,7 @@ def decision_reader(
     the text's mean sentence vector. Chosen by the folds' technique macro-F1 and token F1
     with the gate applied (the mean of the ru and uk columns of both); the weights of the
     second reader when it is chosen."""
-    mean_vector = np.stack([v.mean(axis=0) if len(v) else np.zeros(384) for v in vectors])
+    mean_vector = np.stack([v.mean(axis=0) if len(v) else np.zeros(DIM) for v in vectors])
     by_vector = vector_oof(mean_vector, y, fold, lang, seed, POST_VECTOR_C)
 
     def logit(p: np.ndarray) -> np.ndarray:
@@ -403,7 +404,7 @@ def train(
 
     # Sentence level: a multilingual vector per sentence, its out-of-fold probability
     # mixed into the chosen tagger's scores; the weight and threshold by the folds.
-    sentence_mix, sentence_w, sentence_b = 0.0, np.zeros(384), 0.0
+    sentence_mix, sentence_w, sentence_b = 0.0, np.zeros(DIM), 0.0
     if vectors is not None:
         token_sentence, s_x, s_gold, s_post = sentence_design(design, vectors)
         s_lang = lang[s_post]

@@ -158,10 +158,11 @@ def test_gold_labels_are_bio_over_polnear(shared_data: Path) -> None:
     assert spacy_pipeline() is not None
 
 
-def test_the_attribution_model_is_opt_in_and_adds_the_ministrys_rejection() -> None:
+def test_the_attribution_model_is_opt_in() -> None:
     """Off by default (it passes the name-swap bar now, but not the speed budget: see the
-    setting); the setting turns it on, and the bundled example's "Defence Ministry rejected
-    the claims" becomes a quote."""
+    setting); the setting turns it on, and it adds what the rules do not read (a gerund
+    after 'fear'). The bundled example's "Defence Ministry rejected the claims", the
+    model's to add before, the rules find now (a report verb's short object)."""
     from pathlib import Path
 
     import presslens
@@ -171,16 +172,17 @@ def test_the_attribution_model_is_opt_in_and_adds_the_ministrys_rejection() -> N
 
     if learned.shipped() is None:
         pytest.skip("no attribution model files")
-    text = (Path(presslens.__file__).parent / "examples" / "dispatch.txt").read_text("utf-8")
-    cue = text.index("rejected the claims")
 
-    def cues(on: bool) -> set[int]:
+    def cues(text: str, on: bool) -> set[int]:
         settings = get_settings(attribution_model=on)
         doc = Pipeline.default(settings, exclude=["techniques", "manipulation"])(read(text=text))
         return {q.cue[0] for q in doc.layer("quotes") if q.cue is not None}
 
-    assert cue not in cues(False)
-    assert cue in cues(True)
+    text = "Residents fear losing their homes."
+    assert text.index("fear") not in cues(text, False)
+    assert text.index("fear") in cues(text, True)
+    example = (Path(presslens.__file__).parent / "examples" / "dispatch.txt").read_text("utf-8")
+    assert example.index("rejected the claims") in cues(example, False)
 
 
 def test_run_time_path_reads_the_features_training_writes() -> None:

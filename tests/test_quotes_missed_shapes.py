@@ -51,6 +51,41 @@ def test_a_stance_verb_reports_its_short_object(
     ("text", "cue", "content", "speaker"),
     [
         # news
+        ("The carmaker announced 6,000 layoffs.", "announced", "6,000 layoffs", "The carmaker"),
+        # news
+        (
+            "The governor lamented illegal immigration.",
+            "lamented",
+            "illegal immigration",
+            "The governor",
+        ),
+        # news
+        (
+            "The host questioned his guest's statements.",
+            "questioned",
+            "his guest's statements",
+            "The host",
+        ),
+        # news
+        (
+            "The party warned about demographic change.",
+            "warned about",
+            "demographic change",
+            "The party",
+        ),
+        ("The mayor complained about the noise.", "complained about", "the noise", "The mayor"),
+    ],
+)
+def test_a_report_verb_reports_its_short_object(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    assert reports(text).get(cue) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        # news
         (
             "The senator called for the agency to release the records.",
             "called for",

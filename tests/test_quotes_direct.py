@@ -1,0 +1,78 @@
+"""Direct quotes a reader meets next to scene-setting words and continued reports (issue 19).
+
+Each case is a short article body (after a headline) with the content a reader would
+call the quote, who said it, and its kind, compared as in ``test_quote_layouts``:
+without the quotation marks and the comma or full stop that closes the layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+import presslens
+from presslens.document import Quote
+
+HEADLINE = "Council debates budget\n\n"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    body: str
+    content: str
+    speakers: tuple[str, ...]
+    kind: str
+    pieces: int = 1
+
+
+CASES: tuple[Case, ...] = (
+    Case(
+        "a question asked before the speaker and cue",
+        "Asked about the delay on Monday, the mayor said, "
+        '"We are doing everything we can to finish the bridge."',
+        "We are doing everything we can to finish the bridge",
+        ("the mayor",),
+        "direct",
+    ),
+    Case(
+        "a time clause before the speaker and cue",
+        "When reporters pressed her on the vote, the senator replied, "
+        '"That is a question for another day."',
+        "That is a question for another day",
+        ("the senator",),
+        "direct",
+    ),
+)
+
+
+def _quotes(body: str) -> tuple[str, list[Quote]]:
+    text = HEADLINE + body
+    return text, presslens.analyze(text, stages=["quotes"]).quotes
+
+
+def _content(text: str, q: Quote) -> str:
+    return text[slice(*q.span)].strip().rstrip(",.;:").strip().strip('"“”').rstrip(",.")
+
+
+def _speaker(text: str, q: Quote) -> str | None:
+    if q.speaker is None:
+        return None
+    return text[slice(*q.speaker.span)] if q.speaker.span else q.speaker.text
+
+
+def _describe(text: str, quotes: list[Quote]) -> str:
+    rows = [f"{q.kind}: {text[slice(*q.span)]!r} <- {_speaker(text, q)!r}" for q in quotes]
+    return "; ".join(rows) or "no quotes"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_direct_quote(case: Case) -> None:
+    text, quotes = _quotes(case.body)
+    found = [q for q in quotes if _content(text, q) == case.content]
+    assert len(found) == 1, _describe(text, quotes)
+    q = found[0]
+    assert q.kind == case.kind, _describe(text, quotes)
+    assert _speaker(text, q) in case.speakers, _describe(text, quotes)
+    assert len(q.parts or (q.span,)) == case.pieces, _describe(text, quotes)

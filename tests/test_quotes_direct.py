@@ -44,6 +44,34 @@ CASES: tuple[Case, ...] = (
         ("the senator",),
         "direct",
     ),
+    Case(
+        "the next sentence goes on with a lead word and a quotation",
+        '"The plan is sound," the mayor said. Instead, "the council wants to delay it for'
+        ' another year."',
+        'The plan is sound," the mayor said. Instead, "the council wants to delay it for'
+        " another year",
+        ("the mayor",),
+        "mixed",
+        2,
+    ),
+    Case(
+        "the next sentence goes on with a clause and a quotation",
+        '"We were never consulted," the farmer said. Unless the board changes course,'
+        ' "nobody in the valley will trust the water again."',
+        'We were never consulted," the farmer said. Unless the board changes course,'
+        ' "nobody in the valley will trust the water again',
+        ("the farmer",),
+        "mixed",
+        2,
+    ),
+    Case(
+        "the next sentence's quotation has a cue of its own",
+        '"We were never consulted," the farmer said. The board, however, "acted within'
+        ' the law," a spokesman said.',
+        "We were never consulted",
+        ("the farmer",),
+        "direct",
+    ),
 )
 
 

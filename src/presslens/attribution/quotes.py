@@ -289,6 +289,48 @@ def _second_cue(sdoc: Any, cue_token: int | None, gap: Span) -> bool:
     )
 
 
+_LEAD_WORDS = 8
+
+
+def _led_continuation(
+    text: str,
+    sdoc: Any,
+    fc: Any,
+    end: int,
+    quotes: list[QuotedSpan],
+    j: int,
+    para: Span,
+    interiors: list[Span],
+) -> Span | None:
+    """'"X," he said. Instead, "y ..."': a sentence right after the cue's that opens
+    with a few words of its own and then a quotation with no cue of its own goes on
+    with the same report (PolNeAR annotates the words and the quotation as a piece of
+    it, and the report is mixed). The piece, from the first word to the closing mark's
+    content end, or None."""
+    if fc.side != "right" or j >= len(quotes) or end < fc.frame[1]:
+        return None
+    later = quotes[j]
+    if later.outer[1] > para[1] or later.outer[0] <= end:
+        return None
+    body = text[end : later.outer[0]]
+    last = text[fc.frame[0] : fc.frame[1]].rstrip().rstrip("".join(ALL_MARKS))
+    if not last.endswith((".", "!", "?")) or not body.strip()[:1].isupper():
+        return None  # the cue's sentence must have ended, a new one open here
+    if (
+        len(body.split()) > _LEAD_WORDS
+        or any(c in body for c in ".!?:;")
+        or any(m in body for m in ALL_MARKS)
+    ):
+        return None
+    if any(is_cue_verb(t) for t in tokens_in(sdoc, (end, later.outer[0]))):
+        return None
+    if _own_cue(text, sdoc, later, quotes, j, para, interiors):
+        return None
+    if governing_cue(sdoc, later, interiors, para) is not None:
+        return None
+    return trim(text, (end, later.span[1]))
+
+
 def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span]) -> list[Found]:
     """Attribute every quotation that has a cue beside it; merge interrupted ones."""
     interiors = [q.span for q in quotes]
@@ -361,8 +403,15 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
             skip.add(j)
             end = later.outer[1]
             j += 1
+        kind = "direct"
+        led = _led_continuation(text, sdoc, fc, end, quotes, j, para, interiors)
+        if led is not None and j not in skip:
+            parts = (*parts, led)
+            span = (span[0], led[1])
+            skip.add(j)
+            kind = "mixed"
         found = Found(
-            "direct",
+            kind,
             span,
             parts,
             fc.cue,

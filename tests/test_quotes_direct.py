@@ -72,6 +72,35 @@ CASES: tuple[Case, ...] = (
         ("the farmer",),
         "direct",
     ),
+    Case(
+        "a speaker after the quotation with a long relative clause",
+        '"The river has never been this low," Maria Olsen, who has farmed the land along'
+        " the valley for more than forty years with her two brothers, told the local paper.",
+        "The river has never been this low",
+        (
+            "Maria Olsen",
+            "Maria Olsen, who has farmed the land along the valley for more than forty years"
+            " with her two brothers",
+        ),
+        "direct",
+    ),
+    Case(
+        "a programme's title in quotation marks after the cue, then more quotation",
+        '"We are not winning yet," the minister said on the radio show "Morning Call" on'
+        ' Sunday. "But we will get there before the winter comes."',
+        'We are not winning yet," the minister said on the radio show "Morning Call" on'
+        ' Sunday. "But we will get there before the winter comes',
+        ("the minister",),
+        "direct",
+        2,
+    ),
+    Case(
+        "a quotation credited in the next paragraph after a dash",
+        '"Every family in this town deserves clean water from the tap."\n\n- Anna Berg.',
+        "Every family in this town deserves clean water from the tap",
+        ("Anna Berg",),
+        "direct",
+    ),
 )
 
 

@@ -204,6 +204,21 @@ def _exclaimed_then_said(text: str, outer: Span, rtoks: list[Any]) -> bool:
     return False
 
 
+def _frame_head_cue(rtoks: list[Any], frame: Span) -> list[Any]:
+    """The frame's own verb when it is a cue with its subject before it: after a long
+    speaker ('"...," Jane Doe, who has farmed the valley for forty years, told the
+    paper.') the cue comes after the first verbs and words the search reads; the verbs
+    of the speaker's relative clause or apposition hang below it, the cue does not."""
+    for t in rtoks:
+        if t.pos_ != "VERB" or not is_cue_verb(t):
+            continue
+        if t.head.i != t.i and frame[0] <= t.head.idx < frame[1]:
+            continue
+        if any(c.dep_ == "nsubj" and frame[0] <= c.idx < t.idx for c in t.children):
+            return [t]
+    return []
+
+
 def find_frame_cue(
     text: str, sdoc: Any, outer: Span, floor: int, ceil: int, blocked: list[Span]
 ) -> FrameCue | None:
@@ -223,8 +238,10 @@ def find_frame_cue(
         if dash is not None:
             return dash
         verbs = [t for t in rtoks[:16] if t.pos_ == "VERB"]
-        cands = [t for t in verbs[:2] if is_cue_verb(t)] or (
-            [verbs[0]] if verbs and len(rtoks) <= 6 else []
+        cands = (
+            [t for t in verbs[:2] if is_cue_verb(t)]
+            or ([verbs[0]] if verbs and len(rtoks) <= 6 else [])
+            or _frame_head_cue(rtoks, rframe)
         )
         if cands:
             tok = cands[0]

@@ -331,6 +331,24 @@ def _led_continuation(
     return trim(text, (end, later.span[1]))
 
 
+def _named_in_text(text: str, q: QuotedSpan, para: Span) -> bool:
+    """A short quotation right after a word, inside running text: the name of a show, a
+    paper or a book ('told NBC's "Today" on Monday'), not speech."""
+    before = text[para[0] : q.outer[0]].rstrip()
+    return q.outer[1] <= para[1] and before[-1:].isalnum() and _embedded(text, q, para)
+
+
+def _frame_ceil(text: str, quotes: list[QuotedSpan], i: int, para: Span) -> int:
+    """Where the search for the cue of ``quotes[i]`` after it stops: at the next quotation,
+    read past names in quotation marks ('"...," she said on ABC's "This Week" on Sunday.
+    "..."'), which are part of the frame: stopping there cuts the cue's sentence short,
+    and the quotation after it is no longer read as going on with the report."""
+    for later in quotes[i + 1 :]:
+        if not _named_in_text(text, later, para):
+            return later.outer[0]
+    return len(text)
+
+
 def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span]) -> list[Found]:
     """Attribute every quotation that has a cue beside it; merge interrupted ones."""
     interiors = [q.span for q in quotes]
@@ -343,7 +361,7 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
         floor = max(para[0], quotes[i - 1].outer[1] if i > 0 else 0)
         nxt = quotes[i + 1] if i + 1 < len(quotes) else None
         last_para = _para_of(paras, q.outer[1] - 1)  # a multi-paragraph quote ends later
-        ceil = min(last_para[1] or len(text), nxt.outer[0] if nxt is not None else len(text))
+        ceil = min(last_para[1] or len(text), _frame_ceil(text, quotes, i, para))
         if _inside_sentence(text, q, para):
             gov = governing_cue(sdoc, q, interiors, para)
             if gov is not None:
@@ -388,6 +406,10 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
         # of their own continue the same event.
         end = max(fc.frame[1], q.outer[1])
         j = i + 1
+        if fc.side == "right":
+            while j < len(quotes) and quotes[j].outer[1] <= fc.frame[1]:
+                skip.add(j)  # a name in the cue's frame ('told NBC's "Today" on Monday')
+                j += 1
         if fc.side == "right" and text[fc.frame[0] : fc.frame[1]].rstrip()[-1:].isalnum():
             # The cue's sentence runs into the next quotation ('said X, who thinks the
             # staff "need to ..."'): that one belongs to the sentence's own clause.

@@ -94,13 +94,6 @@ CASES: tuple[Case, ...] = (
         "direct",
         2,
     ),
-    Case(
-        "a quotation credited in the next paragraph after a dash",
-        '"Every family in this town deserves clean water from the tap."\n\n- Anna Berg.',
-        "Every family in this town deserves clean water from the tap",
-        ("Anna Berg",),
-        "direct",
-    ),
 )
 
 

@@ -73,6 +73,15 @@ CASES: tuple[Case, ...] = (
         "direct",
     ),
     Case(
+        "a quotation going on after the cue, then a new line about the speaker",
+        '"We will win this league," said the coach. "Nobody in this club doubts it for a'
+        ' second."\nThe coach also praised the fans for their patience.',
+        'We will win this league," said the coach. "Nobody in this club doubts it for a second',
+        ("the coach",),
+        "direct",
+        2,
+    ),
+    Case(
         "a speaker after the quotation with a long relative clause",
         '"The river has never been this low," Maria Olsen, who has farmed the land along'
         " the valley for more than forty years with her two brothers, told the local paper.",

@@ -263,10 +263,13 @@ def _own_cue(
     para: Span,
     interiors: list[Span],
 ) -> bool:
+    """Whether quotation ``j`` has a cue of its own beside it. A verb of saying in the
+    sentence after it ('"..." The coach also praised the fans.') does not count: after
+    a cued quotation the next one goes on with that report (PolNeAR reads it so)."""
     nxt = quotes[j + 1] if j + 1 < len(quotes) else None
     ceil = min(para[1], nxt.outer[0] if nxt is not None else len(text))
     fc = find_frame_cue(text, sdoc, q.outer, q.outer[0], max(ceil, q.outer[1]), interiors)
-    return fc is not None
+    return fc is not None and fc.side != "next"
 
 
 def _second_cue(sdoc: Any, cue_token: int | None, gap: Span) -> bool:

@@ -82,6 +82,28 @@ CASES: tuple[Case, ...] = (
         2,
     ),
     Case(
+        "a speaker with an apposition before the cue after the quotation",
+        '"It is not the position that everything is fine," Gene Sperling, a top outside'
+        " adviser to the campaign, said at a recent event on the economy.",
+        "It is not the position that everything is fine",
+        (
+            "Gene Sperling",
+            "Gene Sperling, a top outside adviser to the campaign",
+        ),
+        "direct",
+    ),
+    Case(
+        "a speaker with a relative clause before the cue after the quotation",
+        '"The agents involved are under a lot of pressure," an intelligence source, who was'
+        " not authorized to speak on the record, told the network.",
+        "The agents involved are under a lot of pressure",
+        (
+            "an intelligence source",
+            "an intelligence source, who was not authorized to speak on the record",
+        ),
+        "direct",
+    ),
+    Case(
         "a speaker after the quotation with a long relative clause",
         '"The river has never been this low," Maria Olsen, who has farmed the land along'
         " the valley for more than forty years with her two brothers, told the local paper.",

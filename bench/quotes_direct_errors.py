@@ -157,10 +157,14 @@ def main() -> None:
                 "cue": text[f.cue[0] : f.cue[1]] if f.cue else None,
             }
             if i not in m:
-                over = any(chars(p.content) & chars(g.content) for g in golds)
-                cause = "overlaps gold below half" if over else "no gold"
+                near = [g for g in golds if chars(p.content) & chars(g.content)]
+                cause = "overlaps gold below half" if near else "no gold"
                 cause += " (no cue)" if f.cue is None else ""
-                row("spurious", cause, lo, hi, **pred)
+                best = max(
+                    near, key=lambda g: len(chars(p.content) & chars(g.content)), default=None
+                )
+                gold = [text[s:e] for s, e in best.content] if best else None
+                row("spurious", cause, lo, hi, gold_content=gold, **pred)
                 continue
             j = m[i]
             if direct[j]:

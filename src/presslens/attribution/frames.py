@@ -143,7 +143,7 @@ def addressee(tok: Any) -> int | None:
 _DASHES = "―—–"
 
 
-def _dash_cue(text: str, rtoks: list[Any], frame: Span, blocked: list[Span]) -> FrameCue | None:
+def dash_cue(text: str, rtoks: list[Any], frame: Span, blocked: list[Span]) -> FrameCue | None:
     """'"..." ― Jane Doe': a dash after the quote, then the speaker's name."""
     first = rtoks[0]
     if first.text not in _DASHES and not (first.text == "-" and len(rtoks) > 1):
@@ -234,7 +234,7 @@ def find_frame_cue(
     if rtoks and rtoks[0].lower_ in _RELATIVES:
         rtoks = []  # '"...," which votes in June': a clause on the quote's last word
     if rtoks and not new_sentence:
-        dash = _dash_cue(text, rtoks, rframe, blocked)
+        dash = dash_cue(text, rtoks, rframe, blocked)
         if dash is not None:
             return dash
         verbs = [t for t in rtoks[:16] if t.pos_ == "VERB"]

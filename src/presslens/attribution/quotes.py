@@ -14,7 +14,14 @@ from typing import Any
 
 from presslens.attribution.cues import cue_span, is_cue_verb
 from presslens.attribution.found import Found, inside, overlap
-from presslens.attribution.frames import LEFT_OPEN_END, addressee, find_frame_cue, left_frame
+from presslens.attribution.frames import (
+    LEFT_OPEN_END,
+    FrameCue,
+    addressee,
+    dash_cue,
+    find_frame_cue,
+    left_frame,
+)
 from presslens.attribution.indirect import complement, find_indirect, subject
 from presslens.attribution.marks import ALL_MARKS, QuotedSpan, find_quotes, is_title, paragraphs
 from presslens.attribution.syntax_utils import (
@@ -334,6 +341,27 @@ def _led_continuation(
     return trim(text, (end, later.span[1]))
 
 
+_SIGNATURE_WORDS = 12
+
+
+def _signed_below(
+    text: str, sdoc: Any, paras: list[Span], para: Span, interiors: list[Span]
+) -> FrameCue | None:
+    """'"..."' as a paragraph, then '- Jane Doe.' as the next one (a list of quotes, a
+    fact check): a short paragraph opening with a dash and a name credits the quotation
+    above it, as a dash right after the closing mark does."""
+    k = paras.index(para) if para in paras else -1
+    if k < 0 or k + 1 >= len(paras):
+        return None
+    below = paras[k + 1]
+    if text[below[0]] not in "-―—–" or len(text[below[0] : below[1]].split()) > _SIGNATURE_WORDS:
+        return None
+    toks = [t for t in tokens_in(sdoc, below) if not t.is_space]
+    if not toks:
+        return None
+    return dash_cue(text, toks, below, interiors)
+
+
 def _named_in_text(text: str, q: QuotedSpan, para: Span) -> bool:
     """A short quotation right after a word, inside running text: the name of a show, a
     paper or a book ('told NBC's "Today" on Monday'), not speech."""
@@ -382,6 +410,8 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
                 fc = find_frame_cue(
                     text, sdoc, (prev[1], q.outer[1]), prev[0], q.outer[1], interiors
                 )
+        if fc is None and not text[q.outer[1] : last_para[1]].strip():
+            fc = _signed_below(text, sdoc, paras, last_para, interiors)
         if fc is None:
             if _in_running_text(text, q, para):
                 # Words of its sentence around it and no cue: a fragment of someone's

@@ -104,6 +104,14 @@ CASES: tuple[Case, ...] = (
         "direct",
     ),
     Case(
+        "a newsletter item: a topic, a dash, the source and a colon",
+        'Voters agree the race is tight - Anna Berg: "Nobody at the table wants to blink'
+        ' first, and the polls show why."',
+        "Nobody at the table wants to blink first, and the polls show why",
+        ("Anna Berg",),
+        "direct",
+    ),
+    Case(
         "a speaker after the quotation with a long relative clause",
         '"The river has never been this low," Maria Olsen, who has farmed the land along'
         " the valley for more than forty years with her two brothers, told the local paper.",

@@ -219,6 +219,27 @@ def _frame_head_cue(rtoks: list[Any], frame: Span) -> list[Any]:
     return []
 
 
+_HEADING_DASH = re.compile(r"[—–―]|\s-")
+_HEADING_WORDS = 7
+
+
+def _after_heading(text: str, sdoc: Any, frame: Span) -> Span:
+    """'Pollsters agree - Jane Doe: "..."' (a newsletter's item: its topic, a dash, the
+    source, a colon): the frame is what follows the last dash, a few words with no verb;
+    the topic's own verb is not the quotation's cue."""
+    body = text[frame[0] : frame[1]].rstrip()
+    if not body.endswith(":"):
+        return frame
+    dashes = list(_HEADING_DASH.finditer(text, frame[0], frame[0] + len(body)))
+    if not dashes:
+        return frame
+    start = dashes[-1].end()
+    toks = [t for t in tokens_in(sdoc, (start, frame[1])) if not (t.is_space or t.is_punct)]
+    if not toks or len(toks) > _HEADING_WORDS or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return frame
+    return (start, frame[1])
+
+
 def find_frame_cue(
     text: str, sdoc: Any, outer: Span, floor: int, ceil: int, blocked: list[Span]
 ) -> FrameCue | None:
@@ -247,7 +268,7 @@ def find_frame_cue(
             tok = cands[0]
             spk, head = _speaker(tok, rframe, blocked)
             return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "right", rframe)
-    lframe = left_frame(text, outer[0], floor)
+    lframe = _after_heading(text, sdoc, left_frame(text, outer[0], floor))
     ltoks = [t for t in tokens_in(sdoc, lframe) if not t.is_space]
     if (ltoks and LEFT_OPEN_END.search(text[lframe[0] : lframe[1]])) or (
         ltoks and is_cue_verb(ltoks[-1])

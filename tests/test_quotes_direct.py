@@ -165,3 +165,27 @@ def test_direct_quote(case: Case) -> None:
     assert q.kind == case.kind, _describe(text, quotes)
     assert _speaker(text, q) in case.speakers, _describe(text, quotes)
     assert len(q.parts or (q.span,)) == case.pieces, _describe(text, quotes)
+
+
+def test_transcript_turns_are_direct_quotes() -> None:
+    text = (
+        HEADLINE
+        + "HOST: Will you run for a second term next year?\n\n"
+        + "MAYOR: I have not decided yet, and my family will have a say.\n\n"
+        + "HOST: When will you decide?"
+    )
+    quotes = presslens.analyze(text, stages=["quotes"]).quotes
+    said = {(_speaker(text, q), _content(text, q)) for q in quotes if q.kind == "direct"}
+    assert ("MAYOR", "I have not decided yet, and my family will have a say") in said, said
+
+
+def test_a_capitalised_label_on_its_own_is_no_speaker() -> None:
+    # A kicker before a headline ('BOOM:', 'EXCLUSIVE:') opens a paragraph in capitals
+    # with a colon, as a transcript's speaker label does, but a transcript has turns.
+    text = (
+        "BOOM: Mayor Fires Back At Council Over The Budget.\n\n"
+        "The mayor said on Monday that the budget was fair and would pass."
+    )
+    quotes = presslens.analyze(text, stages=["quotes"]).quotes
+    credited = [q for q in quotes if q.kind == "direct" and _speaker(text, q) == "BOOM"]
+    assert not credited, _describe(text, quotes)

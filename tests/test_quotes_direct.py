@@ -82,6 +82,14 @@ CASES: tuple[Case, ...] = (
         2,
     ),
     Case(
+        "a question, then a speaker with an apposition and the cue",
+        '"Why should anyone have to wait this long?" Eva Lind, a retired nurse from the'
+        " valley, said into the phone.",
+        "Why should anyone have to wait this long?",
+        ("Eva Lind", "Eva Lind, a retired nurse from the valley"),
+        "direct",
+    ),
+    Case(
         "a speaker with an apposition before the cue after the quotation",
         '"It is not the position that everything is fine," Gene Sperling, a top outside'
         " adviser to the campaign, said at a recent event on the economy.",

@@ -219,15 +219,22 @@ def _cue_candidates(toks: list[Any], loose: bool) -> list[Any]:
 _RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "when"})
 
 
+# How far the verb may stand after the quotation, past a speaker's apposition
+# ('"...?" Eva Lind, a retired nurse from the valley, said'); the apposition's own
+# participles ('retired') modify a noun and are no sentence's verb.
+_SAID_WITHIN = 12
+_MODIFIERS = frozenset({"amod", "acl", "relcl", "compound"})
+
+
 def _exclaimed_then_said(text: str, outer: Span, rtoks: list[Any]) -> bool:
     """'"... NOW!" Trump said on Twitter.': after a quotation that ends in '!' or '?',
-    a capital starts no new sentence when a verb of saying with nothing reported of
-    its own follows within a few words (its subject and it)."""
+    a capital starts no new sentence when the first verb after it, past its subject,
+    is a verb of saying with nothing reported of its own."""
     inner = text[outer[0] : outer[1]].rstrip("".join(ALL_MARKS) + " ")
     if not inner.endswith(("!", "?")):
         return False
-    for t in rtoks[:4]:
-        if t.pos_ == "VERB":
+    for t in rtoks[:_SAID_WITHIN]:
+        if t.pos_ == "VERB" and t.dep_ not in _MODIFIERS:
             return is_speech_verb(t) and not any(
                 c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children
             )

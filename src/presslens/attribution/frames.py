@@ -116,7 +116,37 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
                 span = clipped_subtree(head, frame, blocked)
                 if span is not None:
                     return span, head.i
+    head = _phrase_before(tok, frame)
+    if head is not None:
+        span = clipped_subtree(head, frame, blocked)
+        if span is not None:
+            return span, head.i
     return None, None
+
+
+_BESIDE_CUE = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def _phrase_before(tok: Any, frame: Span) -> Any | None:
+    """The head of the noun phrase that ends right before the cue, past a closing comma:
+    '"...," Jane Doe, a top adviser, said' where the parse hangs the name on a verb
+    inside the quotation and leaves the cue with no subject. Climbs from the last word
+    to the phrase's head, within the frame and before the cue."""
+    doc = tok.doc
+    k = tok.i - 1
+    while k >= 0 and frame[0] <= doc[k].idx:
+        t = doc[k]
+        if not (t.is_punct or t.is_space or (t.head.i == tok.i and t.dep_ in _BESIDE_CUE)):
+            break
+        k -= 1
+    if k < 0 or doc[k].idx < frame[0]:
+        return None
+    cand = doc[k]
+    while cand.head.i != cand.i and cand.head.i < tok.i and frame[0] <= cand.head.idx:
+        cand = cand.head
+    if cand.pos_ in ("PROPN", "NOUN", "PRON") and cand.ent_type_ not in ("DATE", "TIME"):
+        return cand
+    return None
 
 
 _TELL_OBJECT = frozenset({"tell", "inform", "notify", "brief", "assure", "update"})
@@ -143,7 +173,7 @@ def addressee(tok: Any) -> int | None:
 _DASHES = "―—–"
 
 
-def _dash_cue(text: str, rtoks: list[Any], frame: Span, blocked: list[Span]) -> FrameCue | None:
+def dash_cue(text: str, rtoks: list[Any], frame: Span, blocked: list[Span]) -> FrameCue | None:
     """'"..." ― Jane Doe': a dash after the quote, then the speaker's name."""
     first = rtoks[0]
     if first.text not in _DASHES and not (first.text == "-" and len(rtoks) > 1):
@@ -189,19 +219,62 @@ def _cue_candidates(toks: list[Any], loose: bool) -> list[Any]:
 _RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "when"})
 
 
+# How far the verb may stand after the quotation, past a speaker's apposition
+# ('"...?" Eva Lind, a retired nurse from the valley, said'); the apposition's own
+# participles ('retired') modify a noun and are no sentence's verb.
+_SAID_WITHIN = 12
+_MODIFIERS = frozenset({"amod", "acl", "relcl", "compound"})
+
+
 def _exclaimed_then_said(text: str, outer: Span, rtoks: list[Any]) -> bool:
     """'"... NOW!" Trump said on Twitter.': after a quotation that ends in '!' or '?',
-    a capital starts no new sentence when a verb of saying with nothing reported of
-    its own follows within a few words (its subject and it)."""
+    a capital starts no new sentence when the first verb after it, past its subject,
+    is a verb of saying with nothing reported of its own."""
     inner = text[outer[0] : outer[1]].rstrip("".join(ALL_MARKS) + " ")
     if not inner.endswith(("!", "?")):
         return False
-    for t in rtoks[:4]:
-        if t.pos_ == "VERB":
+    for t in rtoks[:_SAID_WITHIN]:
+        if t.pos_ == "VERB" and t.dep_ not in _MODIFIERS:
             return is_speech_verb(t) and not any(
                 c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children
             )
     return False
+
+
+def _frame_head_cue(rtoks: list[Any], frame: Span) -> list[Any]:
+    """The frame's own verb when it is a cue with its subject before it: after a long
+    speaker ('"...," Jane Doe, who has farmed the valley for forty years, told the
+    paper.') the cue comes after the first verbs and words the search reads; the verbs
+    of the speaker's relative clause or apposition hang below it, the cue does not."""
+    for t in rtoks:
+        if t.pos_ != "VERB" or not is_cue_verb(t):
+            continue
+        if t.head.i != t.i and frame[0] <= t.head.idx < frame[1]:
+            continue
+        if any(c.dep_ == "nsubj" and frame[0] <= c.idx < t.idx for c in t.children):
+            return [t]
+    return []
+
+
+_HEADING_DASH = re.compile(r"[—–―]|\s-")
+_HEADING_WORDS = 7
+
+
+def _after_heading(text: str, sdoc: Any, frame: Span) -> Span:
+    """'Pollsters agree - Jane Doe: "..."' (a newsletter's item: its topic, a dash, the
+    source, a colon): the frame is what follows the last dash, a few words with no verb;
+    the topic's own verb is not the quotation's cue."""
+    body = text[frame[0] : frame[1]].rstrip()
+    if not body.endswith(":"):
+        return frame
+    dashes = list(_HEADING_DASH.finditer(text, frame[0], frame[0] + len(body)))
+    if not dashes:
+        return frame
+    start = dashes[-1].end()
+    toks = [t for t in tokens_in(sdoc, (start, frame[1])) if not (t.is_space or t.is_punct)]
+    if not toks or len(toks) > _HEADING_WORDS or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return frame
+    return (start, frame[1])
 
 
 def find_frame_cue(
@@ -219,18 +292,20 @@ def find_frame_cue(
     if rtoks and rtoks[0].lower_ in _RELATIVES:
         rtoks = []  # '"...," which votes in June': a clause on the quote's last word
     if rtoks and not new_sentence:
-        dash = _dash_cue(text, rtoks, rframe, blocked)
+        dash = dash_cue(text, rtoks, rframe, blocked)
         if dash is not None:
             return dash
         verbs = [t for t in rtoks[:16] if t.pos_ == "VERB"]
-        cands = [t for t in verbs[:2] if is_cue_verb(t)] or (
-            [verbs[0]] if verbs and len(rtoks) <= 6 else []
+        cands = (
+            [t for t in verbs[:2] if is_cue_verb(t)]
+            or ([verbs[0]] if verbs and len(rtoks) <= 6 else [])
+            or _frame_head_cue(rtoks, rframe)
         )
         if cands:
             tok = cands[0]
             spk, head = _speaker(tok, rframe, blocked)
             return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "right", rframe)
-    lframe = left_frame(text, outer[0], floor)
+    lframe = _after_heading(text, sdoc, left_frame(text, outer[0], floor))
     ltoks = [t for t in tokens_in(sdoc, lframe) if not t.is_space]
     if (ltoks and LEFT_OPEN_END.search(text[lframe[0] : lframe[1]])) or (
         ltoks and is_cue_verb(ltoks[-1])

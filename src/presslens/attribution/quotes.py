@@ -14,7 +14,14 @@ from typing import Any
 
 from presslens.attribution.cues import cue_span, is_cue_verb
 from presslens.attribution.found import Found, inside, overlap
-from presslens.attribution.frames import LEFT_OPEN_END, addressee, find_frame_cue, left_frame
+from presslens.attribution.frames import (
+    LEFT_OPEN_END,
+    FrameCue,
+    addressee,
+    dash_cue,
+    find_frame_cue,
+    left_frame,
+)
 from presslens.attribution.indirect import complement, find_indirect, subject
 from presslens.attribution.marks import ALL_MARKS, QuotedSpan, find_quotes, is_title, paragraphs
 from presslens.attribution.syntax_utils import (
@@ -263,10 +270,13 @@ def _own_cue(
     para: Span,
     interiors: list[Span],
 ) -> bool:
+    """Whether quotation ``j`` has a cue of its own beside it. A verb of saying in the
+    sentence after it ('"..." The coach also praised the fans.') does not count: after
+    a cued quotation the next one goes on with that report (PolNeAR reads it so)."""
     nxt = quotes[j + 1] if j + 1 < len(quotes) else None
     ceil = min(para[1], nxt.outer[0] if nxt is not None else len(text))
     fc = find_frame_cue(text, sdoc, q.outer, q.outer[0], max(ceil, q.outer[1]), interiors)
-    return fc is not None
+    return fc is not None and fc.side != "next"
 
 
 def _second_cue(sdoc: Any, cue_token: int | None, gap: Span) -> bool:
@@ -289,6 +299,87 @@ def _second_cue(sdoc: Any, cue_token: int | None, gap: Span) -> bool:
     )
 
 
+_LEAD_WORDS = 8
+
+
+def _led_continuation(
+    text: str,
+    sdoc: Any,
+    fc: Any,
+    end: int,
+    quotes: list[QuotedSpan],
+    j: int,
+    para: Span,
+    interiors: list[Span],
+) -> Span | None:
+    """'"X," he said. Instead, "y ..."': a sentence right after the cue's that opens
+    with a few words of its own and then a quotation with no cue of its own goes on
+    with the same report (PolNeAR annotates the words and the quotation as a piece of
+    it, and the report is mixed). The piece, from the first word to the closing mark's
+    content end, or None."""
+    if fc.side != "right" or j >= len(quotes) or end < fc.frame[1]:
+        return None
+    later = quotes[j]
+    if later.outer[1] > para[1] or later.outer[0] <= end:
+        return None
+    body = text[end : later.outer[0]]
+    last = text[fc.frame[0] : fc.frame[1]].rstrip().rstrip("".join(ALL_MARKS))
+    if not last.endswith((".", "!", "?")) or not body.strip()[:1].isupper():
+        return None  # the cue's sentence must have ended, a new one open here
+    if (
+        len(body.split()) > _LEAD_WORDS
+        or any(c in body for c in ".!?:;")
+        or any(m in body for m in ALL_MARKS)
+    ):
+        return None
+    if any(is_cue_verb(t) for t in tokens_in(sdoc, (end, later.outer[0]))):
+        return None
+    if _own_cue(text, sdoc, later, quotes, j, para, interiors):
+        return None
+    if governing_cue(sdoc, later, interiors, para) is not None:
+        return None
+    return trim(text, (end, later.span[1]))
+
+
+_SIGNATURE_WORDS = 12
+
+
+def _signed_below(
+    text: str, sdoc: Any, paras: list[Span], para: Span, interiors: list[Span]
+) -> FrameCue | None:
+    """'"..."' as a paragraph, then '- Jane Doe.' as the next one (a list of quotes, a
+    fact check): a short paragraph opening with a dash and a name credits the quotation
+    above it, as a dash right after the closing mark does."""
+    k = paras.index(para) if para in paras else -1
+    if k < 0 or k + 1 >= len(paras):
+        return None
+    below = paras[k + 1]
+    if text[below[0]] not in "-―—–" or len(text[below[0] : below[1]].split()) > _SIGNATURE_WORDS:
+        return None
+    toks = [t for t in tokens_in(sdoc, below) if not t.is_space]
+    if not toks:
+        return None
+    return dash_cue(text, toks, below, interiors)
+
+
+def _named_in_text(text: str, q: QuotedSpan, para: Span) -> bool:
+    """A short quotation right after a word, inside running text: the name of a show, a
+    paper or a book ('told NBC's "Today" on Monday'), not speech."""
+    before = text[para[0] : q.outer[0]].rstrip()
+    return q.outer[1] <= para[1] and before[-1:].isalnum() and _embedded(text, q, para)
+
+
+def _frame_ceil(text: str, quotes: list[QuotedSpan], i: int, para: Span) -> int:
+    """Where the search for the cue of ``quotes[i]`` after it stops: at the next quotation,
+    read past names in quotation marks ('"...," she said on ABC's "This Week" on Sunday.
+    "..."'), which are part of the frame: stopping there cuts the cue's sentence short,
+    and the quotation after it is no longer read as going on with the report."""
+    for later in quotes[i + 1 :]:
+        if not _named_in_text(text, later, para):
+            return later.outer[0]
+    return len(text)
+
+
 def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span]) -> list[Found]:
     """Attribute every quotation that has a cue beside it; merge interrupted ones."""
     interiors = [q.span for q in quotes]
@@ -301,7 +392,7 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
         floor = max(para[0], quotes[i - 1].outer[1] if i > 0 else 0)
         nxt = quotes[i + 1] if i + 1 < len(quotes) else None
         last_para = _para_of(paras, q.outer[1] - 1)  # a multi-paragraph quote ends later
-        ceil = min(last_para[1] or len(text), nxt.outer[0] if nxt is not None else len(text))
+        ceil = min(last_para[1] or len(text), _frame_ceil(text, quotes, i, para))
         if _inside_sentence(text, q, para):
             gov = governing_cue(sdoc, q, interiors, para)
             if gov is not None:
@@ -319,6 +410,8 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
                 fc = find_frame_cue(
                     text, sdoc, (prev[1], q.outer[1]), prev[0], q.outer[1], interiors
                 )
+        if fc is None and not text[q.outer[1] : last_para[1]].strip():
+            fc = _signed_below(text, sdoc, paras, last_para, interiors)
         if fc is None:
             if _in_running_text(text, q, para):
                 # Words of its sentence around it and no cue: a fragment of someone's
@@ -346,6 +439,10 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
         # of their own continue the same event.
         end = max(fc.frame[1], q.outer[1])
         j = i + 1
+        if fc.side == "right":
+            while j < len(quotes) and quotes[j].outer[1] <= fc.frame[1]:
+                skip.add(j)  # a name in the cue's frame ('told NBC's "Today" on Monday')
+                j += 1
         if fc.side == "right" and text[fc.frame[0] : fc.frame[1]].rstrip()[-1:].isalnum():
             # The cue's sentence runs into the next quotation ('said X, who thinks the
             # staff "need to ..."'): that one belongs to the sentence's own clause.
@@ -361,8 +458,15 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
             skip.add(j)
             end = later.outer[1]
             j += 1
+        kind = "direct"
+        led = _led_continuation(text, sdoc, fc, end, quotes, j, para, interiors)
+        if led is not None and j not in skip:
+            parts = (*parts, led)
+            span = (span[0], led[1])
+            skip.add(j)
+            kind = "mixed"
         found = Found(
-            "direct",
+            kind,
             span,
             parts,
             fc.cue,
@@ -482,8 +586,13 @@ def with_reported_lead(text: str, sdoc: Any, f: Found, q: QuotedSpan, para: Span
 def with_parenthetical_lead(text: str, sdoc: Any, f: Found, q: QuotedSpan, floor: int) -> Found:
     """'No name change, he said, "hides what it really is."': words before a speaker
     and cue set off by commas, right before the quotation, are the report's first
-    part (PolNeAR annotates the sentence's opening words as content)."""
+    part (PolNeAR annotates the sentence's opening words as content). Only when the
+    quotation opens in lower case, going on from them: before a capital the words
+    set the scene ('Asked about the delay, the mayor said, "We ..."'), and PolNeAR
+    leaves them out nine times in ten on the fit articles."""
     if f.kind != "direct" or f.cue is None or f.speaker is None or f.cue[1] > q.outer[0]:
+        return f
+    if not text[q.span[0] : q.span[0] + 1].islower():
         return f
     if not (f.speaker[1] <= f.cue[0]):
         return f

@@ -151,3 +151,19 @@ def test_a_conjunction_before_the_speaker_is_not_part_of_it() -> None:
     found = attributed_quotes(text, parse(text))
     speakers = [text[f.speaker[0] : f.speaker[1]] for f in found if f.speaker]
     assert speakers == ["Agency Director Jane Doe"]
+
+
+def test_a_reporting_word_tagged_as_a_noun_with_a_subject_and_an_object() -> None:
+    """'half of the voters surveyed in a poll released Monday support X': 'support' is
+    tagged a verb before one name and a noun before the other, with the same subject
+    and object either way; the report is found either way."""
+    text = (
+        "Fewer than half of the voters surveyed in a new poll released Monday support "
+        "Democratic presidential candidate Hillary Clinton, as her rival continues to "
+        "campaign across the state.\n\nThe poll has a margin of error of four points."
+    )
+    original, swapped, swap = _swapped(text)
+    same, total = agreement(original, swapped, swap)
+    assert same == total, differences(original, swapped, swap)
+    cues = [swap.text[slice(*q["cue"])] for q in swapped["quotes"] if q["cue"]]
+    assert cues == ["support"]

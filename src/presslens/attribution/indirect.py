@@ -16,6 +16,7 @@ from typing import Any
 from presslens.attribution.cues import (
     INTENT_VERBS,
     SPEECH_VERBS,
+    THOUGHT_VERBS,
     cue_span,
     is_cue_verb,
     is_speech_verb,
@@ -601,6 +602,17 @@ def _colon_report(tok: Any, clause: Any, text: str, blocked: list[Span]) -> Foun
     return Found(kind, content, (content,), cue, speaker, heads[-1].i, None, tok.i)
 
 
+def noun_read_for_verb(tok: Any) -> bool:
+    """A reporting word the tagger made a noun but the parse gives a subject and an
+    object or clause, as a verb's ('half of the voters surveyed support [noun] X'):
+    with one name after it the tagger says verb, with another noun. A noun takes no
+    subject of its own, so the parse's frame decides, not the tag."""
+    if tok.pos_ != "NOUN" or cue_lemma(tok) not in SPEECH_VERBS | THOUGHT_VERBS:
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"dobj", "ccomp"})
+
+
 def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
     """Indirect and mixed attributions whose cue lies outside every quotation."""
     text = doc_text(sdoc)
@@ -630,7 +642,8 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                     f = noun_object_report(tok, sent, interiors, subject)
                 if f is not None:
                     found.append(f)
-                continue
+                if not noun_read_for_verb(tok):
+                    continue
             f = impression(tok, sent, interiors, _reports)
             if f is not None:
                 found.append(f)
@@ -641,7 +654,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 found.append(f)
                 continue
             prep = prep_of(tok)
-            if prep is None and not is_cue_verb(tok):
+            if prep is None and not (is_cue_verb(tok) or noun_read_for_verb(tok)):
                 continue
             comp = [t for t in complement(tok) if sent.start <= t.i < sent.end]
             comp = with_orphans(comp, sent)

@@ -16,6 +16,7 @@ from typing import Any
 from presslens.attribution.cues import (
     INTENT_VERBS,
     SPEECH_VERBS,
+    THOUGHT_VERBS,
     cue_span,
     is_cue_verb,
     is_speech_verb,
@@ -29,6 +30,8 @@ from presslens.attribution.noun_reports import noun_object_report
 from presslens.attribution.syntax_utils import (
     clipped_subtree,
     doc_text,
+    name_read_as_verb,
+    orphaned_lead,
     span_of,
     subject_span,
     tokens_in,
@@ -152,7 +155,7 @@ def _within(token: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None,
     a paragraph break), the highest noun of its subtree inside the clause stands in."""
     span = clipped_subtree(token, bounds, blocked)
     if span is not None:
-        return span, token.i
+        return orphaned_lead(token, span, bounds), token.i
     inner = [
         t
         for t in token.subtree
@@ -265,7 +268,7 @@ def complement(tok: Any) -> list[Any]:
             return [*child.subtree, *_absolute_with(tok, child)]
     if lemma in INTENT_VERBS:
         for child in tok.children:
-            if child.dep_ == "xcomp":
+            if child.dep_ == "xcomp" and not name_read_as_verb(child):
                 return list(child.subtree)
             if child.dep_ == "prep" and child.lower_ in ("for", "on") and lemma == "call":
                 rest = [
@@ -291,7 +294,7 @@ def complement(tok: Any) -> list[Any]:
             return called
     prep = prep_of(tok)
     if prep is not None:
-        return list(prep.subtree)[1:]
+        return [*list(prep.subtree)[1:], *_prep_tail(tok, prep)]
     if tok.dep_ == "parataxis" and tok.head.i != tok.i:
         own = {t.i for t in tok.subtree}
         return [t for t in tok.head.subtree if t.i not in own]
@@ -302,14 +305,47 @@ def complement(tok: Any) -> list[Any]:
         for child in objects:
             if child.dep_ == "dobj":
                 # The object with what follows it ('attacked X for accepting ...').
+                # A name read as an infinitive ('her vote to [Name]') is the object of
+                # the preposition 'to' it is: it goes on as a prepositional phrase would.
                 tail = [
                     t
                     for c in tok.children
-                    if c.i > child.i and c.dep_ in ("prep", "advcl", "oprd")
+                    if c.i > child.i
+                    and (c.dep_ in ("prep", "advcl", "oprd") or name_read_as_verb(c))
                     for t in c.subtree
                 ]
                 return [*child.subtree, *tail]
     return []
+
+
+_TAIL_STOPS = frozenset({"as"})
+
+
+def _prep_tail(tok: Any, prep: Any) -> list[Any]:
+    """The phrases after a prepositional report's object that the parse hangs on the cue
+    ('asked about bankruptcies [in his past]'): as with an object's tail, what follows
+    the object goes on with it, and whether the parse hangs it on the object or on the
+    cue depends on the words in the object (a name among them). Each phrase is read up
+    to its first punctuation: an aside in brackets or after a comma hangs anywhere."""
+    own = [t for t in prep.subtree if not (t.is_punct or t.is_space)][1:]
+    if len(own) < _MIN_CONTENT_TOKENS:
+        return []  # a tail never makes a report of a short object ('on Friday [in ...]')
+    end = max(t.i for t in prep.subtree)
+    out: list[Any] = []
+    for c in sorted(tok.children, key=lambda c: c.i):
+        if c.i <= end:
+            continue
+        sub = sorted(c.subtree, key=lambda t: t.i)
+        if c.dep_ != "prep" or sub[0].i != end + 1 or c.lower_ in _TAIL_STOPS:
+            break
+        words = [t for t in sub if t.i < next((p.i for p in sub if p.is_punct), sub[-1].i + 1)]
+        if len(words) < 2 or any(t.ent_type_ in ("DATE", "TIME") for t in words):
+            break
+        out.extend(words)
+        if len(words) < len(sub):
+            break
+        end = sub[-1].i
+    return out
 
 
 # Verbs besides the object cues whose passive subject is what was said ('was first
@@ -576,6 +612,17 @@ def _colon_report(tok: Any, clause: Any, text: str, blocked: list[Span]) -> Foun
     return Found(kind, content, (content,), cue, speaker, heads[-1].i, None, tok.i)
 
 
+def noun_read_for_verb(tok: Any) -> bool:
+    """A reporting word the tagger made a noun but the parse gives a subject and an
+    object or clause, as a verb's ('half of the voters surveyed support [noun] X'):
+    with one name after it the tagger says verb, with another noun. A noun takes no
+    subject of its own, so the parse's frame decides, not the tag."""
+    if tok.pos_ != "NOUN" or cue_lemma(tok) not in SPEECH_VERBS | THOUGHT_VERBS:
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"dobj", "ccomp"})
+
+
 def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
     """Indirect and mixed attributions whose cue lies outside every quotation."""
     text = doc_text(sdoc)
@@ -605,7 +652,8 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                     f = noun_object_report(tok, sent, interiors, subject)
                 if f is not None:
                     found.append(f)
-                continue
+                if not noun_read_for_verb(tok):
+                    continue
             f = impression(tok, sent, interiors, _reports)
             if f is not None:
                 found.append(f)
@@ -616,7 +664,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 found.append(f)
                 continue
             prep = prep_of(tok)
-            if prep is None and not is_cue_verb(tok):
+            if prep is None and not (is_cue_verb(tok) or noun_read_for_verb(tok)):
                 continue
             comp = [t for t in complement(tok) if sent.start <= t.i < sent.end]
             comp = with_orphans(comp, sent)

@@ -752,6 +752,23 @@ def _continue_previous(text: str, found: list[Found], paras: list[Span]) -> list
     return out
 
 
+def joined_parts(text: str, parts: Sequence[Span]) -> tuple[Span, ...]:
+    """Content pieces (in order) with those only space apart made one.
+
+    Why: when the parse splits one reported clause in two (two complements of one
+    cue, as 'told the audience [...] [he doesn't like ...]'), the pieces found from
+    each touch; whether the parse splits depends on the names in the clause, and
+    one stretch of words is one piece of content either way.
+    """
+    out: list[Span] = []
+    for p in parts:
+        if out and out[-1][1] <= p[0] and not text[out[-1][1] : p[0]].strip():
+            out[-1] = (out[-1][0], max(out[-1][1], p[1]))
+        else:
+            out.append(p)
+    return tuple(out)
+
+
 def attributed_quotes(
     text: str,
     sdoc: Any,
@@ -784,7 +801,7 @@ def attributed_quotes(
             d = out[k]
             if overlap(f.span, d.span) == 0 and d.cue is not None and not inside(d.cue, f.span):
                 # "said [clause]: "quote"": one event, content in two parts.
-                parts = tuple(sorted((*d.parts, f.span)))
+                parts = joined_parts(text, sorted((*d.parts, f.span)))
                 out[k] = d.with_(kind="mixed", span=(parts[0][0], parts[-1][1]), parts=parts)
             continue
         out.append(f)

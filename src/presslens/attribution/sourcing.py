@@ -148,8 +148,28 @@ def _phrase_head(sdoc: Any, span: Span | None) -> Any:
     return min(roots, key=lambda t: (len(list(t.ancestors)), -t.i))
 
 
+# Entity labels that mark no name (a capitalised date or number is no name).
+_NOT_NAMES = frozenset({"", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
 def _is_name(tok: Any) -> bool:
-    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _in(tok, ORG_NOUNS)
+    """A proper name: tagged as one, or a capitalised word the tagger read as a common
+    noun and the recogniser marks as a name of any kind.
+
+    Why: the tagger reads a surname that looks like a plural noun (one ending in -s or
+    -ce) as NNS, and the recogniser then often calls it an organisation, where another
+    surname in the same place is a PERSON; both are names, and neither the tag nor the
+    label must decide whether the speaker is a named person.
+    """
+    if not tok.text[:1].isupper() or _in(tok, ORG_NOUNS):
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    return (
+        tok.pos_ == "NOUN"
+        and tok.ent_type_ not in _NOT_NAMES
+        and not _in(tok, PEOPLE_NOUNS | DOCUMENT_NOUNS)
+    )
 
 
 def _names_a_person(head: Any, span: Span) -> bool:

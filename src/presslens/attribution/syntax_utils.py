@@ -70,17 +70,94 @@ def clipped_subtree(token: Any, bounds: Span, blocked: list[Span] = ()) -> Span 
 def subject_span(
     verb: Any, subjects: list[Any], bounds: Span, blocked: list[Span] = ()
 ) -> tuple[Span | None, int | None]:
-    """The speaker phrase among several subjects of one verb: the one nearest the verb.
+    """The speaker phrase among several subjects of one verb: the one nearest the verb,
+    with the other subjects it runs on from (only punctuation between).
 
     Why: a parse that splits one phrase gives two subjects ('co' and 'host Mika
-    Brzezinski'), and which one comes first depends on the name that follows; the
-    nearest heads the phrase either way.
+    Brzezinski'; 'One delegate' and 'state party chair Ann Doe' of 'One delegate,
+    state party chair Ann Doe, pledged'), and whether it splits, and which one comes
+    first, depends on the names in it; the nearest heads the phrase either way, and
+    the phrase is all of it.
     """
-    for child in sorted(subjects, key=lambda c: abs(c.i - verb.i)):
+    ordered = sorted(subjects, key=lambda c: abs(c.i - verb.i))
+    for child in ordered:
         span = clipped_subtree(child, bounds, blocked)
         if span is not None:
-            return _without_cut_clause(child, span, blocked), child.i
+            span = _without_cut_clause(child, span, blocked)
+            others = [clipped_subtree(c, bounds, blocked) for c in ordered if c is not child]
+            span = _joined_subjects(child.doc, span, others)
+            return orphaned_lead(child, span, bounds), child.i
     return None, None
+
+
+def _joined_subjects(doc: Any, span: Span, others: list[Span | None]) -> Span:
+    """``span`` widened over the other subjects' phrases that touch it with only
+    punctuation and space between (an apposition the parse split in two)."""
+    text = doc_text(doc)
+    grown = True
+    while grown:
+        grown = False
+        for o in others:
+            if o is None or (o[0] >= span[0] and o[1] <= span[1]):
+                continue
+            if o[1] <= span[0] and not text[o[1] : span[0]].strip(" ,-\u2010\u2011"):
+                span, grown = (o[0], span[1]), True
+            elif o[0] >= span[1] and not text[span[1] : o[0]].strip(" ,-\u2010\u2011"):
+                span, grown = (span[0], o[1]), True
+    return span
+
+
+_NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM"})
+
+
+def _noun_phrase_word(tok: Any) -> bool:
+    """A word that can stand in a noun phrase before a name: a noun, name, adjective,
+    determiner or number, or a capitalised word the tagger read as a verb ('Presumptive')
+    that heads no clause (a lower-case 'said' never counts)."""
+    if tok.pos_ in _NOUN_PHRASE_POS:
+        return True
+    return tok.pos_ == "VERB" and tok.text[:1].isupper() and tok.dep_ not in ("ROOT", "ccomp")
+
+
+def orphaned_lead(token: Any, span: Span, bounds: Span) -> Span:
+    """A speaker phrase with the words before it that open its clause but hang, through
+    their heads, from a word outside it: ('WASHINGTON (Agency) — Presumptive nominee Ann
+    Doe told ...': the parse may hang 'Presumptive nominee' on the dateline, or not,
+    depending on the name after it; cut from the dateline, those words name who spoke).
+
+    Only a run of words of a noun phrase (nouns, names, adjectives, determiners,
+    numbers, and a verb the tagger made of a capitalised adjective), with no
+    punctuation, from the clause's first word up to the phrase, counts: 'As Doe
+    pointed out' opens with a conjunction, not part of a name.
+    """
+    doc = token.doc
+    first = doc[token.i]
+    while first.i > 0 and doc[first.i - 1].idx >= span[0]:
+        first = doc[first.i - 1]
+    run = []
+    k = first.i - 1
+    while k >= 0 and doc[k].idx >= bounds[0]:
+        t = doc[k]
+        if not _noun_phrase_word(t) or not _hangs_outside(t, bounds, span):
+            return span
+        run.append(t)
+        k -= 1
+    if not run:
+        return span
+    return (run[-1].idx, span[1])
+
+
+def _hangs_outside(tok: Any, bounds: Span, span: Span) -> bool:
+    """Whether ``tok``'s chain of heads leaves ``bounds`` before it reaches ``span``."""
+    seen = tok
+    for _ in range(64):
+        head = seen.head
+        if head.i == seen.i or span[0] <= head.idx < span[1]:
+            return False
+        if not (bounds[0] <= head.idx < bounds[1]):
+            return True
+        seen = head
+    return False
 
 
 def _without_cut_clause(head: Any, span: Span, blocked: Sequence[Span]) -> Span:
@@ -98,6 +175,30 @@ def _without_cut_clause(head: Any, span: Span, blocked: Sequence[Span]) -> Span:
                 end -= 1
             return (span[0], end) if end > span[0] else span
     return span
+
+
+def name_read_as_verb(tok: Any) -> bool:
+    """Whether the parse read a capitalised word inside a sentence as a verb: a name
+    that is also an English verb ('pledged her vote to Doe' read as an infinitive 'to
+    doe' when the surname is a verb). Only after a word in lower case and outside Title
+    Case lines ('Why Does Doe Refuse to Recognize the Vote', where verbs are
+    capitalised too).
+
+    Why: a name that happens to be a verb changes the whole parse around it, and
+    another name in its place would not; the rules read it as the name it is.
+    """
+    if tok.pos_ != "VERB" or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    if tok.i == 0 or tok.is_sent_start:
+        return False
+    before = tok.doc[tok.i - 1]
+    if not (before.is_alpha and before.text.islower()):
+        return False
+    lo, hi = sentence_bounds(tok)
+    long_words = [t.text for t in tok.doc[max(0, tok.i - 12) : tok.i + 12] if lo <= t.idx < hi]
+    long_words = [w for w in long_words if w.isalpha() and len(w) > 3]
+    capitalised = sum(1 for w in long_words if w[:1].isupper())
+    return capitalised * 2 <= len(long_words)
 
 
 def sentence_bounds(token: Any) -> Span:

@@ -337,6 +337,18 @@ NOTES = (
     "unlabelled Cyrillic corpus of any size is at hand to pretrain the embeddings (the "
     "ner-uk texts are small), and 2,300 posts overfit hashed-n-gram embeddings within 3 "
     "epochs.",
+    "- Richer sentence models over the same vectors tried (issue #17, session 10; `python -m "
+    "presslens_training.manipulation.explore --context`, same folds and seed; token F1 mean "
+    "± std over the folds, then the paired per-fold difference to the shipped mix, all/ru/"
+    "uk): shipped (sentence LR, mix 0.5) 0.568 ± 0.025; the sentence LR weighted by the "
+    "sentence's tokens (the metric counts tokens) 0.568 ± 0.024 (-0.001 ± 0.003); the "
+    "sentence's vector beside its post's mean vector and its neighbours' (1,536 columns) "
+    "0.570 ± 0.026 (+0.001 ± 0.003; uk +0.002 ± 0.003), token-weighted 0.571 ± 0.026 "
+    "(+0.002 ± 0.006; ru -0.001 ± 0.013, uk +0.005 ± 0.007), at C/4 -0.001 ± 0.002; every "
+    "variant at mix 0.75 -0.001 to -0.002. All inside the noise, none shipped: what a "
+    "sentence vector tells about manipulation the single-sentence LR already reads. A "
+    "small MLP over the vectors (scikit-learn, 128 hidden) did not finish one CV run in "
+    "30 min of one core and was not measured.",
 )
 
 

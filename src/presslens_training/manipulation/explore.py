@@ -3,7 +3,8 @@
 ``python -m presslens_training.manipulation.explore [--crf]`` prints one row per variant
 (``--post``: the post-level model's C and features; ``--stack [--nested]``: stronger post-level
 'manipulative' models, TF-IDF/NB-LR/averaged/stacked, each as the tagger's input;
-``--vectors``: multilingual sentence vectors, mixed in, as an input column, as a post model):
+``--vectors``: multilingual sentence vectors, mixed in, as an input column, as a post model;
+``--context``: sentence models with the post's and the neighbours' vectors, token-weighted):
 token F1 (mean ± std over the folds, one threshold pooled over both languages) and the
 paired difference to the shipped tagger per fold. The val split is not read. Every variant
 uses the shipped post-level 'manipulative' model (shared features, C=1.0) out of fold, the
@@ -529,6 +530,64 @@ def vector_variants(b: Bench, shipped: np.ndarray) -> None:
         print(f"post-level AUC, {name}: ru {auc['ru']:.3f} uk {auc['uk']:.3f}")
 
 
+def sentence_context(s_x: np.ndarray, s_post: np.ndarray) -> np.ndarray:
+    """Each sentence's vector beside its post's mean vector and its neighbours' (zeros at
+    a post's edges): whether a sentence is manipulative depends on what surrounds it."""
+    n_posts = int(s_post.max()) + 1
+    sums = np.zeros((n_posts, s_x.shape[1]))
+    np.add.at(sums, s_post, s_x)
+    mean = sums / np.bincount(s_post, minlength=n_posts)[:, None]
+    same_prev = np.r_[False, s_post[1:] == s_post[:-1]]
+    same_next = np.r_[s_post[:-1] == s_post[1:], False]
+    prev = np.where(same_prev[:, None], np.roll(s_x, 1, axis=0), 0)
+    after = np.where(same_next[:, None], np.roll(s_x, -1, axis=0), 0)
+    return np.column_stack([s_x, mean[s_post], prev, after])
+
+
+def context_variants(b: Bench, shipped: np.ndarray) -> None:
+    """Richer sentence models over the same vectors: weighted by the sentence's tokens (the
+    metric counts tokens), and with the post's mean and the neighbours' vectors beside the
+    sentence's own; each mixed into the shipped tagger at 0.5 and 0.75."""
+    from sklearn.linear_model import LogisticRegression
+
+    from presslens_training.manipulation.fit import SENTENCE_C, sentence_design
+    from presslens_training.manipulation.vectors import post_vectors
+
+    d = b.design
+    token_sentence, s_x, s_gold, s_post = sentence_design(d, post_vectors(b.posts))
+    s_fold, s_lang = b.fold[s_post], b.lang[s_post]
+    counts = np.bincount(token_sentence, minlength=len(s_x)).astype(float)
+    smoothed = b.smooth(shipped)
+
+    def oof(x: np.ndarray, make, weighted: bool = False) -> np.ndarray:
+        out = np.zeros(len(s_gold))
+        for f in range(K):
+            rows = s_fold != f
+            w = language_balanced(s_gold[rows], s_lang[rows])
+            if weighted:
+                w = w * counts[rows] / counts[rows].mean()
+            model = make().fit(x[rows], s_gold[rows], sample_weight=w)
+            out[~rows] = model.predict_proba(x[~rows])[:, 1]
+        return out[token_sentence]
+
+    def lr(c: float = SENTENCE_C):
+        return lambda: LogisticRegression(C=c, max_iter=2000, random_state=b.seed)
+
+    context = sentence_context(s_x, s_post)
+    b.base_folds = None  # paired differences to the shipped mix, the first row below
+    variants = (
+        ("sentence LR (shipped)", s_x, lr(), False),
+        ("sentence LR, weighted by tokens", s_x, lr(), True),
+        ("context LR (own, post mean, neighbours)", context, lr(), False),
+        ("context LR, weighted by tokens", context, lr(), True),
+        ("context LR C/4", context, lr(SENTENCE_C / 4), False),
+    )
+    for name, x, make, weighted in variants:
+        p = oof(x, make, weighted)
+        for w in (0.5, 0.75):
+            b.row(f"{name}, mix {w}", (1 - w) * smoothed + w * p)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--crf", action="store_true", help="also the CRF (about 6 min)")
@@ -542,6 +601,11 @@ def main() -> None:
         "--vectors",
         action="store_true",
         help="only the multilingual sentence vectors (about 5 min with their cache)",
+    )
+    parser.add_argument(
+        "--context",
+        action="store_true",
+        help="only richer sentence models over the vectors (context, token weights)",
     )
     parser.add_argument(
         "--nested",
@@ -564,6 +628,9 @@ def main() -> None:
         return
     if args.vectors:
         vector_variants(b, shipped)
+        return
+    if args.context:
+        context_variants(b, shipped)
         return
     b.row("no smoothing", shipped)
     b.row("0.25 token + 0.75 sentence mean", b.smooth(shipped, 0.25))

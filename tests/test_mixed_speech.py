@@ -19,23 +19,23 @@ HEADLINE = "Crisis talks\n\n"
     ("body", "starts", "ends", "speaker"),
     [
         (
-            "Campaign chair Paul Manafort dismissed the whole kerfuffle as \u201cabsurd.\u201d "
-            "His staff left early.",
-            "the whole kerfuffle",
-            "absurd",
-            "Campaign chair Paul Manafort",
+            "Campaign manager Ruth Dale dismissed the entire dispute as \u201csilly.\u201d "
+            "Her staff left early.",
+            "the entire dispute",
+            "silly",
+            "Campaign manager Ruth Dale",
         ),
         (
-            "He once backed Rand Paul, but now said Ken Miller had \u201cthe opportunity and "
-            "the obligation to bring us together.\u201d",
+            "He once backed Rand Paul, but now said Ken Miller had \u201cthe chance and "
+            "the duty to unite the party.\u201d",
             "Ken Miller had",
-            "together",
+            "the party",
             "He",
         ),
         (
-            "The people of Scranton and towns like it \u201cdeserve someone who is with "
+            "The workers of Dayton and cities like it \u201cneed someone who stands with "
             "them,\u201d said the vice president.",
-            "The people of Scranton",
+            "The workers of Dayton",
             "with them",
             "the vice president",
         ),
@@ -53,10 +53,10 @@ HEADLINE = "Crisis talks\n\n"
             "He",
         ),
         (
-            "He argued that keeping Santilli in jail will only make his voice louder: "
-            "\u201cThey are creating a monster.\u201d",
-            "that keeping Santilli",
-            "a monster",
+            "He argued that keeping Dorn in prison will only make him more popular: "
+            "\u201cThey are building a martyr.\u201d",
+            "that keeping Dorn",
+            "a martyr",
             "He",
         ),
         (

@@ -11,25 +11,10 @@ trailing punctuation counts as an error.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
-import presslens
+from attribution_helpers import Layout, check_layout, describe, layout_quotes
 from presslens.document import Quote
-
-HEADLINE = "Council debates budget\n\n"
-
-
-@dataclass(frozen=True)
-class Layout:
-    name: str
-    body: str
-    content: str
-    speakers: tuple[str, ...]  # acceptable speaker texts (one, or a few honest readings)
-    kind: str
-    pieces: int = 1  # how many quoted pieces make up the content
-
 
 LAYOUTS: tuple[Layout, ...] = (
     Layout(
@@ -251,25 +236,9 @@ NOT_SPEECH: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _quotes(body: str) -> tuple[str, list[Quote]]:
-    text = HEADLINE + body
-    return text, presslens.analyze(text, stages=["quotes"]).quotes
-
-
 def _content(text: str, q: Quote) -> str:
     content = text[slice(*q.span)].strip().rstrip(",.;:").strip()
     return content.removeprefix("that ")
-
-
-def _speaker(text: str, q: Quote) -> str | None:
-    if q.speaker is None:
-        return None
-    return text[slice(*q.speaker.span)] if q.speaker.span else q.speaker.text
-
-
-def _describe(text: str, quotes: list[Quote]) -> str:
-    rows = [f"{q.kind}: {text[slice(*q.span)]!r} <- {_speaker(text, q)!r}" for q in quotes]
-    return "; ".join(rows) or "no quotes"
 
 
 XFAIL: dict[str, str] = {
@@ -291,13 +260,7 @@ XFAIL: dict[str, str] = {
     ids=[c.name for c in LAYOUTS],
 )
 def test_quote_layout(layout: Layout) -> None:
-    text, quotes = _quotes(layout.body)
-    found = [q for q in quotes if _content(text, q) == layout.content]
-    assert len(found) == 1, _describe(text, quotes)
-    q = found[0]
-    assert q.kind == layout.kind, _describe(text, quotes)
-    assert _speaker(text, q) in layout.speakers, _describe(text, quotes)
-    assert len(q.parts or (q.span,)) == layout.pieces, _describe(text, quotes)
+    check_layout(layout, _content)
 
 
 def test_enough_layouts() -> None:
@@ -306,7 +269,7 @@ def test_enough_layouts() -> None:
 
 @pytest.mark.parametrize(("name", "body", "phrase"), NOT_SPEECH, ids=[n for n, _, _ in NOT_SPEECH])
 def test_quoted_phrase_is_not_speech(name: str, body: str, phrase: str) -> None:
-    text, quotes = _quotes(body)
+    text, quotes = layout_quotes(body)
     start = text.index(phrase)
     end = start + len(phrase)
-    assert not [q for q in quotes if q.span[0] < end and start < q.span[1]], _describe(text, quotes)
+    assert not [q for q in quotes if q.span[0] < end and start < q.span[1]], describe(text, quotes)

@@ -7,28 +7,20 @@ without the quotation marks and the comma or full stop that closes the layout.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 import presslens
+from attribution_helpers import (
+    HEADLINE,
+    Layout,
+    check_layout,
+    describe,
+    speaker_text,
+)
 from presslens.document import Quote
 
-HEADLINE = "Council debates budget\n\n"
-
-
-@dataclass(frozen=True)
-class Case:
-    name: str
-    body: str
-    content: str
-    speakers: tuple[str, ...]
-    kind: str
-    pieces: int = 1
-
-
-CASES: tuple[Case, ...] = (
-    Case(
+CASES: tuple[Layout, ...] = (
+    Layout(
         "a question asked before the speaker and cue",
         "Asked about the delay on Monday, the mayor said, "
         '"We are doing everything we can to finish the bridge."',
@@ -36,7 +28,7 @@ CASES: tuple[Case, ...] = (
         ("the mayor",),
         "direct",
     ),
-    Case(
+    Layout(
         "a time clause before the speaker and cue",
         "When reporters pressed her on the vote, the senator replied, "
         '"That is a question for another day."',
@@ -44,7 +36,7 @@ CASES: tuple[Case, ...] = (
         ("the senator",),
         "direct",
     ),
-    Case(
+    Layout(
         "the next sentence goes on with a lead word and a quotation",
         '"The plan is sound," the mayor said. Instead, "the council wants to delay it for'
         ' another year."',
@@ -54,7 +46,7 @@ CASES: tuple[Case, ...] = (
         "mixed",
         2,
     ),
-    Case(
+    Layout(
         "the next sentence goes on with a clause and a quotation",
         '"We were never consulted," the farmer said. Unless the board changes course,'
         ' "nobody in the valley will trust the water again."',
@@ -64,7 +56,7 @@ CASES: tuple[Case, ...] = (
         "mixed",
         2,
     ),
-    Case(
+    Layout(
         "the next sentence's quotation has a cue of its own",
         '"We were never consulted," the farmer said. The board, however, "acted within'
         ' the law," a spokesman said.',
@@ -72,7 +64,7 @@ CASES: tuple[Case, ...] = (
         ("the farmer",),
         "direct",
     ),
-    Case(
+    Layout(
         "a quotation going on after the cue, then a new line about the speaker",
         '"We will win this league," said the coach. "Nobody in this club doubts it for a'
         ' second."\nThe coach also praised the fans for their patience.',
@@ -81,7 +73,7 @@ CASES: tuple[Case, ...] = (
         "direct",
         2,
     ),
-    Case(
+    Layout(
         "a question, then a speaker with an apposition and the cue",
         '"Why should anyone have to wait this long?" Eva Lind, a retired nurse from the'
         " valley, said into the phone.",
@@ -89,29 +81,29 @@ CASES: tuple[Case, ...] = (
         ("Eva Lind", "Eva Lind, a retired nurse from the valley"),
         "direct",
     ),
-    Case(
+    Layout(
         "a speaker with an apposition before the cue after the quotation",
-        '"It is not the position that everything is fine," Gene Sperling, a top outside'
-        " adviser to the campaign, said at a recent event on the economy.",
-        "It is not the position that everything is fine",
+        '"Nobody here claims the budget is perfect," Lena Ortiz, a senior outside'
+        " adviser to the council, said at a town hall on housing.",
+        "Nobody here claims the budget is perfect",
         (
-            "Gene Sperling",
-            "Gene Sperling, a top outside adviser to the campaign",
+            "Lena Ortiz",
+            "Lena Ortiz, a senior outside adviser to the council",
         ),
         "direct",
     ),
-    Case(
+    Layout(
         "a speaker with a relative clause before the cue after the quotation",
-        '"The agents involved are under a lot of pressure," an intelligence source, who was'
-        " not authorized to speak on the record, told the network.",
-        "The agents involved are under a lot of pressure",
+        '"The inspectors on the case are working long hours," a police source, who has'
+        " followed the inquiry from the start, told the newspaper.",
+        "The inspectors on the case are working long hours",
         (
-            "an intelligence source",
-            "an intelligence source, who was not authorized to speak on the record",
+            "a police source",
+            "a police source, who has followed the inquiry from the start",
         ),
         "direct",
     ),
-    Case(
+    Layout(
         "a newsletter item: a topic, a dash, the source and a colon",
         'Voters agree the race is tight - Anna Berg: "Nobody at the table wants to blink'
         ' first, and the polls show why."',
@@ -119,7 +111,7 @@ CASES: tuple[Case, ...] = (
         ("Anna Berg",),
         "direct",
     ),
-    Case(
+    Layout(
         "a speaker after the quotation with a long relative clause",
         '"The river has never been this low," Maria Olsen, who has farmed the land along'
         " the valley for more than forty years with her two brothers, told the local paper.",
@@ -131,7 +123,7 @@ CASES: tuple[Case, ...] = (
         ),
         "direct",
     ),
-    Case(
+    Layout(
         "a programme's title in quotation marks after the cue, then more quotation",
         '"We are not winning yet," the minister said on the radio show "Morning Call" on'
         ' Sunday. "But we will get there before the winter comes."',
@@ -144,35 +136,13 @@ CASES: tuple[Case, ...] = (
 )
 
 
-def _quotes(body: str) -> tuple[str, list[Quote]]:
-    text = HEADLINE + body
-    return text, presslens.analyze(text, stages=["quotes"]).quotes
-
-
 def _content(text: str, q: Quote) -> str:
     return text[slice(*q.span)].strip().rstrip(",.;:").strip().strip('"“”').rstrip(",.")
 
 
-def _speaker(text: str, q: Quote) -> str | None:
-    if q.speaker is None:
-        return None
-    return text[slice(*q.speaker.span)] if q.speaker.span else q.speaker.text
-
-
-def _describe(text: str, quotes: list[Quote]) -> str:
-    rows = [f"{q.kind}: {text[slice(*q.span)]!r} <- {_speaker(text, q)!r}" for q in quotes]
-    return "; ".join(rows) or "no quotes"
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_direct_quote(case: Case) -> None:
-    text, quotes = _quotes(case.body)
-    found = [q for q in quotes if _content(text, q) == case.content]
-    assert len(found) == 1, _describe(text, quotes)
-    q = found[0]
-    assert q.kind == case.kind, _describe(text, quotes)
-    assert _speaker(text, q) in case.speakers, _describe(text, quotes)
-    assert len(q.parts or (q.span,)) == case.pieces, _describe(text, quotes)
+def test_direct_quote(case: Layout) -> None:
+    check_layout(case, _content)
 
 
 def test_transcript_turns_are_direct_quotes() -> None:
@@ -183,7 +153,7 @@ def test_transcript_turns_are_direct_quotes() -> None:
         + "HOST: When will you decide?"
     )
     quotes = presslens.analyze(text, stages=["quotes"]).quotes
-    said = {(_speaker(text, q), _content(text, q)) for q in quotes if q.kind == "direct"}
+    said = {(speaker_text(text, q), _content(text, q)) for q in quotes if q.kind == "direct"}
     assert ("MAYOR", "I have not decided yet, and my family will have a say") in said, said
 
 
@@ -195,5 +165,5 @@ def test_a_capitalised_label_on_its_own_is_no_speaker() -> None:
         "The mayor said on Monday that the budget was fair and would pass."
     )
     quotes = presslens.analyze(text, stages=["quotes"]).quotes
-    credited = [q for q in quotes if q.kind == "direct" and _speaker(text, q) == "BOOM"]
-    assert not credited, _describe(text, quotes)
+    credited = [q for q in quotes if q.kind == "direct" and speaker_text(text, q) == "BOOM"]
+    assert not credited, describe(text, quotes)

@@ -24,17 +24,17 @@ from attribution_helpers import reports
     [
         # news
         (
-            "Former New York Gov. George Pataki is endorsing John Kasich.",
+            "Former Ohio Gov. Mark Rowe is endorsing Jane Alder.",
             "endorsing",
-            "John Kasich",
-            "Former New York Gov. George Pataki",
+            "Jane Alder",
+            "Former Ohio Gov. Mark Rowe",
         ),
         # news
         (
-            "In Nevada, about 6 in 10 white men supported Sanders.",
+            "In Iowa, about 7 in 10 older women supported Sanders.",
             "supported",
             "Sanders",
-            "about 6 in 10 white men",
+            "about 7 in 10 older women",
         ),
         # news
         ("The mayor voted against the budget.", "voted against", "the budget", "The mayor"),
@@ -118,13 +118,13 @@ def test_a_clause_the_parse_reads_otherwise_is_reported(
     ("text", "cue", "content", "speaker"),
     [
         # news
-        ("The meeting was first reported by Politico.", "reported", "The meeting", "Politico"),
+        ("The dinner was first reported by the Herald.", "reported", "The dinner", "the Herald"),
         # news
         (
-            "The immigration bill, opposed by House Republicans, never became law.",
+            "The farm bill, opposed by rural senators, never reached a vote.",
             "opposed",
-            "The immigration bill",
-            "House Republicans",
+            "The farm bill",
+            "rural senators",
         ),
         ("Sanders was endorsed by the union on Monday.", "endorsed", "Sanders", "the union"),
     ],
@@ -171,9 +171,9 @@ def test_show_reports_its_object(text: str, cue: str, content: str, speaker: str
         ),
         # news
         (
-            "Her plan to increase federal investment in infrastructure is a good idea.",
+            "Her plan to raise state spending on rural schools is a sound idea.",
             "plan",
-            "to increase federal investment in infrastructure",
+            "to raise state spending on rural schools",
             "Her",
         ),
         # news

@@ -30,10 +30,10 @@ def test_reported_clause_before_the_quotation() -> None:
 
 
 def test_quotation_going_on_from_its_subject() -> None:
-    text = 'He said Mateen "has not done this because of his faith."'
+    text = 'He said Halvor "did not act because of his religion."'
     [(kind, parts, cue, _)] = found(text)
     assert kind == "mixed"
-    assert parts[0].startswith("Mateen")
+    assert parts[0].startswith("Halvor")
     assert cue == "said"
 
 
@@ -54,10 +54,10 @@ def test_addressee_before_the_quotation_is_no_content() -> None:
 
 
 def test_object_of_the_cue_before_a_colon() -> None:
-    text = 'He also played up his strength in a general election: "Who gives us the best chance?"'
+    text = 'He also talked up his appeal to swing voters: "Who else can win in November?"'
     [(kind, parts, _, speaker)] = found(text)
     assert kind == "mixed"
-    assert parts[0].startswith("his strength in a general election")
+    assert parts[0].startswith("his appeal to swing voters")
     assert speaker == "He"
 
 

@@ -40,9 +40,9 @@ def test_words_a_dateline_holds_before_the_speaker_stay_with_the_speaker() -> No
     """'WASHINGTON (UPI) — Presumptive ... nominee X told ...': whether the parse hangs the
     title on the dateline depends on the name; the title is the speaker's either way."""
     text = (
-        "WASHINGTON, June 10 (UPI) — Presumptive Democratic presidential nominee Hillary "
-        "Clinton told a union gathering in Ohio she will protect workers while her opponent, "
-        "Donald Trump, wants to “take America backward.”\n\nShe spoke for an hour."
+        "DENVER, May 3 (UPI) — Presumptive Democratic presidential nominee Hillary "
+        "Clinton told a meeting of nurses in Colorado she will defend their pensions while her "
+        "rival, Donald Trump, would “cut them to pieces.”\n\nShe spoke for an hour."
     )
     original, swapped, swap = _swapped(text)
     assert agreement(original, swapped, swap)[0] == agreement(original, swapped, swap)[1], (
@@ -58,18 +58,16 @@ def test_an_apposition_split_by_the_parse_and_a_name_read_as_a_verb() -> None:
     parse makes two subjects and reads 'to X' as an infinitive; the speaker is the
     whole phrase and the content the object with what follows it either way."""
     text = (
-        "One superdelegate, Alabama Democratic Party chairwoman Nancy Worley, pledged her "
-        "vote to Clinton recently in an effort to wrap up the primary election.\n\n"
+        "One delegate, Nevada Democratic Party treasurer Ann Dorsey, pledged her "
+        "vote to Clinton last week in a bid to settle the nomination early.\n\n"
         "Others waited."
     )
     original, swapped, swap = _swapped(text)
     same, total = agreement(original, swapped, swap)
     assert same == total, differences(original, swapped, swap)
     [q] = swapped["quotes"]
-    assert swap.text[slice(*q["span"])].startswith("her vote to Trump recently")
-    assert _speakers(swapped, swap.text) == [
-        "One superdelegate, Alabama GOP chairwoman Nancy Worley"
-    ]
+    assert swap.text[slice(*q["span"])].startswith("her vote to Trump last week")
+    assert _speakers(swapped, swap.text) == ["One delegate, Nevada GOP treasurer Ann Dorsey"]
 
 
 @pytest.mark.parametrize(
@@ -86,10 +84,10 @@ def test_a_phrase_after_a_prepositional_report_goes_with_it(asked: str, about: s
     past' on the cue after some names and on 'bankruptcies' after others."""
     text = (
         f"Neither of the candidates was questioned, while {asked} has been asked about a "
-        f"loan from Goldman Sachs and {about} about bankruptcies in his past."
+        f"loan from a Wall Street bank and {about} about lawsuits in his past."
     )
     contents = [text[f.span[0] : f.span[1]] for f in attributed_quotes(text, parse(text))]
-    assert contents == [f"a loan from Goldman Sachs and {about} about bankruptcies in his past"]
+    assert contents == [f"a loan from a Wall Street bank and {about} about lawsuits in his past"]
 
 
 @pytest.mark.parametrize(
@@ -100,14 +98,14 @@ def test_one_clause_the_parse_splits_in_two_is_one_piece(speaker: str, other: st
     for some names, one for others; the content is one stretch of words either way."""
     text = (
         "Earlier, the crowd waited.\n\n"
-        f"{speaker} also told the largely female audience bathed in neon pink lighting of "
-        f"{other}’s past descriptions of women he doesn’t like as “pigs, dogs and "
-        "disgusting animals.”\n\nThe crowd cheered."
+        f"{speaker} also told the largely young audience bathed in bright blue lighting of "
+        f"{other}’s old remarks about rivals he doesn’t like as “losers, clowns and "
+        "total failures.”\n\nThe crowd cheered."
     )
     [f] = attributed_quotes(text, parse(text))
     assert f.kind == "mixed"
     assert len(f.parts) == 1
-    assert text[slice(*f.parts[0])].startswith("the largely female audience")
+    assert text[slice(*f.parts[0])].startswith("the largely young audience")
 
 
 @pytest.mark.parametrize("name", ["Sanders", "Pence", "Cruz", "Kaine", "Clinton", "Trump"])
@@ -128,7 +126,7 @@ def test_name_read_as_verb() -> None:
     doc = parse("The delegate pledged her vote to Trump recently, officials said.")
     for t in doc:
         assert name_read_as_verb(t) == (t.text == "Trump" and t.pos_ == "VERB")
-    headline = parse("Why Does Israel Refuse to Recognize the Armenian Genocide?")
+    headline = parse("Why Does Congress Refuse to Fund the New Bridge?")
     assert not any(name_read_as_verb(t) for t in headline)
     plain = parse("The delegate pledged her vote to the governor recently.")
     assert not any(name_read_as_verb(t) for t in plain)
@@ -158,9 +156,9 @@ def test_a_reporting_word_tagged_as_a_noun_with_a_subject_and_an_object() -> Non
     tagged a verb before one name and a noun before the other, with the same subject
     and object either way; the report is found either way."""
     text = (
-        "Fewer than half of the voters surveyed in a new poll released Monday support "
-        "Democratic presidential candidate Hillary Clinton, as her rival continues to "
-        "campaign across the state.\n\nThe poll has a margin of error of four points."
+        "Fewer than half of the residents questioned in a survey published Tuesday support "
+        "Democratic presidential candidate Hillary Clinton, as her rival keeps touring "
+        "the state.\n\nThe survey has a margin of error of four points."
     )
     original, swapped, swap = _swapped(text)
     same, total = agreement(original, swapped, swap)

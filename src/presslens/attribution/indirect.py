@@ -205,6 +205,9 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
                 if "acomp" in path and child.lower_ in _EXPLETIVE:
                     return None, None  # 'it's worth pointing out that ...': nobody
                 return _within(child, bounds, blocked)
+        held = _passive_holder(seen, path)
+        if held is not None:
+            return _within(held, bounds, blocked)
         climb = seen.dep_ in _CLIMB or (
             # A gerund under a noun's preposition: 'took the step of accusing'.
             path[-2:] == ["pcomp", "prep"]
@@ -236,6 +239,23 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         path.append(seen.dep_)
         seen = seen.head
     return _agent(tok, bounds, blocked)
+
+
+# How a cue hangs from a passive clause as its adjunct ('was fired after suggesting',
+# 'was booed ... after telling', 'was denounced ...; praised'), not as a raising verb's
+# complement (handled before climbing).
+_ADJUNCT_STEPS = frozenset({"advcl", "prep", "pcomp", "conj"})
+
+
+def _passive_holder(verb: Any, path: list[str]) -> Any | None:
+    """The passive subject of a clause that a subjectless cue climbed to as its adjunct.
+
+    Why: 'The spokesman was fired after suggesting that ...' has no active subject
+    above the gerund; who was fired is who suggested, as a verb's own subject would be.
+    """
+    if not path or path[-1] not in _ADJUNCT_STEPS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _passive(tok: Any) -> bool:

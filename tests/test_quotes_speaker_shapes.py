@@ -34,3 +34,36 @@ from attribution_helpers import reports
 )
 def test_a_passive_clause_holds_its_adjunct_gerund(text: str, cue: str, speaker: str) -> None:
     assert reports(text)[cue][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # news
+        (
+            "The first incident came when protesters interrupted her speech, shouting that the "
+            "war was illegal.",
+            "shouting",
+            "protesters",
+        ),
+        # news
+        (
+            "The rally ended as the mayor thanked the crowd, saying that the city would recover.",
+            "saying",
+            "the mayor",
+        ),
+        # news
+        (
+            "The interview ended with the host asking the senator whether she would run again.",
+            "asking",
+            "the host",
+        ),
+    ],
+)
+def test_a_participle_goes_on_the_clause_just_before_it(text: str, cue: str, speaker: str) -> None:
+    assert reports(text)[cue][1] == speaker
+
+
+def test_a_participle_after_its_own_clause_keeps_its_subject() -> None:
+    text = "He left the meeting early, saying that the talks had failed."
+    assert reports(text)["saying"][1] == "He"

@@ -187,6 +187,9 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         # 'When asked whether ..., she said', 'the topic is not expected to come up': who
         # is asked or expected is no speaker; only an agent ('by X') is.
         return _agent(tok, bounds, blocked)
+    holder = _participle_holder(tok)
+    if holder is not None:
+        return _within(holder, bounds, blocked)
     seen = tok
     path: list[str] = []  # the relations climbed so far
     for _ in range(_CLIMB_STEPS):
@@ -205,6 +208,9 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
                 if "acomp" in path and child.lower_ in _EXPLETIVE:
                     return None, None  # 'it's worth pointing out that ...': nobody
                 return _within(child, bounds, blocked)
+        held = _passive_holder(seen, path)
+        if held is not None:
+            return _within(held, bounds, blocked)
         climb = seen.dep_ in _CLIMB or (
             # A gerund under a noun's preposition: 'took the step of accusing'.
             path[-2:] == ["pcomp", "prep"]
@@ -236,6 +242,70 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         path.append(seen.dep_)
         seen = seen.head
     return _agent(tok, bounds, blocked)
+
+
+_RELATIVES = frozenset({"that", "which", "what"})
+_LEAD_MARKS = frozenset({"as", "when", "while", "where"})
+
+
+def _participle_holder(tok: Any) -> Any | None:
+    """Who a subjectless participle clause belongs to when the clause right before it
+    has its own subject: 'came when protesters interrupted her speech, shouting ...',
+    'which the mayor called a disgrace, blaming ...', 'ended with the host asking ...'.
+
+    Why: the parse hangs the participle on the main verb, whose subject (an incident,
+    a rally) is no speaker; the participle goes on the clause just before it. Only a
+    clause introduced by 'as', 'when', 'while' or 'where', a relative clause or a
+    coordinated clause counts ('after the senator won, remarking' is about the main
+    clause's subject), and only with a comma before the participle; 'with X V-ing'
+    needs no comma.
+    """
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp") or tok.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    doc = tok.doc
+    before = doc[tok.i - 1]
+    if before.dep_ == "pobj" and before.head.lower_ == "with" and before.head.head == tok.head:
+        return before if before.pos_ in ("NOUN", "PROPN", "PRON") else None
+    if before.text != "," or tok.i < 2:
+        return None
+    verb = doc[tok.i - 2]
+    while verb.head.i != verb.i and verb.i != tok.head.i and not _clause_verb(verb):
+        verb = verb.head
+    if verb.i == tok.head.i or verb.i >= tok.i or verb not in tok.head.subtree:
+        return None
+    if not _clause_verb(verb):
+        return None
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    if not (verb.dep_ in ("relcl", "conj") or (verb.dep_ == "advcl" and marks & _LEAD_MARKS)):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _RELATIVES:
+        return None
+    return subj
+
+
+def _clause_verb(tok: Any) -> bool:
+    """A finite verb with its own subject."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+# How a cue hangs from a passive clause as its adjunct ('was fired after suggesting',
+# 'was booed ... after telling', 'was denounced ...; praised'), not as a raising verb's
+# complement (handled before climbing).
+_ADJUNCT_STEPS = frozenset({"advcl", "prep", "pcomp", "conj"})
+
+
+def _passive_holder(verb: Any, path: list[str]) -> Any | None:
+    """The passive subject of a clause that a subjectless cue climbed to as its adjunct.
+
+    Why: 'The spokesman was fired after suggesting that ...' has no active subject
+    above the gerund; who was fired is who suggested, as a verb's own subject would be.
+    """
+    if not path or path[-1] not in _ADJUNCT_STEPS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _passive(tok: Any) -> bool:

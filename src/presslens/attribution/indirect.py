@@ -25,7 +25,7 @@ from presslens.attribution.cues import (
 from presslens.attribution.cues import lemma as cue_lemma
 from presslens.attribution.found import Found, inside
 from presslens.attribution.frames import addressee
-from presslens.attribution.impressions import attitude, impression, regard
+from presslens.attribution.impressions import attitude, hearsay, impression, regard
 from presslens.attribution.noun_reports import noun_object_report
 from presslens.attribution.syntax_utils import (
     clipped_subtree,
@@ -724,7 +724,9 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                     found.append(f)
                 if not noun_read_for_verb(tok):
                     continue
-            f = impression(tok, sent, interiors, _reports)
+            f = impression(tok, sent, interiors, _reports) or hearsay(
+                tok, sent, interiors, _reports
+            )
             if f is not None:
                 found.append(f)
                 impressions.add(len(found) - 1)

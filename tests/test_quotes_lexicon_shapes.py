@@ -2,8 +2,9 @@
 attributions, ``bench/quotes_missed.py`` on the fit articles of PolNeAR train).
 
 'X reportedly V-ed' is a report with no named source: the content is the clause
-around the adverb. 'offered few specifics' is a report when what is offered is words. The sentences marked "news" were written from how news reports are
-worded, before looking at the rules; the names are invented.
+around the adverb. 'offered few specifics' is a report when what is offered is words.
+The sentences marked "news" were written from how news reports are worded, before
+looking at the rules; the names are invented.
 """
 
 from __future__ import annotations

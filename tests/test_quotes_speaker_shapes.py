@@ -67,3 +67,37 @@ def test_a_participle_goes_on_the_clause_just_before_it(text: str, cue: str, spe
 def test_a_participle_after_its_own_clause_keeps_its_subject() -> None:
     text = "He left the meeting early, saying that the talks had failed."
     assert reports(text)["saying"][1] == "He"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # news
+        (
+            "In a statement to the Gazette, her senior policy adviser, Tom Bexley, said that "
+            "the minister supports the treaty.",
+            "said",
+            "her senior policy adviser, Tom Bexley",
+        ),
+        # news
+        (
+            'In a statement to the Gazette, her senior policy adviser, Tom Bexley, said: "The '
+            'minister believes the treaty is essential."',
+            "said",
+            "her senior policy adviser, Tom Bexley",
+        ),
+        # news
+        (
+            "In an interview with the Herald, his chief of staff, Dana Whitlow, said that the "
+            "budget would pass.",
+            "said",
+            "Dana Whitlow",
+        ),
+    ],
+)
+def test_a_name_read_as_apposition_of_the_opening_phrase_speaks(
+    text: str, cue: str, speaker: str
+) -> None:
+    """'In a statement to the paper, her adviser, Ann Doe, said': the parse may hang the
+    name on 'paper' and leave 'said' with no subject."""
+    assert reports(text)[cue][1] == speaker

@@ -28,6 +28,7 @@ from presslens.attribution.frames import addressee
 from presslens.attribution.impressions import attitude, impression, regard
 from presslens.attribution.noun_reports import noun_object_report
 from presslens.attribution.syntax_utils import (
+    apposition_before,
     clipped_subtree,
     doc_text,
     name_read_as_verb,
@@ -241,7 +242,23 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             return clipped_subtree(seen.head, bounds, [*blocked, own]), seen.head.i
         path.append(seen.dep_)
         seen = seen.head
-    return _agent(tok, bounds, blocked)
+    span, head = _agent(tok, bounds, blocked)
+    if span is None and _finite_without_subject(tok):
+        lead = apposition_before(tok, bounds, blocked)
+        if lead is not None:
+            return clipped_subtree(lead, bounds, blocked), lead.i
+    return span, head
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def _finite_without_subject(tok: Any) -> bool:
+    """A finite verb ('said', 'has said') with no subject in the parse: where a comma-set
+    name before it was read as an apposition of the opening phrase's noun."""
+    if any(c.dep_ in _SUBJECTS for c in tok.children):
+        return False
+    return tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in tok.children)
 
 
 _RELATIVES = frozenset({"that", "which", "what"})

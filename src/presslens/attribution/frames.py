@@ -122,7 +122,10 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
                 span = clipped_subtree(head, frame, blocked)
                 if span is not None:
                     return span, head.i
-    head = apposition_before(tok, frame, blocked) or _phrase_before(tok, frame)
+    lead = apposition_before(tok, frame, blocked)
+    if lead is not None:
+        return lead
+    head = _phrase_before(tok, frame)
     if head is not None:
         span = clipped_subtree(head, frame, blocked)
         if span is not None:

@@ -236,7 +236,9 @@ _NOT_SPEAKERS = frozenset({"DATE", "TIME", "GPE", "LOC", "MONEY", "PERCENT", "CA
 _BESIDE_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 
-def apposition_before(verb: Any, bounds: Span, blocked: Sequence[Span] = ()) -> Any | None:
+def apposition_before(
+    verb: Any, bounds: Span, blocked: Sequence[Span] = ()
+) -> tuple[Span, int] | None:
     """The head of the apposition that ends right before a verb with no subject, where the
     parse hung it on a noun of the phrase that opens the clause: 'In a statement to the
     paper, her adviser, Ann Doe, said', 'At the plant, where ..., Ann Doe, 61, argued'
@@ -259,6 +261,9 @@ def apposition_before(verb: Any, bounds: Span, blocked: Sequence[Span] = ()) -> 
         k -= 1
     if k < 0 or doc[k].idx < bounds[0]:
         return None
+    k = _before_aside(doc, k, bounds)
+    if k is None:
+        return None
     cand = doc[k]
     for _ in range(64):
         head = cand.head
@@ -276,4 +281,29 @@ def apposition_before(verb: Any, bounds: Span, blocked: Sequence[Span] = ()) -> 
     first = min(t.i for t in cand.subtree)
     if first == 0 or not (doc[first - 1].is_punct or doc[first - 1].is_space):
         return None
-    return cand
+    span = clipped_subtree(cand, bounds, blocked)
+    if span is None:
+        return None
+    siblings = [
+        clipped_subtree(c, bounds, blocked)
+        for c in cand.head.children
+        if c.dep_ in _CHAIN and c.i < cand.i and c.pos_ in ("NOUN", "PROPN")
+    ]
+    return _joined_subjects(doc, span, siblings), cand.i
+
+
+def _before_aside(doc: Any, k: int, bounds: Span) -> int | None:
+    """The last word before a prepositional aside set off by commas that ends at ``k``
+    ('Ann Doe, in Springfield, said'; 'Ann Doe, without naming him, accused'), else
+    ``k``: the aside is where or how the speaker spoke, not who."""
+    top = doc[k]
+    while top.head.i != top.i and top.head.i <= k and top.head.i > 0:
+        if top.dep_ == "prep" and doc[top.i - 1].text == ",":
+            break
+        top = top.head
+    if top.dep_ != "prep" or top.i < 2 or doc[top.i - 1].text != ",":
+        return k
+    if max(t.i for t in top.subtree) != k:
+        return k
+    j = top.i - 2
+    return j if j >= 0 and doc[j].idx >= bounds[0] else None

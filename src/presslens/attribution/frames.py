@@ -16,7 +16,13 @@ from typing import Any
 
 from presslens.attribution.cues import CUE_NOUNS, cue_span, is_cue_verb, is_speech_verb
 from presslens.attribution.marks import ALL_MARKS
-from presslens.attribution.syntax_utils import clipped_subtree, subject_span, tokens_in, trim
+from presslens.attribution.syntax_utils import (
+    apposition_before,
+    clipped_subtree,
+    subject_span,
+    tokens_in,
+    trim,
+)
 from presslens.document import Span
 
 _SENT_END = re.compile(r"[.!?][\"”’)]*(?=\s+\S)")
@@ -116,6 +122,9 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
                 span = clipped_subtree(head, frame, blocked)
                 if span is not None:
                     return span, head.i
+    lead = apposition_before(tok, frame, blocked)
+    if lead is not None:
+        return lead
     head = _phrase_before(tok, frame)
     if head is not None:
         span = clipped_subtree(head, frame, blocked)

@@ -28,6 +28,7 @@ from presslens.attribution.frames import addressee
 from presslens.attribution.impressions import attitude, hearsay, impression, regard
 from presslens.attribution.noun_reports import noun_object_report
 from presslens.attribution.syntax_utils import (
+    apposition_before,
     clipped_subtree,
     doc_text,
     name_read_as_verb,
@@ -249,6 +250,9 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         )
         if not climb or seen.head.i == seen.i:
             break
+        shared = _conjunct_subject(seen)
+        if shared is not None:
+            return _within(shared, bounds, blocked)
         if seen.dep_ == "xcomp":
             # Raising: 'Obama is reported to have called', 'she is expected to say'.
             raised = next((c for c in seen.head.children if c.dep_ == "nsubjpass"), None)
@@ -271,10 +275,54 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             return clipped_subtree(seen.head, bounds, [*blocked, own]), seen.head.i
         path.append(seen.dep_)
         seen = seen.head
-    return _agent(tok, bounds, blocked)
+    span, head = _agent(tok, bounds, blocked)
+    # The verb the climb ended on ('was bracing ... and hoping' climbs to 'bracing'),
+    # else the cue itself, may have lost its subject to the opening phrase.
+    for verb in dict.fromkeys((seen, tok)):
+        if span is None and _finite_without_subject(verb):
+            lead = apposition_before(verb, bounds, blocked)
+            if lead is not None:
+                return lead
+    return span, head
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def _finite_without_subject(tok: Any) -> bool:
+    """A finite verb ('said', 'has said') with no subject in the parse: where a comma-set
+    name before it was read as an apposition of the opening phrase's noun."""
+    if any(c.dep_ in _SUBJECTS for c in tok.children):
+        return False
+    return tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in tok.children)
 
 
 _RELATIVES = frozenset({"that", "which", "what"})
+
+
+def _conjunct_subject(verb: Any) -> Any | None:
+    """The subject of the conjunct right before a coordinated verb, when the verb they
+    hang on has none: 'Hastily dismissing the report, Doe cast the blame on his rivals
+    and emphasized that ...', where the parse makes 'dismissing' the head of both
+    'cast' and 'emphasized'.
+
+    Why: coordinated verbs share the subject of the one before them; the parse's
+    choice of which word heads the chain should not lose it.
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None
+    before = [
+        c for c in head.children if c.dep_ == "conj" and c.i < verb.i and c.pos_ in ("VERB", "AUX")
+    ]
+    if not before:
+        return None
+    subj = next((c for c in before[-1].children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _RELATIVES or subj.lower_ == "who":
+        return None
+    return subj
+
+
 _LEAD_MARKS = frozenset({"as", "when", "while", "where"})
 
 

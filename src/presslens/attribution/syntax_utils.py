@@ -229,3 +229,81 @@ def preposition_object(child: Any, preps: frozenset[str]) -> list[Any] | None:
         return None
     objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
     return [t for g in objects for t in g.subtree] or None
+
+
+_CHAIN = frozenset({"appos", "conj"})
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "GPE", "LOC", "MONEY", "PERCENT", "CARDINAL"})
+_BESIDE_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def apposition_before(
+    verb: Any, bounds: Span, blocked: Sequence[Span] = ()
+) -> tuple[Span, int] | None:
+    """The head of the apposition that ends right before a verb with no subject, where the
+    parse hung it on a noun of the phrase that opens the clause: 'In a statement to the
+    paper, her adviser, Ann Doe, said', 'At the plant, where ..., Ann Doe, 61, argued'
+    (the name an apposition of 'paper' or 'plant', the verb left without a subject).
+
+    Why: whether the parse takes the name for the subject or for an apposition of the
+    noun before the comma depends on the names and places; read either way, the
+    comma-set phrase before the verb is who spoke. Climbs from the phrase's last word
+    through its own links to the first word of the chain of appositions (or of
+    coordinated nouns) that hangs on a noun of another role: that chain starts the
+    speaker. Nothing when the climb reaches the verb first (no such chain), or when the
+    phrase is a date, place or number, or when no comma or line break opens it.
+    """
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and bounds[0] <= doc[k].idx:
+        t = doc[k]
+        if not (t.is_punct or t.is_space or (t.head.i == verb.i and t.dep_ in _BESIDE_VERB)):
+            break
+        k -= 1
+    if k < 0 or doc[k].idx < bounds[0]:
+        return None
+    k = _before_aside(doc, k, bounds)
+    if k is None:
+        return None
+    cand = doc[k]
+    for _ in range(64):
+        head = cand.head
+        if head.i == cand.i or head.i >= verb.i or head.idx < bounds[0]:
+            return None
+        if cand.dep_ in _CHAIN and head.dep_ not in _CHAIN and head.pos_ in ("NOUN", "PROPN"):
+            break
+        cand = head
+    else:
+        return None
+    if cand.pos_ not in ("NOUN", "PROPN") or cand.ent_type_ in _NOT_SPEAKERS:
+        return None
+    if any(b[0] <= cand.idx < b[1] for b in blocked):
+        return None
+    first = min(t.i for t in cand.subtree)
+    if first == 0 or not (doc[first - 1].is_punct or doc[first - 1].is_space):
+        return None
+    span = clipped_subtree(cand, bounds, blocked)
+    if span is None:
+        return None
+    siblings = [
+        clipped_subtree(c, bounds, blocked)
+        for c in cand.head.children
+        if c.dep_ in _CHAIN and c.i < cand.i and c.pos_ in ("NOUN", "PROPN")
+    ]
+    return _joined_subjects(doc, span, siblings), cand.i
+
+
+def _before_aside(doc: Any, k: int, bounds: Span) -> int | None:
+    """The last word before a prepositional aside set off by commas that ends at ``k``
+    ('Ann Doe, in Springfield, said'; 'Ann Doe, without naming him, accused'), else
+    ``k``: the aside is where or how the speaker spoke, not who."""
+    top = doc[k]
+    while top.head.i != top.i and top.head.i <= k and top.head.i > 0:
+        if top.dep_ == "prep" and doc[top.i - 1].text == ",":
+            break
+        top = top.head
+    if top.dep_ != "prep" or top.i < 2 or doc[top.i - 1].text != ",":
+        return k
+    if max(t.i for t in top.subtree) != k:
+        return k
+    j = top.i - 2
+    return j if j >= 0 and doc[j].idx >= bounds[0] else None

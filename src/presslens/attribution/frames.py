@@ -19,6 +19,7 @@ from presslens.attribution.marks import ALL_MARKS
 from presslens.attribution.syntax_utils import (
     apposition_before,
     clipped_subtree,
+    last_word_before,
     subject_span,
     tokens_in,
     trim,
@@ -133,22 +134,14 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
     return None, None
 
 
-_BESIDE_CUE = frozenset({"aux", "auxpass", "neg", "advmod"})
-
-
 def _phrase_before(tok: Any, frame: Span) -> Any | None:
     """The head of the noun phrase that ends right before the cue, past a closing comma:
     '"...," Jane Doe, a top adviser, said' where the parse hangs the name on a verb
     inside the quotation and leaves the cue with no subject. Climbs from the last word
     to the phrase's head, within the frame and before the cue."""
     doc = tok.doc
-    k = tok.i - 1
-    while k >= 0 and frame[0] <= doc[k].idx:
-        t = doc[k]
-        if not (t.is_punct or t.is_space or (t.head.i == tok.i and t.dep_ in _BESIDE_CUE)):
-            break
-        k -= 1
-    if k < 0 or doc[k].idx < frame[0]:
+    k = last_word_before(tok, frame[0])
+    if k is None:
         return None
     cand = doc[k]
     while cand.head.i != cand.i and cand.head.i < tok.i and frame[0] <= cand.head.idx:

@@ -236,6 +236,22 @@ _NOT_SPEAKERS = frozenset({"DATE", "TIME", "GPE", "LOC", "MONEY", "PERCENT", "CA
 _BESIDE_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 
+def last_word_before(verb: Any, floor: int) -> int | None:
+    """The index of the last word before ``verb`` that is neither punctuation nor the
+    verb's own auxiliary, negation or adverb (where a speaker phrase before a cue ends),
+    if it starts at or after the character ``floor``."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and floor <= doc[k].idx:
+        t = doc[k]
+        if not (t.is_punct or t.is_space or (t.head.i == verb.i and t.dep_ in _BESIDE_VERB)):
+            break
+        k -= 1
+    if k < 0 or doc[k].idx < floor:
+        return None
+    return k
+
+
 def apposition_before(
     verb: Any, bounds: Span, blocked: Sequence[Span] = ()
 ) -> tuple[Span, int] | None:
@@ -253,13 +269,8 @@ def apposition_before(
     phrase is a date, place or number, or when no comma or line break opens it.
     """
     doc = verb.doc
-    k = verb.i - 1
-    while k >= 0 and bounds[0] <= doc[k].idx:
-        t = doc[k]
-        if not (t.is_punct or t.is_space or (t.head.i == verb.i and t.dep_ in _BESIDE_VERB)):
-            break
-        k -= 1
-    if k < 0 or doc[k].idx < bounds[0]:
+    k = last_word_before(verb, bounds[0])
+    if k is None:
         return None
     k = _before_aside(doc, k, bounds)
     if k is None:

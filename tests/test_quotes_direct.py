@@ -133,6 +133,25 @@ CASES: tuple[Layout, ...] = (
         "direct",
         2,
     ),
+    Layout(
+        "a quotation opening with its verb, its subject set off before speaker and cue",
+        "The council met on Tuesday. The old dam, the engineer wrote"
+        ' "is a risk to every house below it and must be mended before the rains."',
+        'The old dam, the engineer wrote "is a risk to every house below it and must be'
+        " mended before the rains",
+        ("the engineer",),
+        "mixed",
+        2,
+    ),
+    Layout(
+        "a quotation opening with its verb, a possessive and a title in the subject's sentence",
+        "Nobody expected the vote. The club's new course, Ms. Varga said,"
+        ' "is a perfect example of the change in the sport."',
+        "The club's new course, Ms. Varga said, \"is a perfect example of the change in the sport",
+        ("Ms. Varga",),
+        "mixed",
+        2,
+    ),
 )
 
 

@@ -398,6 +398,7 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
             if gov is not None:
                 gov = with_reported_lead(text, sdoc, gov, q, para)
                 gov = with_parenthetical_lead(text, sdoc, gov, q, floor)
+                gov = with_subject_lead(text, sdoc, gov, q, max(floor, para[0]))
                 out.append(gov)
                 continue
         if _embedded(text, q, para):
@@ -480,12 +481,14 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
             found = with_left_complement(text, sdoc, found, q)
             found = with_reported_lead(text, sdoc, found, q, para)
             found = with_parenthetical_lead(text, sdoc, found, q, floor)
+            found = with_subject_lead(text, sdoc, found, q, max(floor, para[0]))
         elif fc.side == "right":
             # The clause may hold an earlier short quotation left unattributed
             # ('"pathetic" and "dangerous," he said'): it starts after the last event.
             last = max((f.span[1] for f in out if f.span[1] <= q.outer[0]), default=0)
             found = widen_reported(text, sdoc, found, q, para, max(para[0], last))
             found = with_said_of(text, sdoc, found, para)
+            found = with_subject_lead(text, sdoc, found, q, max(floor, para[0]))
         out.append(found)
     return out
 
@@ -607,6 +610,49 @@ def with_parenthetical_lead(text: str, sdoc: Any, f: Found, q: QuotedSpan, floor
         return f
     parts = (lead, *f.parts)
     return f.with_(kind="mixed", span=(lead[0], f.span[1]), parts=parts)
+
+
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
+def _marked(stretch: str) -> bool:
+    """Whether ``stretch`` holds a quotation mark other than an apostrophe inside a word
+    ("the club's"): a quotation of its own before the lead is no part of it."""
+    for k, ch in enumerate(stretch):
+        if ch in ALL_MARKS and not (
+            0 < k < len(stretch) - 1 and stretch[k - 1].isalnum() and stretch[k + 1].isalnum()
+        ):
+            return True
+    return False
+
+
+def with_subject_lead(text: str, sdoc: Any, f: Found, q: QuotedSpan, floor: int) -> Found:
+    """'A new levy "would hurt every farm," the minister wrote', 'The dam, the engineer
+    said, "is a risk"': a quotation that opens in lower case with a finite verb has no
+    subject of its own: the words of its sentence before the opening mark (less the
+    speaker and cue standing there) are the start of the report, and the attribution is
+    mixed (PolNeAR annotates the subject as content). A quotation that opens with its
+    own subject ('said "we will"') is left as it is."""
+    if f.kind != "direct" or f.cue is None or not text[q.span[0] : q.span[0] + 1].islower():
+        return f
+    toks = [t for t in tokens_in(sdoc, q.span) if not (t.is_punct or t.is_space)]
+    if not toks or toks[0].tag_ not in _FINITE_TAGS:
+        return f
+    start = max(floor, sentence_bounds(toks[0])[0])
+    end = q.outer[0]
+    for frame in (f.cue, f.speaker):
+        if frame is not None and start <= frame[0] < end:
+            end = frame[0]
+    lead = trim(text, (start, end), ",")
+    if lead is None or _marked(text[lead[0] : q.outer[0]]):
+        return f
+    if not text[lead[1] : q.outer[0]].strip():
+        parts = ((lead[0], f.parts[0][1]), *f.parts[1:])
+    elif text[lead[1] : end].strip().startswith(","):
+        parts = (lead, *f.parts)  # 'The dam, the engineer said, "is a risk"'
+    else:
+        return f  # 'the clause its authors wrote "shall stand"': the cue's own sentence
+    return f.with_(kind="mixed", span=(parts[0][0], f.span[1]), parts=parts)
 
 
 _ABOUT = frozenset({"of", "about"})

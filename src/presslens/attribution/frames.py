@@ -243,6 +243,19 @@ def _exclaimed_then_said(text: str, outer: Span, rtoks: list[Any]) -> bool:
     return False
 
 
+def _in_relative_clause(tok: Any, frame: Span) -> bool:
+    """Whether ``tok`` is in a relative clause on a noun of ``frame`` before it ('a
+    source, who asked not to be named, told the paper', 'an official, who was not
+    authorized to discuss the talks, said'): that clause describes the speaker; its
+    verbs are no cue of the quotation while the frame has a cue of its own."""
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ == "relcl" and frame[0] <= node.head.idx < node.idx:
+            return True
+        node = node.head
+    return False
+
+
 def _frame_head_cue(rtoks: list[Any], frame: Span) -> list[Any]:
     """The frame's own verb when it is a cue with its subject before it: after a long
     speaker ('"...," Jane Doe, who has farmed the valley for forty years, told the
@@ -298,10 +311,13 @@ def find_frame_cue(
         if dash is not None:
             return dash
         verbs = [t for t in rtoks[:16] if t.pos_ == "VERB"]
+        near = [t for t in verbs[:2] if is_cue_verb(t)]
+        own = [t for t in near if not _in_relative_clause(t, rframe)]
         cands = (
-            [t for t in verbs[:2] if is_cue_verb(t)]
-            or ([verbs[0]] if verbs and len(rtoks) <= 6 else [])
+            own
+            or ([verbs[0]] if verbs and len(rtoks) <= 6 and not near else [])
             or _frame_head_cue(rtoks, rframe)
+            or near
         )
         if cands:
             tok = cands[0]

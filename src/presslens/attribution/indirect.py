@@ -125,6 +125,32 @@ _SHORT_HEADS = frozenset({"NOUN", "PROPN"})
 _SHORT_INFINITIVES = INTENT_VERBS
 
 
+_PERMISSIONS = words("authorize authorise allow permit")
+_NAMING = words("name identify")
+
+
+def _anonymity_formula(tok: Any) -> bool:
+    """Whether the cue ``tok`` is part of a formula that marks a source as anonymous
+    ('who was not authorized to discuss the talks', 'who asked not to be named'): it
+    reports nothing (what was not discussed, a request not to be named); the speaker
+    phrase holding it says whose word the report is, and the sourcing stage reads the
+    formula as the basis."""
+    head = tok.head
+    if (
+        tok.dep_ == "xcomp"
+        and head.lemma_.lower() in _PERMISSIONS
+        and any(c.dep_ == "neg" for c in head.children)
+    ):
+        return True
+    return any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in _NAMING
+        and any(g.dep_ == "auxpass" for g in c.children)
+        and any(g.dep_ == "neg" for g in c.children)
+        for c in tok.children
+    )
+
+
 def _short_object(tok: Any, comp: list[Any]) -> bool:
     """Whether ``comp`` is a report's short noun object ('endorsed Trump', 'announced
     6,000 layoffs', 'warned about the deficit').
@@ -816,6 +842,8 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             f = regard(tok, sent, interiors, subject) or attitude(tok, sent, interiors, subject)
             if f is not None:
                 found.append(f)
+                continue
+            if _anonymity_formula(tok):
                 continue
             prep = prep_of(tok)
             if prep is None and not (

@@ -548,9 +548,7 @@ def context_variants(b: Bench, shipped: np.ndarray) -> None:
     """Richer sentence models over the same vectors: weighted by the sentence's tokens (the
     metric counts tokens), and with the post's mean and the neighbours' vectors beside the
     sentence's own; each mixed into the shipped tagger at 0.5 and 0.75."""
-    from sklearn.linear_model import LogisticRegression
-
-    from presslens_training.manipulation.fit import SENTENCE_C, sentence_design
+    from presslens_training.manipulation.fit import SENTENCE_C, sentence_design, vector_oof
     from presslens_training.manipulation.vectors import post_vectors
 
     d = b.design
@@ -558,32 +556,17 @@ def context_variants(b: Bench, shipped: np.ndarray) -> None:
     s_fold, s_lang = b.fold[s_post], b.lang[s_post]
     counts = np.bincount(token_sentence, minlength=len(s_x)).astype(float)
     smoothed = b.smooth(shipped)
-
-    def oof(x: np.ndarray, make, weighted: bool = False) -> np.ndarray:
-        out = np.zeros(len(s_gold))
-        for f in range(K):
-            rows = s_fold != f
-            w = language_balanced(s_gold[rows], s_lang[rows])
-            if weighted:
-                w = w * counts[rows] / counts[rows].mean()
-            model = make().fit(x[rows], s_gold[rows], sample_weight=w)
-            out[~rows] = model.predict_proba(x[~rows])[:, 1]
-        return out[token_sentence]
-
-    def lr(c: float = SENTENCE_C):
-        return lambda: LogisticRegression(C=c, max_iter=2000, random_state=b.seed)
-
     context = sentence_context(s_x, s_post)
     b.base_folds = None  # paired differences to the shipped mix, the first row below
     variants = (
-        ("sentence LR (shipped)", s_x, lr(), False),
-        ("sentence LR, weighted by tokens", s_x, lr(), True),
-        ("context LR (own, post mean, neighbours)", context, lr(), False),
-        ("context LR, weighted by tokens", context, lr(), True),
-        ("context LR C/4", context, lr(SENTENCE_C / 4), False),
+        ("sentence LR (shipped)", s_x, SENTENCE_C, None),
+        ("sentence LR, weighted by tokens", s_x, SENTENCE_C, counts),
+        ("context LR (own, post mean, neighbours)", context, SENTENCE_C, None),
+        ("context LR, weighted by tokens", context, SENTENCE_C, counts),
+        ("context LR C/4", context, SENTENCE_C / 4, None),
     )
-    for name, x, make, weighted in variants:
-        p = oof(x, make, weighted)
+    for name, x, c, sizes in variants:
+        p = vector_oof(x, s_gold, s_fold, s_lang, b.seed, c, sizes)[token_sentence]
         for w in (0.5, 0.75):
             b.row(f"{name}, mix {w}", (1 - w) * smoothed + w * p)
 

@@ -225,17 +225,23 @@ def _sentence_lr(seed: int, c: float = SENTENCE_C) -> LogisticRegression:
 
 
 def vector_oof(
-    x: np.ndarray, y: np.ndarray, fold: np.ndarray, lang: np.ndarray, seed: int, c: float
+    x: np.ndarray,
+    y: np.ndarray,
+    fold: np.ndarray,
+    lang: np.ndarray,
+    seed: int,
+    c: float,
+    sizes: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Out-of-fold probabilities of a language-balanced logistic regression over vectors."""
+    """Out-of-fold probabilities of a language-balanced logistic regression over vectors;
+    ``sizes`` (each row's token count, say) scale the weights relative to their mean."""
     out = np.zeros(len(y))
     for f in range(K):
         train_rows = fold != f
-        model = _sentence_lr(seed, c).fit(
-            x[train_rows],
-            y[train_rows],
-            sample_weight=language_balanced(y[train_rows], lang[train_rows]),
-        )
+        weights = language_balanced(y[train_rows], lang[train_rows])
+        if sizes is not None:
+            weights = weights * sizes[train_rows] / sizes[train_rows].mean()
+        model = _sentence_lr(seed, c).fit(x[train_rows], y[train_rows], sample_weight=weights)
         out[~train_rows] = model.predict_proba(x[~train_rows])[:, 1]
     return out
 

@@ -11,6 +11,7 @@ from presslens.manipulation.sentence_vectors import (
     DIM,
     encoder_available,
     masked_sentences,
+    masked_units,
     sentence_index,
     sentence_vectors,
 )
@@ -26,6 +27,15 @@ def test_names_and_party_words_are_masked() -> None:
     text = "Киевский режим снова лжёт. Зеленский выступил в Киеве."
     sentences = masked_sentences(text, tokenize(text, "ru"))
     assert sentences == ["X режим снова лжёт", "X выступил в X"]
+
+
+def test_masked_units_give_each_token_its_place_in_the_unit_text() -> None:
+    text = "Киевский режим снова лжёт, а Зеленский молчит. Всё ясно."
+    tokens = tokenize(text, "ru")
+    units = masked_units(text, tokens, tokens.sentence)
+    assert [unit for unit, _ in units] == masked_sentences(text, tokens)
+    first, offsets = units[0]
+    assert [first[a:b] for a, b in offsets] == ["X", "режим", "снова", "лжёт", "а", "X", "молчит"]
 
 
 def test_one_vector_per_sentence_and_each_token_finds_its_row() -> None:

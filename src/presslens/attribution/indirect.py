@@ -438,7 +438,7 @@ def complement(tok: Any) -> list[Any]:
     """Tokens of what ``tok`` reports, or [] when it reports nothing."""
     lemma = cue_lemma(tok)
     for child in tok.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not _clause_across_stop(tok, child):
             return [*child.subtree, *_absolute_with(tok, child)]
     if lemma in INTENT_VERBS:
         for child in tok.children:
@@ -494,6 +494,21 @@ def complement(tok: Any) -> list[Any]:
                 ]
                 return [*child.subtree, *tail]
     return []
+
+
+_CLAUSE_STOPS = frozenset({";", ":"})
+
+
+def _clause_across_stop(tok: Any, clause: Any) -> bool:
+    """Whether ``clause`` stands before the cue with a semicolon or colon between them
+    ('About 60 percent said they were satisfied; 35 percent said they wanted a change'):
+    the parse hangs the clause before the stop on the verb after it, but it is a clause
+    of its own (its own report, or no report), not what the cue's subject said. A clause
+    before the cue set off by a comma ('The plan failed, she said') is its content."""
+    if clause.i > tok.i:
+        return False
+    end = max(t.i for t in clause.subtree)
+    return end < tok.i and any(t.text in _CLAUSE_STOPS for t in tok.doc[end + 1 : tok.i])
 
 
 _TAIL_STOPS = frozenset({"as"})

@@ -816,6 +816,60 @@ def noun_read_for_verb(tok: Any) -> bool:
     return "nsubj" in deps and bool(deps & {"dobj", "ccomp"})
 
 
+_CONTRASTS = frozenset({"while", "whereas", "though", "although"})
+
+
+def _own_report(clause: Any) -> bool:
+    """Whether ``clause`` (or a verb right under it) is a report with a subject of its
+    own ('while the councils defended', 'because she worries')."""
+    return any(
+        is_cue_verb(t) and any(c.dep_ == "nsubj" for c in t.children)
+        for t in (clause, *clause.children)
+    )
+
+
+def _contrast(clause: Any) -> bool:
+    """An adverbial clause of contrast: 'while ...', 'though ...', 'even as ...'."""
+    for c in clause.children:
+        if c.dep_ != "mark":
+            continue
+        if c.lower_ in _CONTRASTS:
+            return True
+        if c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "even":
+            return True
+    return False
+
+
+def without_trailing_report(tok: Any, comp: list[Any]) -> list[Any]:
+    """A report's content cut before an adverbial clause at its end that is a report of
+    its own: 'is backing the incumbent because she worries that ...', 'criticized the
+    governor for the cut, while the councils defended it'. After a clause complement
+    ('said that X') only a clause of contrast counts ('said X, while others said Y'):
+    the reason or time of what was said ('said she left because she feared ...') is
+    part of what was said.
+
+    Why: the parse hangs such a clause on a word of the content, but it says what
+    someone else (or the same speaker, apart) reports; PolNeAR annotates it as its own
+    report, never inside another's content, and the content before it ends there.
+    """
+    words_at = [t.i for t in comp if not (t.is_punct or t.is_space)]
+    if not words_at:
+        return comp
+    first, last = min(words_at), max(words_at)
+    own = set(words_at)
+    clausal = any(t.head.i not in own and t.dep_ in ("ccomp", "parataxis") for t in comp)
+    for t in sorted(comp, key=lambda t: t.i):
+        if t.i == tok.i or t.dep_ != "advcl":
+            continue
+        sub = [s.i for s in t.subtree]
+        if min(sub) <= first or max(sub) < last or not _own_report(t):
+            continue
+        if clausal and not _contrast(t):
+            continue
+        return [c for c in comp if c.i < min(sub)]
+    return comp
+
+
 def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
     """Indirect and mixed attributions whose cue lies outside every quotation."""
     text = doc_text(sdoc)
@@ -866,7 +920,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             ):
                 continue
             comp = [t for t in complement(tok) if sent.start <= t.i < sent.end]
-            comp = with_orphans(comp, sent)
+            comp = without_trailing_report(tok, with_orphans(comp, sent))
             words = [t for t in comp if not t.is_punct and not t.is_space]
             if len(words) < _MIN_CONTENT_TOKENS and not _short_object(tok, comp):
                 continue

@@ -5,8 +5,10 @@ wrong speaker were reports whose content the parse ran into another report's cla
 a clause before a semicolon or colon hung on the verb after it ('About 60 percent
 said X; 35 percent said Y'), or an adverbial clause at the end of the content that is
 a report of its own ('is backing X because she worries that ...', 'said X, while others
-said Y'). Each clause is the report of its own subject. Sentences written from how
-news reports are worded, with invented names.
+said Y'). Each clause is the report of its own subject. An 'as'-clause with a verb
+of saying and nothing of its own ('As the auditor noted, the city spent ...') reports
+the clause it hangs on. Sentences written from how news reports are worded, with
+invented names.
 """
 
 from __future__ import annotations
@@ -15,13 +17,17 @@ from presslens.attribution.quotes import attributed_quotes
 from presslens.stages.syntax import parse
 
 
-def _found(text: str) -> list[tuple[str, str, str | None]]:
-    """(cue, content, speaker) of every attribution, in text order."""
+def _found(text: str, pieces: bool = False) -> list[tuple[str, str, str | None]]:
+    """(cue, content, speaker) of every attribution, in text order (with ``pieces``, the
+    content's pieces joined by ' | ')."""
     out = []
     for f in attributed_quotes(text, parse(text)):
         assert f.cue is not None
         speaker = text[f.speaker[0] : f.speaker[1]] if f.speaker else None
-        out.append((text[f.cue[0] : f.cue[1]], text[f.span[0] : f.span[1]], speaker))
+        content = text[f.span[0] : f.span[1]]
+        if pieces:
+            content = " | ".join(text[s:e] for s, e in f.parts)
+        out.append((text[f.cue[0] : f.cue[1]], content, speaker))
     return out
 
 
@@ -80,3 +86,34 @@ def test_the_reason_of_what_was_said_stays_in_it() -> None:
     text = "The mayor said she left the meeting early because she feared the vote would be delayed."
     content = "she left the meeting early because she feared the vote would be delayed"
     assert _found(text) == [("said", content, "The mayor")]
+
+
+def test_an_as_clause_before_the_clause_reports_it() -> None:
+    text = "But, as the auditor noted, the city spent more on consultants than on repairs."
+    content = "the city spent more on consultants than on repairs"
+    assert _found(text) == [("noted", content, "the auditor")]
+
+
+def test_an_as_clause_after_the_clause_reports_it() -> None:
+    text = (
+        "The council quietly raised parking fees last spring, as the local paper reported"
+        " at the time."
+    )
+    content = "The council quietly raised parking fees last spring"
+    assert _found(text) == [("reported", content, "the local paper")]
+
+
+def test_as_one_put_it_inside_the_clause_reports_both_halves() -> None:
+    text = "The new bridge, as one engineer put it, is a monument to delay."
+    content = "The new bridge | is a monument to delay"
+    assert _found(text, pieces=True) == [("put it", content, "one engineer")]
+
+
+def test_a_clause_that_reports_keeps_its_own_speaker() -> None:
+    text = "As he noted, the mayor said the budget was balanced."
+    assert _found(text) == [("said", "the budget was balanced", "the mayor")]
+
+
+def test_an_as_clause_of_time_reports_nothing() -> None:
+    text = "The crowd grew restless as the speaker joked about the weather."
+    assert _found(text) == [("joked about", "the weather", "the speaker")]

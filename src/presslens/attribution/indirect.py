@@ -870,6 +870,81 @@ def without_trailing_report(tok: Any, comp: list[Any]) -> list[Any]:
     return comp
 
 
+def _put_it(tok: Any) -> bool:
+    """'as she put it': a verb of saying only in this formula."""
+    return cue_lemma(tok) == "put" and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children
+    )
+
+
+def as_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
+    """'As the auditor noted, the city spent more on consultants', 'The council raised
+    the fees, as the paper reported', 'as one critic put it': a verb of saying in an
+    'as'-clause with nothing reported of its own attributes the clause it hangs on (the
+    content, around the 'as'-clause), to its own subject.
+
+    Why: the parse reads the 'as'-clause as an adverbial clause of the main verb, so the
+    cue has no complement and the main clause (or a report inside it) went to nobody or
+    to another speaker; PolNeAR annotates the main clause as what the 'as'-clause's
+    subject reported. A main verb that reports something itself ('As he noted, the mayor
+    said ...'), or a clause that names its source ('according to X'), keeps its own.
+    """
+    if tok.dep_ != "advcl" or tok.pos_ != "VERB" or tok.head.i == tok.i:
+        return None
+    marks = [c for c in tok.children if c.dep_ == "mark"]
+    if [m.lower_ for m in marks] != ["as"] or marks[0].i > tok.i:
+        return None  # 'as if to say', 'as though'
+    doc = tok.doc
+    as_ = marks[0]
+    if as_.i > sent.start and doc[as_.i - 1].text != "," and as_.i > tok.head.i:
+        return None  # 'grew impatient as he joked': a time, set off by no comma
+    if not (is_speech_verb(tok) or _put_it(tok)) or cue_lemma(tok) == "continue":
+        return None  # 'as the war continues': no saying
+    if _passive(tok) or complement(tok):
+        return None
+    after = tok.idx + len(tok.text)
+    if any(after <= q[0] <= after + 4 or as_.idx - 4 <= q[1] <= as_.idx for q in blocked):
+        return None  # '"...," as she said,': the quotation's own frame (the direct pass's)
+    head = tok.head
+    for _ in range(4):  # 'The bridge, as one engineer put it, is ...': hung on the subject
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or _reports(head):
+        return None
+    own = {t.i for t in tok.subtree}
+    toks = sorted(
+        (t for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end),
+        key=lambda t: t.i,
+    )
+    runs: list[list[Any]] = []
+    for t in toks:
+        if runs and runs[-1][-1].i + 1 == t.i:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    # 'But, as X noted, ...': a lone conjunction before the clause is no piece of it.
+    runs = [r for r in runs if any(t.dep_ != "cc" and not t.is_punct for t in r)]
+    text = doc_text(tok.doc)
+    parts = [trim(text, span_of(run), ".") for run in runs]
+    pieces = tuple(p for p in parts if p is not None)
+    words = [t for r in runs for t in r if not (t.is_punct or t.is_space)]
+    if not pieces or len(words) < _MIN_CONTENT_TOKENS:
+        return None
+    if any(t.lower_ == "according" for t in words):
+        return None  # the clause names its own source ('..., according to X')
+    content = (pieces[0][0], pieces[-1][1])
+    if any(inside(p, q) for p in pieces for q in blocked):
+        return None
+    kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
+    speaker, spk_head = subject(tok, sent, blocked)
+    cue = cue_span(tok)
+    if _put_it(tok):
+        it = next(c for c in tok.children if c.dep_ == "dobj")
+        cue = (cue[0], max(cue[1], it.idx + len(it.text)))
+    return Found(kind, content, pieces, cue, speaker, spk_head, addressee(tok), tok.i)
+
+
 def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
     """Indirect and mixed attributions whose cue lies outside every quotation."""
     text = doc_text(sdoc)
@@ -913,6 +988,10 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 found.append(f)
                 continue
             if _anonymity_formula(tok):
+                continue
+            f = as_report(tok, sent, interiors)
+            if f is not None:
+                found.append(f)
                 continue
             prep = prep_of(tok)
             if prep is None and not (

@@ -7,7 +7,9 @@ said X; 35 percent said Y'), or an adverbial clause at the end of the content th
 a report of its own ('is backing X because she worries that ...', 'said X, while others
 said Y'). Each clause is the report of its own subject. An 'as'-clause with a verb
 of saying and nothing of its own ('As the auditor noted, the city spent ...') reports
-the clause it hangs on. Sentences written from how news reports are worded, with
+the clause it hangs on. The speaker of a relative clause's verb is the noun phrase it
+hangs on with the relative pronoun after it ('experts who', 'the polls that'): PolNeAR
+marks one or the other as the source. Sentences written from how news reports are worded, with
 invented names.
 """
 
@@ -117,3 +119,10 @@ def test_a_clause_that_reports_keeps_its_own_speaker() -> None:
 def test_an_as_clause_of_time_reports_nothing() -> None:
     text = "The crowd grew restless as the speaker joked about the weather."
     assert _found(text) == [("joked about", "the weather", "the speaker")]
+
+
+def test_a_relative_clauses_speaker_is_the_noun_with_its_relative_pronoun() -> None:
+    text = "Some tax lawyers who think the rule is unfair have filed suit."
+    assert _found(text) == [("think", "the rule is unfair", "Some tax lawyers who")]
+    text = "The polls that show the senator ahead were taken in May."
+    assert _found(text) == [("show", "the senator", "The polls that")]

@@ -249,6 +249,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         return _within(holder, bounds, blocked)
     seen = tok
     path: list[str] = []  # the relations climbed so far
+    relative = None  # the relative pronoun that is the subject of a relative clause climbed
     for _ in range(_CLIMB_STEPS):
         subjects = [c for c in seen.children if c.dep_ == "nsubj"]
         # Several subjects happen when a parse runs over a break: the clause's own first.
@@ -260,7 +261,8 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
                 return span, head
         for child in subjects:
             if child.dep_ == "nsubj":
-                if child.lower_ == "that" and seen.dep_ == "relcl":
+                if child.lower_ in _RELATIVE_SUBJECTS and seen.dep_ == "relcl":
+                    relative = child
                     break
                 if "acomp" in path and child.lower_ in _EXPLETIVE:
                     return None, None  # 'it's worth pointing out that ...': nobody
@@ -288,9 +290,13 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             obj = next((c for c in seen.head.children if c.dep_ == "dobj" and c.i < seen.i), None)
             if obj is not None:
                 return _within(obj, bounds, blocked)
-        if seen.dep_ in ("relcl", "acl") and seen.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        on_noun = seen.head.pos_ in ("PROPN", "NOUN", "PRON")
+        if relative is not None and relative.lower_ != "that" and not on_noun:
+            return _within(relative, bounds, blocked)  # a relative clause on no noun
+        if seen.dep_ in ("relcl", "acl") and on_noun:
             noun = seen.head
-            if noun.pos_ == "NOUN" and noun.dep_ == "dobj":
+            things = relative is None or relative.lower_ != "who"
+            if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and things:
                 # 'The campaign released an ad that urges voters to ...': the campaign.
                 owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
                 if owner is not None and owner.lower_ not in ("that", "which", "who"):
@@ -298,7 +304,8 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
                     if span is not None:
                         return span, head
             own = span_of(seen.subtree)
-            return clipped_subtree(seen.head, bounds, [*blocked, own]), seen.head.i
+            span = clipped_subtree(seen.head, bounds, [*blocked, own])
+            return _with_relative(span, relative), seen.head.i
         path.append(seen.dep_)
         seen = seen.head
     span, head = _agent(tok, bounds, blocked)
@@ -310,6 +317,25 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             if lead is not None:
                 return lead
     return span, head
+
+
+_RELATIVE_SUBJECTS = frozenset({"that", "who", "which"})
+
+
+def _with_relative(span: Span | None, relative: Any) -> Span | None:
+    """The speaker of a relative clause's verb: the noun phrase it hangs on, with the
+    relative pronoun that stands for it right after ('experts who', 'the polls that').
+
+    Why: the relative pronoun is the verb's subject and the noun phrase is who it
+    names; PolNeAR marks one or the other as the source, about as often each, and
+    the speaker phrase holds both words.
+    """
+    if span is None or relative is None or relative.idx < span[1]:
+        return span
+    between = doc_text(relative.doc)[span[1] : relative.idx]
+    if between.strip(" ,\n"):
+        return span
+    return (span[0], relative.idx + len(relative.text))
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})

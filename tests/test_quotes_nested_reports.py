@@ -9,11 +9,15 @@ said Y'). Each clause is the report of its own subject. An 'as'-clause with a ve
 of saying and nothing of its own ('As the auditor noted, the city spent ...') reports
 the clause it hangs on. The speaker of a relative clause's verb is the noun phrase it
 hangs on with the relative pronoun after it ('experts who', 'the polls that'): PolNeAR
-marks one or the other as the source. Sentences written from how news reports are worded, with
-invented names.
+marks one or the other as the source. A claim noun with no possessive is held by whom
+'by' or 'from' names, by the subject of its own relative clause, or by the subject of
+the verb it is said in or with ('said in a statement that'). Sentences written from how
+news reports are worded, with invented names.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from presslens.attribution.quotes import attributed_quotes
 from presslens.stages.syntax import parse
@@ -126,3 +130,28 @@ def test_a_relative_clauses_speaker_is_the_noun_with_its_relative_pronoun() -> N
     assert _found(text) == [("think", "the rule is unfair", "Some tax lawyers who")]
     text = "The polls that show the senator ahead were taken in May."
     assert _found(text) == [("show", "the senator", "The polls that")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The ministry pushed back against claims by two auditors that the books had"
+            " been altered.",
+            "claims",
+            "two auditors",
+        ),
+        (
+            "The most telling promise the mayor has made is that she will not raise taxes.",
+            "promise",
+            "the mayor",
+        ),
+        (
+            "The farmers marched to the capital in the hope that the minister would listen.",
+            "hope",
+            "The farmers",
+        ),
+    ],
+)
+def test_who_holds_a_claim_noun_without_a_possessive(text: str, cue: str, speaker: str) -> None:
+    assert [(c, s) for c, _, s in _found(text)] == [(cue, speaker)]

@@ -707,6 +707,39 @@ CLAIM_NOUNS = words(
 )
 
 
+_HOLDER_PREPS = frozenset({"by", "from"})
+_SAID_IN = frozenset({"in", "with", "under"})
+
+
+def _noun_holder(
+    tok: Any, sent: Any, bounds: Span, blocked: list[Span]
+) -> tuple[Span | None, int | None]:
+    """Who holds a claim noun without a possessive: 'claims by the agencies that',
+    'the promise she has made is that', the subject of the verb whose object it is
+    ('made the claim that'), or of the verb it is said in or with ('said in a statement
+    that', 'protested in the hope that', 'entered the debate with an argument that')."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _HOLDER_PREPS and c.i > tok.i:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return clipped_subtree(pobj, bounds, blocked), pobj.i
+        if c.dep_ == "relcl" and c.i > tok.i:
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in _RELATIVE_SUBJECTS:
+                return _within(subj, bounds, blocked)
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in _SAID_IN:
+        verb = verb.head
+    elif tok.dep_ != "dobj":
+        return None, None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None, None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _RELATIVE_SUBJECTS:
+        return None, None
+    return _within(subj, bounds, blocked)
+
+
 def _noun_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     """'Trump's claim that ...', 'the warning that ...', 'His argument was that ...'."""
     clause = next(
@@ -734,10 +767,8 @@ def _noun_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     head: int | None = None
     if poss is not None:
         speaker, head = clipped_subtree(poss, bounds, blocked), poss.i
-    elif tok.dep_ == "dobj":
-        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            speaker, head = _within(subj, bounds, blocked)
+    else:
+        speaker, head = _noun_holder(tok, sent, bounds, blocked)
     if speaker is not None:
         text = doc_text(tok.doc)
         for suffix in ("’s", "'s", "’", "'"):

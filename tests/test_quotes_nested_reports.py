@@ -11,8 +11,10 @@ the clause it hangs on. The speaker of a relative clause's verb is the noun phra
 hangs on with the relative pronoun after it ('experts who', 'the polls that'): PolNeAR
 marks one or the other as the source. A claim noun with no possessive is held by whom
 'by' or 'from' names, by the subject of its own relative clause, or by the subject of
-the verb it is said in or with ('said in a statement that'). Sentences written from how
-news reports are worded, with invented names.
+the verb it is said in or with ('said in a statement that'). A clause opened by 'In a
+poll, ...' is the poll's report, and so is a share of those polled who said something
+('In a survey, 64 percent said ...'), as PolNeAR marks them. Sentences written from
+how news reports are worded, with invented names.
 """
 
 from __future__ import annotations
@@ -155,3 +157,18 @@ def test_a_relative_clauses_speaker_is_the_noun_with_its_relative_pronoun() -> N
 )
 def test_who_holds_a_claim_noun_without_a_possessive(text: str, cue: str, speaker: str) -> None:
     assert [(c, s) for c, _, s in _found(text)] == [(cue, speaker)]
+
+
+def test_a_clause_opened_by_a_poll_is_the_polls_report() -> None:
+    text = "In a poll released last week, the mayor led her rival by ten points."
+    content = "the mayor led her rival by ten points"
+    assert _found(text) == [("In", content, "a poll released last week")]
+
+
+def test_a_share_of_those_polled_speaks_for_the_poll() -> None:
+    text = "In the same survey, 64 percent of voters said the roads were getting worse."
+    assert _found(text) == [("said", "the roads were getting worse", "the same survey")]
+
+
+def test_rising_in_the_polls_is_no_report() -> None:
+    assert _found("The mayor has been rising in the polls since the debate in March.") == []

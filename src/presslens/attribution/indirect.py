@@ -934,6 +934,89 @@ def _put_it(tok: Any) -> bool:
     )
 
 
+def _clause_around(
+    head: Any, aside: Any, sent: Any, blocked: list[Span]
+) -> tuple[Span, tuple[Span, ...]] | None:
+    """The clause of ``head`` without the phrase ``aside`` heads (an 'as'-clause, an 'in
+    a poll' phrase): its pieces around the aside, or None when it is under three words,
+    lies in a quotation or names a source of its own ('according to X')."""
+    own = {t.i for t in aside.subtree}
+    toks = sorted(
+        (t for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end),
+        key=lambda t: t.i,
+    )
+    runs: list[list[Any]] = []
+    for t in toks:
+        if runs and runs[-1][-1].i + 1 == t.i:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    # 'But, as X noted, ...': a lone conjunction before the clause is no piece of it.
+    runs = [r for r in runs if any(t.dep_ != "cc" and not t.is_punct for t in r)]
+    text = doc_text(head.doc)
+    parts = [trim(text, span_of(run), ".") for run in runs]
+    pieces = tuple(p for p in parts if p is not None)
+    words = [t for r in runs for t in r if not (t.is_punct or t.is_space)]
+    if not pieces or len(words) < _MIN_CONTENT_TOKENS:
+        return None
+    if any(t.lower_ == "according" for t in words):
+        return None  # the clause names its own source ('..., according to X')
+    if any(inside(p, q) for p in pieces for q in blocked):
+        return None
+    return (pieces[0][0], pieces[-1][1]), pieces
+
+
+_POLL_NOUNS = frozenset({"poll", "survey"})
+
+
+def poll_of(tok: Any) -> Any:
+    """The poll a clause opens with ('In a recent poll, ...'): the object of an 'in'
+    before ``tok`` when it is a poll or survey, else None."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "in" or c.i > tok.i:
+            continue
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lemma_.lower() in _POLL_NOUNS:
+            return pobj
+    return None
+
+
+_SHARES = frozenset({"percent", "%", "majority", "half", "third", "quarter", "most"})
+
+
+def _share_of_people(verb: Any) -> bool:
+    """Whether the verb's subject is a share of those polled ('79 percent of Democrats',
+    'a majority', 'six in 10')."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    return any(t.like_num or t.lower_ in _SHARES for t in subj.subtree)
+
+
+def poll_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
+    """'In a recent poll, the mayor leads by ten points': a clause read in a poll is the
+    poll's report (PolNeAR: source the poll, cue 'In'), when its verb reports nothing
+    itself ('In a poll, most voters said ...' keeps the verb's report, with the poll as
+    its source, see :func:`find_indirect`)."""
+    if tok.dep_ != "prep" or tok.lower_ != "in" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    head = tok.head
+    pobj = poll_of(head)
+    if pobj is None or pobj.head.i != tok.i or tok.i > head.i or _reports(head):
+        return None  # only a clause opened by the poll: 'rose in the polls' is no report
+    if any(c.dep_ in ("ccomp", "auxpass") for c in head.children):
+        return None  # '73 percent accepted that ...', 'voters were asked ...': their own
+    around = _clause_around(head, tok, sent, blocked)
+    if around is None:
+        return None
+    content, pieces = around
+    kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
+    bounds = (sent.start_char, sent.end_char)
+    speaker = clipped_subtree(pobj, bounds, blocked)
+    cue = (tok.idx, tok.idx + len(tok.text))
+    return Found(kind, content, pieces, cue, speaker, pobj.i, None, tok.i)
+
+
 def as_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     """'As the auditor noted, the city spent more on consultants', 'The council raised
     the fees, as the paper reported', 'as one critic put it': a verb of saying in an
@@ -969,30 +1052,10 @@ def as_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
         head = head.head
     if head.pos_ not in ("VERB", "AUX") or _reports(head):
         return None
-    own = {t.i for t in tok.subtree}
-    toks = sorted(
-        (t for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end),
-        key=lambda t: t.i,
-    )
-    runs: list[list[Any]] = []
-    for t in toks:
-        if runs and runs[-1][-1].i + 1 == t.i:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    # 'But, as X noted, ...': a lone conjunction before the clause is no piece of it.
-    runs = [r for r in runs if any(t.dep_ != "cc" and not t.is_punct for t in r)]
-    text = doc_text(tok.doc)
-    parts = [trim(text, span_of(run), ".") for run in runs]
-    pieces = tuple(p for p in parts if p is not None)
-    words = [t for r in runs for t in r if not (t.is_punct or t.is_space)]
-    if not pieces or len(words) < _MIN_CONTENT_TOKENS:
+    around = _clause_around(head, tok, sent, blocked)
+    if around is None:
         return None
-    if any(t.lower_ == "according" for t in words):
-        return None  # the clause names its own source ('..., according to X')
-    content = (pieces[0][0], pieces[-1][1])
-    if any(inside(p, q) for p in pieces for q in blocked):
-        return None
+    content, pieces = around
     kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
     speaker, spk_head = subject(tok, sent, blocked)
     cue = cue_span(tok)
@@ -1018,6 +1081,11 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 if f is not None:
                     found.append(f)
                 continue
+            if tok.lower_ == "in":
+                f = poll_report(tok, sent, interiors)
+                if f is not None:
+                    found.append(f)
+                    continue
             if tok.lower_ == "according":
                 f = _according(tok, sent, interiors)
                 if f is not None:
@@ -1067,6 +1135,11 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 continue  # the content is a quotation: the direct pass owns it
             kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
             speaker, head = subject(tok, sent, interiors)
+            poll = poll_of(tok)
+            if poll is not None and _share_of_people(tok):
+                # 'In a poll, 79 percent said ...': PolNeAR names the poll as the source.
+                speaker = clipped_subtree(poll, (sent.start_char, sent.end_char), interiors)
+                head = poll.i
             cue = cue_span(tok)
             if prep is not None:
                 cue = (cue[0], max(cue[1], prep.idx + len(prep.text)))

@@ -249,6 +249,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         return _within(holder, bounds, blocked)
     seen = tok
     path: list[str] = []  # the relations climbed so far
+    relative = None  # the relative pronoun that is the subject of a relative clause climbed
     for _ in range(_CLIMB_STEPS):
         subjects = [c for c in seen.children if c.dep_ == "nsubj"]
         # Several subjects happen when a parse runs over a break: the clause's own first.
@@ -260,7 +261,8 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
                 return span, head
         for child in subjects:
             if child.dep_ == "nsubj":
-                if child.lower_ == "that" and seen.dep_ == "relcl":
+                if child.lower_ in _RELATIVE_SUBJECTS and seen.dep_ == "relcl":
+                    relative = child
                     break
                 if "acomp" in path and child.lower_ in _EXPLETIVE:
                     return None, None  # 'it's worth pointing out that ...': nobody
@@ -288,9 +290,13 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             obj = next((c for c in seen.head.children if c.dep_ == "dobj" and c.i < seen.i), None)
             if obj is not None:
                 return _within(obj, bounds, blocked)
-        if seen.dep_ in ("relcl", "acl") and seen.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        on_noun = seen.head.pos_ in ("PROPN", "NOUN", "PRON")
+        if relative is not None and relative.lower_ != "that" and not on_noun:
+            return _within(relative, bounds, blocked)  # a relative clause on no noun
+        if seen.dep_ in ("relcl", "acl") and on_noun:
             noun = seen.head
-            if noun.pos_ == "NOUN" and noun.dep_ == "dobj":
+            things = relative is None or relative.lower_ != "who"
+            if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and things:
                 # 'The campaign released an ad that urges voters to ...': the campaign.
                 owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
                 if owner is not None and owner.lower_ not in ("that", "which", "who"):
@@ -298,7 +304,8 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
                     if span is not None:
                         return span, head
             own = span_of(seen.subtree)
-            return clipped_subtree(seen.head, bounds, [*blocked, own]), seen.head.i
+            span = clipped_subtree(seen.head, bounds, [*blocked, own])
+            return _with_relative(span, relative), seen.head.i
         path.append(seen.dep_)
         seen = seen.head
     span, head = _agent(tok, bounds, blocked)
@@ -310,6 +317,25 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             if lead is not None:
                 return lead
     return span, head
+
+
+_RELATIVE_SUBJECTS = frozenset({"that", "who", "which"})
+
+
+def _with_relative(span: Span | None, relative: Any) -> Span | None:
+    """The speaker of a relative clause's verb: the noun phrase it hangs on, with the
+    relative pronoun that stands for it right after ('experts who', 'the polls that').
+
+    Why: the relative pronoun is the verb's subject and the noun phrase is who it
+    names; PolNeAR marks one or the other as the source, about as often each, and
+    the speaker phrase holds both words.
+    """
+    if span is None or relative is None or relative.idx < span[1]:
+        return span
+    between = doc_text(relative.doc)[span[1] : relative.idx]
+    if between.strip(" ,\n"):
+        return span
+    return (span[0], relative.idx + len(relative.text))
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -438,7 +464,7 @@ def complement(tok: Any) -> list[Any]:
     """Tokens of what ``tok`` reports, or [] when it reports nothing."""
     lemma = cue_lemma(tok)
     for child in tok.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not _clause_across_stop(tok, child):
             return [*child.subtree, *_absolute_with(tok, child)]
     if lemma in INTENT_VERBS:
         for child in tok.children:
@@ -494,6 +520,21 @@ def complement(tok: Any) -> list[Any]:
                 ]
                 return [*child.subtree, *tail]
     return []
+
+
+_CLAUSE_STOPS = frozenset({";", ":"})
+
+
+def _clause_across_stop(tok: Any, clause: Any) -> bool:
+    """Whether ``clause`` stands before the cue with a semicolon or colon between them
+    ('About 60 percent said they were satisfied; 35 percent said they wanted a change'):
+    the parse hangs the clause before the stop on the verb after it, but it is a clause
+    of its own (its own report, or no report), not what the cue's subject said. A clause
+    before the cue set off by a comma ('The plan failed, she said') is its content."""
+    if clause.i > tok.i:
+        return False
+    end = max(t.i for t in clause.subtree)
+    return end < tok.i and any(t.text in _CLAUSE_STOPS for t in tok.doc[end + 1 : tok.i])
 
 
 _TAIL_STOPS = frozenset({"as"})
@@ -666,6 +707,39 @@ CLAIM_NOUNS = words(
 )
 
 
+_HOLDER_PREPS = frozenset({"by", "from"})
+_SAID_IN = frozenset({"in", "with", "under"})
+
+
+def _noun_holder(
+    tok: Any, sent: Any, bounds: Span, blocked: list[Span]
+) -> tuple[Span | None, int | None]:
+    """Who holds a claim noun without a possessive: 'claims by the agencies that',
+    'the promise she has made is that', the subject of the verb whose object it is
+    ('made the claim that'), or of the verb it is said in or with ('said in a statement
+    that', 'protested in the hope that', 'entered the debate with an argument that')."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _HOLDER_PREPS and c.i > tok.i:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return clipped_subtree(pobj, bounds, blocked), pobj.i
+        if c.dep_ == "relcl" and c.i > tok.i:
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in _RELATIVE_SUBJECTS:
+                return _within(subj, bounds, blocked)
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in _SAID_IN:
+        verb = verb.head
+    elif tok.dep_ != "dobj":
+        return None, None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None, None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _RELATIVE_SUBJECTS:
+        return None, None
+    return _within(subj, bounds, blocked)
+
+
 def _noun_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     """'Trump's claim that ...', 'the warning that ...', 'His argument was that ...'."""
     clause = next(
@@ -693,10 +767,8 @@ def _noun_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     head: int | None = None
     if poss is not None:
         speaker, head = clipped_subtree(poss, bounds, blocked), poss.i
-    elif tok.dep_ == "dobj":
-        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            speaker, head = _within(subj, bounds, blocked)
+    else:
+        speaker, head = _noun_holder(tok, sent, bounds, blocked)
     if speaker is not None:
         text = doc_text(tok.doc)
         for suffix in ("’s", "'s", "’", "'"):
@@ -801,6 +873,198 @@ def noun_read_for_verb(tok: Any) -> bool:
     return "nsubj" in deps and bool(deps & {"dobj", "ccomp"})
 
 
+_CONTRASTS = frozenset({"while", "whereas", "though", "although"})
+
+
+def _own_report(clause: Any) -> bool:
+    """Whether ``clause`` (or a verb right under it) is a report with a subject of its
+    own ('while the councils defended', 'because she worries')."""
+    return any(
+        is_cue_verb(t) and any(c.dep_ == "nsubj" for c in t.children)
+        for t in (clause, *clause.children)
+    )
+
+
+def _contrast(clause: Any) -> bool:
+    """An adverbial clause of contrast: 'while ...', 'though ...', 'even as ...'."""
+    for c in clause.children:
+        if c.dep_ != "mark":
+            continue
+        if c.lower_ in _CONTRASTS:
+            return True
+        if c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "even":
+            return True
+    return False
+
+
+def without_trailing_report(tok: Any, comp: list[Any]) -> list[Any]:
+    """A report's content cut before an adverbial clause at its end that is a report of
+    its own: 'is backing the incumbent because she worries that ...', 'criticized the
+    governor for the cut, while the councils defended it'. After a clause complement
+    ('said that X') only a clause of contrast counts ('said X, while others said Y'):
+    the reason or time of what was said ('said she left because she feared ...') is
+    part of what was said.
+
+    Why: the parse hangs such a clause on a word of the content, but it says what
+    someone else (or the same speaker, apart) reports; PolNeAR annotates it as its own
+    report, never inside another's content, and the content before it ends there.
+    """
+    words_at = [t.i for t in comp if not (t.is_punct or t.is_space)]
+    if not words_at:
+        return comp
+    first, last = min(words_at), max(words_at)
+    own = set(words_at)
+    clausal = any(t.head.i not in own and t.dep_ in ("ccomp", "parataxis") for t in comp)
+    for t in sorted(comp, key=lambda t: t.i):
+        if t.i == tok.i or t.dep_ != "advcl":
+            continue
+        sub = [s.i for s in t.subtree]
+        if min(sub) <= first or max(sub) < last or not _own_report(t):
+            continue
+        if clausal and not _contrast(t):
+            continue
+        return [c for c in comp if c.i < min(sub)]
+    return comp
+
+
+def _put_it(tok: Any) -> bool:
+    """'as she put it': a verb of saying only in this formula."""
+    return cue_lemma(tok) == "put" and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children
+    )
+
+
+def _clause_around(
+    head: Any, aside: Any, sent: Any, blocked: list[Span]
+) -> tuple[Span, tuple[Span, ...]] | None:
+    """The clause of ``head`` without the phrase ``aside`` heads (an 'as'-clause, an 'in
+    a poll' phrase): its pieces around the aside, or None when it is under three words,
+    lies in a quotation or names a source of its own ('according to X')."""
+    own = {t.i for t in aside.subtree}
+    toks = sorted(
+        (t for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end),
+        key=lambda t: t.i,
+    )
+    runs: list[list[Any]] = []
+    for t in toks:
+        if runs and runs[-1][-1].i + 1 == t.i:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    # 'But, as X noted, ...': a lone conjunction before the clause is no piece of it.
+    runs = [r for r in runs if any(t.dep_ != "cc" and not t.is_punct for t in r)]
+    text = doc_text(head.doc)
+    parts = [trim(text, span_of(run), ".") for run in runs]
+    pieces = tuple(p for p in parts if p is not None)
+    words = [t for r in runs for t in r if not (t.is_punct or t.is_space)]
+    if not pieces or len(words) < _MIN_CONTENT_TOKENS:
+        return None
+    if any(t.lower_ == "according" for t in words):
+        return None  # the clause names its own source ('..., according to X')
+    if any(inside(p, q) for p in pieces for q in blocked):
+        return None
+    return (pieces[0][0], pieces[-1][1]), pieces
+
+
+_POLL_NOUNS = frozenset({"poll", "survey"})
+
+
+def poll_of(tok: Any) -> Any:
+    """The poll a clause opens with ('In a recent poll, ...'): the object of an 'in'
+    before ``tok`` when it is a poll or survey, else None."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "in" or c.i > tok.i:
+            continue
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lemma_.lower() in _POLL_NOUNS:
+            return pobj
+    return None
+
+
+_SHARES = frozenset({"percent", "%", "majority", "half", "third", "quarter", "most"})
+
+
+def _share_of_people(verb: Any) -> bool:
+    """Whether the verb's subject is a share of those polled ('79 percent of Democrats',
+    'a majority', 'six in 10')."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    return any(t.like_num or t.lower_ in _SHARES for t in subj.subtree)
+
+
+def poll_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
+    """'In a recent poll, the mayor leads by ten points': a clause read in a poll is the
+    poll's report (PolNeAR: source the poll, cue 'In'), when its verb reports nothing
+    itself ('In a poll, most voters said ...' keeps the verb's report, with the poll as
+    its source, see :func:`find_indirect`)."""
+    if tok.dep_ != "prep" or tok.lower_ != "in" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    head = tok.head
+    pobj = poll_of(head)
+    if pobj is None or pobj.head.i != tok.i or tok.i > head.i or _reports(head):
+        return None  # only a clause opened by the poll: 'rose in the polls' is no report
+    if any(c.dep_ in ("ccomp", "auxpass") for c in head.children):
+        return None  # '73 percent accepted that ...', 'voters were asked ...': their own
+    around = _clause_around(head, tok, sent, blocked)
+    if around is None:
+        return None
+    content, pieces = around
+    kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
+    bounds = (sent.start_char, sent.end_char)
+    speaker = clipped_subtree(pobj, bounds, blocked)
+    cue = (tok.idx, tok.idx + len(tok.text))
+    return Found(kind, content, pieces, cue, speaker, pobj.i, None, tok.i)
+
+
+def as_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
+    """'As the auditor noted, the city spent more on consultants', 'The council raised
+    the fees, as the paper reported', 'as one critic put it': a verb of saying in an
+    'as'-clause with nothing reported of its own attributes the clause it hangs on (the
+    content, around the 'as'-clause), to its own subject.
+
+    Why: the parse reads the 'as'-clause as an adverbial clause of the main verb, so the
+    cue has no complement and the main clause (or a report inside it) went to nobody or
+    to another speaker; PolNeAR annotates the main clause as what the 'as'-clause's
+    subject reported. A main verb that reports something itself ('As he noted, the mayor
+    said ...'), or a clause that names its source ('according to X'), keeps its own.
+    """
+    if tok.dep_ != "advcl" or tok.pos_ != "VERB" or tok.head.i == tok.i:
+        return None
+    marks = [c for c in tok.children if c.dep_ == "mark"]
+    if [m.lower_ for m in marks] != ["as"] or marks[0].i > tok.i:
+        return None  # 'as if to say', 'as though'
+    doc = tok.doc
+    as_ = marks[0]
+    if as_.i > sent.start and doc[as_.i - 1].text != "," and as_.i > tok.head.i:
+        return None  # 'grew impatient as he joked': a time, set off by no comma
+    if not (is_speech_verb(tok) or _put_it(tok)) or cue_lemma(tok) == "continue":
+        return None  # 'as the war continues': no saying
+    if _passive(tok) or complement(tok):
+        return None
+    after = tok.idx + len(tok.text)
+    if any(after <= q[0] <= after + 4 or as_.idx - 4 <= q[1] <= as_.idx for q in blocked):
+        return None  # '"...," as she said,': the quotation's own frame (the direct pass's)
+    head = tok.head
+    for _ in range(4):  # 'The bridge, as one engineer put it, is ...': hung on the subject
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or _reports(head):
+        return None
+    around = _clause_around(head, tok, sent, blocked)
+    if around is None:
+        return None
+    content, pieces = around
+    kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
+    speaker, spk_head = subject(tok, sent, blocked)
+    cue = cue_span(tok)
+    if _put_it(tok):
+        it = next(c for c in tok.children if c.dep_ == "dobj")
+        cue = (cue[0], max(cue[1], it.idx + len(it.text)))
+    return Found(kind, content, pieces, cue, speaker, spk_head, addressee(tok), tok.i)
+
+
 def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
     """Indirect and mixed attributions whose cue lies outside every quotation."""
     text = doc_text(sdoc)
@@ -817,6 +1081,11 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 if f is not None:
                     found.append(f)
                 continue
+            if tok.lower_ == "in":
+                f = poll_report(tok, sent, interiors)
+                if f is not None:
+                    found.append(f)
+                    continue
             if tok.lower_ == "according":
                 f = _according(tok, sent, interiors)
                 if f is not None:
@@ -845,13 +1114,17 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 continue
             if _anonymity_formula(tok):
                 continue
+            f = as_report(tok, sent, interiors)
+            if f is not None:
+                found.append(f)
+                continue
             prep = prep_of(tok)
             if prep is None and not (
                 is_cue_verb(tok) or noun_read_for_verb(tok) or _given_words(tok) is not None
             ):
                 continue
             comp = [t for t in complement(tok) if sent.start <= t.i < sent.end]
-            comp = with_orphans(comp, sent)
+            comp = without_trailing_report(tok, with_orphans(comp, sent))
             words = [t for t in comp if not t.is_punct and not t.is_space]
             if len(words) < _MIN_CONTENT_TOKENS and not _short_object(tok, comp):
                 continue
@@ -862,6 +1135,11 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 continue  # the content is a quotation: the direct pass owns it
             kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
             speaker, head = subject(tok, sent, interiors)
+            poll = poll_of(tok)
+            if poll is not None and _share_of_people(tok):
+                # 'In a poll, 79 percent said ...': PolNeAR names the poll as the source.
+                speaker = clipped_subtree(poll, (sent.start_char, sent.end_char), interiors)
+                head = poll.i
             cue = cue_span(tok)
             if prep is not None:
                 cue = (cue[0], max(cue[1], prep.idx + len(prep.text)))

@@ -463,9 +463,10 @@ def _agent(tok: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, in
 def complement(tok: Any) -> list[Any]:
     """Tokens of what ``tok`` reports, or [] when it reports nothing."""
     lemma = cue_lemma(tok)
-    for child in tok.children:
-        if child.dep_ == "ccomp" and not _clause_across_stop(tok, child):
-            return [*child.subtree, *_absolute_with(tok, child)]
+    clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _clause_across_stop(tok, c)]
+    if clauses:
+        child = next((c for c in clauses if _runs_on(tok, c, clauses)), clauses[0])
+        return [*child.subtree, *_absolute_with(tok, child)]
     if lemma in INTENT_VERBS:
         for child in tok.children:
             if child.dep_ == "xcomp" and not name_read_as_verb(child):
@@ -535,6 +536,34 @@ def _clause_across_stop(tok: Any, clause: Any) -> bool:
         return False
     end = max(t.i for t in clause.subtree)
     return end < tok.i and any(t.text in _CLAUSE_STOPS for t in tok.doc[end + 1 : tok.i])
+
+
+def _runs_on(tok: Any, clause: Any, clauses: list[Any]) -> bool:
+    """Whether ``clause`` follows the cue with no punctuation between them ('Trump said
+    he was ready', 'told reporters on Friday that ...').
+
+    Why: with a clause on each side of the cue, the parse has often hung the words
+    before it on the cue as well (a sentence run on from the one before, a fronted
+    phrase: 'Moments earlier, Trump said he was ready'); the clause right after the
+    cue is what it reports. One set off by a comma goes on with the clause before
+    ('It is no surprise, she said, that ...').
+    """
+    start = min(t.i for t in clause.subtree)
+    if start <= tok.i or any(t.is_punct for t in tok.doc[tok.i + 1 : start]):
+        return False
+    # Not where the parse takes an inverted speaker or an adverbial clause for the
+    # clause ('..." said Jane Doe, half joking', '..." he said as the crowd booed').
+    first = tok.doc[start]
+    if first.dep_ == "mark" and first.lower_ not in _OPENING_MARKS:
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
+        return False
+    # A quotation before the cue is what it reports ('"...," she said after a pause').
+    lead = min((t.i for c in clauses if c.i < tok.i for t in c.subtree), default=tok.i)
+    return not any(t.is_quote for t in tok.doc[lead : tok.i])
+
+
+_OPENING_MARKS = frozenset({"that", "whether", "if"})
 
 
 _TAIL_STOPS = frozenset({"as"})

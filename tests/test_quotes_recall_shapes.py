@@ -55,3 +55,44 @@ def test_a_clause_before_the_cue_stays_where_it_should(
     text: str, content: str, speaker: str
 ) -> None:
     assert reports(text).get("said") == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The governor touted the new jobs program.",
+            "touted",
+            "the new jobs program",
+            "The governor",
+        ),
+        (
+            "She reminded voters that the polls close at eight.",
+            "reminded",
+            "that the polls close at eight",
+            "She",
+        ),
+        (
+            "The mayor congratulated the winners of the science fair.",
+            "congratulated",
+            "the winners of the science fair",
+            "The mayor",
+        ),
+        (
+            "The report listed three reasons for the delay.",
+            "listed",
+            "three reasons for the delay",
+            "The report",
+        ),
+        (
+            "Critics portrayed the plan as a giveaway to developers.",
+            "portrayed",
+            "the plan as a giveaway to developers",
+            "Critics",
+        ),
+    ],
+)
+def test_verbs_of_praising_mocking_and_listing_report(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    assert reports(text).get(cue) == (content, speaker)

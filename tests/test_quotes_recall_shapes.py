@@ -96,3 +96,25 @@ def test_verbs_of_praising_mocking_and_listing_report(
     text: str, cue: str, content: str, speaker: str
 ) -> None:
     assert reports(text).get(cue) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The coach thanked the volunteers for their help.",
+            "thanked",
+            "the volunteers for their help",
+            "The coach",
+        ),
+        (
+            "Officials told residents to stay indoors until noon.",
+            "told",
+            "to stay indoors until noon",
+            "Officials",
+        ),
+        ("She told reporters the plan was dead.", "told", "the plan was dead", "She"),
+    ],
+)
+def test_thanking_and_telling_to_report(text: str, cue: str, content: str, speaker: str) -> None:
+    assert reports(text).get(cue) == (content, speaker)

@@ -56,11 +56,12 @@ THOUGHT_VERBS = words(
 # Left out on purpose, measured on PolNeAR train: "mean", "seem", "appear", "see" and
 # "decide" with a clause are rarely attributions (under a quarter of predictions).
 
-# Verbs that count with an infinitive or "for/on" complement ("called for", "urged X to").
+# Verbs that count with an infinitive or "for/on" complement ("called for", "urged X to",
+# "told residents to stay indoors").
 INTENT_VERBS = words(
     """
     want plan intend wish aim seek refuse decline agree promise pledge vow threaten hope
-    urge call ask demand prefer expect vote push press encourage
+    urge call ask demand prefer expect vote push press encourage tell
     """
 )
 

@@ -199,10 +199,11 @@ def _given_words(tok: Any) -> Any:
     return obj
 
 
-# Speech verbs whose object is the addressee or a thing, not what was said.
+# Speech verbs whose object is the addressee or a thing, not what was said. Not 'thank':
+# whom and what for is what PolNeAR marks ('thanked the volunteers for their help').
 _NO_OBJECT = words(
     """
-    say tell ask inform notify thank post send share text email message
+    say tell ask inform notify post send share text email message
     """
 )
 

@@ -118,3 +118,24 @@ def test_verbs_of_praising_mocking_and_listing_report(
 )
 def test_thanking_and_telling_to_report(text: str, cue: str, content: str, speaker: str) -> None:
     assert reports(text).get(cue) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The union pushed for a higher wage.", "pushed for", "a higher wage", "The union"),
+        ("Protesters called for his resignation.", "called for", "his resignation", "Protesters"),
+        ("The mayor hinted at a tax cut.", "hinted at", "a tax cut", "The mayor"),
+        ("She asked for a recount.", "asked for", "a recount", "She"),
+        (
+            "The board insisted on a full audit of the books.",
+            "insisted on",
+            "a full audit of the books",
+            "The board",
+        ),
+    ],
+)
+def test_asking_and_pushing_for_report_the_prepositions_object(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    assert reports(text).get(cue) == (content, speaker)

@@ -92,7 +92,12 @@ PREP_CUES: dict[str, frozenset[str]] = {
     reflect on
     touch on
     weigh on
-    ask about
+    ask about/for
+    call for
+    push for
+    press for
+    hint at
+    insist on
     complain about
     brag about/of
     boast about/of

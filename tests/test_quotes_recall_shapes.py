@@ -139,3 +139,30 @@ def test_asking_and_pushing_for_report_the_prepositions_object(
     text: str, cue: str, content: str, speaker: str
 ) -> None:
     assert reports(text).get(cue) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Asked whether the park should close, 60 percent of residents said yes.",
+            "yes",
+            "60 percent of residents",
+        ),
+        (
+            "Most teachers backed the plan, and a third of the parents said the same of the"
+            " new schedule.",
+            "the same of the new schedule",
+            "a third of the parents",
+        ),
+        ("The council said no to the new tower.", "no to the new tower", "The council"),
+    ],
+)
+def test_a_word_standing_in_for_a_clause_is_what_was_said(
+    text: str, content: str, speaker: str
+) -> None:
+    assert reports(text).get("said") == (content, speaker)
+
+
+def test_thinking_so_is_a_report() -> None:
+    assert reports("The fire chief thinks so, too.").get("thinks") == ("so", "The fire chief")

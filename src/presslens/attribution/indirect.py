@@ -165,6 +165,8 @@ def _short_object(tok: Any, comp: list[Any]) -> bool:
     """
     if not comp:
         return False
+    if _stand_in(tok):
+        return True
     inside = {t.i for t in comp}
     tops = [t for t in comp if t.head.i not in inside]
     if len(tops) != 1:
@@ -506,6 +508,9 @@ def complement(tok: Any) -> list[Any]:
     if given is not None:
         tail = [t for c in tok.children if c.i > given.i and c.dep_ == "prep" for t in c.subtree]
         return [*given.subtree, *tail]
+    stand_in = _stand_in(tok)
+    if stand_in:
+        return stand_in
     if tok.dep_ == "parataxis" and tok.head.i != tok.i:
         own = {t.i for t in tok.subtree}
         return [t for t in tok.head.subtree if t.i not in own]
@@ -570,6 +575,42 @@ def _runs_on(tok: Any, clause: Any, clauses: list[Any]) -> bool:
 
 
 _OPENING_MARKS = frozenset({"that", "whether", "if"})
+
+
+# Words that stand in for what was said or thought: 'said yes', 'thinks so', 'said the
+# same of X'.
+_ANSWERS = frozenset({"yes", "no", "so"})
+_SAID_OF = frozenset({"of", "for", "about", "to", "on"})
+
+
+def _stand_in(tok: Any) -> list[Any]:
+    """'75 percent said yes', 'she thinks so', 'a third said the same of the mayor': a
+    word after a cue verb that stands in for a clause, with the phrase it names ('of
+    the mayor'); or [].
+
+    Why: in poll reports and answers the clause is given before ('Asked whether ...,
+    60 percent said yes'); PolNeAR marks the stand-in as the content, however short.
+    """
+    if not is_cue_verb(tok) or cue_lemma(tok) == "continue":
+        return []
+    for c in tok.children:
+        if c.i <= tok.i:
+            continue
+        answer = c.lower_ in _ANSWERS and c.dep_ in ("intj", "advmod", "dobj", "ccomp")
+        if answer or (c.dep_ == "dobj" and c.lower_ == "same"):
+            # With the phrase it is said of, right after it ('the same of X', 'said no
+            # to the war'); not a comparison that goes on ('yes, compared with ...').
+            end = max(t.i for t in c.subtree)
+            tail = next(
+                (
+                    list(g.subtree)
+                    for g in tok.children
+                    if g.dep_ == "prep" and g.i == end + 1 and g.lower_ in _SAID_OF
+                ),
+                [],
+            )
+            return [*c.subtree, *tail]
+    return []
 
 
 _TAIL_STOPS = frozenset({"as"})

@@ -30,6 +30,16 @@ def test_gate_needs_a_cue_a_mark_a_colon_or_a_dash() -> None:
     assert is_candidate(sents[4], frozenset({"fail"}))
 
 
+def test_speech_verbs_added_after_training_are_no_feature_of_the_model() -> None:
+    from presslens.attribution.cues import SPEECH_VERBS
+    from presslens.attribution.learned_features import cue_class
+
+    sdoc = _doc("The governor touted the new plant. The governor praised the new plant.")
+    touted, praised = (t for t in sdoc if t.lower_ in ("touted", "praised"))
+    assert "tout" in SPEECH_VERBS  # the rules read it
+    assert cue_class(touted) is None and cue_class(praised) == "speech"
+
+
 def test_features_say_where_the_reporting_word_is() -> None:
     sdoc = _doc("The minister said the plan would cut taxes.")
     toks = [t for t in sdoc if not t.is_space]

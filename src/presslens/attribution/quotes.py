@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from presslens.attribution.cues import cue_span, is_cue_verb
+from presslens.attribution.cues import cue_span, is_cue_verb, is_speech_verb
 from presslens.attribution.found import Found, inside, overlap
 from presslens.attribution.frames import (
     LEFT_OPEN_END,
@@ -158,7 +158,63 @@ class _Bounds:
         self.end_char = min(sent[1], para[1])
 
 
+_NOUN_LIKE = frozenset({"acl", "pcomp", "amod", "compound"})
+
+
+def _introducer(sdoc: Any, q: QuotedSpan, para: Span) -> Any | None:
+    """A verb of saying right before the quotation, set off by a comma or a colon: the
+    quotation is that verb's own report, direct ('praised the bridge, saying, "..."',
+    'said he agreed and added: "..."'), whatever verb higher up the parse hangs it from
+    (PolNeAR credits the verb that introduces the words, and its subject)."""
+    text = doc_text(sdoc)
+    start = q.outer[0]
+    while start > para[0] and text[start - 1] in " \t\n,:":
+        start -= 1
+    if not any(c in text[start : q.outer[0]] for c in ",:"):
+        return None
+    if text[q.outer[1] : para[1]].lstrip()[:1].islower():
+        return None  # '"..." for second place': the sentence's clause runs on
+    toks = [t for t in tokens_in(sdoc, (para[0], start)) if not t.is_space]
+    if not toks:
+        return None
+    verb = toks[-1].head if toks[-1].dep_ == "prt" else toks[-1]
+    if not is_speech_verb(verb) or verb.dep_ in _NOUN_LIKE:
+        return None  # 'signs saying', 'without saying': the words of a thing, or none
+    lo = max(para[0], sentence_bounds(verb)[0])
+    if _marked(text[lo:start]):
+        return None  # '"A," adding, "B"': a quotation before it in the sentence leads the report
+    return verb
+
+
+def _in_report_of(tok: Any, cue: int | None) -> bool:
+    """Whether ``tok`` hangs in the clause the verb ``cue`` reports (a ccomp on the way up)."""
+    while tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and tok.head.i == cue:
+            return True
+        tok = tok.head
+    return False
+
+
 def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -> Found | None:
+    """The attribution of a quotation inside a sentence (see :func:`_governing`), credited
+    to the verb of saying that introduces it where that is not the verb found: 'praised
+    the bridge, saying, "..."' is the report of 'saying', not mixed speech of 'praised'."""
+    found = _governing(sdoc, q, interiors, para)
+    if found is None:
+        return None
+    intro = _introducer(sdoc, q, para)
+    if intro is None or intro.i == found.cue_token:
+        return found
+    spk, head = subject(intro, _Bounds(sentence_bounds(intro), para), interiors)
+    if spk is None or _in_report_of(intro, found.cue_token):
+        # 'said it was too soon but added, "..."': the parse hangs the second verb in
+        # the first one's report; who added it is who said it.
+        spk, head = found.speaker, found.speaker_head
+    parts = q.parts or (q.span,)
+    return Found("direct", q.span, parts, cue_span(intro), spk, head, addressee(intro), intro.i)
+
+
+def _governing(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -> Found | None:
     """A quotation inside a sentence, object of a verb whose subject is a speaker.
 
     ('Cruz called Trump a "pathological liar"', 'likened the rules to "burning the

@@ -160,6 +160,24 @@ CASES: tuple[Layout, ...] = (
         "direct",
     ),
     Layout(
+        "a clause and a colon before a quotation whose cue follows it",
+        "The coach lamented the many meetings his job demands, especially travel:"
+        ' "There is just a ton of paperwork in this job," he said.\n\n'
+        "At the time, the mayor seemed to suggest she had silenced her critics:"
+        ' "They signed a pledge," she told the local paper.',
+        "They signed a pledge",
+        ("she",),
+        "direct",
+    ),
+    Layout(
+        "a clause and a dash before a quotation whose cue follows it",
+        "The clerk suggested that the new plan was not serious -"
+        ' "Again, we need to see the details," she said - and asked for a delay.',
+        "Again, we need to see the details",
+        ("she",),
+        "direct",
+    ),
+    Layout(
         "a quotation opening with its verb, a possessive and a title in the subject's sentence",
         "Nobody expected the vote. The club's new course, Ms. Varga said,"
         ' "is a perfect example of the change in the sport."',

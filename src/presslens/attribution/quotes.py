@@ -901,7 +901,12 @@ def attributed_quotes(
         if f.cue_token in used:
             k = by_cue[f.cue_token]
             d = out[k]
-            if overlap(f.span, d.span) == 0 and d.cue is not None and not inside(d.cue, f.span):
+            if (
+                overlap(f.span, d.span) == 0
+                and d.cue is not None
+                and not inside(d.cue, f.span)
+                and not (f.span[1] <= d.span[0] and d.span[1] <= d.cue[0])
+            ):
                 # "said [clause]: "quote"": one event, content in two parts.
                 parts = joined_parts(text, sorted((*d.parts, f.span)))
                 out[k] = d.with_(kind="mixed", span=(parts[0][0], parts[-1][1]), parts=parts)

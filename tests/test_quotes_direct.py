@@ -178,6 +178,24 @@ CASES: tuple[Layout, ...] = (
         "direct",
     ),
     Layout(
+        "a quotation, its speaker and cue, reported 'according to' a source",
+        '"Members are free to vote the way they see fit," the chairman said, according'
+        " to a local radio account.",
+        'Members are free to vote the way they see fit," the chairman said',
+        ("a local radio account",),
+        "mixed",
+    ),
+    Layout(
+        "a quotation reported 'according to' a source, then its continuation",
+        '"We will be voting in March," the mayor said on Monday, according to the city'
+        ' paper. "And we will vote for the new school."',
+        'We will be voting in March," the mayor said on Monday, according to the city'
+        ' paper. "And we will vote for the new school',
+        ("the city paper",),
+        "mixed",
+        2,
+    ),
+    Layout(
         "a quotation opening with its verb, a possessive and a title in the subject's sentence",
         "Nobody expected the vote. The club's new course, Ms. Varga said,"
         ' "is a perfect example of the change in the sport."',

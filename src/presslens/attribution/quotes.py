@@ -871,6 +871,34 @@ def joined_parts(text: str, parts: Sequence[Span]) -> tuple[Span, ...]:
     return tuple(out)
 
 
+def _reported_by_according(text: str, sdoc: Any, found: list[Found]) -> list[Found]:
+    """'"...," the mayor said, according to the paper. "..."': the quotation and its
+    speaker and cue are what the paper reports; one event whose source is the paper,
+    its content the quotations (with those that go on after it) and who said them (PolNeAR
+    annotates that outer report alone, not the quotation's own). The direct quotation
+    whose cue lies inside an 'according to' report's content is folded into it."""
+    out = list(found)
+    gone: set[int] = set()
+    for k, f in enumerate(found):
+        if f.kind == "direct" or f.cue_token is None or sdoc[f.cue_token].lower_ != "according":
+            continue
+        for n, d in enumerate(found):
+            if (
+                n in gone
+                or d.kind != "direct"
+                or d.cue is None
+                or d.cue[0] < d.parts[0][1]
+                or not inside(d.cue, f.span)
+                or not overlap(d.parts[0], f.span)
+            ):
+                continue
+            parts = joined_parts(text, sorted({(d.parts[0][0], f.span[1]), *d.parts[1:]}))
+            out[k] = f.with_(kind="mixed", parts=parts, span=(parts[0][0], parts[-1][1]))
+            gone.add(n)
+            break
+    return [f for n, f in enumerate(out) if n not in gone]
+
+
 def attributed_quotes(
     text: str,
     sdoc: Any,
@@ -912,6 +940,7 @@ def attributed_quotes(
                 out[k] = d.with_(kind="mixed", span=(parts[0][0], parts[-1][1]), parts=parts)
             continue
         out.append(f)
+    out = _reported_by_according(text, sdoc, out)
     turns = find_transcript_turns(text, paras)
     if turns:
         # A transcript turn owns everything inside it (nested cues, its own quote marks).

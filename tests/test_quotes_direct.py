@@ -196,6 +196,13 @@ CASES: tuple[Layout, ...] = (
         2,
     ),
     Layout(
+        "'as X put it' before the quotation",
+        'As the historian Jane Roe put it, "Every town that loses its mill loses its memory."',
+        "Every town that loses its mill loses its memory",
+        ("Jane Roe", "the historian Jane Roe"),
+        "direct",
+    ),
+    Layout(
         "a quotation opening with its verb, a possessive and a title in the subject's sentence",
         "Nobody expected the vote. The club's new course, Ms. Varga said,"
         ' "is a perfect example of the change in the sport."',

@@ -203,6 +203,16 @@ CASES: tuple[Layout, ...] = (
         "direct",
     ),
     Layout(
+        "a paragraph that is only a quotation, after a paragraph ending in a reported clause",
+        "The engineer said that the old bridge would close for good in the spring.\n\n"
+        '"Nobody in this town will have to drive around the lake again."',
+        "that the old bridge would close for good in the spring.\n\n"
+        '"Nobody in this town will have to drive around the lake again',
+        ("The engineer",),
+        "mixed",
+        2,
+    ),
+    Layout(
         "a quotation opening with its verb, a possessive and a title in the subject's sentence",
         "Nobody expected the vote. The club's new course, Ms. Varga said,"
         ' "is a perfect example of the change in the sport."',

@@ -807,10 +807,12 @@ def _one_event_per_cue(found: list[Found]) -> list[Found]:
 
 
 def _next_paragraph_turn(text: str, prev: Found, f: Found, end: int, paras: list[Span]) -> bool:
-    """A paragraph that is only a quotation, right after a paragraph ending in a cued quote."""
+    """A paragraph that is only a quotation, right after a paragraph ending in a cued quote
+    or in a reported clause ('Carter said that the region matters.' then '"..."'): the
+    quotation goes on with that report (PolNeAR joins it, and the report is mixed)."""
     para = _para_of(paras, f.span[0])
     before = _previous_para(paras, para)
-    if prev.kind == "indirect" or before is None or not (before[0] <= prev.span[0] < before[1]):
+    if before is None or not (before[0] <= prev.span[0] < before[1]):
         return False
     if f.span[0] - para[0] > 1 or para[1] - f.span[1] > 3:
         return False

@@ -144,6 +144,75 @@ CASES: tuple[Layout, ...] = (
         2,
     ),
     Layout(
+        "a participle of saying introduces the quotation after another verb's object",
+        "The mayor praised the new bridge at the opening, saying,"
+        ' "We have waited ten years for this day."',
+        "We have waited ten years for this day",
+        ("The mayor",),
+        "direct",
+    ),
+    Layout(
+        "a second verb of saying, joined to a report, introduces the quotation",
+        "The coach, 64, said it was too soon to name the winners but added,"
+        ' "We all know who did the work."',
+        "We all know who did the work",
+        ("The coach", "The coach, 64"),
+        "direct",
+    ),
+    Layout(
+        "a clause and a colon before a quotation whose cue follows it",
+        "The coach lamented the many meetings his job demands, especially travel:"
+        ' "There is just a ton of paperwork in this job," he said.\n\n'
+        "At the time, the mayor seemed to suggest she had silenced her critics:"
+        ' "They signed a pledge," she told the local paper.',
+        "They signed a pledge",
+        ("she",),
+        "direct",
+    ),
+    Layout(
+        "a clause and a dash before a quotation whose cue follows it",
+        "The clerk suggested that the new plan was not serious -"
+        ' "Again, we need to see the details," she said - and asked for a delay.',
+        "Again, we need to see the details",
+        ("she",),
+        "direct",
+    ),
+    Layout(
+        "a quotation, its speaker and cue, reported 'according to' a source",
+        '"Members are free to vote the way they see fit," the chairman said, according'
+        " to a local radio account.",
+        'Members are free to vote the way they see fit," the chairman said',
+        ("a local radio account",),
+        "mixed",
+    ),
+    Layout(
+        "a quotation reported 'according to' a source, then its continuation",
+        '"We will be voting in March," the mayor said on Monday, according to the city'
+        ' paper. "And we will vote for the new school."',
+        'We will be voting in March," the mayor said on Monday, according to the city'
+        ' paper. "And we will vote for the new school',
+        ("the city paper",),
+        "mixed",
+        2,
+    ),
+    Layout(
+        "'as X put it' before the quotation",
+        'As the historian Jane Roe put it, "Every town that loses its mill loses its memory."',
+        "Every town that loses its mill loses its memory",
+        ("Jane Roe", "the historian Jane Roe"),
+        "direct",
+    ),
+    Layout(
+        "a paragraph that is only a quotation, after a paragraph ending in a reported clause",
+        "The engineer said that the old bridge would close for good in the spring.\n\n"
+        '"Nobody in this town will have to drive around the lake again."',
+        "that the old bridge would close for good in the spring.\n\n"
+        '"Nobody in this town will have to drive around the lake again',
+        ("The engineer",),
+        "mixed",
+        2,
+    ),
+    Layout(
         "a quotation opening with its verb, a possessive and a title in the subject's sentence",
         "Nobody expected the vote. The club's new course, Ms. Varga said,"
         ' "is a perfect example of the change in the sport."',

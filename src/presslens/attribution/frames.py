@@ -292,6 +292,29 @@ def _after_heading(text: str, sdoc: Any, frame: Span) -> Span:
     return (start, frame[1])
 
 
+def _put_it_cue(
+    text: str, ltoks: list[Any], outer: Span, ceil: int, frame: Span, blocked: list[Span]
+) -> FrameCue | None:
+    """'As the historian put it, "..."': the idiom credits the words after it to the
+    verb's subject as a verb of saying does (the cue is 'put it'). Not when the quoted
+    words run on into the sentence ('as he puts it, "the best thing" is that ...'), nor
+    without a subject in the frame."""
+    if text[outer[1] : max(ceil, outer[1])].lstrip()[:1].islower():
+        return None
+    for tok in reversed(ltoks):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() != "put":
+            continue
+        it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+        if it is None:
+            continue
+        spk, head = _speaker(tok, frame, blocked)
+        if head is None or head == it.i:
+            return None
+        cue = (tok.idx, it.idx + len(it.text))
+        return FrameCue(cue, tok.i, spk, head, addressee(tok), "left", frame)
+    return None
+
+
 def find_frame_cue(
     text: str, sdoc: Any, outer: Span, floor: int, ceil: int, blocked: list[Span]
 ) -> FrameCue | None:
@@ -330,6 +353,9 @@ def find_frame_cue(
     ):
         acc = _according(ltoks, lframe, blocked)
         cands = [t for t in ltoks if is_cue_verb(t)]
+        put = _put_it_cue(text, ltoks, outer, ceil, lframe, blocked)
+        if put is not None and (not cands or put.cue_token > cands[-1].i):
+            return put
         if cands:
             tok = cands[-1]
             spk, head = _speaker(tok, lframe, blocked)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from presslens.attribution.cues import cue_span, is_cue_verb
+from presslens.attribution.cues import cue_span, is_cue_verb, is_speech_verb
 from presslens.attribution.found import Found, inside, overlap
 from presslens.attribution.frames import (
     LEFT_OPEN_END,
@@ -158,7 +158,63 @@ class _Bounds:
         self.end_char = min(sent[1], para[1])
 
 
+_NOUN_LIKE = frozenset({"acl", "pcomp", "amod", "compound"})
+
+
+def _introducer(sdoc: Any, q: QuotedSpan, para: Span) -> Any | None:
+    """A verb of saying right before the quotation, set off by a comma or a colon: the
+    quotation is that verb's own report, direct ('praised the bridge, saying, "..."',
+    'said he agreed and added: "..."'), whatever verb higher up the parse hangs it from
+    (PolNeAR credits the verb that introduces the words, and its subject)."""
+    text = doc_text(sdoc)
+    start = q.outer[0]
+    while start > para[0] and text[start - 1] in " \t\n,:":
+        start -= 1
+    if not any(c in text[start : q.outer[0]] for c in ",:"):
+        return None
+    if text[q.outer[1] : para[1]].lstrip()[:1].islower():
+        return None  # '"..." for second place': the sentence's clause runs on
+    toks = [t for t in tokens_in(sdoc, (para[0], start)) if not t.is_space]
+    if not toks:
+        return None
+    verb = toks[-1].head if toks[-1].dep_ == "prt" else toks[-1]
+    if not is_speech_verb(verb) or verb.dep_ in _NOUN_LIKE:
+        return None  # 'signs saying', 'without saying': the words of a thing, or none
+    lo = max(para[0], sentence_bounds(verb)[0])
+    if _marked(text[lo:start]):
+        return None  # '"A," adding, "B"': a quotation before it in the sentence leads the report
+    return verb
+
+
+def _in_report_of(tok: Any, cue: int | None) -> bool:
+    """Whether ``tok`` hangs in the clause the verb ``cue`` reports (a ccomp on the way up)."""
+    while tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and tok.head.i == cue:
+            return True
+        tok = tok.head
+    return False
+
+
 def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -> Found | None:
+    """The attribution of a quotation inside a sentence (see :func:`_governing`), credited
+    to the verb of saying that introduces it where that is not the verb found: 'praised
+    the bridge, saying, "..."' is the report of 'saying', not mixed speech of 'praised'."""
+    found = _governing(sdoc, q, interiors, para)
+    if found is None:
+        return None
+    intro = _introducer(sdoc, q, para)
+    if intro is None or intro.i == found.cue_token:
+        return found
+    spk, head = subject(intro, _Bounds(sentence_bounds(intro), para), interiors)
+    if spk is None or _in_report_of(intro, found.cue_token):
+        # 'said it was too soon but added, "..."': the parse hangs the second verb in
+        # the first one's report; who added it is who said it.
+        spk, head = found.speaker, found.speaker_head
+    parts = q.parts or (q.span,)
+    return Found("direct", q.span, parts, cue_span(intro), spk, head, addressee(intro), intro.i)
+
+
+def _governing(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -> Found | None:
     """A quotation inside a sentence, object of a verb whose subject is a speaker.
 
     ('Cruz called Trump a "pathological liar"', 'likened the rules to "burning the
@@ -751,10 +807,12 @@ def _one_event_per_cue(found: list[Found]) -> list[Found]:
 
 
 def _next_paragraph_turn(text: str, prev: Found, f: Found, end: int, paras: list[Span]) -> bool:
-    """A paragraph that is only a quotation, right after a paragraph ending in a cued quote."""
+    """A paragraph that is only a quotation, right after a paragraph ending in a cued quote
+    or in a reported clause ('Carter said that the region matters.' then '"..."'): the
+    quotation goes on with that report (PolNeAR joins it, and the report is mixed)."""
     para = _para_of(paras, f.span[0])
     before = _previous_para(paras, para)
-    if prev.kind == "indirect" or before is None or not (before[0] <= prev.span[0] < before[1]):
+    if before is None or not (before[0] <= prev.span[0] < before[1]):
         return False
     if f.span[0] - para[0] > 1 or para[1] - f.span[1] > 3:
         return False
@@ -815,6 +873,34 @@ def joined_parts(text: str, parts: Sequence[Span]) -> tuple[Span, ...]:
     return tuple(out)
 
 
+def _reported_by_according(text: str, sdoc: Any, found: list[Found]) -> list[Found]:
+    """'"...," the mayor said, according to the paper. "..."': the quotation and its
+    speaker and cue are what the paper reports; one event whose source is the paper,
+    its content the quotations (with those that go on after it) and who said them (PolNeAR
+    annotates that outer report alone, not the quotation's own). The direct quotation
+    whose cue lies inside an 'according to' report's content is folded into it."""
+    out = list(found)
+    gone: set[int] = set()
+    for k, f in enumerate(found):
+        if f.kind == "direct" or f.cue_token is None or sdoc[f.cue_token].lower_ != "according":
+            continue
+        for n, d in enumerate(found):
+            if (
+                n in gone
+                or d.kind != "direct"
+                or d.cue is None
+                or d.cue[0] < d.parts[0][1]
+                or not inside(d.cue, f.span)
+                or not overlap(d.parts[0], f.span)
+            ):
+                continue
+            parts = joined_parts(text, sorted({(d.parts[0][0], f.span[1]), *d.parts[1:]}))
+            out[k] = f.with_(kind="mixed", parts=parts, span=(parts[0][0], parts[-1][1]))
+            gone.add(n)
+            break
+    return [f for n, f in enumerate(out) if n not in gone]
+
+
 def attributed_quotes(
     text: str,
     sdoc: Any,
@@ -845,12 +931,18 @@ def attributed_quotes(
         if f.cue_token in used:
             k = by_cue[f.cue_token]
             d = out[k]
-            if overlap(f.span, d.span) == 0 and d.cue is not None and not inside(d.cue, f.span):
+            if (
+                overlap(f.span, d.span) == 0
+                and d.cue is not None
+                and not inside(d.cue, f.span)
+                and not (f.span[1] <= d.span[0] and d.span[1] <= d.cue[0])
+            ):
                 # "said [clause]: "quote"": one event, content in two parts.
                 parts = joined_parts(text, sorted((*d.parts, f.span)))
                 out[k] = d.with_(kind="mixed", span=(parts[0][0], parts[-1][1]), parts=parts)
             continue
         out.append(f)
+    out = _reported_by_according(text, sdoc, out)
     turns = find_transcript_turns(text, paras)
     if turns:
         # A transcript turn owns everything inside it (nested cues, its own quote marks).

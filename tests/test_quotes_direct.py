@@ -213,6 +213,14 @@ CASES: tuple[Layout, ...] = (
         2,
     ),
     Layout(
+        "a subject and a verb outside the lexicon right after the quotation",
+        '"Go back to your seat and wait for the vote," the mayor barked and a guard walked'
+        " the man out.",
+        "Go back to your seat and wait for the vote",
+        ("the mayor",),
+        "direct",
+    ),
+    Layout(
         "a quotation opening with its verb, a possessive and a title in the subject's sentence",
         "Nobody expected the vote. The club's new course, Ms. Varga said,"
         ' "is a perfect example of the change in the sport."',

@@ -256,6 +256,27 @@ def _in_relative_clause(tok: Any, frame: Span) -> bool:
     return False
 
 
+_SHORT_WORDS = 4
+
+
+def _subject_then_verb(text: str, outer: Span, rtoks: list[Any], frame: Span) -> list[Any]:
+    """'"...," the mayor barked and walked out': after a quotation closed by a comma, a
+    frame that opens with a subject and its finite verb is the report of that verb,
+    whatever the verb (barked, beamed, fumed), for a quotation of more than a few words."""
+    inner = text[outer[0] : outer[1]].rstrip("".join(ALL_MARKS) + " ")
+    if not inner.endswith(",") or len(inner.split()) <= _SHORT_WORDS:
+        return []  # a short one is a title or a name ('"Hail, Caesar!," the film ...')
+    words = [t for t in rtoks if not t.is_punct]
+    verb = next((t for t in words if t.pos_ == "VERB"), None)
+    if verb is None or verb.tag_ not in ("VBD", "VBZ") or verb.dep_ not in ("ROOT", "parataxis"):
+        return []
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and frame[0] <= c.idx < verb.idx]
+    phrase = {t.i for t in subj[0].subtree} if subj else set()
+    if not phrase or any(t.i not in phrase for t in words if t.i < verb.i):
+        return []  # only the subject stands between the quotation and the verb
+    return [verb]
+
+
 def _frame_head_cue(rtoks: list[Any], frame: Span) -> list[Any]:
     """The frame's own verb when it is a cue with its subject before it: after a long
     speaker ('"...," Jane Doe, who has farmed the valley for forty years, told the
@@ -341,6 +362,7 @@ def find_frame_cue(
             or ([verbs[0]] if verbs and len(rtoks) <= 6 and not near else [])
             or _frame_head_cue(rtoks, rframe)
             or near
+            or _subject_then_verb(text, outer, rtoks, rframe)
         )
         if cands:
             tok = cands[0]

@@ -42,7 +42,6 @@ from presslens_training.manipulation.fit import (
     POST_VECTOR_C,
     SENTENCE_C,
     K,
-    language_balanced,
     sentence_design,
     vector_oof,
 )
@@ -150,15 +149,8 @@ class Setup:
         lang: np.ndarray,
         sizes: np.ndarray | None = None,
     ) -> np.ndarray:
-        out = np.zeros(len(y))
-        for f in range(K):
-            train = fold != f
-            weights = language_balanced(y[train], lang[train])
-            if sizes is not None:
-                weights = weights * sizes[train] / sizes[train].mean()
-            fitted = model().fit(x[train], y[train], sample_weight=weights)
-            out[~train] = fitted.predict_proba(x[~train])[:, 1]
-        return out
+        """Out-of-fold probabilities of ``model()``, language-balanced (``sizes`` scale)."""
+        return vector_oof(x, y, fold, lang, self.b.seed, SENTENCE_C, sizes, model)
 
 
 def _logit(p: np.ndarray) -> np.ndarray:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -232,17 +233,20 @@ def vector_oof(
     seed: int,
     c: float,
     sizes: np.ndarray | None = None,
+    model: Callable[[], Any] | None = None,
 ) -> np.ndarray:
-    """Out-of-fold probabilities of a language-balanced logistic regression over vectors;
-    ``sizes`` (each row's token count, say) scale the weights relative to their mean."""
+    """Out-of-fold probabilities of a language-balanced logistic regression over vectors
+    (or of ``model()``, any scikit-learn classifier); ``sizes`` (each row's token count,
+    say) scale the weights relative to their mean."""
     out = np.zeros(len(y))
     for f in range(K):
         train_rows = fold != f
         weights = language_balanced(y[train_rows], lang[train_rows])
         if sizes is not None:
             weights = weights * sizes[train_rows] / sizes[train_rows].mean()
-        model = _sentence_lr(seed, c).fit(x[train_rows], y[train_rows], sample_weight=weights)
-        out[~train_rows] = model.predict_proba(x[~train_rows])[:, 1]
+        fitted = (model or (lambda: _sentence_lr(seed, c)))()
+        fitted.fit(x[train_rows], y[train_rows], sample_weight=weights)
+        out[~train_rows] = fitted.predict_proba(x[~train_rows])[:, 1]
     return out
 
 

@@ -48,6 +48,7 @@ def test_token_states_cover_the_words_of_the_text(image: E5Image) -> None:
 
 
 def test_clauses_are_cut_at_commas_dashes_and_sentences() -> None:
+    pytest.importorskip("sklearn")  # the training extra
     from presslens.manipulation.features import tokenize
     from presslens_training.manipulation.explore_encoder import clause_units
 

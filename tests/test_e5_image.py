@@ -67,3 +67,28 @@ def test_the_torch_encoder_holds_the_same_weights(image: E5Image) -> None:
     with torch.no_grad():
         states = model(input_ids=torch.tensor([ids])).last_hidden_state[0].numpy()
     assert np.abs(states - image.forward(np.asarray(ids))).max() < 1e-4
+
+
+def test_the_upper_layers_over_the_lower_states_read_as_the_whole_encoder(image: E5Image) -> None:
+    """Fine-tuning the top layers alone starts from the very tagger the whole encoder is:
+    padded batches of unequal sentences included."""
+    torch = pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    from presslens_training.manipulation.finetune_e5 import (
+        Sentence,
+        Tagger,
+        UpperTagger,
+        lower_states,
+    )
+
+    items = []
+    for n, text in enumerate(SENTENCES):
+        ids = [image.bos] + [p.id for p in image.tokenizer.pieces("passage: " + text)]
+        items.append(Sentence(0, [], [*ids, image.eos], [], n))
+    whole = Tagger(image, seed=5)
+    upper = UpperTagger(image, 8, lower_states(image, items, 8), seed=5)
+    with torch.no_grad():
+        a = whole.logits(*whole.inputs(items), False)
+        b = upper.logits(*upper.inputs(items), False)
+    real = whole.inputs(items)[1].bool()
+    assert torch.allclose(a[real], b[real], atol=2e-2)

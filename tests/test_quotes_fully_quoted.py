@@ -118,6 +118,21 @@ CASES: tuple[Layout, ...] = (
         "direct",
     ),
     Layout(
+        "a question, then a sentence of only the speaker and a verb outside the lexicon",
+        '"Would the council pay for it all?" Ann Lind pressed. The mayor shrugged.',
+        "Would the council pay for it all?",
+        ("Ann Lind",),
+        "direct",
+    ),
+    Layout(
+        "a colon-introduced quotation, then a participle of the clause before it",
+        'The mayor fired back: "If they sue the town, they will lose in any court,"'
+        " referencing the new harbour law.",
+        "If they sue the town, they will lose in any court",
+        ("The mayor",),
+        "direct",
+    ),
+    Layout(
         "a party and state in brackets, ending in a full stop, before the cue",
         '"The budget is fair to every town in the state," Rep. Ann Lind (D-Mass.) said.',
         "The budget is fair to every town in the state",

@@ -507,6 +507,16 @@ def find_frame_cue(
         if cands:
             tok = cands[0]
             spk, head = _speaker(tok, rframe, blocked)
+            if (
+                tok.tag_ == "VBG"
+                and tok.i == rtoks[0].i + (1 if rtoks[0].is_punct else 0)
+                and not any(c.dep_.startswith("nsubj") for c in tok.children)
+            ):
+                # '"...," referencing X': a participle after the quotation goes on from
+                # the clause before it; a cue before the quotation is the report's own.
+                left = find_frame_cue(text, sdoc, outer, floor, outer[1], blocked, reach)
+                if left is not None and left.side == "left":
+                    return left
             return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "right", rframe)
         tagged = _noun_tagged_cue(text, outer, rtoks, rframe, blocked)
         if tagged is not None:
@@ -573,6 +583,20 @@ def find_frame_cue(
                 if spk is not None and not any(t.idx < outer[0] and t.text in '"“”' for t in ptoks):
                     return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "prev", prev)
     if rtoks and new_sentence:
+        words = [t for t in rtoks if not (t.is_punct or t.is_space)]
+        verb = next((t for t in words if t.pos_ == "VERB"), None)
+        if (
+            verb is not None
+            and 2 <= len(words) <= 4
+            and words[-1].i == verb.i
+            and verb.tag_ in ("VBD", "VBZ")
+            and not is_speech_verb(verb)
+            and any(c.dep_ == "nsubj" for c in verb.children)
+        ):
+            # '"...?" Hannity pressed.': a sentence of only a speaker and a verb
+            spk, head = _speaker(verb, rframe, blocked)
+            if spk is not None:
+                return FrameCue(cue_span(verb), verb.i, spk, head, None, "next", rframe)
         cands = [t for t in rtoks[:5] if is_speech_verb(t)]
         if cands:
             tok = cands[0]

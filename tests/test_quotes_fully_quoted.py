@@ -133,6 +133,14 @@ CASES: tuple[Layout, ...] = (
         "direct",
     ),
     Layout(
+        "a speaker with an age before 'told' and whom it was told",
+        '"We were wrong to wait this long for the new bridge," Ann Lind, 58, told'
+        " Harbour Radio in an interview on Monday.",
+        "We were wrong to wait this long for the new bridge",
+        ("Ann Lind", "Ann Lind, 58"),
+        "direct",
+    ),
+    Layout(
         "a party and state in brackets, ending in a full stop, before the cue",
         '"The budget is fair to every town in the state," Rep. Ann Lind (D-Mass.) said.',
         "The budget is fair to every town in the state",

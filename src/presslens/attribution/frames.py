@@ -128,6 +128,8 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
     # Fallback: a noun phrase immediately after ("said Smith") or before the cue.
     doc = tok.doc
     for j in (tok.i + 1, tok.i - 1):
+        if j == tok.i + 1 and tok.lemma_.lower() in _TELL_OBJECT:
+            continue  # 'told AFP': whom it was told, never who told it
         if 0 <= j < len(doc):
             cand = doc[j]
             if j == tok.i + 1 and cand.pos_ in ("DET", "ADJ", "NUM"):

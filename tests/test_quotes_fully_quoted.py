@@ -141,6 +141,22 @@ CASES: tuple[Layout, ...] = (
         "direct",
     ),
     Layout(
+        "'said' then a speaker opening with a participle",
+        '"Nobody asked us before the vote, so we will ask now," said retired nurse Ann Vik,'
+        " asked about the plan.",
+        "Nobody asked us before the vote, so we will ask now",
+        ("retired nurse Ann Vik", "Ann Vik"),
+        "direct",
+    ),
+    Layout(
+        "'one' of the things just named as the speaker after the verb",
+        "Banners hung from every window on the square. "
+        '"The harbour belongs to all of us," read one.',
+        "The harbour belongs to all of us",
+        ("one",),
+        "direct",
+    ),
+    Layout(
         "a party and state in brackets, ending in a full stop, before the cue",
         '"The budget is fair to every town in the state," Rep. Ann Lind (D-Mass.) said.',
         "The budget is fair to every town in the state",

@@ -132,7 +132,22 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
             continue  # 'told AFP': whom it was told, never who told it
         if 0 <= j < len(doc):
             cand = doc[j]
-            if j == tok.i + 1 and cand.pos_ in ("DET", "ADJ", "NUM"):
+            if (
+                j == tok.i + 1
+                and frame[0] <= cand.idx < frame[1]
+                and (
+                    (cand.pos_ in ("ADV", "ADJ") and cand.text[:1].isupper() and cand.is_alpha)
+                    or cand.lower_ in ("one", "another")
+                )
+                and (j + 1 >= len(doc) or doc[j + 1].is_punct)
+            ):
+                # 'said Skelly, explaining', 'read one.': a name the parse took for an
+                # adverb, or 'one' of the things just named, standing alone after the cue
+                return (cand.idx, cand.idx + len(cand.text)), cand.i
+            leading = cand.pos_ in ("DET", "ADJ", "NUM") or (
+                cand.pos_ == "VERB" and cand.dep_ == "amod"  # 'said retired nurse Ann Vik'
+            )
+            if j == tok.i + 1 and leading:
                 # 'added another New Hampshire Democrat', 'said the woman, who ...': the
                 # parse takes an inverted speaker for an object or another verb's subject.
                 while cand.dep_ in ("det", "amod", "nummod", "compound") and cand.head.i > cand.i:

@@ -157,6 +157,18 @@ CASES: tuple[Layout, ...] = (
         "direct",
     ),
     Layout(
+        "a quotation-only paragraph after a cue sentence that runs on with participles",
+        '"The harbour will be full again by spring," the mayor said on Monday, standing on'
+        " the pier beside the new moorings along the north shore.\n\n"
+        '"Every boat that left will come back."',
+        'The harbour will be full again by spring," the mayor said on Monday, standing on'
+        " the pier beside the new moorings along the north shore.\n\n"
+        '"Every boat that left will come back',
+        ("the mayor",),
+        "direct",
+        2,
+    ),
+    Layout(
         "a party and state in brackets, ending in a full stop, before the cue",
         '"The budget is fair to every town in the state," Rep. Ann Lind (D-Mass.) said.',
         "The budget is fair to every town in the state",

@@ -825,6 +825,9 @@ def _one_event_per_cue(found: list[Found]) -> list[Found]:
     return out
 
 
+_TURN_TAIL = 120
+
+
 def _next_paragraph_turn(text: str, prev: Found, f: Found, end: int, paras: list[Span]) -> bool:
     """A paragraph that is only a quotation, right after a paragraph ending in a cued quote
     or in a reported clause ('Carter said that the region matters.' then '"..."'): the
@@ -836,7 +839,9 @@ def _next_paragraph_turn(text: str, prev: Found, f: Found, end: int, paras: list
     if f.span[0] - para[0] > 1 or para[1] - f.span[1] > 3:
         return False
     tail = text[end : before[1]].strip(' "”’.,')
-    return len(tail) <= 40 and not any(ch in tail for ch in ".!?")
+    # The rest of the cue's sentence may run on ('Ramos said, referring to X, standing
+    # now at Y.'), but within one sentence.
+    return len(tail) <= _TURN_TAIL and not any(ch in tail for ch in ".!?")
 
 
 _SENTENCE_STOP = re.compile(r"[.!?]")

@@ -14,7 +14,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from presslens.attribution.cues import CUE_NOUNS, cue_span, is_cue_verb, is_speech_verb
+from presslens.attribution.cues import (
+    CUE_NOUNS,
+    SPEECH_VERBS,
+    cue_span,
+    is_cue_verb,
+    is_speech_verb,
+    mended,
+)
 from presslens.attribution.marks import ALL_MARKS
 from presslens.attribution.syntax_utils import (
     apposition_before,
@@ -56,6 +63,8 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
             word = text[w : m.start()]
             if (word[:1].isupper() and len(word) <= 3) or "." in word or len(word) == 1:
                 continue
+        if text[m.end() : m.end() + 40].lstrip()[:1].islower():
+            continue  # '(D-Wash.) said': no sentence starts in lower case
         out.append(m.end())
     return out
 
@@ -87,13 +96,27 @@ def right_frame(text: str, close_at: int, ceil: int) -> tuple[Span, bool]:
 
 def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
     """The cue's subject within the frame, or the noun phrase next to the cue."""
+    issuer = _issuer(tok, frame, blocked)
+    if issuer is not None:
+        return issuer
     above = tok.head if tok.dep_ in ("conj", "xcomp", "advcl") else None
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         above = tok.head.head  # 'he said before adding:'
+    if above is not None:
+        steps = 0  # 'went so far as to say': past the adverb the verb hangs on
+        while above.pos_ not in ("VERB", "AUX") and above.head.i != above.i and steps < 2:
+            above = above.head
+            steps += 1
     for head in (tok, above):
         if head is None:
             continue
-        subjects = [c for c in head.children if c.dep_ == "nsubj" and frame[0] <= c.idx < frame[1]]
+        # The subject of a passive verb above ('was prompted to say', 'was joined by X
+        # and joked') said the words; a passive cue's own ('was asked') did not.
+        # A participle after a passive ('were shown chanting') is what was seen, not said.
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        passive_ok = head is above and (tok.dep_ == "conj" or infinitive)
+        kinds = ("nsubj", "nsubjpass") if passive_ok else ("nsubj",)
+        subjects = [c for c in head.children if c.dep_ in kinds and frame[0] <= c.idx < frame[1]]
         span, i = subject_span(head, subjects, frame, blocked)
         if span is not None:
             return span, i
@@ -105,9 +128,26 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
     # Fallback: a noun phrase immediately after ("said Smith") or before the cue.
     doc = tok.doc
     for j in (tok.i + 1, tok.i - 1):
+        if j == tok.i + 1 and tok.lemma_.lower() in _TELL_OBJECT:
+            continue  # 'told AFP': whom it was told, never who told it
         if 0 <= j < len(doc):
             cand = doc[j]
-            if j == tok.i + 1 and cand.pos_ in ("DET", "ADJ", "NUM"):
+            if (
+                j == tok.i + 1
+                and frame[0] <= cand.idx < frame[1]
+                and (
+                    (cand.pos_ in ("ADV", "ADJ") and cand.text[:1].isupper() and cand.is_alpha)
+                    or cand.lower_ in ("one", "another")
+                )
+                and (j + 1 >= len(doc) or doc[j + 1].is_punct)
+            ):
+                # 'said Skelly, explaining', 'read one.': a name the parse took for an
+                # adverb, or 'one' of the things just named, standing alone after the cue
+                return (cand.idx, cand.idx + len(cand.text)), cand.i
+            leading = cand.pos_ in ("DET", "ADJ", "NUM") or (
+                cand.pos_ == "VERB" and cand.dep_ == "amod"  # 'said retired nurse Ann Vik'
+            )
+            if j == tok.i + 1 and leading:
                 # 'added another New Hampshire Democrat', 'said the woman, who ...': the
                 # parse takes an inverted speaker for an object or another verb's subject.
                 while cand.dep_ in ("det", "amod", "nummod", "compound") and cand.head.i > cand.i:
@@ -132,6 +172,26 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
         if span is not None:
             return span, head.i
     return None, None
+
+
+_ISSUED = CUE_NOUNS | {"video", "ad", "advertisement", "text", "note", "notice"}
+
+
+def _issuer(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, int] | None:
+    """'she released a statement saying, "..."', 'X put out a video that said, "..."': the
+    words of a statement, a video or a message a subject puts out are the subject's (the
+    subject of the verb whose object the document is)."""
+    doc_noun = tok.head
+    if tok.dep_ not in ("acl", "relcl") or doc_noun.lemma_.lower() not in _ISSUED:
+        return None
+    if doc_noun.dep_ != "dobj" or doc_noun.i > tok.i:
+        return None
+    verb = doc_noun.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and frame[0] <= c.idx < frame[1]]
+    if verb.pos_ != "VERB" or not subjects:
+        return None
+    span, i = subject_span(verb, subjects, frame, blocked)
+    return (span, i) if span is not None else None
 
 
 def _phrase_before(tok: Any, frame: Span) -> Any | None:
@@ -178,9 +238,15 @@ _DASHES = "―—–"
 def dash_cue(text: str, rtoks: list[Any], frame: Span, blocked: list[Span]) -> FrameCue | None:
     """'"..." ― Jane Doe': a dash after the quote, then the speaker's name."""
     first = rtoks[0]
-    if first.text not in _DASHES and not (first.text == "-" and len(rtoks) > 1):
+    glued = (
+        len(first.text) > 1
+        and first.text[0] in "-" + _DASHES
+        and first.text[1].isupper()
+        and first.pos_ == "PROPN"
+    )  # '-Jane Doe': the dash written onto the name
+    if not glued and first.text not in _DASHES and not (first.text == "-" and len(rtoks) > 1):
         return None
-    names = []
+    names = [first] if glued else []
     for t in rtoks[1:]:
         if t.pos_ in ("PROPN",) or (names and t.text in ".'’-"):
             names.append(t)
@@ -191,10 +257,10 @@ def dash_cue(text: str, rtoks: list[Any], frame: Span, blocked: list[Span]) -> F
     if not names:
         return None
     head = max(names, key=lambda t: t.i if t.pos_ == "PROPN" else -1)
-    spk = trim(text, (names[0].idx, names[-1].idx + len(names[-1].text)), ".")
-    return FrameCue(
-        (first.idx, first.idx + len(first.text)), first.i, spk, head.i, None, "right", frame
-    )
+    start = names[0].idx + (1 if glued else 0)
+    spk = trim(text, (start, names[-1].idx + len(names[-1].text)), ".")
+    cue = (first.idx, first.idx + (1 if glued else len(first.text)))
+    return FrameCue(cue, first.i, spk, head.i, None, "right", frame)
 
 
 def _according(toks: list[Any], frame: Span, blocked: list[Span]) -> FrameCue | None:
@@ -237,9 +303,31 @@ def _exclaimed_then_said(text: str, outer: Span, rtoks: list[Any]) -> bool:
         return False
     for t in rtoks[:_SAID_WITHIN]:
         if t.pos_ == "VERB" and t.dep_ not in _MODIFIERS:
-            return is_speech_verb(t) and not any(
-                c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children
-            )
+            return is_speech_verb(t) and not _reports_own(t)
+    return False
+
+
+def _reports_own(verb: Any) -> bool:
+    """Whether ``verb`` has words of its own reported right after it: a clause or an
+    object that is not whom it was told ('told the station') and is not set off by a
+    comma ('asked, repeating a charge that ...' reports the quotation before it)."""
+    k = addressee(verb)
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "xcomp", "dobj") or c.i == k:
+            continue
+        start = min(t.i for t in c.subtree)
+        # 'writes back, "You look cute."': a quotation of its own after the comma
+        quoted = any(t.is_quote for t in c.subtree) or any(
+            doc[j].is_quote for j in range(verb.i + 1, start)
+        )
+        if (
+            start > verb.i
+            and any(doc[j].text in ",;:-—–" for j in range(verb.i + 1, start))
+            and not quoted
+        ):
+            continue
+        return True
     return False
 
 
@@ -277,6 +365,61 @@ def _subject_then_verb(text: str, outer: Span, rtoks: list[Any], frame: Span) ->
     return [verb]
 
 
+_NOUN_PHRASE_START = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON"})
+
+
+def _verb_then_subject(text: str, outer: Span, rtoks: list[Any], frame: Span) -> list[Any]:
+    """'"This is grand!" beamed the mayor', '"...," exhorted the host': a frame that opens
+    with a finite verb and then its subject (the order of a verb of saying after a
+    quotation) is the report of that verb, whatever the verb."""
+    inner = text[outer[0] : outer[1]].rstrip("".join(ALL_MARKS) + " ")
+    if not inner.endswith((",", "!", "?")):
+        return []
+    words = [t for t in rtoks if not t.is_punct]
+    if len(words) < 2:
+        return []
+    verb, nxt = words[0], words[1]
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or verb.dep_ != "ROOT":
+        return []
+    if nxt.pos_ not in _NOUN_PHRASE_START or nxt.lower_ in ("it", "there", "that", "this"):
+        return []
+    subj = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    if any(c.i < verb.i for c in subj):
+        return []
+    return [verb]
+
+
+_FRAME_NOUN_WORDS = 8
+
+
+def _noun_tagged_cue(
+    text: str, outer: Span, rtoks: list[Any], frame: Span, blocked: list[Span]
+) -> FrameCue | None:
+    """'"...," the email read.', '"...," a voice-over in the ad states.': after a quotation
+    closed by a comma, a short frame of a noun phrase and a word of saying, which the
+    parse took for a noun, is speaker and cue (the word must be a verb's present or past
+    form, and a noun must end right before it: 'the report.' is no such frame)."""
+    inner = text[outer[0] : outer[1]].rstrip("".join(ALL_MARKS) + " ")
+    if not inner.endswith(","):
+        return None
+    words = [t for t in rtoks if not (t.is_punct or t.is_space)]
+    if not 2 <= len(words) <= _FRAME_NOUN_WORDS:
+        return None
+    last, before = words[-1], words[-2]
+    if last.pos_ != "NOUN" or before.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+        return None
+    base = mended(last.lemma_.lower(), last.lower_)
+    if base not in SPEECH_VERBS and base != "read":
+        return None
+    if last.lower_ not in (base, base + "s"):
+        return None
+    spk = trim(text, (words[0].idx, before.idx + len(before.text)))
+    if spk is None or any(b[0] <= spk[0] < b[1] for b in blocked):
+        return None
+    cue = (last.idx, last.idx + len(last.text))
+    return FrameCue(cue, last.i, spk, before.i, None, "right", frame)
+
+
 def _frame_head_cue(rtoks: list[Any], frame: Span) -> list[Any]:
     """The frame's own verb when it is a cue with its subject before it: after a long
     speaker ('"...," Jane Doe, who has farmed the valley for forty years, told the
@@ -289,6 +432,12 @@ def _frame_head_cue(rtoks: list[Any], frame: Span) -> list[Any]:
             continue
         if any(c.dep_ == "nsubj" and frame[0] <= c.idx < t.idx for c in t.children):
             return [t]
+        if (
+            t.dep_ == "ROOT"
+            and rtoks[0].pos_ in ("PROPN", "DET", "NOUN")
+            and not any(c.dep_.startswith("nsubj") and frame[0] <= c.idx for c in t.children)
+        ):
+            return [t]  # the speaker's name hung on a word inside the quotation
     return []
 
 
@@ -337,12 +486,19 @@ def _put_it_cue(
 
 
 def find_frame_cue(
-    text: str, sdoc: Any, outer: Span, floor: int, ceil: int, blocked: list[Span]
+    text: str,
+    sdoc: Any,
+    outer: Span,
+    floor: int,
+    ceil: int,
+    blocked: list[Span],
+    reach: int | None = None,
 ) -> FrameCue | None:
     """The cue of the quotation whose marks span ``outer``, searched around it.
 
     ``floor``/``ceil`` bound the search (previous/next quotation or paragraph edge);
-    ``blocked`` are quotation interiors, never part of a speaker.
+    ``blocked`` are quotation interiors, never part of a speaker; ``reach`` (the
+    paragraph's start) is how far back a participle's subject may stand.
     """
     rframe, new_sentence = right_frame(text, outer[1], ceil)
     rtoks = [t for t in tokens_in(sdoc, rframe) if not t.is_space]
@@ -363,11 +519,25 @@ def find_frame_cue(
             or _frame_head_cue(rtoks, rframe)
             or near
             or _subject_then_verb(text, outer, rtoks, rframe)
+            or _verb_then_subject(text, outer, rtoks, rframe)
         )
         if cands:
             tok = cands[0]
             spk, head = _speaker(tok, rframe, blocked)
+            if (
+                tok.tag_ == "VBG"
+                and tok.i == rtoks[0].i + (1 if rtoks[0].is_punct else 0)
+                and not any(c.dep_.startswith("nsubj") for c in tok.children)
+            ):
+                # '"...," referencing X': a participle after the quotation goes on from
+                # the clause before it; a cue before the quotation is the report's own.
+                left = find_frame_cue(text, sdoc, outer, floor, outer[1], blocked, reach)
+                if left is not None and left.side == "left":
+                    return left
             return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "right", rframe)
+        tagged = _noun_tagged_cue(text, outer, rtoks, rframe, blocked)
+        if tagged is not None:
+            return tagged
     lframe = _after_heading(text, sdoc, left_frame(text, outer[0], floor))
     ltoks = [t for t in tokens_in(sdoc, lframe) if not t.is_space]
     if (ltoks and LEFT_OPEN_END.search(text[lframe[0] : lframe[1]])) or (
@@ -381,6 +551,12 @@ def find_frame_cue(
         if cands:
             tok = cands[-1]
             spk, head = _speaker(tok, lframe, blocked)
+            if spk is None and reach is not None:
+                # 'X described it as a "breach," adding: "..."': the subject of the
+                # verb the participle hangs on stands before an earlier quotation.
+                start = max(reach, tok.sent.start_char)
+                if start < lframe[0] and tok.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
+                    spk, head = _speaker(tok, (start, lframe[1]), blocked)
             return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "left", lframe)
         if acc is not None:
             return acc
@@ -400,6 +576,13 @@ def find_frame_cue(
             nouns = [t for t in ltoks if t.pos_ in ("PROPN", "NOUN", "PRON") and t.idx < colon]
             if nouns and len(ltoks) <= 8:
                 head = nouns[-1]
+                if head.lower_ in CUE_NOUNS and head.head.lower_ == "from":
+                    # 'From the report:', 'From her Facebook post:': the report, or
+                    # whose post it is.
+                    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                    node = owner if owner is not None else head
+                    spk = clipped_subtree(node, (lframe[0], colon), blocked)
+                    return FrameCue((colon, colon + 1), node.i, spk, node.i, None, "left", lframe)
                 if head.lower_ not in CUE_NOUNS:
                     while head.dep_ == "compound":
                         head = head.head
@@ -417,6 +600,20 @@ def find_frame_cue(
                 if spk is not None and not any(t.idx < outer[0] and t.text in '"“”' for t in ptoks):
                     return FrameCue(cue_span(tok), tok.i, spk, head, addressee(tok), "prev", prev)
     if rtoks and new_sentence:
+        words = [t for t in rtoks if not (t.is_punct or t.is_space)]
+        verb = next((t for t in words if t.pos_ == "VERB"), None)
+        if (
+            verb is not None
+            and 2 <= len(words) <= 4
+            and words[-1].i == verb.i
+            and verb.tag_ in ("VBD", "VBZ")
+            and not is_speech_verb(verb)
+            and any(c.dep_ == "nsubj" for c in verb.children)
+        ):
+            # '"...?" Hannity pressed.': a sentence of only a speaker and a verb
+            spk, head = _speaker(verb, rframe, blocked)
+            if spk is not None:
+                return FrameCue(cue_span(verb), verb.i, spk, head, None, "next", rframe)
         cands = [t for t in rtoks[:5] if is_speech_verb(t)]
         if cands:
             tok = cands[0]

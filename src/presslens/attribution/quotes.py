@@ -282,6 +282,21 @@ def _governing(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -> F
     )
 
 
+_NAMING = frozenset({"call", "title", "name", "dub", "label"})
+
+
+def _named_by(sdoc: Any, found: Found, text: str, q: QuotedSpan) -> bool:
+    """Whether a short quotation is the name a participle gives a thing ('a show called
+    "Brokers"', 'a memo titled "The Facts"'): a participle of naming on a noun, right
+    before the quotation, is no report of anyone's words."""
+    if found.cue_token is None or _words(text, q.span) > SCARE_MAX_WORDS:
+        return False
+    cue = sdoc[found.cue_token]
+    if cue.lemma_.lower() not in _NAMING or cue.dep_ != "acl" or cue.tag_ != "VBN":
+        return False
+    return not text[found.cue[1] : q.outer[0]].strip(" ,:")
+
+
 def _previous_para(paras: list[Span], para: Span) -> Span | None:
     k = paras.index(para) if para in paras else -1
     return paras[k - 1] if k > 0 else None
@@ -451,6 +466,8 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
         ceil = min(last_para[1] or len(text), _frame_ceil(text, quotes, i, para))
         if _inside_sentence(text, q, para):
             gov = governing_cue(sdoc, q, interiors, para)
+            if gov is not None and _named_by(sdoc, gov, text, q):
+                continue  # 'a show called "Brokers"': the name of a thing, no speech
             if gov is not None:
                 gov = with_reported_lead(text, sdoc, gov, q, para)
                 gov = with_parenthetical_lead(text, sdoc, gov, q, floor)
@@ -459,7 +476,9 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
                 continue
         if _embedded(text, q, para):
             continue  # left to the indirect pass (mixed) or the scare-quote layer
-        fc = find_frame_cue(text, sdoc, q.outer, floor, max(ceil, q.outer[1]), interiors)
+        fc = find_frame_cue(
+            text, sdoc, q.outer, floor, max(ceil, q.outer[1]), interiors, reach=para[0]
+        )
         if fc is None and q.outer[0] == para[0]:
             # 'He said:' closing the previous paragraph introduces this one.
             prev = _previous_para(paras, para)
@@ -806,6 +825,9 @@ def _one_event_per_cue(found: list[Found]) -> list[Found]:
     return out
 
 
+_TURN_TAIL = 120
+
+
 def _next_paragraph_turn(text: str, prev: Found, f: Found, end: int, paras: list[Span]) -> bool:
     """A paragraph that is only a quotation, right after a paragraph ending in a cued quote
     or in a reported clause ('Carter said that the region matters.' then '"..."'): the
@@ -817,7 +839,9 @@ def _next_paragraph_turn(text: str, prev: Found, f: Found, end: int, paras: list
     if f.span[0] - para[0] > 1 or para[1] - f.span[1] > 3:
         return False
     tail = text[end : before[1]].strip(' "”’.,')
-    return len(tail) <= 40 and not any(ch in tail for ch in ".!?")
+    # The rest of the cue's sentence may run on ('Ramos said, referring to X, standing
+    # now at Y.'), but within one sentence.
+    return len(tail) <= _TURN_TAIL and not any(ch in tail for ch in ".!?")
 
 
 _SENTENCE_STOP = re.compile(r"[.!?]")

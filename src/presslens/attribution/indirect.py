@@ -995,12 +995,30 @@ def without_trailing_report(tok: Any, comp: list[Any]) -> list[Any]:
         if t.i == tok.i or t.dep_ != "advcl":
             continue
         sub = [s.i for s in t.subtree]
-        if min(sub) <= first or max(sub) < last or not _own_report(t):
+        if min(sub) <= first or max(sub) < last:
+            continue
+        if not clausal and _saying_after(t, min(sub)):
+            return [c for c in comp if c.i < min(sub)]
+        if not _own_report(t):
             continue
         if clausal and not _contrast(t):
             continue
         return [c for c in comp if c.i < min(sub)]
     return comp
+
+
+def _saying_after(verb: Any, start: int) -> bool:
+    """A participle of saying set off by a comma after an object ('endorsed the mayor on
+    Tuesday, saying he ...', 'criticized the plan, calling it ...'): a report of the same
+    speaker's own, which PolNeAR annotates apart; the object's report ends before it."""
+    return (
+        verb.tag_ == "VBG"
+        and is_speech_verb(verb)
+        and start > 0
+        and verb.doc[start - 1].text == ","
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and bool(complement(verb))
+    )
 
 
 def _put_it(tok: Any) -> bool:

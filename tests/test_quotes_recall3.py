@@ -1,0 +1,55 @@
+"""Indirect and mixed reports the English rules missed on PolNeAR (issue 19, recall), third pass.
+
+``bench/quotes_missed.py`` lists the gold attributions no prediction overlaps on the fit
+articles. Among them: cue phrases missing from the lexicon ('made it clear that'); an
+infinitive whose doer is a preposition's object ('relies on drivers to report'); a
+participle on a noun that speaks ('signs saying', 'a statement reading'); and an outer
+verb's object run on into the quotation that a participle after it introduces
+('endorsed the plan, saying, "..."'). The sentences are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution_helpers import reports
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        (
+            "The senator praised the new budget, saying it would help small farms.",
+            ("praised", "the new budget"),
+            ("saying", "it would help small farms"),
+        ),
+        (
+            "The council rejected the proposal, arguing that the town could not afford it.",
+            ("rejected", "the proposal"),
+            ("arguing", "that the town could not afford it"),
+        ),
+        (
+            "The mayor thanked the volunteers for their help, noting that the park had"
+            " never looked better.",
+            ("thanked", "the volunteers for their help"),
+            ("noting", "that the park had never looked better"),
+        ),
+        (
+            'Tom Reyes endorsed the plan, saying, "It is the best we have."',
+            ("endorsed", "the plan"),
+            ("saying", "It is the best we have."),
+        ),
+    ],
+)
+def test_an_object_ends_before_a_participle_of_saying(
+    text: str, outer: tuple[str, str], inner: tuple[str, str]
+) -> None:
+    found = reports(text)
+    speaker = found[outer[0]][1]
+    assert found.get(outer[0]) == (outer[1], speaker)
+    assert found.get(inner[0]) == (inner[1], speaker)
+
+
+def test_a_participle_that_reports_nothing_stays_in_the_object() -> None:
+    text = "The coach praised the players, smiling broadly at the crowd."
+    assert reports(text).get("praised", ("", None))[0].startswith("the players")

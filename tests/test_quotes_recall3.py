@@ -53,3 +53,87 @@ def test_an_object_ends_before_a_participle_of_saying(
 def test_a_participle_that_reports_nothing_stays_in_the_object() -> None:
     text = "The coach praised the players, smiling broadly at the crowd."
     assert reports(text).get("praised", ("", None))[0].startswith("the players")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The union leader bemoaned the loss of factory jobs.",
+            "bemoaned",
+            "the loss of factory jobs",
+            "The union leader",
+        ),
+        (
+            "The governor voiced concern about the rising rents.",
+            "voiced",
+            "concern about the rising rents",
+            "The governor",
+        ),
+        (
+            "The coach credited his players with the win.",
+            "credited",
+            "his players with the win",
+            "The coach",
+        ),
+        (
+            "The bishop rebuked the council for closing the shelter.",
+            "rebuked",
+            "the council for closing the shelter",
+            "The bishop",
+        ),
+        (
+            "The manager hailed the deal as a turning point for the firm.",
+            "hailed",
+            "the deal as a turning point for the firm",
+            "The manager",
+        ),
+    ],
+)
+def test_new_verbs_of_judging_report_their_object(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    assert reports(text).get(cue) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The mayor vouched for the new police chief.",
+            "vouched for",
+            "the new police chief",
+            "The mayor",
+        ),
+        (
+            "Residents balked at the cost of the new bridge.",
+            "balked at",
+            "the cost of the new bridge",
+            "Residents",
+        ),
+        (
+            "The senator lashed out at the press after the vote.",
+            "lashed out at",
+            "the press",
+            "The senator",
+        ),
+        (
+            "The two candidates sparred over the school budget.",
+            "sparred over",
+            "the school budget",
+            "The two candidates",
+        ),
+    ],
+)
+def test_new_verbs_report_through_their_preposition(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    assert reports(text).get(cue) == (content, speaker)
+
+
+def test_new_speech_verbs_are_no_cue_class_of_the_trained_crf() -> None:
+    from presslens.attribution.learned_features import _cue_class
+
+    assert _cue_class("bemoaned", "VERB", "bemoan", "") is None
+    assert _cue_class("envisions", "VERB", "envision", "") is None
+    assert _cue_class("said", "VERB", "say", "") == "speech"

@@ -105,7 +105,7 @@ PREP_CUES: dict[str, frozenset[str]] = {
     worry about
     warn about/of/against
     testify about/on
-    rail against
+    rail against/at
     argue for/against/about
     advocate for
     campaign for/against/on
@@ -114,6 +114,11 @@ PREP_CUES: dict[str, frozenset[str]] = {
     disagree with/on
     apologize for
     apologise for
+    vouch for
+    balk at
+    lash at/against
+    spar with/over
+    acquiesce to/in
     """.strip().splitlines()
     )
 }

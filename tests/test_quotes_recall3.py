@@ -137,3 +137,72 @@ def test_new_speech_verbs_are_no_cue_class_of_the_trained_crf() -> None:
     assert _cue_class("bemoaned", "VERB", "bemoan", "") is None
     assert _cue_class("envisions", "VERB", "envision", "") is None
     assert _cue_class("said", "VERB", "say", "") == "speech"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The harbor master made it clear that no ship would leave before dawn.",
+            "made it clear",
+            "that no ship would leave before dawn",
+            "The harbor master",
+        ),
+        (
+            "Governor Ana Pell made it clear she would veto the bill.",
+            "made it clear",
+            "she would veto the bill",
+            "Governor Ana Pell",
+        ),
+        (
+            "The senator made clear that she would not run again.",
+            "made clear",
+            "that she would not run again",
+            "The senator",
+        ),
+        (
+            "The new poll makes clear the problems ahead for the party.",
+            "makes clear",
+            "the problems ahead for the party",
+            "The new poll",
+        ),
+    ],
+)
+def test_made_it_clear_reports_what_was_made_clear(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    assert reports(text).get(cue) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The mayor made the case that the city needs a new stadium.",
+            "the case that the city needs a new stadium",
+            "The mayor",
+        ),
+        (
+            "The minister made no mention of the strike in her speech.",
+            "no mention of the strike in her speech",
+            "The minister",
+        ),
+        ("The pastor made a plea for calm.", "a plea for calm", "The pastor"),
+    ],
+)
+def test_make_with_a_noun_of_saying_and_its_subject_reports(
+    text: str, content: str, speaker: str
+) -> None:
+    assert reports(text).get("made") == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He made his pitch to the voters of the county.",
+        "The coach made the announcement on Friday.",
+        "She made a call to her mother.",
+    ],
+)
+def test_make_with_a_noun_of_saying_alone_reports_nothing(text: str) -> None:
+    assert "made" not in reports(text)

@@ -200,15 +200,60 @@ def _short_object(tok: Any, comp: list[Any]) -> bool:
     return tops[0].dep_ == "pobj" and (lemma in STANCE_VERBS or prep_of(tok) is not None)
 
 
+# Nouns of saying that 'make' takes as a light verb ('made the case that', 'made no
+# mention of', 'made comments about', 'made a plea for'): the phrase says what 'said
+# that', 'mentioned', 'commented on' or 'pleaded for' would.
+MADE_NOUNS = words(
+    """
+    case point mention comment comments remark remarks statement statements argument
+    arguments plea call appeal reference references prediction predictions pitch
+    commitment claim claims accusation accusations allegation allegations announcement
+    joke jokes observation observations admission
+    """
+)
+
+
 def _given_words(tok: Any) -> Any:
     """The object of a verb of giving when it is a noun of saying ('offered few
-    specifics'), or None."""
-    if tok.pos_ != "VERB" or cue_lemma(tok) not in GIVING_VERBS:
+    specifics'), or of 'make' when it is one of :data:`MADE_NOUNS`; or None."""
+    lemma = cue_lemma(tok)
+    if tok.pos_ != "VERB" or (lemma not in GIVING_VERBS and lemma != "make"):
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    if obj is None or obj.lower_ not in SAYING_NOUNS:
+    nouns = MADE_NOUNS if lemma == "make" else SAYING_NOUNS
+    if obj is None or obj.lower_ not in nouns:
         return None
+    if lemma == "make" and not _said_about(obj, tok):
+        return None  # 'made their case', 'made the announcement': what about is not said
     return obj
+
+
+_MADE_PREPS = frozenset({"of", "about", "on", "for", "against", "over"})
+
+
+def _said_about(noun: Any, verb: Any) -> bool:
+    """Whether a noun made ('made the case', 'made comments') says what about: a
+    preposition of its subject ('of', 'about', 'on', 'for', 'against', 'over'), on the
+    noun or on the verb right after it ('made a plea for calm'), or a 'that'-clause
+    ('made the point that ...')."""
+    end = max(t.i for t in noun.subtree)
+    for c in (*noun.children, *(c for c in verb.children if c.i == end + 1)):
+        if c.i < noun.i:
+            continue
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in _MADE_PREPS
+            and any(
+                g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
+                for g in c.children
+            )
+        ):
+            return True
+        if c.dep_ in ("acl", "ccomp") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+        ):
+            return True
+    return False
 
 
 # Speech verbs whose object is the addressee or a thing, not what was said. Not 'thank':
@@ -473,9 +518,52 @@ def _agent(tok: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, in
     return None, None
 
 
+_MADE_CLEAR = frozenset({"clear", "plain"})
+_MADE_CLEAR_CLAUSE = frozenset({"ccomp", "advcl", "xcomp", "nsubj", "dobj"})
+
+
+def made_clear(tok: Any) -> tuple[Any, list[Any]] | None:
+    """'made it clear that ...', 'made clear she would ...', 'makes clear the problems
+    ahead': the word 'clear' and the clause (or noun phrase) made clear, or None.
+
+    Why: the phrase says what 'said' would, but its verb reports nothing alone and the
+    parse hangs the clause on 'clear' as often as on 'made'.
+    """
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "make":
+        return None
+    doc = tok.doc
+    clear = next(
+        (
+            doc[i]
+            for i in (tok.i + 1, tok.i + 2)
+            if i < len(doc)
+            and doc[i].lower_ in _MADE_CLEAR
+            and doc[i].head.i == tok.i
+            and (i == tok.i + 1 or doc[i - 1].lower_ == "it")
+        ),
+        None,
+    )
+    if clear is None:
+        return None
+    said = sorted(
+        (
+            g
+            for g in (*clear.children, *tok.children)
+            if g.i > clear.i and g.dep_ in _MADE_CLEAR_CLAUSE
+        ),
+        key=lambda g: g.i,
+    )
+    if not said:
+        return None
+    return clear, list(said[0].subtree)
+
+
 def complement(tok: Any) -> list[Any]:
     """Tokens of what ``tok`` reports, or [] when it reports nothing."""
     lemma = cue_lemma(tok)
+    clear = made_clear(tok)
+    if clear is not None:
+        return clear[1]
     clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _clause_across_stop(tok, c)]
     if clauses:
         child = next((c for c in clauses if _runs_on(tok, c, clauses)), clauses[0])
@@ -1219,7 +1307,10 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 continue
             prep = prep_of(tok)
             if prep is None and not (
-                is_cue_verb(tok) or noun_read_for_verb(tok) or _given_words(tok) is not None
+                is_cue_verb(tok)
+                or noun_read_for_verb(tok)
+                or _given_words(tok) is not None
+                or made_clear(tok) is not None
             ):
                 continue
             comp = [t for t in complement(tok) if sent.start <= t.i < sent.end]
@@ -1242,6 +1333,9 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             cue = cue_span(tok)
             if prep is not None:
                 cue = (cue[0], max(cue[1], prep.idx + len(prep.text)))
+            clear = made_clear(tok)
+            if clear is not None:
+                cue = (cue[0], clear[0].idx + len(clear[0].text))
             found.append(
                 Found(kind, content, (content,), cue, speaker, head, addressee(tok), tok.i)
             )

@@ -206,3 +206,8 @@ def test_make_with_a_noun_of_saying_and_its_subject_reports(
 )
 def test_make_with_a_noun_of_saying_alone_reports_nothing(text: str) -> None:
     assert "made" not in reports(text)
+
+
+def test_an_infinitive_after_on_is_done_by_its_object() -> None:
+    text = "The agency relies on drivers to report broken lights."
+    assert reports(text).get("report") == ("broken lights", "drivers")

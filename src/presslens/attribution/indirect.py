@@ -348,6 +348,10 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             obj = next((c for c in seen.head.children if c.dep_ == "dobj" and c.i < seen.i), None)
             if obj is not None:
                 return _within(obj, bounds, blocked)
+            # A preposition's object: 'relies on drivers to report', 'appealed to voters to'.
+            obj = _prep_controller(seen)
+            if obj is not None:
+                return _within(obj, bounds, blocked)
         on_noun = seen.head.pos_ in ("PROPN", "NOUN", "PRON")
         if relative is not None and relative.lower_ != "that" and not on_noun:
             return _within(relative, bounds, blocked)  # a relative clause on no noun
@@ -378,6 +382,29 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
 
 
 _RELATIVE_SUBJECTS = frozenset({"that", "who", "which"})
+
+
+_CONTROL_PREPS = frozenset({"on", "upon", "for"})
+
+
+def _prep_controller(xcomp: Any) -> Any | None:
+    """The object of 'on' / 'for' right before an infinitive, which does what the
+    infinitive says: 'relies on drivers to report', 'waited for the board to announce'.
+    The parse hangs both on the verb above. Not 'to' ('alluding to him only to echo')."""
+    if not any(g.dep_ == "aux" and g.lower_ == "to" for g in xcomp.children):
+        return None
+    start = min(t.i for t in xcomp.subtree)
+    for c in xcomp.head.children:
+        if c.dep_ != "prep" or c.i > xcomp.i or c.lower_ not in _CONTROL_PREPS:
+            continue
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if (
+            pobj is not None
+            and max(t.i for t in pobj.subtree) + 1 == start
+            and pobj.pos_ in ("NOUN", "PROPN", "PRON")
+        ):
+            return pobj
+    return None
 
 
 def _with_relative(span: Span | None, relative: Any) -> Span | None:

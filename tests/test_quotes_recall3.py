@@ -211,3 +211,26 @@ def test_make_with_a_noun_of_saying_alone_reports_nothing(text: str) -> None:
 def test_an_infinitive_after_on_is_done_by_its_object() -> None:
     text = "The agency relies on drivers to report broken lights."
     assert reports(text).get("report") == ("broken lights", "drivers")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The survey found broad support for the new park.",
+            "broad support for the new park",
+            "The survey",
+        ),
+        (
+            "Several studies have found little evidence that the program cut crime.",
+            "little evidence that the program cut crime",
+            "Several studies",
+        ),
+    ],
+)
+def test_a_poll_or_study_reports_what_it_found(text: str, content: str, speaker: str) -> None:
+    assert reports(text).get("found") == (content, speaker)
+
+
+def test_a_person_finding_a_thing_reports_nothing() -> None:
+    assert "found" not in reports("The senator found a new office near the station.")

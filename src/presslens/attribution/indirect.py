@@ -634,7 +634,11 @@ def complement(tok: Any) -> list[Any]:
     if tok.dep_ == "parataxis" and tok.head.i != tok.i:
         own = {t.i for t in tok.subtree}
         return [t for t in tok.head.subtree if t.i not in own]
-    if lemma in OBJECT_CUES or (lemma in SPEECH_VERBS and lemma not in _NO_OBJECT):
+    if (
+        lemma in OBJECT_CUES
+        or (lemma in SPEECH_VERBS and lemma not in _NO_OBJECT)
+        or (lemma == "find" and _research_subject(tok))
+    ):
         # The object after the verb before one in front of it ('a row that the poll has
         # shown Trump in the lead': 'that' is the relative, 'Trump' what was shown).
         objects = sorted(tok.children, key=lambda c: c.i < tok.i)
@@ -652,6 +656,25 @@ def complement(tok: Any) -> list[Any]:
                 ]
                 return [*child.subtree, *tail]
     return []
+
+
+# What finds a result ('A poll this month found the mayor ahead', 'studies have found
+# little evidence that ...'): with one of these as its subject, 'find' reports its object.
+_RESEARCH_NOUNS = words(
+    """
+    poll polls survey surveys study studies paper papers report reports analysis
+    analyses inquiry investigation investigations review audit research
+    """
+)
+
+
+def _research_subject(verb: Any) -> bool:
+    """Whether the verb's subject (or the noun its relative clause is on) is a poll,
+    study or inquiry."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in _RELATIVE_SUBJECTS and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and subj.lemma_.lower() in _RESEARCH_NOUNS
 
 
 _CLAUSE_STOPS = frozenset({";", ":"})

@@ -136,6 +136,7 @@ def test_new_speech_verbs_are_no_cue_class_of_the_trained_crf() -> None:
 
     assert _cue_class("bemoaned", "VERB", "bemoan", "") is None
     assert _cue_class("envisions", "VERB", "envision", "") is None
+    assert _cue_class("ordered", "VERB", "order", "") is None
     assert _cue_class("said", "VERB", "say", "") == "speech"
 
 
@@ -234,3 +235,20 @@ def test_a_poll_or_study_reports_what_it_found(text: str, content: str, speaker:
 
 def test_a_person_finding_a_thing_reports_nothing() -> None:
     assert "found" not in reports("The senator found a new office near the station.")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The judge ordered the release of the school records.",
+            "the release of the school records",
+        ),
+        (
+            "The judge ordered that the records be released by Friday.",
+            "that the records be released by Friday",
+        ),
+    ],
+)
+def test_an_order_reports_what_was_ordered(text: str, content: str) -> None:
+    assert reports(text).get("ordered") == (content, "The judge")

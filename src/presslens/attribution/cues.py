@@ -36,7 +36,7 @@ SPEECH_VERBS = words(
     request
     bemoan chide revile rebuke lambast assail rebut recite voice repudiate articulate
     hail liken preach trumpet exhort heckle scold laud extol deride lampoon castigate
-    excoriate credit
+    excoriate credit order
     """
 )
 # The last line, measured on the PolNeAR fit articles (issue 19): as cues they match a

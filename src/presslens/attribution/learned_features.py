@@ -58,7 +58,7 @@ SPEECH_VERBS_AFTER_TRAINING = words(
     # session 12
     " bemoan chide revile rebuke lambast assail rebut recite voice repudiate articulate"
     " hail liken preach trumpet exhort heckle scold laud extol deride lampoon castigate"
-    " excoriate credit"
+    " excoriate credit order"
 )
 # Thought verbs likewise (session 12): no "thought" cue class of the CRF until retrained.
 THOUGHT_VERBS_AFTER_TRAINING = words("envision foresee contemplate")

@@ -105,7 +105,7 @@ PREP_CUES: dict[str, frozenset[str]] = {
     worry about
     warn about/of/against
     testify about/on
-    rail against
+    rail against/at
     argue for/against/about
     advocate for
     campaign for/against/on
@@ -114,6 +114,11 @@ PREP_CUES: dict[str, frozenset[str]] = {
     disagree with/on
     apologize for
     apologise for
+    vouch for
+    balk at
+    lash at/against
+    spar with/over
+    acquiesce to/in
     """.strip().splitlines()
     )
 }
@@ -195,15 +200,60 @@ def _short_object(tok: Any, comp: list[Any]) -> bool:
     return tops[0].dep_ == "pobj" and (lemma in STANCE_VERBS or prep_of(tok) is not None)
 
 
+# Nouns of saying that 'make' takes as a light verb ('made the case that', 'made no
+# mention of', 'made comments about', 'made a plea for'): the phrase says what 'said
+# that', 'mentioned', 'commented on' or 'pleaded for' would.
+MADE_NOUNS = words(
+    """
+    case point mention comment comments remark remarks statement statements argument
+    arguments plea call appeal reference references prediction predictions pitch
+    commitment claim claims accusation accusations allegation allegations announcement
+    joke jokes observation observations admission
+    """
+)
+
+
 def _given_words(tok: Any) -> Any:
     """The object of a verb of giving when it is a noun of saying ('offered few
-    specifics'), or None."""
-    if tok.pos_ != "VERB" or cue_lemma(tok) not in GIVING_VERBS:
+    specifics'), or of 'make' when it is one of :data:`MADE_NOUNS`; or None."""
+    lemma = cue_lemma(tok)
+    if tok.pos_ != "VERB" or (lemma not in GIVING_VERBS and lemma != "make"):
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    if obj is None or obj.lower_ not in SAYING_NOUNS:
+    nouns = MADE_NOUNS if lemma == "make" else SAYING_NOUNS
+    if obj is None or obj.lower_ not in nouns:
         return None
+    if lemma == "make" and not _said_about(obj, tok):
+        return None  # 'made their case', 'made the announcement': what about is not said
     return obj
+
+
+_MADE_PREPS = frozenset({"of", "about", "on", "for", "against", "over"})
+
+
+def _said_about(noun: Any, verb: Any) -> bool:
+    """Whether a noun made ('made the case', 'made comments') says what about: a
+    preposition of its subject ('of', 'about', 'on', 'for', 'against', 'over'), on the
+    noun or on the verb right after it ('made a plea for calm'), or a 'that'-clause
+    ('made the point that ...')."""
+    end = max(t.i for t in noun.subtree)
+    for c in (*noun.children, *(c for c in verb.children if c.i == end + 1)):
+        if c.i < noun.i:
+            continue
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in _MADE_PREPS
+            and any(
+                g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
+                for g in c.children
+            )
+        ):
+            return True
+        if c.dep_ in ("acl", "ccomp") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+        ):
+            return True
+    return False
 
 
 # Speech verbs whose object is the addressee or a thing, not what was said. Not 'thank':
@@ -298,6 +348,10 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             obj = next((c for c in seen.head.children if c.dep_ == "dobj" and c.i < seen.i), None)
             if obj is not None:
                 return _within(obj, bounds, blocked)
+            # A preposition's object: 'relies on drivers to report', 'appealed to voters to'.
+            obj = _prep_controller(seen)
+            if obj is not None:
+                return _within(obj, bounds, blocked)
         on_noun = seen.head.pos_ in ("PROPN", "NOUN", "PRON")
         if relative is not None and relative.lower_ != "that" and not on_noun:
             return _within(relative, bounds, blocked)  # a relative clause on no noun
@@ -328,6 +382,29 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
 
 
 _RELATIVE_SUBJECTS = frozenset({"that", "who", "which"})
+
+
+_CONTROL_PREPS = frozenset({"on", "upon", "for"})
+
+
+def _prep_controller(xcomp: Any) -> Any | None:
+    """The object of 'on' / 'for' right before an infinitive, which does what the
+    infinitive says: 'relies on drivers to report', 'waited for the board to announce'.
+    The parse hangs both on the verb above. Not 'to' ('alluding to him only to echo')."""
+    if not any(g.dep_ == "aux" and g.lower_ == "to" for g in xcomp.children):
+        return None
+    start = min(t.i for t in xcomp.subtree)
+    for c in xcomp.head.children:
+        if c.dep_ != "prep" or c.i > xcomp.i or c.lower_ not in _CONTROL_PREPS:
+            continue
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if (
+            pobj is not None
+            and max(t.i for t in pobj.subtree) + 1 == start
+            and pobj.pos_ in ("NOUN", "PROPN", "PRON")
+        ):
+            return pobj
+    return None
 
 
 def _with_relative(span: Span | None, relative: Any) -> Span | None:
@@ -468,9 +545,52 @@ def _agent(tok: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, in
     return None, None
 
 
+_MADE_CLEAR = frozenset({"clear", "plain"})
+_MADE_CLEAR_CLAUSE = frozenset({"ccomp", "advcl", "xcomp", "nsubj", "dobj"})
+
+
+def made_clear(tok: Any) -> tuple[Any, list[Any]] | None:
+    """'made it clear that ...', 'made clear she would ...', 'makes clear the problems
+    ahead': the word 'clear' and the clause (or noun phrase) made clear, or None.
+
+    Why: the phrase says what 'said' would, but its verb reports nothing alone and the
+    parse hangs the clause on 'clear' as often as on 'made'.
+    """
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "make":
+        return None
+    doc = tok.doc
+    clear = next(
+        (
+            doc[i]
+            for i in (tok.i + 1, tok.i + 2)
+            if i < len(doc)
+            and doc[i].lower_ in _MADE_CLEAR
+            and doc[i].head.i == tok.i
+            and (i == tok.i + 1 or doc[i - 1].lower_ == "it")
+        ),
+        None,
+    )
+    if clear is None:
+        return None
+    said = sorted(
+        (
+            g
+            for g in (*clear.children, *tok.children)
+            if g.i > clear.i and g.dep_ in _MADE_CLEAR_CLAUSE
+        ),
+        key=lambda g: g.i,
+    )
+    if not said:
+        return None
+    return clear, list(said[0].subtree)
+
+
 def complement(tok: Any) -> list[Any]:
     """Tokens of what ``tok`` reports, or [] when it reports nothing."""
     lemma = cue_lemma(tok)
+    clear = made_clear(tok)
+    if clear is not None:
+        return clear[1]
     clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _clause_across_stop(tok, c)]
     if clauses:
         child = next((c for c in clauses if _runs_on(tok, c, clauses)), clauses[0])
@@ -514,7 +634,11 @@ def complement(tok: Any) -> list[Any]:
     if tok.dep_ == "parataxis" and tok.head.i != tok.i:
         own = {t.i for t in tok.subtree}
         return [t for t in tok.head.subtree if t.i not in own]
-    if lemma in OBJECT_CUES or (lemma in SPEECH_VERBS and lemma not in _NO_OBJECT):
+    if (
+        lemma in OBJECT_CUES
+        or (lemma in SPEECH_VERBS and lemma not in _NO_OBJECT)
+        or (lemma == "find" and _research_subject(tok))
+    ):
         # The object after the verb before one in front of it ('a row that the poll has
         # shown Trump in the lead': 'that' is the relative, 'Trump' what was shown).
         objects = sorted(tok.children, key=lambda c: c.i < tok.i)
@@ -532,6 +656,25 @@ def complement(tok: Any) -> list[Any]:
                 ]
                 return [*child.subtree, *tail]
     return []
+
+
+# What finds a result ('A poll this month found the mayor ahead', 'studies have found
+# little evidence that ...'): with one of these as its subject, 'find' reports its object.
+_RESEARCH_NOUNS = words(
+    """
+    poll polls survey surveys study studies paper papers report reports analysis
+    analyses inquiry investigation investigations review audit research
+    """
+)
+
+
+def _research_subject(verb: Any) -> bool:
+    """Whether the verb's subject (or the noun its relative clause is on) is a poll,
+    study or inquiry."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in _RELATIVE_SUBJECTS and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and subj.lemma_.lower() in _RESEARCH_NOUNS
 
 
 _CLAUSE_STOPS = frozenset({";", ":"})
@@ -995,12 +1138,30 @@ def without_trailing_report(tok: Any, comp: list[Any]) -> list[Any]:
         if t.i == tok.i or t.dep_ != "advcl":
             continue
         sub = [s.i for s in t.subtree]
-        if min(sub) <= first or max(sub) < last or not _own_report(t):
+        if min(sub) <= first or max(sub) < last:
+            continue
+        if not clausal and _saying_after(t, min(sub)):
+            return [c for c in comp if c.i < min(sub)]
+        if not _own_report(t):
             continue
         if clausal and not _contrast(t):
             continue
         return [c for c in comp if c.i < min(sub)]
     return comp
+
+
+def _saying_after(verb: Any, start: int) -> bool:
+    """A participle of saying set off by a comma after an object ('endorsed the mayor on
+    Tuesday, saying he ...', 'criticized the plan, calling it ...'): a report of the same
+    speaker's own, which PolNeAR annotates apart; the object's report ends before it."""
+    return (
+        verb.tag_ == "VBG"
+        and is_speech_verb(verb)
+        and start > 0
+        and verb.doc[start - 1].text == ","
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and bool(complement(verb))
+    )
 
 
 def _put_it(tok: Any) -> bool:
@@ -1196,7 +1357,10 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 continue
             prep = prep_of(tok)
             if prep is None and not (
-                is_cue_verb(tok) or noun_read_for_verb(tok) or _given_words(tok) is not None
+                is_cue_verb(tok)
+                or noun_read_for_verb(tok)
+                or _given_words(tok) is not None
+                or made_clear(tok) is not None
             ):
                 continue
             comp = [t for t in complement(tok) if sent.start <= t.i < sent.end]
@@ -1219,6 +1383,9 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             cue = cue_span(tok)
             if prep is not None:
                 cue = (cue[0], max(cue[1], prep.idx + len(prep.text)))
+            clear = made_clear(tok)
+            if clear is not None:
+                cue = (cue[0], clear[0].idx + len(clear[0].text))
             found.append(
                 Found(kind, content, (content,), cue, speaker, head, addressee(tok), tok.i)
             )

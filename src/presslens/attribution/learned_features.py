@@ -55,7 +55,13 @@ def cue_class(tok: Any) -> str | None:
 # retrained, these verbs are no "speech" cue class of the CRF (the rules read them).
 SPEECH_VERBS_AFTER_TRAINING = words(
     "tout decry mock remind portray list deem reference outline congratulate attribute request"
+    # session 12
+    " bemoan chide revile rebuke lambast assail rebut recite voice repudiate articulate"
+    " hail liken preach trumpet exhort heckle scold laud extol deride lampoon castigate"
+    " excoriate credit order"
 )
+# Thought verbs likewise (session 12): no "thought" cue class of the CRF until retrained.
+THOUGHT_VERBS_AFTER_TRAINING = words("envision foresee contemplate")
 
 
 @lru_cache(maxsize=65536)
@@ -66,7 +72,7 @@ def _cue_class(low: str, pos: str, lem: str, prev: str) -> str | None:
         base = mended(lem, low)
         if base in SPEECH_VERBS and base not in SPEECH_VERBS_AFTER_TRAINING:
             return "speech"
-        if base in THOUGHT_VERBS:
+        if base in THOUGHT_VERBS and base not in THOUGHT_VERBS_AFTER_TRAINING:
             return "thought"
         if base in INTENT_VERBS:
             return "intent"

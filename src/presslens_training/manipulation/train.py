@@ -54,6 +54,6 @@ def run(
     np.savez_compressed(out / "model.npz", **arrays)
     report = evaluate(load_model(out), val_posts, "val")
     command = COMMAND + ("" if seed == 13 else f" --seed {seed}")
-    write_card(out, fitted, report, seed, len(fit_posts), command)
+    write_card(out, fitted, report, seed, len(fit_posts), command, meta.get("piece_tagger"))
     (out / "val.json").write_text(json.dumps(report.to_dict(), indent=1), encoding="utf-8")
     return fitted, report

@@ -78,3 +78,43 @@ def test_the_exported_layers_read_as_the_torch_tagger(image: E5Image) -> None:
         got = runtime.piece_probabilities(unit.ids)
         want = expected[k, 1 : len(unit.ids) - 1].numpy()
         assert np.abs(got - want).max() < 0.03
+
+
+def _image_layers_as_piece_arrays(image: E5Image, frozen: int) -> dict[str, np.ndarray]:
+    """The image's own top layers stored as a model directory stores fine-tuned ones."""
+    from presslens.manipulation.piece_tagger import MATRICES
+
+    arrays: dict[str, np.ndarray] = {}
+    for layer in range(frozen, image.layers):
+        for name, value in image.layer_weights(layer).items():
+            part = name.split(".")[1]
+            if part in MATRICES and name.endswith(".w"):
+                scale = np.abs(value).max(axis=1) / 127
+                arrays["piece_" + name] = np.round(value / scale[:, None]).astype(np.int8)
+                arrays["piece_" + name + ".scale"] = scale.astype(np.float32)
+            else:
+                arrays["piece_" + name] = value
+    head = np.zeros((image.hidden + 1, 2), np.float32)
+    head[:-1, 1] = np.linspace(-1, 1, image.hidden)
+    arrays["piece_head"] = head
+    return arrays
+
+
+def test_a_model_with_a_piece_tagger_mixes_its_token_scores_in(image: E5Image) -> None:
+    from presslens.manipulation.predictor import load_model
+
+    shipped = load_model()
+    meta = dict(shipped.meta)
+    meta["piece_tagger"] = {"frozen": 10, "layers": 2, "mix": 0.5, "threshold": 0.3}
+    meta["token_gate"] = 0.0  # passages whatever the text-level decision
+    arrays = dict(shipped._arrays) | _image_layers_as_piece_arrays(image, 10)
+    model = type(shipped)(meta, arrays)
+    assert model.uses_piece_tagger()
+    text = TEXT + " Это позор для всей страны, и все это знают."
+    without = model.read(text, "ru", pieces=False)
+    with_pieces = model.read(text, "ru")
+    pieces = model.piece_tagger().token_scores(text, tokenize(text, "ru"))
+    assert with_pieces.tokens == without.tokens and len(pieces) == len(without.tokens)
+    assert np.allclose(with_pieces.token_scores, 0.5 * without.token_scores + 0.5 * pieces)
+    assert not np.allclose(with_pieces.token_scores, without.token_scores)
+    assert load_model().uses_piece_tagger() == ("piece_head" in shipped._arrays)

@@ -188,13 +188,13 @@ class ManipulationModel:
         scores = self.smoothed(p, tokens.sentence)
         if mixed:
             scores = (1 - self.sentence_mix) * scores + self.sentence_mix * by_sentence
-        tuned = mixed and pieces and self.uses_piece_tagger() and len(scores) > 0
-        if tuned:
-            piece_scores = self.piece_tagger().token_scores(text, tokens)
-            scores = (1 - self.piece_mix) * scores + self.piece_mix * piece_scores
         manipulative = float(_sigmoid(self.manipulative_logit(float(logits[0]), matrix)))
+        tuned = mixed and pieces and self.uses_piece_tagger() and len(scores) > 0
         if manipulative < self.token_gate:
             scores = np.zeros_like(scores)
+        elif tuned:  # the costliest part, so only for a text that gets passages at all
+            piece_scores = self.piece_tagger().token_scores(text, tokens)
+            scores = (1 - self.piece_mix) * scores + self.piece_mix * piece_scores
         # A model with a sentence part read without it cuts at the tagger's own threshold;
         # with the fine-tuned encoder mixed in, at the threshold chosen for that mix.
         plain = self.sentence_mix and not mixed

@@ -75,7 +75,7 @@ def test_the_exported_layers_read_as_the_torch_tagger(image: E5Image) -> None:
     assert meta["frozen"] == 10 and meta["layers"] == 2
     runtime = PieceTagger.from_arrays({"piece_tagger": meta}, arrays)
     for k, unit in enumerate(units):
-        got = runtime.piece_probabilities(unit.ids)
+        got = runtime.piece_probabilities([unit.ids])[0]
         want = expected[k, 1 : len(unit.ids) - 1].numpy()
         assert np.abs(got - want).max() < 0.03
 
@@ -118,3 +118,13 @@ def test_a_model_with_a_piece_tagger_mixes_its_token_scores_in(image: E5Image) -
     assert np.allclose(with_pieces.token_scores, 0.5 * without.token_scores + 0.5 * pieces)
     assert not np.allclose(with_pieces.token_scores, without.token_scores)
     assert load_model().uses_piece_tagger() == ("piece_head" in shipped._arrays)
+
+
+def test_sentences_read_together_score_as_read_one_by_one(image: E5Image) -> None:
+    arrays = _image_layers_as_piece_arrays(image, 11)
+    tagger = PieceTagger.from_arrays({"piece_tagger": {"frozen": 11, "layers": 1}}, arrays)
+    units = sentence_pieces(TEXT, tokenize(TEXT, "ru"), image.tokenizer, image.bos, image.eos)
+    together = tagger.piece_probabilities([u.ids for u in units])
+    for unit, batched in zip(units, together, strict=True):
+        alone = tagger.piece_probabilities([unit.ids])[0]
+        assert batched.shape == alone.shape and np.allclose(batched, alone, atol=1e-5)

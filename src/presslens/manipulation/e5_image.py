@@ -222,40 +222,58 @@ class E5Image:
         return out
 
     def embeddings(self, ids: np.ndarray) -> np.ndarray:
-        """The input states of one sequence (with its ``<s>``/``</s>``): word, position
-        (from 0, as the image's table is stored) and type embeddings, normalised."""
+        """The input states of sequences ``ids`` (``(batch, length)``, or one sequence),
+        each with its ``<s>``/``</s>``: word, position (from 0, as the image's table is
+        stored) and type embeddings, normalised."""
         w = self.embedding_weights
-        x = self.word_rows(ids) + w["emb.pos"][: len(ids)] + w["emb.type"][0]
+        words = self.word_rows(ids.reshape(-1)).reshape(*ids.shape, self.hidden)
+        x = words + w["emb.pos"][: ids.shape[-1]] + w["emb.type"][0]
         return _norm(x, w["emb.ln.w"], w["emb.ln.b"], self.eps)
 
-    def run_layer(self, x: np.ndarray, w: dict[str, np.ndarray], prefix: str) -> np.ndarray:
-        """One post-norm BERT layer over the states ``x`` of one sequence, with the
-        tensors ``w[prefix + "q.w"]`` ... (the image's own or fine-tuned ones)."""
-        t, h = x.shape
+    def run_layer(
+        self,
+        x: np.ndarray,
+        w: dict[str, np.ndarray],
+        prefix: str,
+        mask: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """One post-norm BERT layer over the states ``x`` (``(batch, length, hidden)``, or
+        one sequence's ``(length, hidden)``) with the tensors ``w[prefix + "q.w"]`` ...
+        (the image's own or fine-tuned ones); ``mask`` (``(batch, length)``, true for a
+        real piece) keeps padding out of attention."""
+        *lead, t, h = x.shape
         hd = h // self.heads
+        flat = x.reshape(-1, h)  # one matrix product per weight, not one per sequence
+
+        def dense(states: np.ndarray, name: str) -> np.ndarray:
+            return states @ w[prefix + name + ".w"].T + w[prefix + name + ".b"]
+
         q, k, v = (
-            (x @ w[prefix + n + ".w"].T + w[prefix + n + ".b"])
-            .reshape(t, self.heads, hd)
-            .swapaxes(0, 1)
+            dense(flat, n).reshape(*lead, t, self.heads, hd).swapaxes(-2, -3)
             for n in ("q", "k", "v")
         )
-        a = q @ k.swapaxes(1, 2) / np.sqrt(hd)
+        a = q @ k.swapaxes(-1, -2) / np.float32(np.sqrt(hd))
+        if mask is not None:
+            a = a + np.where(mask, 0.0, -1e9).astype(np.float32)[:, None, None, :]
         a = np.exp(a - a.max(-1, keepdims=True))
         a /= a.sum(-1, keepdims=True)
-        context = (a @ v).swapaxes(0, 1).reshape(t, h)
-        x = x + context @ w[prefix + "ao.w"].T + w[prefix + "ao.b"]
-        x = _norm(x, w[prefix + "aln.w"], w[prefix + "aln.b"], self.eps)
-        mid = x @ w[prefix + "fi.w"].T + w[prefix + "fi.b"]
-        mid = 0.5 * mid * (1.0 + _erf(mid / np.sqrt(2.0)))
-        x = x + mid @ w[prefix + "fo.w"].T + w[prefix + "fo.b"]
-        return _norm(x, w[prefix + "oln.w"], w[prefix + "oln.b"], self.eps)
+        context = (a @ v).swapaxes(-2, -3).reshape(-1, h)
+        flat = _norm(
+            flat + dense(context, "ao"), w[prefix + "aln.w"], w[prefix + "aln.b"], self.eps
+        )
+        mid = dense(flat, "fi")
+        mid = 0.5 * mid * (1.0 + _erf(mid / np.float32(np.sqrt(2.0))))
+        flat = _norm(flat + dense(mid, "fo"), w[prefix + "oln.w"], w[prefix + "oln.b"], self.eps)
+        return flat.reshape(x.shape)
 
-    def forward(self, ids: np.ndarray, layers: int | None = None) -> np.ndarray:
-        """The states ``(len(ids), hidden)`` of one sequence (with its ``<s>``/``</s>``)
-        after its first ``layers`` layers (all of them by default)."""
+    def forward(
+        self, ids: np.ndarray, layers: int | None = None, mask: np.ndarray | None = None
+    ) -> np.ndarray:
+        """The states of sequences ``ids`` (as :meth:`embeddings` takes them) after their
+        first ``layers`` layers (all of them by default); ``mask`` as :meth:`run_layer`."""
         x = self.embeddings(ids)
         for layer in range(self.layers if layers is None else layers):
-            x = self.run_layer(x, self.layer_weights(layer), f"l{layer}.")
+            x = self.run_layer(x, self.layer_weights(layer), f"l{layer}.", mask)
         return x
 
     def token_states(self, text: str, prefix: str = PASSAGE) -> tuple[list[Piece], np.ndarray]:

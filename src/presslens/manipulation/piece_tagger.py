@@ -27,6 +27,7 @@ from presslens.manipulation.sentence_vectors import masked_units
 MAX_PIECES = 128
 LAYER_PARTS = ("q", "k", "v", "ao", "aln", "fi", "fo", "oln")
 MATRICES = ("q", "k", "v", "ao", "fi", "fo")
+BATCH = 16
 
 
 @dataclass(frozen=True)
@@ -107,20 +108,34 @@ class PieceTagger:
         head = arrays["piece_head"].astype(np.float32)
         return cls(image, int(info["frozen"]), int(info["layers"]), upper, head)
 
-    def piece_probabilities(self, ids: list[int]) -> np.ndarray:
-        """P(manipulative) of each piece between ``<s>`` and ``</s>``."""
-        x = self.image.forward(np.asarray(ids), layers=self.frozen)
+    def piece_probabilities(self, batch: list[list[int]]) -> list[np.ndarray]:
+        """P(manipulative) of each piece between ``<s>`` and ``</s>``, per sequence of
+        ``batch`` (read together, padded: the matrices are larger and fewer)."""
+        width = max(len(ids) for ids in batch)
+        ids = np.ones((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=bool)
+        for i, seq in enumerate(batch):
+            ids[i, : len(seq)] = seq
+            mask[i, : len(seq)] = True
+        x = self.image.forward(ids, layers=self.frozen, mask=mask)
         for layer in range(self.frozen, self.frozen + self.layers):
-            x = self.image.run_layer(x, self.upper, f"l{layer}.")
+            x = self.image.run_layer(x, self.upper, f"l{layer}.", mask)
         logits = x @ self.head[:-1] + self.head[-1]
         p = np.exp(logits - logits.max(-1, keepdims=True))
-        return (p[:, 1] / p.sum(-1))[1:-1]
+        p = p[..., 1] / p.sum(-1)
+        return [p[i, 1 : len(seq) - 1] for i, seq in enumerate(batch)]
 
     def token_scores(self, text: str, tokens: Tokens) -> np.ndarray:
-        """One score per token of ``tokens`` (sentences in order, as the tokenizer gives)."""
+        """One score per token of ``tokens`` (sentences in order, as the tokenizer gives);
+        sentences of like length are read in batches of :data:`BATCH`."""
         image = self.image
-        parts = [
-            token_means(s, self.piece_probabilities(s.ids))
-            for s in sentence_pieces(text, tokens, image.tokenizer, image.bos, image.eos)
-        ]
-        return np.concatenate(parts) if parts else np.zeros(0)
+        units = sentence_pieces(text, tokens, image.tokenizer, image.bos, image.eos)
+        order = sorted(range(len(units)), key=lambda i: len(units[i].ids))
+        scores: list[np.ndarray] = [np.zeros(0)] * len(units)
+        for start in range(0, len(order), BATCH):
+            rows = order[start : start + BATCH]
+            for i, p in zip(
+                rows, self.piece_probabilities([units[i].ids for i in rows]), strict=True
+            ):
+                scores[i] = token_means(units[i], p)
+        return np.concatenate(scores) if scores else np.zeros(0)

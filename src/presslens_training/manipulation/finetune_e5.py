@@ -291,7 +291,7 @@ EPOCHS = 2
 PIECE_MIX = 0.5
 """Weight of the fine-tuned tagger's token scores beside the shipped mix's (chosen by
 ``python -m presslens_training.manipulation.explore_encoder --finetuned``)."""
-PIECE_THRESHOLD = 0.45
+PIECE_THRESHOLD = 0.4
 """The passage threshold of that mix (pooled over both languages, same exploration)."""
 
 

@@ -1,12 +1,13 @@
-"""What the sentence vectors cost the Russian/Ukrainian manipulation model (issue 17).
+"""What the encoder costs the Russian/Ukrainian manipulation model (issue 17).
 
 Usage: PYTHONPATH=src .venv/bin/python bench/bench_manipulation.py [--posts 60] [--rounds 3]
        [--threads 1]
 
 Reads the two mirrored reference dispatches and the first ``--posts`` validation posts
 (``../shared/data/manipulation/unlp2025``), and times ``ManipulationModel.read`` with the
-sentence vectors and without them (the tagger alone), rounds interleaved in one process,
-the best round kept. Prints characters a second and the ratio to the run without them.
+sentence vectors and without them (the tagger alone), and with the fine-tuned encoder
+where the model has one, rounds interleaved in one process, the best round kept. Prints
+characters a second and the ratio to the run without the encoder.
 """
 
 from __future__ import annotations
@@ -40,10 +41,13 @@ def main() -> None:
         model.read(text, lang)
     best: dict[str, float] = {}
     for _ in range(args.rounds):
-        for name, vectors in (("tagger alone", False), ("with sentence vectors", True)):
+        systems = [("tagger alone", False, False), ("with sentence vectors", True, False)]
+        if model.uses_piece_tagger():
+            systems.append(("and fine-tuned encoder", True, True))
+        for name, vectors, pieces in systems:
             started = time.perf_counter()
             for text, lang in texts:
-                model.read(text, lang, vectors)
+                model.read(text, lang, vectors, pieces)
             seconds = time.perf_counter() - started
             best[name] = min(best.get(name, seconds), seconds)
     base = best["tagger alone"]

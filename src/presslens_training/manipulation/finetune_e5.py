@@ -316,6 +316,7 @@ def fit_upper(
     tagger = UpperTagger(image, frozen, cached_lower_states(image, posts, items, frozen), seed)
     fine_tune(tagger, items, gold, epochs, seed=seed)
     exported = export_upper(tagger)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pickle.dumps(exported))
     return exported
 
@@ -359,6 +360,7 @@ def cached_lower_states(
     if path.is_file():
         return pickle.loads(path.read_bytes())
     states = lower_states(image, items, frozen)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pickle.dumps(states))
     return states
 

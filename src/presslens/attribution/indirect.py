@@ -193,7 +193,7 @@ def _short_object(tok: Any, comp: list[Any]) -> bool:
         return (
             lemma in STANCE_VERBS
             or lemma in OBJECT_CUES
-            or (lemma in SPEECH_VERBS and lemma not in _NO_OBJECT)
+            or (lemma in SPEECH_VERBS and _said_object(tok, tops[0]))
             or _given_words(tok) is not None
         )
     # A reporting preposition's object ('warned about the deficit', 'complained about the noise').
@@ -263,6 +263,23 @@ _NO_OBJECT = words(
     say tell ask inform notify post send share text email message
     """
 )
+# Speech verbs that report a clause ('maintained that ...', 'advised that ...', 'pledged
+# to ...') but whose noun object is a thing kept, counselled or given ('maintained a wide
+# lead', 'continued her tour', 'advised the campaign', 'pledged delegates'), unless the
+# noun is itself words or an attack in words ('continued his remarks', 'continued his
+# assault on the mayor').
+_CLAUSE_ONLY = words("maintain continue advise pledge")
+_ATTACK_NOUNS = words("attack attacks assault assaults onslaught barrage tirade broadside")
+
+
+def _said_object(tok: Any, obj: Any) -> bool:
+    """Whether a speech verb's noun object ``obj`` is what was said."""
+    lemma = cue_lemma(tok)
+    if lemma in _NO_OBJECT:
+        return False
+    if lemma not in _CLAUSE_ONLY:
+        return True
+    return bool({obj.lower_, obj.lemma_.lower()} & (SAYING_NOUNS | _ATTACK_NOUNS))
 
 
 def _within(token: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
@@ -643,7 +660,7 @@ def complement(tok: Any) -> list[Any]:
         # shown Trump in the lead': 'that' is the relative, 'Trump' what was shown).
         objects = sorted(tok.children, key=lambda c: c.i < tok.i)
         for child in objects:
-            if child.dep_ == "dobj":
+            if child.dep_ == "dobj" and (lemma not in _CLAUSE_ONLY or _said_object(tok, child)):
                 # The object with what follows it ('attacked X for accepting ...').
                 # A name read as an infinitive ('her vote to [Name]') is the object of
                 # the preposition 'to' it is: it goes on as a prepositional phrase would.

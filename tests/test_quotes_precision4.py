@@ -3,7 +3,8 @@
 On the fit articles some verbs of the speech lexicon report only a clause: their noun
 object is a thing held, kept on or counselled, not what was said ('maintained a wide
 lead', 'continued her tour', 'advised the campaign', 'pledged delegates'). With a
-'that'-clause, or words as the object ('continued her attacks'), they stay reports. The sentences are invented.
+'that'-clause, or words as the object ('continued her attacks'), they stay reports.
+The sentences are invented.
 """
 
 from __future__ import annotations
@@ -63,3 +64,21 @@ def test_clause_stays_a_report(text: str, cue: str, content: str, speaker: str) 
     assert found[cue][0].endswith(content.split()[-1]), found
     assert content in found[cue][0] or found[cue][0] in content, found
     assert found[cue][1] == speaker, found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('A merger with a larger rival would give the firm "scale and reach" at last.', "give"),
+        ('The parents have "a higher set of hopes for the new school" this year.', "have"),
+    ],
+)
+def test_quote_under_no_event_verb_is_no_report(text: str, cue: str) -> None:
+    assert cue not in reports(text), reports(text)
+
+
+def test_quote_under_past_verb_stays_mixed() -> None:
+    text = 'The mayor likened the new rules to "closing the barn after the horse has gone."'
+    found = reports(text)
+    assert "likened" in found, found
+    assert found["likened"][1] == "The mayor", found

@@ -82,3 +82,16 @@ def test_quote_under_past_verb_stays_mixed() -> None:
     found = reports(text)
     assert "likened" in found, found
     assert found["likened"][1] == "The mayor", found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("It is hard to imagine the council approving the budget this year.", "imagine"),
+        ("It is important to remember that the vote was close.", "remember"),
+        ("It is too soon to say whether the new plan will work.", "say"),
+        ("It becomes harder to make the case that the mayor can win.", "make"),
+    ],
+)
+def test_impersonal_judgement_is_no_report(text: str, cue: str) -> None:
+    assert cue not in reports(text), reports(text)

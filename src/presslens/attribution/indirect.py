@@ -1406,7 +1406,36 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             found.append(
                 Found(kind, content, (content,), cue, speaker, head, addressee(tok), tok.i)
             )
-    return outermost(_without_hosts(found, impressions))
+    kept = outermost(_without_hosts(found, impressions))
+    return [f for f in kept if not _impersonal_judgement(sdoc, f)]
+
+
+# Adjectives and adverbs of the writer's judgement in 'it is hard to imagine', 'it is
+# important to remember that', 'it is too soon to say whether', 'it is worth noting'.
+_JUDGEMENT_WORDS = words(
+    """
+    hard easy difficult impossible possible important necessary essential crucial vital
+    safe fair unfair wrong right premature early soon late interesting striking notable
+    worth worthwhile useful tempting tough reasonable fascinating instructive telling
+    """
+)
+
+
+def _impersonal_judgement(sdoc: Any, f: Found) -> bool:
+    """Whether a report is the writer's impersonal judgement ('It is hard to imagine
+    him winning', 'it's important to remember that ...', 'It is too soon to say
+    whether ...'): the cue is the infinitive of a word of judgement whose subject is
+    the empty 'it', so nobody is reported."""
+    if f.cue_token is None or f.speaker_head is None:
+        return False
+    if sdoc[f.speaker_head].lower_ != "it":
+        return False
+    cue = sdoc[f.cue_token]
+    if cue.dep_ not in ("xcomp", "pcomp"):
+        return False
+    gov = cue.head
+    judged = [gov, *(c for c in gov.children if c.dep_ in ("acomp", "oprd", "advmod"))]
+    return any(t.lemma_.lower() in _JUDGEMENT_WORDS or t.lower_ in _JUDGEMENT_WORDS for t in judged)
 
 
 def _without_hosts(found: list[Found], impressions: set[int]) -> list[Found]:

@@ -95,3 +95,15 @@ def test_quote_under_past_verb_stays_mixed() -> None:
 )
 def test_impersonal_judgement_is_no_report(text: str, cue: str) -> None:
     assert cue not in reports(text), reports(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The vote was a last attempt to dismiss the auditor before the summer.", "dismiss"),
+        ("It was a rare chance to back the new mayor in public.", "back"),
+        ("The plan is an effort to clarify the rules for small shops.", "clarify"),
+    ],
+)
+def test_infinitive_on_an_aim_noun_is_no_report(text: str, cue: str) -> None:
+    assert cue not in reports(text), reports(text)

@@ -1407,7 +1407,20 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 Found(kind, content, (content,), cue, speaker, head, addressee(tok), tok.i)
             )
     kept = outermost(_without_hosts(found, impressions))
-    return [f for f in kept if not _impersonal_judgement(sdoc, f)]
+    return [f for f in kept if not _impersonal_judgement(sdoc, f) and not _noun_purpose(sdoc, f)]
+
+
+def _noun_purpose(sdoc: Any, f: Found) -> bool:
+    """Whether a report's cue is an infinitive on a noun that the rules take for its
+    speaker ('an attempt to dismiss him', 'a chance to back the mayor', 'under pressure
+    to pledge that ...'): the noun names an aim, a chance or a duty, not who spoke."""
+    if f.cue_token is None or f.speaker_head is None:
+        return False
+    cue = sdoc[f.cue_token]
+    if cue.dep_ != "acl" or cue.tag_ != "VB" or cue.head.i != f.speaker_head:
+        return False
+    noun = cue.head
+    return noun.pos_ == "NOUN" and not noun.ent_type_
 
 
 # Adjectives and adverbs of the writer's judgement in 'it is hard to imagine', 'it is

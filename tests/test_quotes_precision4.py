@@ -103,7 +103,16 @@ def test_impersonal_judgement_is_no_report(text: str, cue: str) -> None:
         ("The vote was a last attempt to dismiss the auditor before the summer.", "dismiss"),
         ("It was a rare chance to back the new mayor in public.", "back"),
         ("The plan is an effort to clarify the rules for small shops.", "clarify"),
+        ("There is good reason to believe the new plan will fail in the spring.", "believe"),
     ],
 )
 def test_infinitive_on_an_aim_noun_is_no_report(text: str, cue: str) -> None:
     assert cue not in reports(text), reports(text)
+
+
+def test_markup_tag_is_no_cue() -> None:
+    text = (
+        'The mayor posted a note.\n\n<tweet pic="" author="mayor_office" timestamp="1">'
+        "Thank you to every volunteer who cleaned the park today</tweet>."
+    )
+    assert not any(cue.startswith("tweet") for cue in reports(text)), reports(text)

@@ -1407,18 +1407,33 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 Found(kind, content, (content,), cue, speaker, head, addressee(tok), tok.i)
             )
     kept = outermost(_without_hosts(found, impressions))
-    return [f for f in kept if not _impersonal_judgement(sdoc, f) and not _noun_purpose(sdoc, f)]
+    return [
+        f
+        for f in kept
+        if not _impersonal_judgement(sdoc, f)
+        and not _noun_purpose(sdoc, f)
+        and not _markup_cue(text, f)
+    ]
+
+
+def _markup_cue(text: str, f: Found) -> bool:
+    """Whether the cue is the name of a markup tag left in the text ('<tweet
+    author="..." ...>'): no word of the article."""
+    return f.cue is not None and f.cue[0] > 0 and text[f.cue[0] - 1] == "<"
 
 
 def _noun_purpose(sdoc: Any, f: Found) -> bool:
     """Whether a report's cue is an infinitive on a noun that the rules take for its
     speaker ('an attempt to dismiss him', 'a chance to back the mayor', 'under pressure
-    to pledge that ...'): the noun names an aim, a chance or a duty, not who spoke."""
+    to pledge that ...', 'reason to believe'): the noun names an aim, a chance, a duty or
+    a ground, not who spoke."""
     if f.cue_token is None or f.speaker_head is None:
         return False
     cue = sdoc[f.cue_token]
-    if cue.dep_ != "acl" or cue.tag_ != "VB" or cue.head.i != f.speaker_head:
+    if cue.dep_ not in ("acl", "relcl") or cue.tag_ != "VB" or cue.head.i != f.speaker_head:
         return False
+    if cue.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return False  # 'a replacement, who would determine ...': a relative clause of its own
     noun = cue.head
     return noun.pos_ == "NOUN" and not noun.ent_type_
 

@@ -193,7 +193,7 @@ def _short_object(tok: Any, comp: list[Any]) -> bool:
         return (
             lemma in STANCE_VERBS
             or lemma in OBJECT_CUES
-            or (lemma in SPEECH_VERBS and lemma not in _NO_OBJECT)
+            or (lemma in SPEECH_VERBS and _said_object(tok, tops[0]))
             or _given_words(tok) is not None
         )
     # A reporting preposition's object ('warned about the deficit', 'complained about the noise').
@@ -263,6 +263,23 @@ _NO_OBJECT = words(
     say tell ask inform notify post send share text email message
     """
 )
+# Speech verbs that report a clause ('maintained that ...', 'advised that ...', 'pledged
+# to ...') but whose noun object is a thing kept, counselled or given ('maintained a wide
+# lead', 'continued her tour', 'advised the campaign', 'pledged delegates'), unless the
+# noun is itself words or an attack in words ('continued his remarks', 'continued his
+# assault on the mayor').
+_CLAUSE_ONLY = words("maintain continue advise pledge")
+_ATTACK_NOUNS = words("attack attacks assault assaults onslaught barrage tirade broadside")
+
+
+def _said_object(tok: Any, obj: Any) -> bool:
+    """Whether a speech verb's noun object ``obj`` is what was said."""
+    lemma = cue_lemma(tok)
+    if lemma in _NO_OBJECT:
+        return False
+    if lemma not in _CLAUSE_ONLY:
+        return True
+    return bool({obj.lower_, obj.lemma_.lower()} & (SAYING_NOUNS | _ATTACK_NOUNS))
 
 
 def _within(token: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
@@ -643,7 +660,7 @@ def complement(tok: Any) -> list[Any]:
         # shown Trump in the lead': 'that' is the relative, 'Trump' what was shown).
         objects = sorted(tok.children, key=lambda c: c.i < tok.i)
         for child in objects:
-            if child.dep_ == "dobj":
+            if child.dep_ == "dobj" and (lemma not in _CLAUSE_ONLY or _said_object(tok, child)):
                 # The object with what follows it ('attacked X for accepting ...').
                 # A name read as an infinitive ('her vote to [Name]') is the object of
                 # the preposition 'to' it is: it goes on as a prepositional phrase would.
@@ -1389,7 +1406,64 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             found.append(
                 Found(kind, content, (content,), cue, speaker, head, addressee(tok), tok.i)
             )
-    return outermost(_without_hosts(found, impressions))
+    kept = outermost(_without_hosts(found, impressions))
+    return [
+        f
+        for f in kept
+        if not _impersonal_judgement(sdoc, f)
+        and not _noun_purpose(sdoc, f)
+        and not _markup_cue(text, f)
+    ]
+
+
+def _markup_cue(text: str, f: Found) -> bool:
+    """Whether the cue is the name of a markup tag left in the text ('<tweet
+    author="..." ...>'): no word of the article."""
+    return f.cue is not None and f.cue[0] > 0 and text[f.cue[0] - 1] == "<"
+
+
+def _noun_purpose(sdoc: Any, f: Found) -> bool:
+    """Whether a report's cue is an infinitive on a noun that the rules take for its
+    speaker ('an attempt to dismiss him', 'a chance to back the mayor', 'under pressure
+    to pledge that ...', 'reason to believe'): the noun names an aim, a chance, a duty or
+    a ground, not who spoke."""
+    if f.cue_token is None or f.speaker_head is None:
+        return False
+    cue = sdoc[f.cue_token]
+    if cue.dep_ not in ("acl", "relcl") or cue.tag_ != "VB" or cue.head.i != f.speaker_head:
+        return False
+    if cue.dep_ == "relcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return False  # 'a replacement, who would determine ...': a relative clause of its own
+    noun = cue.head
+    return noun.pos_ == "NOUN" and not noun.ent_type_
+
+
+# Adjectives and adverbs of the writer's judgement in 'it is hard to imagine', 'it is
+# important to remember that', 'it is too soon to say whether', 'it is worth noting'.
+_JUDGEMENT_WORDS = words(
+    """
+    hard easy difficult impossible possible important necessary essential crucial vital
+    safe fair unfair wrong right premature early soon late interesting striking notable
+    worth worthwhile useful tempting tough reasonable fascinating instructive telling
+    """
+)
+
+
+def _impersonal_judgement(sdoc: Any, f: Found) -> bool:
+    """Whether a report is the writer's impersonal judgement ('It is hard to imagine
+    him winning', 'it's important to remember that ...', 'It is too soon to say
+    whether ...'): the cue is the infinitive of a word of judgement whose subject is
+    the empty 'it', so nobody is reported."""
+    if f.cue_token is None or f.speaker_head is None:
+        return False
+    if sdoc[f.speaker_head].lower_ != "it":
+        return False
+    cue = sdoc[f.cue_token]
+    if cue.dep_ not in ("xcomp", "pcomp"):
+        return False
+    gov = cue.head
+    judged = [gov, *(c for c in gov.children if c.dep_ in ("acomp", "oprd", "advmod"))]
+    return any(t.lemma_.lower() in _JUDGEMENT_WORDS or t.lower_ in _JUDGEMENT_WORDS for t in judged)
 
 
 def _without_hosts(found: list[Found], impressions: set[int]) -> list[Found]:

@@ -204,7 +204,7 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
         return None
     intro = _introducer(sdoc, q, para)
     if intro is None or intro.i == found.cue_token:
-        return found
+        return None if _no_event(sdoc, found) else found
     spk, head = subject(intro, _Bounds(sentence_bounds(intro), para), interiors)
     if spk is None or _in_report_of(intro, found.cue_token):
         # 'said it was too soon but added, "..."': the parse hangs the second verb in
@@ -212,6 +212,20 @@ def governing_cue(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -
         spk, head = found.speaker, found.speaker_head
     parts = q.parts or (q.span,)
     return Found("direct", q.span, parts, cue_span(intro), spk, head, addressee(intro), intro.i)
+
+
+def _no_event(sdoc: Any, found: Found) -> bool:
+    """Whether a quotation's governing verb is no verb of saying in its base form, a
+    participle or the plain present ('would give the firm "scale"', 'giving rebels "a
+    chance"', 'they have "a higher set of expectations"'): it tells what may be, goes on
+    or is so, not what someone said. A verb that labels ('is labeling the order "an
+    abuse"') does say."""
+    if found.cue_token is None:
+        return False
+    verb = sdoc[found.cue_token]
+    if is_cue_verb(verb) or verb.lemma_.lower() in _LABELLING:
+        return False
+    return verb.tag_ in _NO_EVENT_TAGS
 
 
 def _governing(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -> Found | None:
@@ -283,6 +297,10 @@ def _governing(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -> F
 
 
 _NAMING = frozenset({"call", "title", "name", "dub", "label"})
+# The tags of a verb that governs a quotation without being a verb of saying and makes no
+# report of it (:func:`_governing`): base form, gerund or participle, plain present.
+_NO_EVENT_TAGS = frozenset({"VB", "VBG", "VBP"})
+_LABELLING = frozenset({"label", "frame", "brand", "dub", "term", "portray", "paint", "cast"})
 
 
 def _named_by(sdoc: Any, found: Found, text: str, q: QuotedSpan) -> bool:
@@ -407,7 +425,7 @@ def _led_continuation(
         return None
     if _own_cue(text, sdoc, later, quotes, j, para, interiors):
         return None
-    if governing_cue(sdoc, later, interiors, para) is not None:
+    if _governing(sdoc, later, interiors, para) is not None:
         return None
     return trim(text, (end, later.span[1]))
 

@@ -302,7 +302,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         # 'When asked whether ..., she said', 'the topic is not expected to come up': who
         # is asked or expected is no speaker; only an agent ('by X') is.
         return _agent(tok, bounds, blocked)
-    holder = _participle_holder(tok)
+    holder = _participle_holder(tok) or _left_in_state(tok)
     if holder is not None:
         return _within(holder, bounds, blocked)
     seen = tok
@@ -344,9 +344,10 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             raised = next((c for c in seen.head.children if c.dep_ == "nsubjpass"), None)
             if raised is not None:
                 return _within(raised, bounds, blocked)
-            # Object control: 'prompted Parliament to call', 'led her to declare'.
+            # Object control: 'prompted Parliament to call', 'led her to declare'; not
+            # a means or the time spent ('used his speech to call', 'spent time mocking').
             obj = next((c for c in seen.head.children if c.dep_ == "dobj" and c.i < seen.i), None)
-            if obj is not None:
+            if obj is not None and seen.head.lemma_ not in _MEANS_VERBS:
                 return _within(obj, bounds, blocked)
             # A preposition's object: 'relies on drivers to report', 'appealed to voters to'.
             obj = _prep_controller(seen)
@@ -358,7 +359,9 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         if seen.dep_ in ("relcl", "acl") and on_noun:
             noun = seen.head
             things = relative is None or relative.lower_ != "who"
-            if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and things:
+            # (Not a gerund on the object of 'leave' / 'keep': 'kept reporters guessing'.)
+            left = seen.tag_ == "VBG" and noun.head.lemma_ in _STATE_VERBS
+            if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and things and not left:
                 # 'The campaign released an ad that urges voters to ...': the campaign.
                 owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
                 if owner is not None and owner.lower_ not in ("that", "which", "who"):
@@ -382,6 +385,28 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
 
 
 _RELATIVE_SUBJECTS = frozenset({"that", "who", "which"})
+
+# Verbs whose object is the means or the time a non-finite verb after it is done with
+# ('used his speech to call for', 'spent more time mocking'): its subject reports.
+_MEANS_VERBS = frozenset({"use", "spend"})
+# Verbs that leave their object in a state a gerund describes ('has left many voters
+# wondering what ...', 'kept reporters guessing whether ...'): the object reports.
+_STATE_VERBS = frozenset({"leave", "keep"})
+
+
+def _left_in_state(tok: Any) -> Any | None:
+    """The object of 'leave' / 'keep' right before a gerund hung on the verb: who is
+    left wondering is who wonders, not what left them so."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "ccomp"):
+        return None
+    if tok.head.lemma_ not in _STATE_VERBS or any(c.dep_ == "nsubj" for c in tok.children):
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if max(t.i for t in obj.subtree) + 1 != tok.i:
+        return None
+    return obj
 
 
 _CONTROL_PREPS = frozenset({"on", "upon", "for"})

@@ -72,3 +72,17 @@ def test_the_object_left_in_a_state_speaks(text: str, cue: str, speaker: str) ->
 )
 def test_object_control_still_holds(text: str, cue: str, speaker: str) -> None:
     assert reports(text)[cue][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The former governor spent much of his speech defending his record on taxes.",
+            "defending",
+            "The former governor",
+        ),
+    ],
+)
+def test_who_spent_the_speech_speaks(text: str, cue: str, speaker: str) -> None:
+    assert reports(text)[cue][1] == speaker

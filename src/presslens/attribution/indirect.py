@@ -358,6 +358,9 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             return _within(relative, bounds, blocked)  # a relative clause on no noun
         if seen.dep_ in ("relcl", "acl") and on_noun:
             noun = seen.head
+            holder = _holder_around(noun, seen)
+            if holder is not None:
+                return _within(holder, bounds, blocked)
             things = relative is None or relative.lower_ != "who"
             # (Not a gerund on the object of 'leave' / 'keep': 'kept reporters guessing'.)
             left = seen.tag_ == "VBG" and noun.head.lemma_ in _STATE_VERBS
@@ -392,6 +395,18 @@ _MEANS_VERBS = frozenset({"use", "spend"})
 # Verbs that leave their object in a state a gerund describes ('has left many voters
 # wondering what ...', 'kept reporters guessing whether ...'): the object reports.
 _STATE_VERBS = frozenset({"leave", "keep"})
+
+
+def _holder_around(noun: Any, clause: Any) -> Any | None:
+    """Who spent the time a gerund on ``noun`` fills ('spent much of his speech
+    defending'): the subject of 'spend' / 'use', not the time or the means."""
+    if clause.tag_ != "VBG":
+        return None
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
+        noun = noun.head.head
+    if noun.dep_ == "dobj" and noun.head.lemma_ in _MEANS_VERBS:
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _left_in_state(tok: Any) -> Any | None:

@@ -86,3 +86,20 @@ def test_object_control_still_holds(text: str, cue: str, speaker: str) -> None:
 )
 def test_who_spent_the_speech_speaks(text: str, cue: str, speaker: str) -> None:
     assert reports(text)[cue][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The mayor has not talked about the flood and his office did not respond to a "
+            "request for comment.",
+            "respond to",
+            "his office",
+        ),
+        ("The senator praised the bill and her rival said it was a sham.", "said", "her rival"),
+        ("The senator praised the bill and said it was a triumph.", "said", "The senator"),
+    ],
+)
+def test_a_clause_subject_read_as_a_coordinated_object(text: str, cue: str, speaker: str) -> None:
+    assert reports(text)[cue][1] == speaker

@@ -31,6 +31,7 @@ from presslens.attribution.syntax_utils import (
     apposition_before,
     clipped_subtree,
     doc_text,
+    last_word_before,
     name_read_as_verb,
     orphaned_lead,
     span_of,
@@ -302,7 +303,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         # 'When asked whether ..., she said', 'the topic is not expected to come up': who
         # is asked or expected is no speaker; only an agent ('by X') is.
         return _agent(tok, bounds, blocked)
-    holder = _participle_holder(tok) or _left_in_state(tok)
+    holder = _participle_holder(tok) or _left_in_state(tok) or _stolen_subject(tok, bounds)
     if holder is not None:
         return _within(holder, bounds, blocked)
     seen = tok
@@ -407,6 +408,35 @@ def _holder_around(noun: Any, clause: Any) -> Any | None:
     if noun.dep_ == "dobj" and noun.head.lemma_ in _MEANS_VERBS:
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _stolen_subject(verb: Any, bounds: Span) -> Any | None:
+    """The subject of a coordinated clause that the parse read as a noun coordinated
+    with the object before it: 'has not talked about the flood and his office did not
+    respond', where 'office' hangs on 'flood' and 'respond' shares 'talked''s subject.
+
+    Why: a clause's own subject right before its verb, after 'and' / 'but', is who
+    reports; the parse left the verb without one and the 'and' on the noun.
+    """
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in _SUBJECTS or c.dep_ == "cc" for c in verb.children):
+        return None
+    if not (verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)):
+        return None
+    k = last_word_before(verb, bounds[0])
+    if k is None:
+        return None
+    noun = verb.doc[k]
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if noun.head.dep_ in _SUBJECTS or noun.head.i > noun.i:
+        return None
+    first = min(t.i for t in noun.subtree)
+    cc = verb.doc[first - 1]
+    if cc.dep_ != "cc" or cc.head.i != noun.head.i or cc.lower_ not in ("and", "but"):
+        return None
+    return noun
 
 
 def _left_in_state(tok: Any) -> Any | None:

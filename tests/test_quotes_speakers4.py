@@ -103,3 +103,12 @@ def test_who_spent_the_speech_speaks(text: str, cue: str, speaker: str) -> None:
 )
 def test_a_clause_subject_read_as_a_coordinated_object(text: str, cue: str, speaker: str) -> None:
     assert reports(text)[cue][1] == speaker
+
+
+def test_according_to_after_a_quotation_names_its_source() -> None:
+    text = "“The mayor compiled thick files on the council,” according to the watchdog group."
+    found = reports(text)
+    assert found["according to"] == (
+        "The mayor compiled thick files on the council",
+        "the watchdog group",
+    )

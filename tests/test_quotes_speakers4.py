@@ -112,3 +112,17 @@ def test_according_to_after_a_quotation_names_its_source() -> None:
         "The mayor compiled thick files on the council",
         "the watchdog group",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The crackdown drove thousands of farmers to demand a vote on the treaty.",
+            "demand",
+            "thousands of farmers",
+        ),
+    ],
+)
+def test_who_is_driven_to_a_report_makes_it(text: str, cue: str, speaker: str) -> None:
+    assert reports(text)[cue][1] == speaker

@@ -340,6 +340,9 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         shared = _conjunct_subject(seen)
         if shared is not None:
             return _within(shared, bounds, blocked)
+        caused = _caused_to(seen)
+        if caused is not None:
+            return _within(caused, bounds, blocked)
         if seen.dep_ == "xcomp":
             # Raising: 'Obama is reported to have called', 'she is expected to say'.
             raised = next((c for c in seen.head.children if c.dep_ == "nsubjpass"), None)
@@ -437,6 +440,28 @@ def _stolen_subject(verb: Any, bounds: Span) -> Any | None:
     if cc.dep_ != "cc" or cc.head.i != noun.head.i or cc.lower_ not in ("and", "but"):
         return None
     return noun
+
+
+# Verbs that move their object to do what an infinitive says ('drove thousands of
+# farmers to demand', 'prompted the council to argue'), where the parse may hang the
+# infinitive on the verb as an adverbial clause (of purpose) instead of its complement.
+_CAUSATIVE = frozenset(
+    {"drive", "push", "prompt", "lead", "force", "spur", "inspire", "encourage", "compel"}
+)
+
+
+def _caused_to(verb: Any) -> Any | None:
+    """The object right before an infinitive a causative verb moves it to: who was
+    driven to demand is who demands."""
+    if verb.dep_ != "advcl" or verb.head.lemma_ not in _CAUSATIVE:
+        return None
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return obj if max(t.i for t in obj.subtree) + 1 == to.i else None
 
 
 def _left_in_state(tok: Any) -> Any | None:

@@ -126,3 +126,17 @@ def test_according_to_after_a_quotation_names_its_source() -> None:
 )
 def test_who_is_driven_to_a_report_makes_it(text: str, cue: str, speaker: str) -> None:
     assert reports(text)[cue][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("It is difficult to argue that the plan failed.", "argue"),
+        (
+            "And it's harder still to imagine local candidates winning in the east this year.",
+            "imagine",
+        ),
+    ],
+)
+def test_extraposed_it_is_no_speaker(text: str, cue: str) -> None:
+    assert reports(text)[cue][1] is None

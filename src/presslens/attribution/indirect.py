@@ -323,7 +323,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
                 if child.lower_ in _RELATIVE_SUBJECTS and seen.dep_ == "relcl":
                     relative = child
                     break
-                if "acomp" in path and child.lower_ in _EXPLETIVE:
+                if child.lower_ in _EXPLETIVE and ("acomp" in path or _extraposed(seen, path)):
                     return None, None  # 'it's worth pointing out that ...': nobody
                 return _within(child, bounds, blocked)
         held = _passive_holder(seen, path)
@@ -392,6 +392,15 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
 
 
 _RELATIVE_SUBJECTS = frozenset({"that", "who", "which"})
+
+
+def _extraposed(verb: Any, path: list[str]) -> bool:
+    """'It is hard to argue that ...': an infinitive the parse hung on the copula beside
+    its adjective, whose 'it' stands for the infinitive, not for who argues."""
+    return (
+        path == ["xcomp"] and verb.lemma_ == "be" and any(c.dep_ == "acomp" for c in verb.children)
+    )
+
 
 # Verbs whose object is the means or the time a non-finite verb after it is done with
 # ('used his speech to call for', 'spent more time mocking'): its subject reports.

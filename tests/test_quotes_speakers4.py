@@ -140,3 +140,24 @@ def test_who_is_driven_to_a_report_makes_it(text: str, cue: str, speaker: str) -
 )
 def test_extraposed_it_is_no_speaker(text: str, cue: str) -> None:
     assert reports(text)[cue][1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The poll found wide gaps.\n\nAbout 4 in 10 say they want the next mayor to "
+            "raise taxes.",
+            "say",
+            "About 4 in 10",
+        ),
+        (
+            "One in three said the council does not care much about the river and one in five "
+            "said the council was hostile to the fishermen.",
+            "said",
+            "one in five",
+        ),
+    ],
+)
+def test_a_share_parsed_off_its_verb_speaks(text: str, cue: str, speaker: str) -> None:
+    assert reports(text)[cue][1] == speaker

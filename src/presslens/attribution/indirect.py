@@ -310,7 +310,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
     path: list[str] = []  # the relations climbed so far
     relative = None  # the relative pronoun that is the subject of a relative clause climbed
     for _ in range(_CLIMB_STEPS):
-        subjects = [c for c in seen.children if c.dep_ == "nsubj"]
+        subjects = [c for c in seen.children if c.dep_ == "nsubj"] or _share_subject(seen)
         # Several subjects happen when a parse runs over a break: the clause's own first.
         subjects.sort(key=lambda c: not (bounds[0] <= c.idx < bounds[1]))
         own = [c for c in subjects if bounds[0] <= c.idx < bounds[1]]
@@ -319,7 +319,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             if span is not None:
                 return span, head
         for child in subjects:
-            if child.dep_ == "nsubj":
+            if child.dep_ in ("nsubj", "nummod"):
                 if child.lower_ in _RELATIVE_SUBJECTS and seen.dep_ == "relcl":
                     relative = child
                     break
@@ -394,6 +394,13 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
 _RELATIVE_SUBJECTS = frozenset({"that", "who", "which"})
 
 
+def _share_subject(verb: Any) -> list[Any]:
+    """'About 4 in 10 say ...': a share the parse hung on the verb as its number."""
+    if verb.pos_ != "VERB":
+        return []
+    return [c for c in verb.children if c.dep_ == "nummod" and c.i < verb.i][:1]
+
+
 def _extraposed(verb: Any, path: list[str]) -> bool:
     """'It is hard to argue that ...': an infinitive the parse hung on the copula beside
     its adjective, whose 'it' stands for the infinitive, not for who argues."""
@@ -430,7 +437,7 @@ def _stolen_subject(verb: Any, bounds: Span) -> Any | None:
     Why: a clause's own subject right before its verb, after 'and' / 'but', is who
     reports; the parse left the verb without one and the 'and' on the noun.
     """
-    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ not in ("conj", "ccomp") or verb.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in _SUBJECTS or c.dep_ == "cc" for c in verb.children):
         return None
@@ -440,7 +447,9 @@ def _stolen_subject(verb: Any, bounds: Span) -> Any | None:
     if k is None:
         return None
     noun = verb.doc[k]
-    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+    while noun.dep_ in ("pobj", "prep") and noun.head.i < noun.i:
+        noun = noun.head  # 'and one in five said': from 'five' to 'one'
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return None
     if noun.head.dep_ in _SUBJECTS or noun.head.i > noun.i:
         return None

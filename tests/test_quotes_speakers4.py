@@ -161,3 +161,8 @@ def test_extraposed_it_is_no_speaker(text: str, cue: str) -> None:
 )
 def test_a_share_parsed_off_its_verb_speaks(text: str, cue: str, speaker: str) -> None:
     assert reports(text)[cue][1] == speaker
+
+
+def test_a_subject_with_a_participle_read_as_the_main_verb_speaks() -> None:
+    text = "But local activists clamoring to block the mayor from the ballot say they are gaining."
+    assert reports(text)["say"][1] == "local activists clamoring to block the mayor from the ballot"

@@ -303,6 +303,9 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         # 'When asked whether ..., she said', 'the topic is not expected to come up': who
         # is asked or expected is no speaker; only an agent ('by X') is.
         return _agent(tok, bounds, blocked)
+    reduced = _reduced_relative_subject(tok, bounds, blocked)
+    if reduced is not None:
+        return reduced
     holder = _participle_holder(tok) or _left_in_state(tok) or _stolen_subject(tok, bounds)
     if holder is not None:
         return _within(holder, bounds, blocked)
@@ -480,6 +483,43 @@ def _caused_to(verb: Any) -> Any | None:
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     return obj if max(t.i for t in obj.subtree) + 1 == to.i else None
+
+
+def _reduced_relative_subject(
+    verb: Any, bounds: Span, blocked: list[Span]
+) -> tuple[Span | None, int | None] | None:
+    """'Activists clamoring to block the mayor say ...': the parse took the participle of
+    the subject's reduced relative for the main verb and hung the finite verb on it; the
+    subject with its participle phrase, up to the verb, is who reports."""
+    head = verb.head
+    if (
+        verb.dep_ != "dep"
+        or head.i >= verb.i
+        or head.tag_ != "VBG"
+        or verb.tag_
+        not in (
+            "VBD",
+            "VBZ",
+            "VBP",
+        )
+    ):
+        return None
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return None
+    subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    k = last_word_before(verb, bounds[0])
+    start = min(t.i for t in subj.subtree)
+    if k is None or k < head.i:
+        return None
+    doc = verb.doc
+    span = trim(doc_text(doc), (doc[start].idx, doc[k].idx + len(doc[k].text)))
+    if span is None or any(b[0] < span[1] and span[0] < b[1] for b in blocked):
+        return None
+    return span, subj.i
 
 
 def _left_in_state(tok: Any) -> Any | None:

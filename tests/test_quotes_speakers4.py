@@ -166,3 +166,18 @@ def test_a_share_parsed_off_its_verb_speaks(text: str, cue: str, speaker: str) -
 def test_a_subject_with_a_participle_read_as_the_main_verb_speaks() -> None:
     text = "But local activists clamoring to block the mayor from the ballot say they are gaining."
     assert reports(text)["say"][1] == "local activists clamoring to block the mayor from the ballot"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "Any honest reading of the minister's moves, said Ann Doe, an expert on trade at a "
+            "think tank, would find a retreat.",
+            "said",
+            "Ann Doe, an expert on trade at a think tank",
+        ),
+    ],
+)
+def test_speakers_the_parse_misplaces(text: str, cue: str, speaker: str) -> None:
+    assert reports(text)[cue][1] == speaker

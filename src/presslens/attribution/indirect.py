@@ -303,7 +303,9 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         # 'When asked whether ..., she said', 'the topic is not expected to come up': who
         # is asked or expected is no speaker; only an agent ('by X') is.
         return _agent(tok, bounds, blocked)
-    reduced = _reduced_relative_subject(tok, bounds, blocked)
+    reduced = _reduced_relative_subject(tok, bounds, blocked) or _said_between_commas(
+        tok, bounds, blocked
+    )
     if reduced is not None:
         return reduced
     holder = _participle_holder(tok) or _left_in_state(tok) or _stolen_subject(tok, bounds)
@@ -520,6 +522,33 @@ def _reduced_relative_subject(
     if span is None or any(b[0] < span[1] and span[0] < b[1] for b in blocked):
         return None
     return span, subj.i
+
+
+def _said_between_commas(
+    verb: Any, bounds: Span, blocked: list[Span]
+) -> tuple[Span | None, int | None] | None:
+    """'Any reading of the moves, said Ann Doe, an expert, would find ...': a name set
+    off by commas right after a comma-set 'said', which the parse took for the subject
+    of the clause after it and the fronted noun for the subject of 'said'."""
+    doc = verb.doc
+    if verb.lemma_ != "say" or verb.i < 1 or verb.i + 1 >= len(doc):
+        return None
+    if doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i + 1]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if name.pos_ != "PROPN" or name.dep_ != "nsubj" or name.head.head.i != verb.i:
+        return None
+    if name.head.dep_ != "ccomp":
+        return None
+    last = max(t.i for t in name.subtree)
+    if last + 1 >= len(doc) or (doc[last + 1].text != "," and doc[last].text != ","):
+        return None
+    span = clipped_subtree(name, bounds, blocked)
+    if span is None:
+        return None
+    return trim(doc_text(doc), span, ","), name.i
 
 
 def _left_in_state(tok: Any) -> Any | None:

@@ -181,3 +181,20 @@ def test_a_subject_with_a_participle_read_as_the_main_verb_speaks() -> None:
 )
 def test_speakers_the_parse_misplaces(text: str, cue: str, speaker: str) -> None:
     assert reports(text)[cue][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The mayor was urged to resign by the council.", "urged", "the council"),
+        (
+            "The clerk deleted the archive even though he had been asked to preserve the files "
+            "by the committee.",
+            "asked",
+            "the committee",
+        ),
+        ("The clerk was asked to preserve the files by Friday.", "asked", None),
+    ],
+)
+def test_a_passive_agent_on_the_infinitive(text: str, cue: str, speaker: str | None) -> None:
+    assert reports(text)[cue][1] == speaker

@@ -302,7 +302,10 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
     if _passive(tok):
         # 'When asked whether ..., she said', 'the topic is not expected to come up': who
         # is asked or expected is no speaker; only an agent ('by X') is.
-        return _agent(tok, bounds, blocked)
+        span, head = _agent(tok, bounds, blocked)
+        if span is None:
+            span, head = _stranded_agent(tok, bounds, blocked)
+        return span, head
     reduced = _reduced_relative_subject(tok, bounds, blocked) or _said_between_commas(
         tok, bounds, blocked
     )
@@ -716,6 +719,27 @@ def _passive(tok: Any) -> bool:
     if tok.dep_ == "acl" and "agent" in deps:
         return True  # 'the bill, opposed by House Republicans'
     return tok.dep_ == "advcl" and not deps & {"aux", "nsubj"}
+
+
+_NOT_AGENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _stranded_agent(tok: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
+    """'was asked to preserve the files by the committee', 'was urged to resign by the
+    council': the parse hung the passive's 'by' phrase on the infinitive after it."""
+    for xcomp in tok.children:
+        if xcomp.dep_ != "xcomp" or xcomp.i < tok.i:
+            continue
+        for c in xcomp.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if (
+                    obj is not None
+                    and obj.pos_ in ("NOUN", "PROPN")
+                    and obj.ent_type_ not in _NOT_AGENTS
+                ):
+                    return clipped_subtree(obj, bounds, blocked), obj.i
+    return None, None
 
 
 def _agent(tok: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:

@@ -11,7 +11,7 @@ outside the marks, right of the quote first ("," she said), then left of it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from presslens.attribution.cues import (
@@ -523,6 +523,10 @@ def find_frame_cue(
         )
         if cands:
             tok = cands[0]
+            acc = _according([tok], rframe, blocked) if tok.lower_ == "according" else None
+            if acc is not None and acc.speaker is not None:
+                # '"...," according to the watchdog group.': its object is the source.
+                return replace(acc, side="right")
             spk, head = _speaker(tok, rframe, blocked)
             if (
                 tok.tag_ == "VBG"

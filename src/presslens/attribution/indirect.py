@@ -31,6 +31,7 @@ from presslens.attribution.syntax_utils import (
     apposition_before,
     clipped_subtree,
     doc_text,
+    last_word_before,
     name_read_as_verb,
     orphaned_lead,
     span_of,
@@ -318,15 +319,23 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
     if _passive(tok):
         # 'When asked whether ..., she said', 'the topic is not expected to come up': who
         # is asked or expected is no speaker; only an agent ('by X') is.
-        return _agent(tok, bounds, blocked)
-    holder = _participle_holder(tok)
+        span, head = _agent(tok, bounds, blocked)
+        if span is None:
+            span, head = _stranded_agent(tok, bounds, blocked)
+        return span, head
+    reduced = _reduced_relative_subject(tok, bounds, blocked) or _said_between_commas(
+        tok, bounds, blocked
+    )
+    if reduced is not None:
+        return reduced
+    holder = _participle_holder(tok) or _left_in_state(tok) or _stolen_subject(tok, bounds)
     if holder is not None:
         return _within(holder, bounds, blocked)
     seen = tok
     path: list[str] = []  # the relations climbed so far
     relative = None  # the relative pronoun that is the subject of a relative clause climbed
     for _ in range(_CLIMB_STEPS):
-        subjects = [c for c in seen.children if c.dep_ == "nsubj"]
+        subjects = [c for c in seen.children if c.dep_ == "nsubj"] or _share_subject(seen)
         # Several subjects happen when a parse runs over a break: the clause's own first.
         subjects.sort(key=lambda c: not (bounds[0] <= c.idx < bounds[1]))
         own = [c for c in subjects if bounds[0] <= c.idx < bounds[1]]
@@ -335,11 +344,11 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             if span is not None:
                 return span, head
         for child in subjects:
-            if child.dep_ == "nsubj":
+            if child.dep_ in ("nsubj", "nummod"):
                 if child.lower_ in _RELATIVE_SUBJECTS and seen.dep_ == "relcl":
                     relative = child
                     break
-                if "acomp" in path and child.lower_ in _EXPLETIVE:
+                if child.lower_ in _EXPLETIVE and ("acomp" in path or _extraposed(seen, path)):
                     return None, None  # 'it's worth pointing out that ...': nobody
                 return _within(child, bounds, blocked)
         held = _passive_holder(seen, path)
@@ -356,14 +365,18 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         shared = _conjunct_subject(seen)
         if shared is not None:
             return _within(shared, bounds, blocked)
+        caused = _caused_to(seen)
+        if caused is not None:
+            return _within(caused, bounds, blocked)
         if seen.dep_ == "xcomp":
             # Raising: 'Obama is reported to have called', 'she is expected to say'.
             raised = next((c for c in seen.head.children if c.dep_ == "nsubjpass"), None)
             if raised is not None:
                 return _within(raised, bounds, blocked)
-            # Object control: 'prompted Parliament to call', 'led her to declare'.
+            # Object control: 'prompted Parliament to call', 'led her to declare'; not
+            # a means or the time spent ('used his speech to call', 'spent time mocking').
             obj = next((c for c in seen.head.children if c.dep_ == "dobj" and c.i < seen.i), None)
-            if obj is not None:
+            if obj is not None and seen.head.lemma_ not in _MEANS_VERBS:
                 return _within(obj, bounds, blocked)
             # A preposition's object: 'relies on drivers to report', 'appealed to voters to'.
             obj = _prep_controller(seen)
@@ -374,8 +387,13 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             return _within(relative, bounds, blocked)  # a relative clause on no noun
         if seen.dep_ in ("relcl", "acl") and on_noun:
             noun = seen.head
+            holder = _holder_around(noun, seen)
+            if holder is not None:
+                return _within(holder, bounds, blocked)
             things = relative is None or relative.lower_ != "who"
-            if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and things:
+            # (Not a gerund on the object of 'leave' / 'keep': 'kept reporters guessing'.)
+            left = seen.tag_ == "VBG" and noun.head.lemma_ in _STATE_VERBS
+            if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and things and not left:
                 # 'The campaign released an ad that urges voters to ...': the campaign.
                 owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
                 if owner is not None and owner.lower_ not in ("that", "which", "who"):
@@ -399,6 +417,173 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
 
 
 _RELATIVE_SUBJECTS = frozenset({"that", "who", "which"})
+
+
+def _share_subject(verb: Any) -> list[Any]:
+    """'About 4 in 10 say ...': a share the parse hung on the verb as its number."""
+    if verb.pos_ != "VERB":
+        return []
+    return [c for c in verb.children if c.dep_ == "nummod" and c.i < verb.i][:1]
+
+
+def _extraposed(verb: Any, path: list[str]) -> bool:
+    """'It is hard to argue that ...': an infinitive the parse hung on the copula beside
+    its adjective, whose 'it' stands for the infinitive, not for who argues."""
+    return (
+        path == ["xcomp"] and verb.lemma_ == "be" and any(c.dep_ == "acomp" for c in verb.children)
+    )
+
+
+# Verbs whose object is the means or the time a non-finite verb after it is done with
+# ('used his speech to call for', 'spent more time mocking'): its subject reports.
+_MEANS_VERBS = frozenset({"use", "spend"})
+# Verbs that leave their object in a state a gerund describes ('has left many voters
+# wondering what ...', 'kept reporters guessing whether ...'): the object reports.
+_STATE_VERBS = frozenset({"leave", "keep"})
+
+
+def _holder_around(noun: Any, clause: Any) -> Any | None:
+    """Who spent the time a gerund on ``noun`` fills ('spent much of his speech
+    defending'): the subject of 'spend' / 'use', not the time or the means."""
+    if clause.tag_ != "VBG":
+        return None
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
+        noun = noun.head.head
+    if noun.dep_ == "dobj" and noun.head.lemma_ in _MEANS_VERBS:
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _stolen_subject(verb: Any, bounds: Span) -> Any | None:
+    """The subject of a coordinated clause that the parse read as a noun coordinated
+    with the object before it: 'has not talked about the flood and his office did not
+    respond', where 'office' hangs on 'flood' and 'respond' shares 'talked''s subject.
+
+    Why: a clause's own subject right before its verb, after 'and' / 'but', is who
+    reports; the parse left the verb without one and the 'and' on the noun.
+    """
+    if verb.dep_ not in ("conj", "ccomp") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in _SUBJECTS or c.dep_ == "cc" for c in verb.children):
+        return None
+    if not (verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)):
+        return None
+    k = last_word_before(verb, bounds[0])
+    if k is None:
+        return None
+    noun = verb.doc[k]
+    while noun.dep_ in ("pobj", "prep") and noun.head.i < noun.i:
+        noun = noun.head  # 'and one in five said': from 'five' to 'one'
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    if noun.head.dep_ in _SUBJECTS or noun.head.i > noun.i:
+        return None
+    first = min(t.i for t in noun.subtree)
+    cc = verb.doc[first - 1]
+    if cc.dep_ != "cc" or cc.head.i != noun.head.i or cc.lower_ not in ("and", "but"):
+        return None
+    return noun
+
+
+# Verbs that move their object to do what an infinitive says ('drove thousands of
+# farmers to demand', 'prompted the council to argue'), where the parse may hang the
+# infinitive on the verb as an adverbial clause (of purpose) instead of its complement.
+_CAUSATIVE = frozenset(
+    {"drive", "push", "prompt", "lead", "force", "spur", "inspire", "encourage", "compel"}
+)
+
+
+def _caused_to(verb: Any) -> Any | None:
+    """The object right before an infinitive a causative verb moves it to: who was
+    driven to demand is who demands."""
+    if verb.dep_ != "advcl" or verb.head.lemma_ not in _CAUSATIVE:
+        return None
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return obj if max(t.i for t in obj.subtree) + 1 == to.i else None
+
+
+def _reduced_relative_subject(
+    verb: Any, bounds: Span, blocked: list[Span]
+) -> tuple[Span | None, int | None] | None:
+    """'Activists clamoring to block the mayor say ...': the parse took the participle of
+    the subject's reduced relative for the main verb and hung the finite verb on it; the
+    subject with its participle phrase, up to the verb, is who reports."""
+    head = verb.head
+    if (
+        verb.dep_ != "dep"
+        or head.i >= verb.i
+        or head.tag_ != "VBG"
+        or verb.tag_
+        not in (
+            "VBD",
+            "VBZ",
+            "VBP",
+        )
+    ):
+        return None
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return None
+    subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    k = last_word_before(verb, bounds[0])
+    start = min(t.i for t in subj.subtree)
+    if k is None or k < head.i:
+        return None
+    doc = verb.doc
+    span = trim(doc_text(doc), (doc[start].idx, doc[k].idx + len(doc[k].text)))
+    if span is None or any(b[0] < span[1] and span[0] < b[1] for b in blocked):
+        return None
+    return span, subj.i
+
+
+def _said_between_commas(
+    verb: Any, bounds: Span, blocked: list[Span]
+) -> tuple[Span | None, int | None] | None:
+    """'Any reading of the moves, said Ann Doe, an expert, would find ...': a name set
+    off by commas right after a comma-set 'said', which the parse took for the subject
+    of the clause after it and the fronted noun for the subject of 'said'."""
+    doc = verb.doc
+    if verb.lemma_ != "say" or verb.i < 1 or verb.i + 1 >= len(doc):
+        return None
+    if doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i + 1]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if name.pos_ != "PROPN" or name.dep_ != "nsubj" or name.head.head.i != verb.i:
+        return None
+    if name.head.dep_ != "ccomp":
+        return None
+    last = max(t.i for t in name.subtree)
+    if last + 1 >= len(doc) or (doc[last + 1].text != "," and doc[last].text != ","):
+        return None
+    span = clipped_subtree(name, bounds, blocked)
+    if span is None:
+        return None
+    return trim(doc_text(doc), span, ","), name.i
+
+
+def _left_in_state(tok: Any) -> Any | None:
+    """The object of 'leave' / 'keep' right before a gerund hung on the verb: who is
+    left wondering is who wonders, not what left them so."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "ccomp"):
+        return None
+    if tok.head.lemma_ not in _STATE_VERBS or any(c.dep_ == "nsubj" for c in tok.children):
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if max(t.i for t in obj.subtree) + 1 != tok.i:
+        return None
+    return obj
 
 
 _CONTROL_PREPS = frozenset({"on", "upon", "for"})
@@ -551,6 +736,27 @@ def _passive(tok: Any) -> bool:
     if tok.dep_ == "acl" and "agent" in deps:
         return True  # 'the bill, opposed by House Republicans'
     return tok.dep_ == "advcl" and not deps & {"aux", "nsubj"}
+
+
+_NOT_AGENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _stranded_agent(tok: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
+    """'was asked to preserve the files by the committee', 'was urged to resign by the
+    council': the parse hung the passive's 'by' phrase on the infinitive after it."""
+    for xcomp in tok.children:
+        if xcomp.dep_ != "xcomp" or xcomp.i < tok.i:
+            continue
+        for c in xcomp.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if (
+                    obj is not None
+                    and obj.pos_ in ("NOUN", "PROPN")
+                    and obj.ent_type_ not in _NOT_AGENTS
+                ):
+                    return clipped_subtree(obj, bounds, blocked), obj.i
+    return None, None
 
 
 def _agent(tok: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:

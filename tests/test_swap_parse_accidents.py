@@ -54,11 +54,11 @@ def test_words_a_dateline_holds_before_the_speaker_stay_with_the_speaker() -> No
 
 
 def test_an_apposition_split_by_the_parse_and_a_name_read_as_a_verb() -> None:
-    """'One delegate, state party chair Ann Doe, pledged her vote to X': with one name the
+    """'One delegate, state party chair Ann Doe, promised her vote to X': with one name the
     parse makes two subjects and reads 'to X' as an infinitive; the speaker is the
     whole phrase and the content the object with what follows it either way."""
     text = (
-        "One delegate, Nevada Democratic Party treasurer Ann Dorsey, pledged her "
+        "One delegate, Nevada Democratic Party treasurer Ann Dorsey, promised her "
         "vote to Clinton last week in a bid to settle the nomination early.\n\n"
         "Others waited."
     )

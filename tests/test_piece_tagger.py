@@ -51,7 +51,11 @@ def test_a_token_scores_the_mean_of_its_pieces() -> None:
     from presslens.manipulation.piece_tagger import SentencePieces
 
     unit = SentencePieces([0, 5, 6, 7, 2], [[0], [0], [1]], 3)
-    assert token_means(unit, np.array([0.2, 0.6, 0.9])).tolist() == [0.4, 0.9, 0.0]
+    assert token_means(unit.piece_tokens, unit.tokens, np.array([0.2, 0.6, 0.9])).tolist() == [
+        0.4,
+        0.9,
+        0.0,
+    ]
 
 
 def test_the_exported_layers_read_as_the_torch_tagger(image: E5Image) -> None:

@@ -58,11 +58,14 @@ def sentence_pieces(
     return out
 
 
-def token_means(sentence: SentencePieces, piece_scores: np.ndarray) -> np.ndarray:
-    """Each token's mean over the pieces overlapping it (``piece_scores`` without the
+def token_means(
+    piece_tokens: list[list[int]], n_tokens: int, piece_scores: np.ndarray
+) -> np.ndarray:
+    """Each of a sentence's ``n_tokens`` tokens' mean over the pieces overlapping it
+    (``piece_tokens`` as :class:`SentencePieces` holds them; ``piece_scores`` without the
     ``<s>``/``</s>`` rows); 0 for a token no piece reaches."""
-    sums, counts = np.zeros(sentence.tokens), np.zeros(sentence.tokens)
-    for j, local in enumerate(sentence.piece_tokens):
+    sums, counts = np.zeros(n_tokens), np.zeros(n_tokens)
+    for j, local in enumerate(piece_tokens):
         for t in local:
             sums[t] += piece_scores[j]
             counts[t] += 1
@@ -99,12 +102,10 @@ class PieceTagger:
             for part in LAYER_PARTS:
                 for kind in ("w", "b"):
                     name = f"l{layer}.{part}.{kind}"
-                    value = arrays["piece_" + name]
+                    value = arrays["piece_" + name].astype(np.float32)
                     if part in MATRICES and kind == "w":
-                        value = (
-                            value.astype(np.float32) * arrays["piece_" + name + ".scale"][:, None]
-                        )
-                    upper[name] = value.astype(np.float32)
+                        value *= arrays["piece_" + name + ".scale"][:, None]
+                    upper[name] = value
         head = arrays["piece_head"].astype(np.float32)
         return cls(image, int(info["frozen"]), int(info["layers"]), upper, head)
 
@@ -137,5 +138,5 @@ class PieceTagger:
             for i, p in zip(
                 rows, self.piece_probabilities([units[i].ids for i in rows]), strict=True
             ):
-                scores[i] = token_means(units[i], p)
+                scores[i] = token_means(units[i].piece_tokens, units[i].tokens, p)
         return np.concatenate(scores) if scores else np.zeros(0)

@@ -31,7 +31,12 @@ from presslens.corpora import unlp2025
 from presslens.corpora.unlp2025 import Post, folds
 from presslens.manipulation.e5_image import E5Image
 from presslens.manipulation.features import tokenize
-from presslens.manipulation.piece_tagger import LAYER_PARTS, MATRICES, sentence_pieces
+from presslens.manipulation.piece_tagger import (
+    LAYER_PARTS,
+    MATRICES,
+    sentence_pieces,
+    token_means,
+)
 from presslens_training.manipulation.design import token_gold
 from presslens_training.manipulation.fit import K
 
@@ -271,21 +276,20 @@ def fine_tune(
 
 
 def token_scores(tagger: Tagger, items: list[Sentence], n_tokens: int) -> np.ndarray:
-    """Each token's score: the mean probability of the pieces overlapping it."""
+    """Each token's score: the mean probability of the pieces overlapping it, as the
+    shipped :class:`PieceTagger` scores it (0 for tokens of no sentence in ``items``)."""
     import torch
 
-    sums, counts = np.zeros(n_tokens), np.zeros(n_tokens)
+    out = np.zeros(n_tokens)
     with torch.no_grad():
         for start in range(0, len(items), 32):
             batch = items[start : start + 32]
             x, mask = tagger.inputs(batch)
             probs = torch.softmax(tagger.logits(x, mask, False), -1)[..., 1].numpy()
             for i, s in enumerate(batch):
-                for j, local in enumerate(s.piece_tokens, start=1):
-                    for t in local:
-                        sums[s.tokens[t]] += probs[i, j]
-                        counts[s.tokens[t]] += 1
-    return np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)
+                pieces = probs[i, 1 : len(s.ids) - 1]
+                out[s.tokens] = token_means(s.piece_tokens, len(s.tokens), pieces)
+    return out
 
 
 FROZEN = 8

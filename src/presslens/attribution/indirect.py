@@ -1395,12 +1395,14 @@ def _put_it(tok: Any) -> bool:
 
 
 def _clause_around(
-    head: Any, aside: Any, sent: Any, blocked: list[Span]
+    head: Any, aside: Any, sent: Any, blocked: list[Span], own: set[int] | None = None
 ) -> tuple[Span, tuple[Span, ...]] | None:
     """The clause of ``head`` without the phrase ``aside`` heads (an 'as'-clause, an 'in
-    a poll' phrase): its pieces around the aside, or None when it is under three words,
-    lies in a quotation or names a source of its own ('according to X')."""
-    own = {t.i for t in aside.subtree}
+    a poll' phrase), or without the tokens ``own`` where given: its pieces around the
+    aside, or None when it is under three words, lies in a quotation or names a source of
+    its own ('according to X')."""
+    if own is None:
+        own = {t.i for t in aside.subtree}
     toks = sorted(
         (t for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end),
         key=lambda t: t.i,
@@ -1525,6 +1527,96 @@ def as_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     return Found(kind, content, pieces, cue, speaker, spk_head, addressee(tok), tok.i)
 
 
+# Verbs of intent that are no verbs of saying or thinking ('vote', 'push', 'press',
+# 'encourage'): cues only with an infinitive.
+_INTENT_ONLY = INTENT_VERBS - SPEECH_VERBS - THOUGHT_VERBS
+
+
+def _intent_infinitive(tok: Any) -> bool:
+    """'The council voted to close the plant', 'leaders are pushing to end the deal',
+    'she encouraged voters to stay home', 'pressed the mayor to resign': a verb of intent
+    with a 'to'-infinitive is a report of what its subject wants (PolNeAR marks it), the
+    infinitive (with whom it urges) the content."""
+    if tok.pos_ != "VERB" or cue_lemma(tok) not in _INTENT_ONLY or _passive(tok):
+        return False  # 'pressed by X to resign': who was pressed wants nothing
+    return any(
+        c.dep_ == "xcomp"
+        and c.i > tok.i
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in tok.children
+    )
+
+
+_ASIDE_DEPS = frozenset({"advcl", "conj", "ccomp"})
+_ASIDE_STOPS = frozenset({",", "—", "--", "–", "-"})
+
+
+# What makes a cue verb no bare aside: a clause, object or predicate of its own, a
+# coordination ('toughen, student debt would decline, and ...'), a mark or an infinitive.
+_ASIDE_OWN = frozenset(
+    {"dobj", "dative", "iobj", "xcomp", "ccomp", "oprd", "acomp", "attr", "cc", "conj", "mark"}
+)
+
+
+def _aside_blocks(tok: Any, child: Any) -> bool:
+    """Whether ``child`` of the cue ``tok`` makes it more than an aside ('said a lot',
+    'sent Nega north', 'deemed unfit', 'to counter'); whom it was told is no obstacle
+    ('told The Post')."""
+    if child.dep_ == "aux" and child.lower_ == "to":
+        return True
+    if child.dep_ not in _ASIDE_OWN:
+        return False
+    return not (child.dep_ in ("dobj", "dative") and addressee(tok) == child.i)
+
+
+def aside_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
+    """'The plant will close, the company's chief executive told reporters', 'If she
+    wins, Clinton suggested in a tweet, the law will stay': a cue verb with its own
+    subject and nothing reported of its own, set off by a comma or dash after or inside
+    the clause it hangs on, attributes that clause (around it) to its subject.
+
+    Why: the parse often hangs such a reporting clause on the reported clause's verb as
+    an adverbial clause, a conjunct or a clausal complement, not as the head the clause
+    would hang on (or as a parataxis): the cue then has no complement, and PolNeAR
+    annotates the clause around it as what the cue's subject said. The verb's object
+    may be whom it was told ('told The Post'); a mark ('as', 'if', 'when'), a
+    conjunction before it ('and said') or a report of the host's own keep their reading.
+    """
+    if tok.dep_ not in _ASIDE_DEPS or tok.pos_ != "VERB" or not is_cue_verb(tok):
+        return None
+    head = tok.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX") or _passive(tok):
+        return None
+    if tok.tag_ == "VBG" or any(_aside_blocks(tok, c) for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _RELATIVE_SUBJECTS:
+        return None
+    # The aside runs from its subject (or the verb) to its end; what the parse hung on
+    # the cue before it ('Instead, [Trump told CNN], ...') goes with the clause.
+    start = min(tok.i, min(t.i for t in subj.subtree))
+    aside = sorted(t.i for t in tok.subtree if t.i >= start)
+    if aside[-1] - aside[0] + 1 != len(aside) or aside[0] != start:
+        return None
+    doc = tok.doc
+    if start <= sent.start or doc[start - 1].text not in _ASIDE_STOPS:
+        return None
+    after = aside[-1] + 1
+    if after < sent.end and not doc[after].is_punct:
+        return None
+    if complement(tok) or _reports(head):
+        return None
+    if not any(c.dep_ in _SUBJECTS for c in head.children):
+        return None  # the host is no clause of its own
+    around = _clause_around(head, tok, sent, blocked, set(aside))
+    if around is None:
+        return None
+    content, pieces = around
+    kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
+    speaker, spk_head = subject(tok, sent, blocked)
+    return Found(kind, content, pieces, cue_span(tok), speaker, spk_head, addressee(tok), tok.i)
+
+
 def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
     """Indirect and mixed attributions whose cue lies outside every quotation."""
     text = doc_text(sdoc)
@@ -1574,13 +1666,14 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 continue
             if _anonymity_formula(tok):
                 continue
-            f = as_report(tok, sent, interiors)
+            f = as_report(tok, sent, interiors) or aside_report(tok, sent, interiors)
             if f is not None:
                 found.append(f)
                 continue
             prep = prep_of(tok)
             if prep is None and not (
                 is_cue_verb(tok)
+                or _intent_infinitive(tok)
                 or noun_read_for_verb(tok)
                 or _given_words(tok) is not None
                 or made_clear(tok) is not None

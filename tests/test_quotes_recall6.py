@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 
 from attribution_helpers import reports
+from presslens.attribution.quotes import attributed_quotes
+from presslens.stages.syntax import parse
 
 
 def _found(text: str, cue: str) -> tuple[str, str | None]:
@@ -166,3 +168,70 @@ def test_a_verb_of_intent_with_an_infinitive_reports(
 def test_who_was_pressed_wants_nothing() -> None:
     text = "The mayor, pressed by reporters to resign, left the hall without a word."
     assert "pressed" not in reports(text)
+
+
+def _parts(text: str, cue: str) -> tuple[list[str], str | None]:
+    for f in attributed_quotes(text, parse(text)):
+        if f.cue is not None and text[f.cue[0] : f.cue[1]] == cue:
+            speaker = text[f.speaker[0] : f.speaker[1]] if f.speaker else None
+            return [text[s:e] for s, e in f.parts], speaker
+    raise AssertionError(reports(text))
+
+
+# A passive cue with a predicate on its subject: the subject and the predicate are the
+# content (two pieces), the agent, if any, the speaker.
+@pytest.mark.parametrize(
+    ("text", "cue", "parts", "speaker"),
+    [
+        (
+            "The old harbour is considered a danger to small boats by most fishermen.",
+            "considered",
+            ["The old harbour", "a danger to small boats"],
+            "most fishermen",
+        ),
+        (
+            "The treasurer was accused of hiding losses from the board.",
+            "accused",
+            ["The treasurer", "of hiding losses from the board"],
+            None,
+        ),
+        (
+            "The city's budget gap is projected to reach ten million dollars next year.",
+            "projected",
+            ["The city's budget gap", "to reach ten million dollars next year"],
+            None,
+        ),
+        (
+            "The retired judge is known for his blunt opinions on prison reform.",
+            "known",
+            ["The retired judge", "for his blunt opinions on prison reform"],
+            None,
+        ),
+        (
+            "The former mayor was declared the winner of the runoff on Sunday night.",
+            "declared",
+            ["The former mayor", "the winner of the runoff on Sunday night"],
+            None,
+        ),
+    ],
+)
+def test_a_passive_cue_reports_its_subject_and_predicate(
+    text: str, cue: str, parts: list[str], speaker: str | None
+) -> None:
+    got_parts, got_speaker = _parts(text, cue)
+    assert got_parts == parts
+    assert got_speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'assured of' is being certain of something, not being reassured by anyone.
+        "The incumbent is assured of winning at least forty seats in the north.",
+        # A quotation in the predicate belongs to the direct pass.
+        'The protesters were shown chanting "No more cuts!" outside the hall.',
+    ],
+)
+def test_no_passive_predicate_report(text: str) -> None:
+    found = reports(text)
+    assert "assured" not in found and "shown" not in found, found

@@ -1617,6 +1617,90 @@ def aside_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     return Found(kind, content, pieces, cue_span(tok), speaker, spk_head, addressee(tok), tok.i)
 
 
+_PASSIVE_PREDICATE_PREPS = frozenset({"as", "of", "for", "with"})
+# 'is assured of winning': certain, not reassured by anyone.
+_NO_PASSIVE_PREDICATE = words("assure")
+
+
+def _passive_predicate(tok: Any) -> Any | None:
+    """The predicate a passive cue gives its subject ('is considered [an asset]', 'was
+    declared [the winner]', 'is projected [to be ...]', 'is known [for ...]', 'was accused
+    [of ...]', 'was remembered [as ...]'), or None."""
+    for c in sorted(tok.children, key=lambda c: c.i):
+        if c.i < tok.i:
+            continue
+        if c.dep_ in ("oprd", "xcomp"):
+            return c
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in _PASSIVE_PREDICATE_PREPS
+            and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        ):
+            return c
+    return None
+
+
+def _predicate_agent(pred: Any) -> Any | None:
+    """The 'by' of a passive's agent that the parse hung on its predicate ('considered a
+    danger by most fishermen'), or None."""
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > pred.i:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if (
+                obj is not None
+                and obj.pos_ in ("NOUN", "PROPN")
+                and obj.ent_type_ not in _NOT_AGENTS
+            ):
+                return c
+    return None
+
+
+def passive_predicate_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
+    """'Pigs are considered unclean by many', 'He was accused of fraud', 'The deficit is
+    projected to be $500 billion', 'She is known for her temper': a passive cue verb
+    with nothing reported of its own says something of its subject; PolNeAR marks the
+    subject and the predicate as the content (two pieces), the agent as the source (none
+    without one)."""
+    if tok.pos_ != "VERB" or not is_cue_verb(tok) or tok.tag_ != "VBN":
+        return None
+    if cue_lemma(tok) in _NO_PASSIVE_PREDICATE:
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or complement(tok):
+        return None
+    pred = _passive_predicate(tok)
+    if pred is None:
+        return None
+    text = doc_text(tok.doc)
+    # The agent the parse hangs inside the predicate ('considered a danger [by most
+    # fishermen]') is the speaker: the predicate stops before it.
+    by = _predicate_agent(pred)
+    agents = [g.i for g in tok.subtree if g.dep_ == "agent"] + ([by.i] if by is not None else [])
+    pieces = []
+    for t in (subj, pred):
+        stop = min((i for i in agents if i > t.i), default=sent.end)
+        own = [g for g in t.subtree if sent.start <= g.i < min(sent.end, stop)]
+        if not own:
+            return None
+        piece = trim(text, span_of(own), ".")
+        if piece is None:
+            return None
+        pieces.append(piece)
+    words = [g for t in (subj, pred) for g in t.subtree if not (g.is_punct or g.is_space)]
+    if len(words) < _MIN_CONTENT_TOKENS:
+        return None
+    if any(min(p[1], q[1]) > max(p[0], q[0]) for p in pieces for q in blocked):
+        return None  # a quotation in it: the direct pass's ('shown chanting "..."')
+    pieces.sort()
+    content = (pieces[0][0], pieces[-1][1])
+    kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
+    speaker, spk_head = subject(tok, sent, blocked)
+    if speaker is None and by is not None:
+        obj = next(g for g in by.children if g.dep_ == "pobj")
+        speaker, spk_head = clipped_subtree(obj, (sent.start_char, sent.end_char), blocked), obj.i
+    return Found(kind, content, tuple(pieces), cue_span(tok), speaker, spk_head, None, tok.i)
+
+
 def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
     """Indirect and mixed attributions whose cue lies outside every quotation."""
     text = doc_text(sdoc)
@@ -1666,7 +1750,11 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 continue
             if _anonymity_formula(tok):
                 continue
-            f = as_report(tok, sent, interiors) or aside_report(tok, sent, interiors)
+            f = (
+                as_report(tok, sent, interiors)
+                or aside_report(tok, sent, interiors)
+                or passive_predicate_report(tok, sent, interiors)
+            )
             if f is not None:
                 found.append(f)
                 continue

@@ -235,3 +235,33 @@ def test_a_passive_cue_reports_its_subject_and_predicate(
 def test_no_passive_predicate_report(text: str) -> None:
     found = reports(text)
     assert "assured" not in found and "shown" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "As reported by the county newspaper, the clinic will close at the end of May.",
+            "reported",
+            "the clinic will close at the end of May",
+            "the county newspaper",
+        ),
+        (
+            "But, as the voters learned last spring, the new tram line costs far more to run.",
+            "learned",
+            "the new tram line costs far more to run",
+            "the voters",
+        ),
+    ],
+)
+def test_an_as_clause_of_knowing_or_a_passive_report(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    got_content, got_speaker = _found(text, cue)
+    assert content in got_content, got_content
+    assert got_speaker == speaker
+
+
+def test_an_as_clause_of_seeking_something_is_a_time() -> None:
+    text = "As she seeks a second term, the governor is raising money across the state."
+    assert "seeks" not in reports(text)

@@ -20,6 +20,7 @@ from presslens.attribution.cues import (
     cue_span,
     is_cue_verb,
     is_speech_verb,
+    is_thought_verb,
     words,
 )
 from presslens.attribution.cues import lemma as cue_lemma
@@ -1479,6 +1480,23 @@ def poll_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     return Found(kind, content, pieces, cue, speaker, pobj.i, None, tok.i)
 
 
+def _as_reported_by(tok: Any) -> bool:
+    """'As reported by the Times, ...', 'as first reported by X': a passive 'as'-clause of
+    saying with its agent named, who is the speaker."""
+    return is_speech_verb(tok) and any(c.dep_ == "agent" for c in tok.children)
+
+
+def _as_known(tok: Any) -> bool:
+    """'as we learned in Iowa', 'as she showed in the debates', 'as some liberals hope':
+    a verb of knowing, showing or hoping with its subject and no object of its own ('as
+    she seeks reelection' is a time)."""
+    return (
+        is_thought_verb(tok)
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "oprd", "attr") for c in tok.children)
+    )
+
+
 def as_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     """'As the auditor noted, the city spent more on consultants', 'The council raised
     the fees, as the paper reported', 'as one critic put it': a verb of saying in an
@@ -1500,9 +1518,9 @@ def as_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     as_ = marks[0]
     if as_.i > sent.start and doc[as_.i - 1].text != "," and as_.i > tok.head.i:
         return None  # 'grew impatient as he joked': a time, set off by no comma
-    if not (is_speech_verb(tok) or _put_it(tok)) or cue_lemma(tok) == "continue":
+    if not (is_speech_verb(tok) or _put_it(tok) or _as_known(tok)) or cue_lemma(tok) == "continue":
         return None  # 'as the war continues': no saying
-    if _passive(tok) or complement(tok):
+    if (_passive(tok) and not _as_reported_by(tok)) or complement(tok):
         return None
     after = tok.idx + len(tok.text)
     if any(after <= q[0] <= after + 4 or as_.idx - 4 <= q[1] <= as_.idx for q in blocked):

@@ -265,3 +265,30 @@ def test_an_as_clause_of_knowing_or_a_passive_report(
 def test_an_as_clause_of_seeking_something_is_a_time() -> None:
     text = "As she seeks a second term, the governor is raising money across the state."
     assert "seeks" not in reports(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "Both of the state's senators strongly supported her.",
+            "supported",
+            "her",
+            "Both of the state's senators",
+        ),
+        ("The union leader called them cowards.", "called", "them cowards", "The union leader"),
+        (
+            "Instead of calling himself a reformer, the mayor spoke about roads.",
+            "calling",
+            "himself a reformer",
+            "the mayor",
+        ),
+    ],
+)
+def test_a_short_object_of_taking_a_side_or_calling(
+    text: str, cue: str, content: str, speaker: str | None
+) -> None:
+    got_content, got_speaker = _found(text, cue)
+    assert got_content == content
+    if speaker is not None:
+        assert got_speaker == speaker

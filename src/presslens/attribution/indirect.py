@@ -202,6 +202,24 @@ def _short_object(tok: Any, comp: list[Any]) -> bool:
     return tops[0].dep_ == "pobj" and (lemma in STANCE_VERBS or prep_of(tok) is not None)
 
 
+def _short_stance(tok: Any, comp: list[Any]) -> bool:
+    """Whether a short object is what the holder stands for or calls someone, however
+    short: a person's pronoun after a verb of taking a side ('endorsed him', 'who many
+    members oppose'), or an object with what it is called ('called him divisive',
+    'calling them rapists')."""
+    inside = {t.i for t in comp}
+    tops = [t for t in comp if t.head.i not in inside]
+    if not tops or tops[0].dep_ != "dobj":
+        return False
+    if cue_lemma(tok) in STANCE_VERBS and len(tops) == 1:
+        return tops[0].pos_ == "PRON" and tops[0].lower_ in _PERSONS
+    return any(t.dep_ == "oprd" for t in tops[1:]) and cue_lemma(tok) in _NAMING_VERBS
+
+
+_PERSONS = words("him her them me us you who whom")
+_NAMING_VERBS = words("call label brand dub")
+
+
 # Nouns of saying that 'make' takes as a light verb ('made the case that', 'made no
 # mention of', 'made comments about', 'made a plea for'): the phrase says what 'said
 # that', 'mentioned', 'commented on' or 'pleaded for' would.
@@ -1788,7 +1806,11 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             comp = [t for t in complement(tok) if sent.start <= t.i < sent.end]
             comp = without_trailing_report(tok, with_orphans(comp, sent))
             words = [t for t in comp if not t.is_punct and not t.is_space]
-            if len(words) < _MIN_CONTENT_TOKENS and not _short_object(tok, comp):
+            if (
+                len(words) < _MIN_CONTENT_TOKENS
+                and not _short_object(tok, comp)
+                and not _short_stance(tok, comp)
+            ):
                 continue
             content = trim(text, span_of(comp), ".")
             if content is None:

@@ -292,3 +292,49 @@ def test_a_short_object_of_taking_a_side_or_calling(
     assert got_content == content
     if speaker is not None:
         assert got_speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "Most farmers still believe in the value of the cooperative.",
+            "believe in",
+            "the value of the cooperative",
+            "Most farmers",
+        ),
+        (
+            "The coach is thinking about leaving the club after the season.",
+            "thinking about",
+            "leaving the club after the season",
+            "The coach",
+        ),
+        (
+            "Several economists cautioned against raising rates before the summer.",
+            "cautioned against",
+            "raising rates before the summer",
+            "Several economists",
+        ),
+        (
+            "The host asked her about the delays at the new hospital.",
+            "asked her about",
+            "the delays at the new hospital",
+            "The host",
+        ),
+    ],
+)
+def test_a_known_cue_reports_through_its_preposition(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    got_content, got_speaker = _found(text, cue)
+    assert got_content == content
+    assert got_speaker == speaker
+
+
+def test_a_thought_on_the_speaker_of_a_quotation_is_no_report() -> None:
+    text = (
+        '"It was the best day of my life," said the old farmer, who thinks often about'
+        " the harvest of that year."
+    )
+    found = reports(text)
+    assert "thinks often about" not in found and "thinks" not in found, found

@@ -121,6 +121,14 @@ PREP_CUES: dict[str, frozenset[str]] = {
     lash at/against
     spar with/over
     acquiesce to/in
+    think about/of
+    believe in
+    hope for
+    know about
+    learn about
+    caution against
+    speculate about
+    muse about
     """.strip().splitlines()
     )
 }
@@ -1080,12 +1088,36 @@ def _called_for(tok: Any) -> list[Any]:
 _MANNER_OBJECTS = words("condition background record behalf")
 
 
+def _asked_whom(tok: Any, obj: Any) -> bool:
+    """Whether ``obj`` is whom a question was put to ('asked the mayor about the budget'):
+    a person or a pronoun of one as the object of 'ask', before the preposition."""
+    return (
+        cue_lemma(tok) == "ask"
+        and obj.dep_ == "dobj"
+        and (obj.ent_type_ == "PERSON" or obj.lower_ in _PERSONS or obj.pos_ == "PROPN")
+    )
+
+
+def _on_a_speaker(tok: Any) -> bool:
+    """Whether ``tok`` is in a relative clause on the subject of a verb of saying ('...,"
+    said Jane Doe, who thinks often about ...'): it describes who speaks; a thought there
+    is no report of the quotation's."""
+    if tok.dep_ != "relcl":
+        return False
+    noun = tok.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(noun.head)
+
+
 def prep_of(tok: Any) -> Any:
     """The preposition through which ``tok`` reports ('talked about'), or None."""
     if tok.pos_ != "VERB":
         return None
     preps = PREP_CUES.get(cue_lemma(tok))
-    if not preps or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+    if not preps or any(
+        c.dep_ in ("ccomp", "xcomp", "dobj") and not _asked_whom(tok, c) for c in tok.children
+    ):
+        return None
+    if cue_lemma(tok) in THOUGHT_VERBS and _on_a_speaker(tok):
         return None
     if _passive(tok) and cue_lemma(tok) != "ask":
         return None  # 'was referred to': no report

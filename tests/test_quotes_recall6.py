@@ -338,3 +338,46 @@ def test_a_thought_on_the_speaker_of_a_quotation_is_no_report() -> None:
     )
     found = reports(text)
     assert "thinks often about" not in found and "thinks" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The harbour tax, a measure she once supported, was repealed in March.",
+            "supported",
+            "a measure",
+            "she",
+        ),
+        (
+            "Here are five things the new coach has said about the youth team.",
+            "said",
+            "five things",
+            "the new coach",
+        ),
+        (
+            "The stadium deal was something the mayor had always opposed.",
+            "opposed",
+            "something",
+            "the mayor",
+        ),
+    ],
+)
+def test_the_noun_a_relative_cue_takes_as_its_object(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    got_content, got_speaker = _found(text, cue)
+    assert got_content == content
+    assert got_speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("It rained all week, the week she said goodbye to the village.", "said"),
+        ("Voters remember the day when he announced his run.", "announced"),
+    ],
+)
+def test_no_relative_object_report_on_a_time(text: str, cue: str) -> None:
+    found = reports(text)
+    assert cue not in found or found[cue][0] not in ("the week", "the day"), found

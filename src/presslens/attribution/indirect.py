@@ -1769,6 +1769,60 @@ def passive_predicate_report(tok: Any, sent: Any, blocked: list[Span]) -> Found 
     return Found(kind, content, tuple(pieces), cue_span(tok), speaker, spk_head, None, tok.i)
 
 
+# Nouns a relative clause is on as an adverb, not an object ('the time he said', 'the
+# reason she gave'), and the relative adverbs ('a year when voters ...').
+_ADVERBIAL_HEADS = words("time times day days year years moment week month night way reason place")
+_RELATIVE_ADVERBS = frozenset({"when", "where", "why", "how", "that", "which"})
+
+
+def relative_object_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
+    """'a deal she once supported', 'something he denied', 'the things the candidate had
+    said about immigrants', 'the trends Democrats point to': a cue verb in a relative
+    clause whose object is the noun the clause is on reports that noun (PolNeAR marks the
+    noun phrase, however short, as the content and the clause's subject as the source).
+    """
+    if tok.dep_ != "relcl" or tok.pos_ != "VERB" or not is_cue_verb(tok) or _passive(tok):
+        return None
+    noun = tok.head
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.i > tok.i:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_SUBJECTS for c in tok.children):
+        return None
+    if noun.lemma_.lower() in _ADVERBIAL_HEADS or noun.ent_type_ in ("DATE", "TIME"):
+        return None  # 'the day she said', 'the way he put it': no object relative
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp", "oprd", "attr", "acomp", "dobj", "dative"):
+            return None  # an object of its own, or a relative one the cue already reads
+        if c.dep_ in ("advmod", "mark") and c.lower_ in _RELATIVE_ADVERBS:
+            return None
+        if c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            preps = PREP_CUES.get(cue_lemma(tok), frozenset())
+            if c.lower_ in preps:
+                return None  # 'a plan she talked about with X' has its own object
+    own = {t.i for t in tok.subtree}
+    doc = tok.doc
+    after = doc[tok.i + 1 : min(max(own) + 2, len(doc))]
+    end = tok.idx + len(tok.text)
+    if any(t.text == ":" or t.is_quote for t in after) or any(
+        end <= q[0] <= end + 6 for q in blocked
+    ):
+        return None  # 'an ad in which he declares: "..."': a quotation's own cue
+    if any(
+        c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children)
+        for c in tok.children
+    ):
+        return None  # 'in which he declares': the noun is where, not what, he said
+    toks = [t for t in noun.subtree if t.i not in own and t.i < min(own) and t.i >= sent.start]
+    if not toks:
+        return None
+    text = doc_text(tok.doc)
+    content = trim(text, span_of(toks), ".")
+    if content is None or any(min(content[1], q[1]) > max(content[0], q[0]) for q in blocked):
+        return None
+    speaker, spk_head = subject(tok, sent, blocked)
+    return Found("indirect", content, (content,), cue_span(tok), speaker, spk_head, None, tok.i)
+
+
 def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
     """Indirect and mixed attributions whose cue lies outside every quotation."""
     text = doc_text(sdoc)
@@ -1822,6 +1876,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 as_report(tok, sent, interiors)
                 or aside_report(tok, sent, interiors)
                 or passive_predicate_report(tok, sent, interiors)
+                or relative_object_report(tok, sent, interiors)
             )
             if f is not None:
                 found.append(f)

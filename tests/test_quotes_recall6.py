@@ -381,3 +381,45 @@ def test_the_noun_a_relative_cue_takes_as_its_object(
 def test_no_relative_object_report_on_a_time(text: str, cue: str) -> None:
     found = reports(text)
     assert cue not in found or found[cue][0] not in ("the week", "the day"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The county board is considering closing the landfill by the end of the decade.",
+            "considering",
+            "closing the landfill by the end of the decade",
+            "The county board",
+        ),
+        (
+            "Most teachers oppose lengthening the school day.",
+            "oppose",
+            "lengthening the school day",
+            "Most teachers",
+        ),
+        (
+            "The treasurer proposed to sell the old depot to a private developer.",
+            "proposed",
+            "to sell the old depot to a private developer",
+            "The treasurer",
+        ),
+    ],
+)
+def test_a_gerund_or_infinitive_is_what_was_said_or_stood_for(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    got_content, got_speaker = _found(text, cue)
+    assert got_content == content
+    assert got_speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The new bridge has proven to be a costly mistake for the town.", "proven"),
+        ("The band continued playing long after midnight.", "continued"),
+    ],
+)
+def test_an_aspect_or_a_result_is_no_report(text: str, cue: str) -> None:
+    assert cue not in reports(text)

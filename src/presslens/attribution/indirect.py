@@ -228,6 +228,26 @@ _PERSONS = words("him her them me us you who whom")
 _NAMING_VERBS = words("call label brand dub")
 
 
+_NOT_NONFINITE = words("continue show find prove learn know")
+
+
+def _nonfinite_object(tok: Any) -> list[Any]:
+    """'supports squeezing out ...', 'is considering issuing summonses', 'proposed to draft
+    him', 'claim to object to ...': a gerund or 'to'-infinitive after a verb of saying,
+    thinking or taking a side is what was said, thought or stood for, as a clause would be.
+    Not after verbs whose non-finite complement is an aspect or a result ('continued
+    fighting', 'proved to be', 'learned to live', 'knows how to')."""
+    if not is_cue_verb(tok) or cue_lemma(tok) in _NOT_NONFINITE or _passive(tok):
+        return []
+    for child in tok.children:
+        if child.dep_ != "xcomp" or child.i < tok.i or name_read_as_verb(child):
+            continue
+        to = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        if child.tag_ == "VBG" or (to and child.tag_ == "VB"):
+            return list(child.subtree)
+    return []
+
+
 # Nouns of saying that 'make' takes as a light verb ('made the case that', 'made no
 # mention of', 'made comments about', 'made a plea for'): the phrase says what 'said
 # that', 'mentioned', 'commented on' or 'pleaded for' would.
@@ -1890,7 +1910,8 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 or made_clear(tok) is not None
             ):
                 continue
-            comp = [t for t in complement(tok) if sent.start <= t.i < sent.end]
+            comp = complement(tok) or _nonfinite_object(tok)
+            comp = [t for t in comp if sent.start <= t.i < sent.end]
             comp = without_trailing_report(tok, with_orphans(comp, sent))
             words = [t for t in comp if not t.is_punct and not t.is_space]
             if (

@@ -170,9 +170,10 @@ def test_gold_labels_are_bio_over_polnear(shared_data: Path) -> None:
 
 def test_the_attribution_model_is_opt_in() -> None:
     """Off by default (it passes the name-swap bar now, but not the speed budget: see the
-    setting); the setting turns it on, and it adds what the rules do not read (a gerund
-    after 'fear'). The bundled example's "Defence Ministry rejected the claims", the
-    model's to add before, the rules find now (a report verb's short object)."""
+    setting); the setting turns it on, and it adds what the rules do not read ('fear
+    for'; a gerund after 'fear' the rules read now). The bundled example's "Defence
+    Ministry rejected the claims", the model's to add before, the rules find now (a
+    report verb's short object)."""
     from pathlib import Path
 
     import presslens
@@ -188,7 +189,7 @@ def test_the_attribution_model_is_opt_in() -> None:
         doc = Pipeline.default(settings, exclude=["techniques", "manipulation"])(read(text=text))
         return {q.cue[0] for q in doc.layer("quotes") if q.cue is not None}
 
-    text = "Residents fear losing their homes."
+    text = "Residents fear for their homes."
     assert text.index("fear") not in cues(text, False)
     assert text.index("fear") in cues(text, True)
     example = (Path(presslens.__file__).parent / "examples" / "dispatch.txt").read_text("utf-8")

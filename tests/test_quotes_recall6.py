@@ -423,3 +423,16 @@ def test_a_gerund_or_infinitive_is_what_was_said_or_stood_for(
 )
 def test_an_aspect_or_a_result_is_no_report(text: str, cue: str) -> None:
     assert cue not in reports(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The company has denied it happened.", "denied", "it happened", "The company"),
+        ("She finished the bridge in May, just as she said she would.", "said", "she would", "she"),
+    ],
+)
+def test_a_short_clause_is_a_report(text: str, cue: str, content: str, speaker: str) -> None:
+    got_content, got_speaker = _found(text, cue)
+    assert got_content == content
+    assert got_speaker == speaker

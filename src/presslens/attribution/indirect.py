@@ -224,6 +224,20 @@ def _short_stance(tok: Any, comp: list[Any]) -> bool:
     return any(t.dep_ == "oprd" for t in tops[1:]) and cue_lemma(tok) in _NAMING_VERBS
 
 
+def _short_clause(tok: Any, comp: list[Any]) -> bool:
+    """Whether a short complement is a clause of its own ('denied it happened', 'said she
+    would', 'insists they agree'): a verb with its subject is what was said however short."""
+    inside = {t.i for t in comp}
+    tops = [t for t in comp if t.head.i not in inside]
+    if len(tops) != 1 or tops[0].dep_ != "ccomp" or tops[0].head.i != tok.i:
+        return False
+    verb = tops[0]
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("what", "which")
+        for c in verb.children
+    )
+
+
 _PERSONS = words("him her them me us you who whom")
 _NAMING_VERBS = words("call label brand dub")
 
@@ -1918,6 +1932,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 len(words) < _MIN_CONTENT_TOKENS
                 and not _short_object(tok, comp)
                 and not _short_stance(tok, comp)
+                and not _short_clause(tok, comp)
             ):
                 continue
             content = trim(text, span_of(comp), ".")

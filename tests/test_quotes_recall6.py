@@ -436,3 +436,10 @@ def test_a_short_clause_is_a_report(text: str, cue: str, content: str, speaker: 
     got_content, got_speaker = _found(text, cue)
     assert got_content == content
     assert got_speaker == speaker
+
+
+def test_a_short_noun_a_passive_with_its_agent_describes() -> None:
+    text = "The school adopted a policy criticized by most parents."
+    got_content, got_speaker = _found(text, "criticized")
+    assert got_content == "a policy"
+    assert got_speaker == "most parents"

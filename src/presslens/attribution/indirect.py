@@ -224,6 +224,19 @@ def _short_stance(tok: Any, comp: list[Any]) -> bool:
     return any(t.dep_ == "oprd" for t in tops[1:]) and cue_lemma(tok) in _NAMING_VERBS
 
 
+def _short_passive_noun(tok: Any, comp: list[Any]) -> bool:
+    """Whether a short complement is the noun a passive participle with its agent
+    describes ('a practice criticized by civil rights groups', 'a call echoed by Japan'):
+    what the agent said or stood for, however short, as the object would be."""
+    return (
+        tok.dep_ == "acl"
+        and any(c.dep_ == "agent" for c in tok.children)
+        and bool(comp)
+        and all(t.i < tok.i for t in comp)
+        and tok.head.pos_ in _SHORT_HEADS
+    )
+
+
 def _short_clause(tok: Any, comp: list[Any]) -> bool:
     """Whether a short complement is a clause of its own ('denied it happened', 'said she
     would', 'insists they agree'): a verb with its subject is what was said however short."""
@@ -1933,6 +1946,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 and not _short_object(tok, comp)
                 and not _short_stance(tok, comp)
                 and not _short_clause(tok, comp)
+                and not _short_passive_noun(tok, comp)
             ):
                 continue
             content = trim(text, span_of(comp), ".")

@@ -443,3 +443,16 @@ def test_a_short_noun_a_passive_with_its_agent_describes() -> None:
     got_content, got_speaker = _found(text, "criticized")
     assert got_content == "a policy"
     assert got_speaker == "most parents"
+
+
+def test_a_passive_cue_with_its_agent_reports_its_subject() -> None:
+    text = "The new zoning plan was never mentioned by the council members."
+    got_content, got_speaker = _found(text, "mentioned")
+    assert got_content == "The new zoning plan"
+    assert got_speaker == "the council members"
+
+
+def test_whom_a_question_was_put_to_is_not_what_was_asked() -> None:
+    text = "The mayor was asked by a reporter about the budget gap."
+    found = reports(text)
+    assert all(content != "The mayor" for content, _ in found.values()), found

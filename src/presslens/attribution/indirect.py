@@ -224,6 +224,24 @@ def _short_stance(tok: Any, comp: list[Any]) -> bool:
     return any(t.dep_ == "oprd" for t in tops[1:]) and cue_lemma(tok) in _NAMING_VERBS
 
 
+def _agent_subject(tok: Any) -> list[Any]:
+    """'It was never mentioned by the moderators', 'These proposals have been applauded by
+    economists': any passive cue verb with its agent named reports its subject, as the
+    object cues do (:func:`_passive_object`)."""
+    if not is_cue_verb(tok) or tok.tag_ != "VBN":
+        return []
+    if cue_lemma(tok) in _NO_OBJECT | _CLAUSE_ONLY or cue_lemma(tok) == "write":
+        # 'was asked by X', 'was told by X': the subject is whom, not what; 'The novel was
+        # written by X' names an author.
+        return []
+    if not any(c.dep_ == "agent" for c in tok.children):
+        return []
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lower_ in _RELATIVE_SUBJECTS:
+        return []
+    return list(subj.subtree)
+
+
 def _short_passive_noun(tok: Any, comp: list[Any]) -> bool:
     """Whether a short complement is the noun a passive participle with its agent
     describes ('a practice criticized by civil rights groups', 'a call echoed by Japan'):
@@ -1937,7 +1955,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 or made_clear(tok) is not None
             ):
                 continue
-            comp = complement(tok) or _nonfinite_object(tok)
+            comp = complement(tok) or _nonfinite_object(tok) or _agent_subject(tok)
             comp = [t for t in comp if sent.start <= t.i < sent.end]
             comp = without_trailing_report(tok, with_orphans(comp, sent))
             words = [t for t in comp if not t.is_punct and not t.is_space]

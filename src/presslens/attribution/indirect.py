@@ -1532,6 +1532,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
     used: set[int] = set()
     quoted = {t.i for span in interiors for t in tokens_in(sdoc, span)}
     impressions: set[int] = set()  # indices in ``found`` of 'X seems to Y'
+    heirs: dict[int, int] = {}  # a cut-off report's cue token -> the report it was cut from
     for sent in _clauses(sdoc, paras):
         for tok in sent.tokens:
             if tok.i in used or tok.i in quoted:
@@ -1588,6 +1589,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 continue
             comp = [t for t in complement(tok) if sent.start <= t.i < sent.end]
             comp = without_trailing_report(tok, with_orphans(comp, sent))
+            comp, heir = without_inner_report(tok, comp)
             words = [t for t in comp if not t.is_punct and not t.is_space]
             if len(words) < _MIN_CONTENT_TOKENS and not _short_object(tok, comp):
                 continue
@@ -1612,6 +1614,9 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             found.append(
                 Found(kind, content, (content,), cue, speaker, head, addressee(tok), tok.i)
             )
+            if heir is not None:
+                heirs[heir] = len(found) - 1
+    found = _with_heirs(found, heirs)
     kept = outermost(_without_hosts(found, impressions))
     return [
         f
@@ -1711,3 +1716,106 @@ def outermost(found: list[Found]) -> list[Found]:
         if not nested:
             keep.append(f)
     return keep
+
+
+def _tail_start(t: Any, first: int, last: int) -> int | None:
+    """Where the subtree of ``t`` starts, when it starts after the content's first
+    word and runs to its last one (a clause at the content's end); else None."""
+    sub = [s.i for s in t.subtree]
+    if min(sub) <= first or max(sub) < last:
+        return None
+    return min(sub)
+
+
+def _cut_before(comp: list[Any], start: int) -> list[Any]:
+    """``comp`` before token ``start``, without the conjunction or punctuation that
+    would end it ('said X and', 'touted X,')."""
+    out = sorted((c for c in comp if c.i < start), key=lambda c: c.i)
+    while out and (out[-1].is_punct or out[-1].is_space or out[-1].dep_ in ("cc", "preconj")):
+        out.pop()
+    return out
+
+
+def _coordinated_report(tok: Any, t: Any) -> bool:
+    """'announced that he was in therapy and vowed to X', 'says X and says Y': a finite
+    verb of saying with no subject of its own, coordinated with the verb at the top of
+    the content: the parse hangs it in the content, but it is the speaker's second
+    report."""
+    return (
+        t.dep_ == "conj"
+        and t.pos_ in ("VERB", "AUX")
+        and t.tag_ in ("VBD", "VBZ", "VBP")
+        and t.head.head.i == tok.i
+        and is_speech_verb(t)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        and _reports(t)
+    )
+
+
+def _saying_aside(t: Any, start: int) -> bool:
+    """'argued that X, saying Y', 'said X, calling it Y': a participle of saying with
+    no subject of its own, set off by a comma at the end of the content: the speaker's
+    own second report."""
+    return (
+        t.dep_ in ("advcl", "conj", "xcomp")
+        and t.tag_ == "VBG"
+        and is_speech_verb(t)
+        and start > 0
+        and t.doc[start - 1].text == ","
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        and bool(complement(t))
+    )
+
+
+def _reporting_relative(t: Any, start: int) -> bool:
+    """'touted his wins in Florida, which he describes as his second home', 'made no
+    mention of X, who announced ...': a relative clause set off by a comma whose verb is
+    a report of its own."""
+    return t.dep_ == "relcl" and start > 0 and t.doc[start - 1].text == "," and _reports(t)
+
+
+def without_inner_report(tok: Any, comp: list[Any]) -> tuple[list[Any], int | None]:
+    """A report's content cut before a report at its end that PolNeAR annotates apart,
+    and, where that report is the same speaker's, its cue token (else None).
+
+    Three shapes: a second verb of saying coordinated with the content's top verb
+    ('He announced that he was in therapy and vowed to ...'), a participle of saying
+    after a comma ('argued that X, saying Y'), and a relative clause after a comma whose
+    verb reports ('touted X, which he describes as Y'). The parse hangs each inside the
+    content, so the outer report swallowed the inner one and the inner one was dropped
+    as nested; PolNeAR never nests them: the outer content ends where the inner report
+    begins, and the inner report is its own (the first two the outer speaker's, the
+    relative clause its own subject's).
+    """
+    words_at = [t.i for t in comp if not (t.is_punct or t.is_space)]
+    if not words_at:
+        return comp, None
+    first, last = min(words_at), max(words_at)
+    own = set(words_at)
+    for t in sorted(comp, key=lambda t: t.i):
+        if t.i == tok.i or t.i not in own:
+            continue
+        start = _tail_start(t, first, last)
+        if start is None:
+            continue
+        if _coordinated_report(tok, t) or _saying_aside(t, start):
+            return _cut_before(comp, start), t.i
+        if _reporting_relative(t, start):
+            return _cut_before(comp, start), None
+    return comp, None
+
+
+def _with_heirs(found: list[Found], heirs: dict[int, int]) -> list[Found]:
+    """Reports cut off the end of another's content as the same speaker's second report
+    (see :func:`without_inner_report`) take that report's speaker; ``heirs`` maps such
+    a report's cue token to the index in ``found`` of the report it was cut from."""
+    if not heirs:
+        return found
+    out = list(found)
+    for k, f in enumerate(found):
+        src = heirs.get(f.cue_token) if f.cue_token is not None else None
+        if src is None or src == k or found[src].speaker is None:
+            continue
+        g = found[src]
+        out[k] = f.with_(speaker=g.speaker, speaker_head=g.speaker_head)
+    return out

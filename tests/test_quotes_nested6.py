@@ -138,3 +138,13 @@ def test_a_restrictive_relative_clause_stays_in_the_content() -> None:
     assert _found(text) == [
         ("criticized", "the plan that the mayor described as reckless", "Officials")
     ]
+
+
+def test_an_if_clause_after_asked_is_the_question_not_a_condition() -> None:
+    text = "The senator visited the plant and asked workers if they expected layoffs this year."
+    assert _found(text) == [("asked", "if they expected layoffs this year", "The senator")]
+
+
+def test_a_whether_clause_after_wondered_is_what_was_wondered() -> None:
+    text = "Voters wondered whether the council would ever fix the bridge."
+    assert _found(text) == [("wondered", "whether the council would ever fix the bridge", "Voters")]

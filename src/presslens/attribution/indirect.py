@@ -818,6 +818,9 @@ def complement(tok: Any) -> list[Any]:
     if clauses:
         child = next((c for c in clauses if _runs_on(tok, c, clauses)), clauses[0])
         return [*child.subtree, *_absolute_with(tok, child)]
+    question = _asked_if(tok)
+    if question is not None:
+        return list(question.subtree)
     if lemma in INTENT_VERBS:
         for child in tok.children:
             if child.dep_ == "xcomp" and not name_read_as_verb(child):
@@ -879,6 +882,29 @@ def complement(tok: Any) -> list[Any]:
                 ]
                 return [*child.subtree, *tail]
     return []
+
+
+# Verbs of asking whose 'if'- or 'whether'-clause the parse may hang as an adverbial
+# clause ('asked workers if they planned to vote').
+_ASKING = words("ask wonder inquire enquire question")
+
+
+def _asked_if(tok: Any) -> Any | None:
+    """The 'if'/'whether' clause after a verb of asking that the parse read as an
+    adverbial clause ('asked workers if they planned to attend'): the question asked,
+    the report's content, not a condition."""
+    if cue_lemma(tok) not in _ASKING:
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "advcl"
+            and c.i > tok.i
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+        ),
+        None,
+    )
 
 
 # What finds a result ('A poll this month found the mayor ahead', 'studies have found

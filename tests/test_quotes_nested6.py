@@ -148,3 +148,26 @@ def test_an_if_clause_after_asked_is_the_question_not_a_condition() -> None:
 def test_a_whether_clause_after_wondered_is_what_was_wondered() -> None:
     text = "Voters wondered whether the council would ever fix the bridge."
     assert _found(text) == [("wondered", "whether the council would ever fix the bridge", "Voters")]
+
+
+def test_a_report_in_an_after_phrase_on_an_object_report_is_the_speakers_own() -> None:
+    text = "Police charged the driver after determining that the brakes had been cut."
+    assert _found(text) == [
+        ("charged", "the driver", "Police"),
+        ("determining", "that the brakes had been cut", "Police"),
+    ]
+
+
+def test_a_stance_before_another_stance_is_two_reports() -> None:
+    text = "The union endorsed the mayor before backing her rival in the runoff."
+    assert _found(text) == [
+        ("endorsed", "the mayor", "The union"),
+        ("backing", "her rival in the runoff", "The union"),
+    ]
+
+
+def test_an_after_phrase_in_a_said_clause_stays_in_it() -> None:
+    text = "The minister said the talks had failed after refusing to meet the envoy."
+    assert _found(text) == [
+        ("said", "the talks had failed after refusing to meet the envoy", "The minister")
+    ]

@@ -1793,6 +1793,31 @@ def _saying_aside(t: Any, start: int) -> bool:
     )
 
 
+def _report_in_time_phrase(tok: Any, t: Any) -> Any | None:
+    """'charged him after determining that ...', 'endorsed X before backing Y', 'called
+    her son a hero before explaining why ...': the participle of a report (no subject of
+    its own) in an 'after'/'before'/'while' phrase on the cue itself, where the cue reports
+    an object rather than a clause; the speaker's own second report. Returns the
+    participle (or None)."""
+    if (
+        t.dep_ != "prep"
+        or t.lower_ not in ("after", "before", "while")
+        or t.head.i != tok.i
+        or any(c.dep_ == "ccomp" for c in tok.children)
+    ):
+        return None
+    verb = next((c for c in t.children if c.dep_ == "pcomp"), None)
+    if (
+        verb is None
+        or verb.tag_ != "VBG"
+        or not is_cue_verb(verb)
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        or not complement(verb)
+    ):
+        return None
+    return verb
+
+
 def _reporting_relative(t: Any, start: int) -> bool:
     """'touted his wins in Florida, which he describes as his second home', 'made no
     mention of X, who announced ...': a relative clause set off by a comma whose verb is
@@ -1804,14 +1829,16 @@ def without_inner_report(tok: Any, comp: list[Any]) -> tuple[list[Any], int | No
     """A report's content cut before a report at its end that PolNeAR annotates apart,
     and, where that report is the same speaker's, its cue token (else None).
 
-    Three shapes: a second verb of saying coordinated with the content's top verb
+    Four shapes: a second verb of saying coordinated with the content's top verb
     ('He announced that he was in therapy and vowed to ...'), a participle of saying
-    after a comma ('argued that X, saying Y'), and a relative clause after a comma whose
-    verb reports ('touted X, which he describes as Y'). The parse hangs each inside the
+    after a comma ('argued that X, saying Y'), a participle of a report in an
+    'after'/'before' phrase on a cue that reports an object ('charged him after
+    determining that ...'), and a relative clause after a comma whose verb reports
+    ('touted X, which he describes as Y'). The parse hangs each inside the
     content, so the outer report swallowed the inner one and the inner one was dropped
     as nested; PolNeAR never nests them: the outer content ends where the inner report
-    begins, and the inner report is its own (the first two the outer speaker's, the
-    relative clause its own subject's).
+    begins, and the inner report is its own (the participles and the coordinated verb
+    the outer speaker's, the relative clause its own subject's).
     """
     words_at = [t.i for t in comp if not (t.is_punct or t.is_space)]
     if not words_at:
@@ -1826,6 +1853,9 @@ def without_inner_report(tok: Any, comp: list[Any]) -> tuple[list[Any], int | No
             continue
         if _coordinated_report(tok, t) or _saying_aside(t, start):
             return _cut_before(comp, start), t.i
+        verb = _report_in_time_phrase(tok, t)
+        if verb is not None:
+            return _cut_before(comp, start), verb.i
         if _reporting_relative(t, start):
             return _cut_before(comp, start), None
     return comp, None

@@ -171,3 +171,29 @@ def test_an_after_phrase_in_a_said_clause_stays_in_it() -> None:
     assert _found(text) == [
         ("said", "the talks had failed after refusing to meet the envoy", "The minister")
     ]
+
+
+def test_an_as_clause_of_reporting_holds_a_main_clause_that_reports_an_object() -> None:
+    text = (
+        "The mayor voiced support for the plan in a 2002 interview, as the newspaper"
+        " first reported."
+    )
+    assert _found(text) == [
+        (
+            "reported",
+            "The mayor voiced support for the plan in a 2002 interview",
+            "the newspaper",
+        )
+    ]
+
+
+def test_a_leading_as_clause_of_reporting_holds_the_main_clause() -> None:
+    text = "As the newspaper first reported, the mayor voiced support for the plan in 2002."
+    assert _found(text) == [
+        ("reported", "the mayor voiced support for the plan in 2002", "the newspaper")
+    ]
+
+
+def test_an_as_clause_leaves_a_main_verb_that_reports_a_clause_its_own() -> None:
+    text = "As he noted, the mayor said that the fees would rise."
+    assert _found(text) == [("said", "that the fees would rise", "the mayor")]

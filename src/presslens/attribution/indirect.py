@@ -1512,8 +1512,11 @@ def as_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     Why: the parse reads the 'as'-clause as an adverbial clause of the main verb, so the
     cue has no complement and the main clause (or a report inside it) went to nobody or
     to another speaker; PolNeAR annotates the main clause as what the 'as'-clause's
-    subject reported. A main verb that reports something itself ('As he noted, the mayor
-    said ...'), or a clause that names its source ('according to X'), keeps its own.
+    subject reported. A main verb that reports a clause itself ('As he noted, the mayor
+    said that ...'), or a clause that names its source ('according to X'), keeps its own;
+    one that reports an object ('as the paper first reported, the mayor voiced support
+    for X', 'the RNC agreed to ..., as the site revealed') is part of what the 'as'-clause
+    reports, as PolNeAR annotates it.
     """
     if tok.dep_ != "advcl" or tok.pos_ != "VERB" or tok.head.i == tok.i:
         return None
@@ -1536,8 +1539,10 @@ def as_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
         if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         head = head.head
-    if head.pos_ not in ("VERB", "AUX") or _reports(head):
+    if head.pos_ not in ("VERB", "AUX"):
         return None
+    if _reports(head) and any(c.dep_ == "ccomp" for c in head.children):
+        return None  # 'As he noted, the mayor said that ...': the main verb's own report
     around = _clause_around(head, tok, sent, blocked)
     if around is None:
         return None

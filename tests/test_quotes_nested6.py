@@ -197,3 +197,22 @@ def test_a_leading_as_clause_of_reporting_holds_the_main_clause() -> None:
 def test_an_as_clause_leaves_a_main_verb_that_reports_a_clause_its_own() -> None:
     text = "As he noted, the mayor said that the fees would rise."
     assert _found(text) == [("said", "that the fees would rise", "the mayor")]
+
+
+def test_a_participle_of_saying_after_a_comma_and_a_no_break_space() -> None:
+    text = (
+        "The senator argued that the tariff would hurt farmers,\u00a0saying it was a tax"
+        " on exports."
+    )
+    assert _found(text) == [
+        ("argued", "that the tariff would hurt farmers", "The senator"),
+        ("saying", "it was a tax on exports", "The senator"),
+    ]
+
+
+def test_a_participle_of_saying_after_a_comma_inside_closing_quote_marks() -> None:
+    text = "The senator argued that the tariff was a 'tax on farmers,' saying it would cut exports."
+    assert _found(text) == [
+        ("argued", "that the tariff was a 'tax on farmers", "The senator"),
+        ("saying", "it would cut exports", "The senator"),
+    ]

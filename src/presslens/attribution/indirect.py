@@ -1399,6 +1399,18 @@ def without_trailing_report(tok: Any, comp: list[Any]) -> list[Any]:
     return comp
 
 
+def _after_comma(doc: Any, start: int) -> bool:
+    """Whether token ``start`` comes right after a comma, past the closing quotation
+    marks and spaces between ('the party,” claiming ...', 'the incident,\xa0calling')."""
+    k = start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text in _CLOSING):
+        k -= 1
+    return k >= 0 and doc[k].text == ","
+
+
+_CLOSING = frozenset({'"', "”", "’", "''", "'"})
+
+
 def _saying_after(verb: Any, start: int) -> bool:
     """A participle of saying set off by a comma after an object ('endorsed the mayor on
     Tuesday, saying he ...', 'criticized the plan, calling it ...'): a report of the same
@@ -1406,8 +1418,7 @@ def _saying_after(verb: Any, start: int) -> bool:
     return (
         verb.tag_ == "VBG"
         and is_speech_verb(verb)
-        and start > 0
-        and verb.doc[start - 1].text == ","
+        and _after_comma(verb.doc, start)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         and bool(complement(verb))
     )
@@ -1791,8 +1802,7 @@ def _saying_aside(t: Any, start: int) -> bool:
         t.dep_ in ("advcl", "conj", "xcomp")
         and t.tag_ == "VBG"
         and is_speech_verb(t)
-        and start > 0
-        and t.doc[start - 1].text == ","
+        and _after_comma(t.doc, start)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         and bool(complement(t))
     )
@@ -1827,7 +1837,7 @@ def _reporting_relative(t: Any, start: int) -> bool:
     """'touted his wins in Florida, which he describes as his second home', 'made no
     mention of X, who announced ...': a relative clause set off by a comma whose verb is
     a report of its own."""
-    return t.dep_ == "relcl" and start > 0 and t.doc[start - 1].text == "," and _reports(t)
+    return t.dep_ == "relcl" and _after_comma(t.doc, start) and _reports(t)
 
 
 def without_inner_report(tok: Any, comp: list[Any]) -> tuple[list[Any], int | None]:

@@ -216,3 +216,31 @@ def test_a_participle_of_saying_after_a_comma_inside_closing_quote_marks() -> No
         ("argued", "that the tariff was a 'tax on farmers", "The senator"),
         ("saying", "it would cut exports", "The senator"),
     ]
+
+
+def test_a_row_of_verbs_with_one_subject_gives_each_its_own_content() -> None:
+    text = (
+        "She has also promised to cut fees for small farms, opposed the new dam and"
+        " questioned the cost of the bridge."
+    )
+    assert _found(text) == [
+        ("promised", "to cut fees for small farms", "She"),
+        ("opposed", "the new dam", "She"),
+        ("questioned", "the cost of the bridge", "She"),
+    ]
+
+
+def test_a_clause_before_a_subjectless_verb_of_saying_is_its_first_conjunct() -> None:
+    text = (
+        "The mayor pledged to be the city's best builder and cast doubt on the audit,"
+        " suggested that the real deficit could be twice as high."
+    )
+    assert _found(text) == [
+        ("pledged", "to be the city's best builder", "The mayor"),
+        ("suggested", "that the real deficit could be twice as high", "The mayor"),
+    ]
+
+
+def test_a_clause_before_a_cue_with_its_own_subject_stays_its_content() -> None:
+    text = "The harvest will be late this year, the minister said."
+    assert _found(text) == [("said", "The harvest will be late this year", "the minister")]

@@ -808,13 +808,38 @@ def made_clear(tok: Any) -> tuple[Any, list[Any]] | None:
     return clear, list(said[0].subtree)
 
 
+def _first_conjunct(tok: Any, clause: Any) -> bool:
+    """'she has promised to X, opposed the deal and ...', 'He pledged to X and cast
+    doubt on Y, suggested that ...': the parse hangs the first of a row of verbs sharing
+    one subject on a later verb of saying, which has no subject of its own, as its clause.
+    That clause (before the cue, with its own subject, a comma between) is no content:
+    the cue reports what follows it, and its subject is the cue's speaker (see
+    :func:`find_indirect`)."""
+    if clause.i > tok.i or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return False
+    subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or subj[0].lower_ in ("who", "which", "that", "whom"):
+        return False  # 'Beck, who backed X, said ...': a relative clause on the subject
+    last = max(t.i for t in clause.subtree)
+    between = tok.doc[last + 1 : tok.i]
+    if not any(t.text == "," for t in between) or any(t.text in _CLOSING for t in between):
+        return False  # '"The river will rise," warned the mayor': a quotation's frame
+    return any(c.i > tok.i and c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in tok.children)
+
+
 def complement(tok: Any) -> list[Any]:
     """Tokens of what ``tok`` reports, or [] when it reports nothing."""
     lemma = cue_lemma(tok)
     clear = made_clear(tok)
     if clear is not None:
         return clear[1]
-    clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _clause_across_stop(tok, c)]
+    clauses = [
+        c
+        for c in tok.children
+        if c.dep_ == "ccomp" and not _clause_across_stop(tok, c) and not _first_conjunct(tok, c)
+    ]
     if clauses:
         child = next((c for c in clauses if _runs_on(tok, c, clauses)), clauses[0])
         return [*child.subtree, *_absolute_with(tok, child)]
@@ -1642,6 +1667,11 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 continue  # the content is a quotation: the direct pass owns it
             kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
             speaker, head = subject(tok, sent, interiors)
+            if speaker is None:
+                # 'she has promised X, opposed Y': the first verb's subject is the cue's.
+                first = next((c for c in tok.children if _first_conjunct(tok, c)), None)
+                if first is not None:
+                    speaker, head = subject(first, sent, interiors)
             poll = poll_of(tok)
             if poll is not None and _share_of_people(tok):
                 # 'In a poll, 79 percent said ...': PolNeAR names the poll as the source.

@@ -900,16 +900,44 @@ def made_clear(tok: Any) -> tuple[Any, list[Any]] | None:
     return clear, list(said[0].subtree)
 
 
+def _first_conjunct(tok: Any, clause: Any) -> bool:
+    """'she has promised to X, opposed the deal and ...', 'He pledged to X and cast
+    doubt on Y, suggested that ...': the parse hangs the first of a row of verbs sharing
+    one subject on a later verb of saying, which has no subject of its own, as its clause.
+    That clause (before the cue, with its own subject, a comma between) is no content:
+    the cue reports what follows it, and its subject is the cue's speaker (see
+    :func:`find_indirect`)."""
+    if clause.i > tok.i or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return False
+    subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or subj[0].lower_ in ("who", "which", "that", "whom"):
+        return False  # 'Beck, who backed X, said ...': a relative clause on the subject
+    last = max(t.i for t in clause.subtree)
+    between = tok.doc[last + 1 : tok.i]
+    if not any(t.text == "," for t in between) or any(t.text in _CLOSING for t in between):
+        return False  # '"The river will rise," warned the mayor': a quotation's frame
+    return any(c.i > tok.i and c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in tok.children)
+
+
 def complement(tok: Any) -> list[Any]:
     """Tokens of what ``tok`` reports, or [] when it reports nothing."""
     lemma = cue_lemma(tok)
     clear = made_clear(tok)
     if clear is not None:
         return clear[1]
-    clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _clause_across_stop(tok, c)]
+    clauses = [
+        c
+        for c in tok.children
+        if c.dep_ == "ccomp" and not _clause_across_stop(tok, c) and not _first_conjunct(tok, c)
+    ]
     if clauses:
         child = next((c for c in clauses if _runs_on(tok, c, clauses)), clauses[0])
         return [*child.subtree, *_absolute_with(tok, child)]
+    question = _asked_if(tok)
+    if question is not None:
+        return list(question.subtree)
     if lemma in INTENT_VERBS:
         for child in tok.children:
             if child.dep_ == "xcomp" and not name_read_as_verb(child):
@@ -971,6 +999,29 @@ def complement(tok: Any) -> list[Any]:
                 ]
                 return [*child.subtree, *tail]
     return []
+
+
+# Verbs of asking whose 'if'- or 'whether'-clause the parse may hang as an adverbial
+# clause ('asked workers if they planned to vote').
+_ASKING = words("ask wonder inquire enquire question")
+
+
+def _asked_if(tok: Any) -> Any | None:
+    """The 'if'/'whether' clause after a verb of asking that the parse read as an
+    adverbial clause ('asked workers if they planned to attend'): the question asked,
+    the report's content, not a condition."""
+    if cue_lemma(tok) not in _ASKING:
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "advcl"
+            and c.i > tok.i
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+        ),
+        None,
+    )
 
 
 # What finds a result ('A poll this month found the mayor ahead', 'studies have found
@@ -1489,6 +1540,18 @@ def without_trailing_report(tok: Any, comp: list[Any]) -> list[Any]:
     return comp
 
 
+def _after_comma(doc: Any, start: int) -> bool:
+    """Whether token ``start`` comes right after a comma, past the closing quotation
+    marks and spaces between ('the party,” claiming ...', 'the incident,\xa0calling')."""
+    k = start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text in _CLOSING):
+        k -= 1
+    return k >= 0 and doc[k].text == ","
+
+
+_CLOSING = frozenset({'"', "”", "’", "''", "'"})
+
+
 def _saying_after(verb: Any, start: int) -> bool:
     """A participle of saying set off by a comma after an object ('endorsed the mayor on
     Tuesday, saying he ...', 'criticized the plan, calling it ...'): a report of the same
@@ -1496,8 +1559,7 @@ def _saying_after(verb: Any, start: int) -> bool:
     return (
         verb.tag_ == "VBG"
         and is_speech_verb(verb)
-        and start > 0
-        and verb.doc[start - 1].text == ","
+        and _after_comma(verb.doc, start)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         and bool(complement(verb))
     )
@@ -1621,8 +1683,11 @@ def as_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     Why: the parse reads the 'as'-clause as an adverbial clause of the main verb, so the
     cue has no complement and the main clause (or a report inside it) went to nobody or
     to another speaker; PolNeAR annotates the main clause as what the 'as'-clause's
-    subject reported. A main verb that reports something itself ('As he noted, the mayor
-    said ...'), or a clause that names its source ('according to X'), keeps its own.
+    subject reported. A main verb that reports a clause itself ('As he noted, the mayor
+    said that ...'), or a clause that names its source ('according to X'), keeps its own;
+    one that reports an object ('as the paper first reported, the mayor voiced support
+    for X', 'the RNC agreed to ..., as the site revealed') is part of what the 'as'-clause
+    reports, as PolNeAR annotates it.
     """
     if tok.dep_ != "advcl" or tok.pos_ != "VERB" or tok.head.i == tok.i:
         return None
@@ -1645,8 +1710,10 @@ def as_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
         if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         head = head.head
-    if head.pos_ not in ("VERB", "AUX") or _reports(head):
+    if head.pos_ not in ("VERB", "AUX"):
         return None
+    if _reports(head) and any(c.dep_ == "ccomp" for c in head.children):
+        return None  # 'As he noted, the mayor said that ...': the main verb's own report
     around = _clause_around(head, tok, sent, blocked)
     if around is None:
         return None
@@ -1895,6 +1962,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
     used: set[int] = set()
     quoted = {t.i for span in interiors for t in tokens_in(sdoc, span)}
     impressions: set[int] = set()  # indices in ``found`` of 'X seems to Y'
+    heirs: dict[int, int] = {}  # a cut-off report's cue token -> the report it was cut from
     for sent in _clauses(sdoc, paras):
         for tok in sent.tokens:
             if tok.i in used or tok.i in quoted:
@@ -1958,6 +2026,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             comp = complement(tok) or _nonfinite_object(tok) or _agent_subject(tok)
             comp = [t for t in comp if sent.start <= t.i < sent.end]
             comp = without_trailing_report(tok, with_orphans(comp, sent))
+            comp, heir = without_inner_report(tok, comp)
             words = [t for t in comp if not t.is_punct and not t.is_space]
             if (
                 len(words) < _MIN_CONTENT_TOKENS
@@ -1974,6 +2043,11 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 continue  # the content is a quotation: the direct pass owns it
             kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
             speaker, head = subject(tok, sent, interiors)
+            if speaker is None:
+                # 'she has promised X, opposed Y': the first verb's subject is the cue's.
+                first = next((c for c in tok.children if _first_conjunct(tok, c)), None)
+                if first is not None:
+                    speaker, head = subject(first, sent, interiors)
             poll = poll_of(tok)
             if poll is not None and _share_of_people(tok):
                 # 'In a poll, 79 percent said ...': PolNeAR names the poll as the source.
@@ -1988,6 +2062,9 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             found.append(
                 Found(kind, content, (content,), cue, speaker, head, addressee(tok), tok.i)
             )
+            if heir is not None:
+                heirs[heir] = len(found) - 1
+    found = _with_heirs(found, heirs)
     kept = outermost(_without_hosts(found, impressions))
     return [
         f
@@ -2087,3 +2164,135 @@ def outermost(found: list[Found]) -> list[Found]:
         if not nested:
             keep.append(f)
     return keep
+
+
+def _tail_start(t: Any, first: int, last: int) -> int | None:
+    """Where the subtree of ``t`` starts, when it starts after the content's first
+    word and runs to its last one (a clause at the content's end); else None."""
+    sub = [s.i for s in t.subtree]
+    if min(sub) <= first or max(sub) < last:
+        return None
+    return min(sub)
+
+
+def _cut_before(comp: list[Any], start: int) -> list[Any]:
+    """``comp`` before token ``start``, without the conjunction or punctuation that
+    would end it ('said X and', 'touted X,')."""
+    out = sorted((c for c in comp if c.i < start), key=lambda c: c.i)
+    while out and (out[-1].is_punct or out[-1].is_space or out[-1].dep_ in ("cc", "preconj")):
+        out.pop()
+    return out
+
+
+def _coordinated_report(tok: Any, t: Any) -> bool:
+    """'announced that he was in therapy and vowed to X', 'says X and says Y': a finite
+    verb of saying with no subject of its own, coordinated with the verb at the top of
+    the content: the parse hangs it in the content, but it is the speaker's second
+    report."""
+    return (
+        t.dep_ == "conj"
+        and t.pos_ in ("VERB", "AUX")
+        and t.tag_ in ("VBD", "VBZ", "VBP")
+        and t.head.head.i == tok.i
+        and is_speech_verb(t)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        and _reports(t)
+    )
+
+
+def _saying_aside(t: Any, start: int) -> bool:
+    """'argued that X, saying Y', 'said X, calling it Y': a participle of saying with
+    no subject of its own, set off by a comma at the end of the content: the speaker's
+    own second report."""
+    return (
+        t.dep_ in ("advcl", "conj", "xcomp")
+        and t.tag_ == "VBG"
+        and is_speech_verb(t)
+        and _after_comma(t.doc, start)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        and bool(complement(t))
+    )
+
+
+def _report_in_time_phrase(tok: Any, t: Any) -> Any | None:
+    """'charged him after determining that ...', 'endorsed X before backing Y', 'called
+    her son a hero before explaining why ...': the participle of a report (no subject of
+    its own) in an 'after'/'before'/'while' phrase on the cue itself, where the cue reports
+    an object rather than a clause; the speaker's own second report. Returns the
+    participle (or None)."""
+    if (
+        t.dep_ != "prep"
+        or t.lower_ not in ("after", "before", "while")
+        or t.head.i != tok.i
+        or any(c.dep_ == "ccomp" for c in tok.children)
+    ):
+        return None
+    verb = next((c for c in t.children if c.dep_ == "pcomp"), None)
+    if (
+        verb is None
+        or verb.tag_ != "VBG"
+        or not is_cue_verb(verb)
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        or not complement(verb)
+    ):
+        return None
+    return verb
+
+
+def _reporting_relative(t: Any, start: int) -> bool:
+    """'touted his wins in Florida, which he describes as his second home', 'made no
+    mention of X, who announced ...': a relative clause set off by a comma whose verb is
+    a report of its own."""
+    return t.dep_ == "relcl" and _after_comma(t.doc, start) and _reports(t)
+
+
+def without_inner_report(tok: Any, comp: list[Any]) -> tuple[list[Any], int | None]:
+    """A report's content cut before a report at its end that PolNeAR annotates apart,
+    and, where that report is the same speaker's, its cue token (else None).
+
+    Four shapes: a second verb of saying coordinated with the content's top verb
+    ('He announced that he was in therapy and vowed to ...'), a participle of saying
+    after a comma ('argued that X, saying Y'), a participle of a report in an
+    'after'/'before' phrase on a cue that reports an object ('charged him after
+    determining that ...'), and a relative clause after a comma whose verb reports
+    ('touted X, which he describes as Y'). The parse hangs each inside the
+    content, so the outer report swallowed the inner one and the inner one was dropped
+    as nested; PolNeAR never nests them: the outer content ends where the inner report
+    begins, and the inner report is its own (the participles and the coordinated verb
+    the outer speaker's, the relative clause its own subject's).
+    """
+    words_at = [t.i for t in comp if not (t.is_punct or t.is_space)]
+    if not words_at:
+        return comp, None
+    first, last = min(words_at), max(words_at)
+    own = set(words_at)
+    for t in sorted(comp, key=lambda t: t.i):
+        if t.i == tok.i or t.i not in own:
+            continue
+        start = _tail_start(t, first, last)
+        if start is None:
+            continue
+        if _coordinated_report(tok, t) or _saying_aside(t, start):
+            return _cut_before(comp, start), t.i
+        verb = _report_in_time_phrase(tok, t)
+        if verb is not None:
+            return _cut_before(comp, start), verb.i
+        if _reporting_relative(t, start):
+            return _cut_before(comp, start), None
+    return comp, None
+
+
+def _with_heirs(found: list[Found], heirs: dict[int, int]) -> list[Found]:
+    """Reports cut off the end of another's content as the same speaker's second report
+    (see :func:`without_inner_report`) take that report's speaker; ``heirs`` maps such
+    a report's cue token to the index in ``found`` of the report it was cut from."""
+    if not heirs:
+        return found
+    out = list(found)
+    for k, f in enumerate(found):
+        src = heirs.get(f.cue_token) if f.cue_token is not None else None
+        if src is None or src == k or found[src].speaker is None:
+            continue
+        g = found[src]
+        out[k] = f.with_(speaker=g.speaker, speaker_head=g.speaker_head)
+    return out

@@ -333,6 +333,9 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         return _within(holder, bounds, blocked)
     seen = tok
     path: list[str] = []  # the relations climbed so far
+    matrix = _matrix_of_trailing_participle(tok)
+    if matrix is not None:
+        seen, path = matrix, ["advcl"]
     relative = None  # the relative pronoun that is the subject of a relative clause climbed
     for _ in range(_CLIMB_STEPS):
         subjects = [c for c in seen.children if c.dep_ == "nsubj"] or _share_subject(seen)
@@ -417,6 +420,54 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
 
 
 _RELATIVE_SUBJECTS = frozenset({"that", "who", "which"})
+_COMPLEMENT_MARKS = frozenset({"that", "whether"})
+
+
+def _complement_clause(verb: Any) -> bool:
+    """A clause that is what a word above it says, thinks or holds ('wrote the agents
+    knew ...', 'rejected the idea that ...', 'made it clear that ...', 'hedged on whether
+    ...'), not an adjunct of time or cause."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "ccomp":
+        return True
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if not marks & _COMPLEMENT_MARKS:
+        return False
+    return verb.dep_ in ("acl", "advcl", "pcomp")
+
+
+def _matrix_of_trailing_participle(tok: Any) -> Any | None:
+    """The verb above a complement clause that a comma-set participle closing the
+    sentence was hung on: 'Doe rejected the idea that the plan would fail, saying ...',
+    'She wrote the agents knew it, adding ...' (who says or adds is who rejected or
+    wrote, not the subject inside what was rejected or written).
+
+    Why: a participle set off by a comma after a clause that is someone's words or
+    thought goes with the clause that reports them; the parse hangs it on the nearest
+    verb, inside the complement, whose subject is what the report is about.
+    """
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp") or tok.i == 0:
+        return None
+    if tok.doc[tok.i - 1].text != "," and not (
+        tok.i > 1 and tok.doc[tok.i - 1].dep_ == "advmod" and tok.doc[tok.i - 2].text == ","
+    ):
+        return None
+    if any(c.dep_ in _SUBJECTS for c in tok.children):
+        return None
+    clause = tok.head
+    if not _complement_clause(clause) or clause.i > tok.i:
+        return None
+    if any(c.i > tok.i and not c.is_punct for c in clause.children):
+        return None  # the participle does not close the clause
+    above = clause.head
+    for _ in range(4):
+        if above.pos_ in ("VERB", "AUX") or above.head.i == above.i:
+            break
+        above = above.head
+    if above.pos_ not in ("VERB", "AUX") or above.i == clause.i:
+        return None
+    return above
 
 
 def _share_subject(verb: Any) -> list[Any]:

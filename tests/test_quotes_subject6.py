@@ -1,0 +1,134 @@
+"""Speakers of reports whose cue is not the finite verb of its own subject (issue 19).
+
+Written from the speaker error classes of ``bench/quotes_speaker_errors.py`` on the fit
+articles of PolNeAR train: a cue that is an infinitive, a gerund or a second conjunct
+takes its speaker from the subject higher up; a report with no one reporting (a passive
+or an impersonal 'it') has no speaker; an ad or a letter that claims something speaks for
+whoever put it out.  All sentences are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution_helpers import reports
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    """The speaker of the one report whose content holds ``words``."""
+    found = [spk for content, spk in reports(text).values() if words in content]
+    assert len(found) == 1, reports(text)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The governor met with reporters on Monday and said that the budget was balanced.",
+            "said",
+            "The governor",
+        ),
+        (
+            "The union leader stood on the steps of the capitol, insisting that the strike "
+            "would go on.",
+            "insisting",
+            "The union leader",
+        ),
+    ],
+)
+def test_a_nonfinite_or_second_conjunct_cue_takes_the_subject_above(
+    text: str, cue: str, speaker: str
+) -> None:
+    assert reports(text)[cue][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The senator wants to argue that the tax cut helped working families.",
+            "the tax cut helped",
+            "The senator",
+        ),
+        (
+            "The mayor refused to say whether she would run for a second term.",
+            "she would run",
+            "The mayor",
+        ),
+    ],
+)
+def test_an_infinitive_takes_the_subject_of_its_verb(text: str, words: str, speaker: str) -> None:
+    assert speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("It was reported on Friday that the factory would close.", "reported"),
+        ("It is widely believed that the minister will resign.", "believed"),
+    ],
+)
+def test_an_impersonal_report_has_no_speaker(text: str, cue: str) -> None:
+    found = reports(text)
+    if cue in found:
+        assert found[cue][1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The campaign released an ad on Tuesday claiming that the senator had voted "
+            "against veterans.",
+            "claiming",
+            "The campaign",
+        ),
+    ],
+)
+def test_an_ad_speaks_for_whoever_put_it_out(text: str, cue: str, speaker: str) -> None:
+    assert reports(text)[cue][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The campaign manager rejected the idea that the candidate would be a drag on "
+            "the ticket, saying the crowds at his rallies prove otherwise.",
+            "saying",
+            "The campaign manager",
+        ),
+        (
+            "The spokesman denied the notion that a shakeup is coming, explaining that he "
+            "had been on holiday all week.",
+            "explaining",
+            "The spokesman",
+        ),
+        (
+            "The senator made it clear to reporters on Monday that she has their backs, "
+            "touting a message of unity and hard work.",
+            "touting",
+            "The senator",
+        ),
+        (
+            "The governor was adamant that the state and the unions keep talking, telling "
+            "reporters that a deal was close.",
+            "telling",
+            "The governor",
+        ),
+    ],
+)
+def test_a_participle_closing_a_complement_clause_goes_with_who_reports_it(
+    text: str, cue: str, speaker: str
+) -> None:
+    assert reports(text)[cue][1] == speaker
+
+
+def test_a_participle_after_an_adjunct_clause_keeps_its_subject() -> None:
+    # 'when' opens an adjunct, not what anyone said: the participle is the protesters'.
+    text = (
+        "The trouble came when protesters interrupted the mayor's speech, shouting that "
+        "the budget was a fraud."
+    )
+    assert reports(text)["shouting"][1] == "protesters"

@@ -132,3 +132,29 @@ def test_a_participle_after_an_adjunct_clause_keeps_its_subject() -> None:
         "the budget was a fraud."
     )
     assert reports(text)["shouting"][1] == "protesters"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("Will wrote that the governor should resign before the summer.", "wrote", "Will"),
+        (
+            "In his weekly column, Will argued that the governor had failed the state.",
+            "argued",
+            "Will",
+        ),
+        ("He will argue that the plan failed the state's farmers.", "argue", "He"),
+    ],
+)
+def test_a_name_read_as_a_modal_is_the_subject(text: str, cue: str, speaker: str) -> None:
+    assert reports(text)[cue][1] == speaker
+
+
+def test_a_contracted_has_is_no_passive() -> None:
+    found = reports("He's said he will fight all the way to the convention.")
+    assert found["said"][1] == "He"
+
+
+def test_an_impersonal_contracted_is_stays_without_speaker() -> None:
+    found = reports("It's said that the mayor will resign before the vote.")
+    assert found.get("said", ("", None))[1] is None

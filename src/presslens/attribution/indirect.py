@@ -316,6 +316,9 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
     accusing ...' -> who took it; 'released an ad that urges ...' -> who released it.)
     """
     bounds = (sent.start_char, sent.end_char)
+    has = _contracted_has(tok)
+    if has is not None:
+        return _within(has, bounds, blocked)
     if _passive(tok):
         # 'When asked whether ..., she said', 'the topic is not expected to come up': who
         # is asked or expected is no speaker; only an agent ('by X') is.
@@ -338,7 +341,11 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         seen, path = matrix, ["advcl"]
     relative = None  # the relative pronoun that is the subject of a relative clause climbed
     for _ in range(_CLIMB_STEPS):
-        subjects = [c for c in seen.children if c.dep_ == "nsubj"] or _share_subject(seen)
+        subjects = (
+            [c for c in seen.children if c.dep_ == "nsubj"]
+            or _share_subject(seen)
+            or _name_read_as_modal(seen)
+        )
         # Several subjects happen when a parse runs over a break: the clause's own first.
         subjects.sort(key=lambda c: not (bounds[0] <= c.idx < bounds[1]))
         own = [c for c in subjects if bounds[0] <= c.idx < bounds[1]]
@@ -347,7 +354,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             if span is not None:
                 return span, head
         for child in subjects:
-            if child.dep_ in ("nsubj", "nummod"):
+            if child.dep_ in ("nsubj", "nummod", "aux"):  # (aux: a name read as modal)
                 if child.lower_ in _RELATIVE_SUBJECTS and seen.dep_ == "relcl":
                     relative = child
                     break
@@ -475,6 +482,43 @@ def _share_subject(verb: Any) -> list[Any]:
     if verb.pos_ != "VERB":
         return []
     return [c for c in verb.children if c.dep_ == "nummod" and c.i < verb.i][:1]
+
+
+def _name_read_as_modal(verb: Any) -> list[Any]:
+    """'Will wrote', 'May argued': a capitalised name the parse read as the verb's modal
+    auxiliary, though a modal takes only a bare verb after it, never a past or a third
+    person form. The name is the verb's subject."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBN"):
+        return []
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return []
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if len(aux) != 1 or aux[0].tag_ != "MD" or not aux[0].text.istitle():
+        return []
+    between = verb.doc[aux[0].i + 1 : verb.i]
+    if any(t.pos_ != "ADV" for t in between):
+        return []
+    return aux
+
+
+_CONTRACTED = frozenset({"'s", "’s"})
+
+
+def _contracted_has(verb: Any) -> Any | None:
+    """The subject of 'he's said he will ...' that the parse read as a passive 'is said':
+    a participle with a clause after it and a contracted auxiliary is 'has said' (the
+    passive of a verb of saying takes an infinitive, 'is said to', or an empty 'it')."""
+    if verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    aux = [c for c in verb.children if c.dep_ == "auxpass"]
+    if len(aux) != 1 or aux[0].lower_ not in _CONTRACTED:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lower_ in _EXPLETIVE or subj.i > aux[0].i:
+        return None
+    return subj
 
 
 def _extraposed(verb: Any, path: list[str]) -> bool:

@@ -158,3 +158,23 @@ def test_a_contracted_has_is_no_passive() -> None:
 def test_an_impersonal_contracted_is_stays_without_speaker() -> None:
     found = reports("It's said that the mayor will resign before the vote.")
     assert found.get("said", ("", None))[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Asked what a firm commitment looks like, the adviser replied that it was far off.",
+            "Asked",
+        ),
+        ("Asked whether he would back the nominee, the governor demurred.", "Asked"),
+        ("The senator, when asked about the budget, said that it was a mess.", "asked about"),
+    ],
+)
+def test_who_is_asked_is_not_the_asker(text: str, cue: str) -> None:
+    assert reports(text)[cue][1] is None
+
+
+def test_an_active_asking_verb_keeps_its_subject() -> None:
+    found = reports("The mayor paused and asked whether the council would vote.")
+    assert found["asked"][1] == "The mayor"

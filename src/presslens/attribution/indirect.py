@@ -823,14 +823,32 @@ def _passive_holder(verb: Any, path: list[str]) -> Any | None:
 def _passive(tok: Any) -> bool:
     """A passive cue: with a passive auxiliary or subject, or a bare participle clause
     ('Asked about ..., she said')."""
+    deps = {c.dep_ for c in tok.children}
+    if _asked_read_as_past(tok, deps):
+        return True
     if tok.tag_ != "VBN":
         return False
-    deps = {c.dep_ for c in tok.children}
     if deps & {"auxpass", "nsubjpass"}:
         return True
     if tok.dep_ == "acl" and "agent" in deps:
         return True  # 'the bill, opposed by House Republicans'
     return tok.dep_ == "advcl" and not deps & {"aux", "nsubj"}
+
+
+# Verbs of asking: who is asked answers; the asker is someone else.
+_ASKING = frozenset({"ask", "press", "question", "quiz"})
+
+
+def _asked_read_as_past(tok: Any, deps: set[str]) -> bool:
+    """'Asked whether ..., Doe replied', 'Doe, when asked about it, said': a bare
+    participle of asking the tagger read as a past tense. It has no subject and no
+    auxiliary of its own and hangs on another clause, as no finite past verb does; the
+    one asked is no asker."""
+    if tok.tag_ != "VBD" or tok.lemma_ not in _ASKING:
+        return False
+    if deps & {"aux", "auxpass", "nsubj", "nsubjpass", "csubj", "expl"}:
+        return False
+    return tok.dep_ in ("advcl", "relcl", "xcomp", "ccomp", "acl")
 
 
 _NOT_AGENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})

@@ -178,3 +178,31 @@ def test_who_is_asked_is_not_the_asker(text: str, cue: str) -> None:
 def test_an_active_asking_verb_keeps_its_subject() -> None:
     found = reports("The mayor paused and asked whether the council would vote.")
     assert found["asked"][1] == "The mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The governor paused, then revealed why the plan had failed.", "revealed", "The governor"),
+        (
+            "The agency repeatedly hid facts, admitted it withheld emails, and delayed its "
+            "findings.",
+            "admitted",
+            "The agency",
+        ),
+        (
+            "On Sunday, the pastor stood at his pulpit in the small town, and, citing "
+            "scripture, endorsed the senator, urging his flock to vote for him.",
+            "urging",
+            "the pastor",
+        ),
+        (
+            'The senator summed up the plan as "terrible," denounced its author and said she '
+            "should not run again.",
+            "said",
+            "The senator",
+        ),
+    ],
+)
+def test_a_later_conjunct_shares_the_first_ones_subject(text: str, cue: str, speaker: str) -> None:
+    assert reports(text)[cue][1] == speaker

@@ -364,11 +364,15 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         held = _passive_holder(seen, path)
         if held is not None:
             return _within(held, bounds, blocked)
-        climb = seen.dep_ in _CLIMB or (
-            # A gerund under a noun's preposition: 'took the step of accusing'.
-            path[-2:] == ["pcomp", "prep"]
-            and seen.pos_ == "NOUN"
-            and seen.dep_ in ("pobj", "dobj", "attr")
+        climb = (
+            seen.dep_ in _CLIMB
+            or (
+                # A gerund under a noun's preposition: 'took the step of accusing'.
+                path[-2:] == ["pcomp", "prep"]
+                and seen.pos_ == "NOUN"
+                and seen.dep_ in ("pobj", "dobj", "attr")
+            )
+            or _comma_coordinated(seen)
         )
         if not climb or seen.head.i == seen.i:
             break
@@ -416,6 +420,10 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         path.append(seen.dep_)
         seen = seen.head
     span, head = _agent(tok, bounds, blocked)
+    if span is None:
+        first = _first_conjunct_below(seen)
+        if first is not None:
+            return _within(first, bounds, blocked)
     # The verb the climb ended on ('was bracing ... and hoping' climbs to 'bracing'),
     # else the cue itself, may have lost its subject to the opening phrase.
     for verb in dict.fromkeys((seen, tok)):
@@ -755,6 +763,54 @@ def _conjunct_subject(verb: Any) -> Any | None:
     if subj is None or subj.lower_ in _RELATIVES or subj.lower_ == "who":
         return None
     return subj
+
+
+def _comma_coordinated(verb: Any) -> bool:
+    """A finite verb the parse left as an unlabelled dependent of a verb before it,
+    with only a comma (and an adverb) between the two clauses: 'Doe paused, then
+    revealed why ...', 'The agency obfuscated facts, admitted it withheld emails, and
+    ...'. The two verbs share a subject, as coordinated verbs do."""
+    if verb.dep_ != "dep" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    head = verb.head
+    if head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    k = verb.i - 1
+    doc = verb.doc
+    while k > head.i and doc[k].dep_ == "advmod" and doc[k].head.i == verb.i:
+        k -= 1
+    return doc[k].text == "," and any(c.dep_ == "nsubj" for c in head.children)
+
+
+def _first_conjunct_below(verb: Any) -> Any | None:
+    """The subject of a first conjunct the parse hung below the next one as its
+    complement: 'Doe stood at his pulpit and, citing X, endorsed Roe, urging ...',
+    'Doe summed up the plan as "terrible," denounced it and said ...', where 'stood'
+    or 'summed' is read as the complement of 'endorsed' or 'denounced', which is left
+    without a subject. Only for a finite verb with no subject, and a complement clause
+    before it, ended by a comma or an 'and', whose subject is no pronoun of a relative
+    clause or an empty 'it'."""
+    if not _finite_without_subject(verb) or verb.pos_ != "VERB":
+        return None
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i > verb.i:
+            continue
+        last = max(t.i for t in c.subtree)
+        between = doc[last + 1 : verb.i]
+        if not any(t.text == "," or t.lower_ in ("and", "but") for t in between):
+            continue
+        if any(t.dep_ == "mark" for t in c.children):
+            continue  # 'that ...', 'if ...': a clause, not a conjunct
+        subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in _RELATIVES | _EXPLETIVE | {"who"}:
+            continue
+        if subj.i > c.i:
+            continue
+        return subj
+    return None
 
 
 _LEAD_MARKS = frozenset({"as", "when", "while", "where"})

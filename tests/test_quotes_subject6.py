@@ -206,3 +206,40 @@ def test_an_active_asking_verb_keeps_its_subject() -> None:
 )
 def test_a_later_conjunct_shares_the_first_ones_subject(text: str, cue: str, speaker: str) -> None:
     assert reports(text)[cue][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The senator is going to vote for him but has withheld her endorsement, meaning "
+            "she will not campaign with him - essentially conceding that she is uneasy.",
+            "conceding",
+            "The senator",
+        ),
+        (
+            "The mayor denied the notion that a shakeup was coming, adding, \u201cWe are "
+            "staying the course.\u201d",
+            "adding",
+            "The mayor",
+        ),
+    ],
+)
+def test_a_participle_after_a_dash_or_a_quote_goes_with_who_reports(
+    text: str, cue: str, speaker: str
+) -> None:
+    assert reports(text)[cue][1] == speaker
+
+
+def test_the_subject_of_a_superlative_reports_in_its_gerund() -> None:
+    text = (
+        "At the same time, the governor has been the most aggressive in the field in "
+        "denouncing the press, the old arbiter of fact."
+    )
+    assert reports(text)["denouncing"][1] == "the governor"
+
+
+def test_a_comparison_lends_no_speaker_to_its_gerund() -> None:
+    text = "That is not the same as saying a judge from another state cannot be fair."
+    found = reports(text)
+    assert found.get("saying", ("", None))[1] is None

@@ -373,6 +373,10 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
                 and seen.dep_ in ("pobj", "dobj", "attr")
             )
             or _comma_coordinated(seen)
+            # A superlative the copula's subject is: 'has been the most aggressive in
+            # denouncing' (as 'acomp' is climbed: 'eager to prove'); not a comparison
+            # ('That is not the same as saying').
+            or (seen.dep_ == "attr" and _superlative(seen))
         )
         if not climb or seen.head.i == seen.i:
             break
@@ -464,16 +468,14 @@ def _matrix_of_trailing_participle(tok: Any) -> Any | None:
     """
     if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp") or tok.i == 0:
         return None
-    if tok.doc[tok.i - 1].text != "," and not (
-        tok.i > 1 and tok.doc[tok.i - 1].dep_ == "advmod" and tok.doc[tok.i - 2].text == ","
-    ):
+    if not _set_off(tok):
         return None
     if any(c.dep_ in _SUBJECTS for c in tok.children):
         return None
     clause = tok.head
     if not _complement_clause(clause) or clause.i > tok.i:
         return None
-    if any(c.i > tok.i and not c.is_punct for c in clause.children):
+    if any(c.i > tok.i and not c.is_punct for c in clause.children if not _quoted(c)):
         return None  # the participle does not close the clause
     above = clause.head
     for _ in range(4):
@@ -483,6 +485,30 @@ def _matrix_of_trailing_participle(tok: Any) -> Any | None:
     if above.pos_ not in ("VERB", "AUX") or above.i == clause.i:
         return None
     return above
+
+
+_SEPARATORS = frozenset({",", "-", "\u2013", "\u2014", "--"})
+_CLOSING_QUOTES = frozenset({'"', "\u201d", "''", "'"})
+
+
+def _set_off(tok: Any) -> bool:
+    """Whether a comma or a dash (after a closing quotation mark, or before an adverb)
+    comes right before ``tok``: 'the plan would fail, saying', '..., essentially
+    conceding', 'was dangerous," adding'."""
+    doc = tok.doc
+    k = tok.i - 1
+    if k > 0 and doc[k].dep_ == "advmod" and doc[k].head.i == tok.i:
+        k -= 1
+    if k > 0 and doc[k].text in _CLOSING_QUOTES:
+        k -= 1
+    return k >= 0 and doc[k].text in _SEPARATORS
+
+
+def _quoted(tok: Any) -> bool:
+    """Whether a quotation mark opens ``tok``'s phrase (the quoted words a cue closing
+    a clause introduces, which the parse may hang on the clause instead)."""
+    first = tok.left_edge
+    return first.text in _CLOSING_QUOTES | {"\u201c"}
 
 
 def _share_subject(verb: Any) -> list[Any]:
@@ -763,6 +789,13 @@ def _conjunct_subject(verb: Any) -> Any | None:
     if subj is None or subj.lower_ in _RELATIVES or subj.lower_ == "who":
         return None
     return subj
+
+
+def _superlative(tok: Any) -> bool:
+    """'loudest', 'most aggressive', 'least willing'."""
+    if tok.pos_ != "ADJ":
+        return False
+    return tok.tag_ == "JJS" or any(c.lower_ in ("most", "least") for c in tok.children)
 
 
 def _comma_coordinated(verb: Any) -> bool:

@@ -243,3 +243,35 @@ def test_a_comparison_lends_no_speaker_to_its_gerund() -> None:
     text = "That is not the same as saying a judge from another state cannot be fair."
     found = reports(text)
     assert found.get("saying", ("", None))[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The magazine shot back in an article stating that the city was the capital "
+            "of billionaires.",
+            "stating",
+            "The magazine",
+        ),
+        (
+            "A nurse from the suburbs is among those who say they will never back the mayor.",
+            "say",
+            "A nurse from the suburbs",
+        ),
+        (
+            "The chairman was among those supporting the director amid the scandal.",
+            "supporting",
+            "The chairman",
+        ),
+    ],
+)
+def test_a_report_on_a_noun_after_a_preposition_speaks_for_the_subject(
+    text: str, cue: str, speaker: str
+) -> None:
+    assert reports(text)[cue][1] == speaker
+
+
+def test_a_document_with_its_owner_named_keeps_it() -> None:
+    text = "In her statement condemning the test, the senator defended her record."
+    assert reports(text)["condemning"][1] != "the senator"

@@ -69,6 +69,13 @@ SAYING_NOUNS = words(
     plans proposal proposals guidance review reviews
     """
 )
+# Documents one's words are in ('in an article stating'), as the frames read them.
+_DOCUMENT_NOUNS = words(
+    """
+    statement report memo letter interview tweet post release announcement speech
+    message email op-ed column editorial article video ad advertisement note
+    """
+)
 # Verbs that report through a preposition's object: what they talk, write, ask or
 # complain about ('talking about the working class', 'referring to X', 'responded to
 # the remarks', 'focused on the economy', 'railed against the deal'). Read as cues only
@@ -418,6 +425,11 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
                     span, head = _within(owner, bounds, blocked)
                     if span is not None:
                         return span, head
+            owner = _owner_through_prep(noun, things and not left)
+            if owner is not None:
+                span, head = _within(owner, bounds, blocked)
+                if span is not None:
+                    return span, head
             own = span_of(seen.subtree)
             span = clipped_subtree(seen.head, bounds, [*blocked, own])
             return _with_relative(span, relative), seen.head.i
@@ -789,6 +801,35 @@ def _conjunct_subject(verb: Any) -> Any | None:
     if subj is None or subj.lower_ in _RELATIVES or subj.lower_ == "who":
         return None
     return subj
+
+
+# Prepositions that put a document a subject's words are in ('shot back in an article
+# stating', 'spoke during a speech attacking').
+_IN_DOCUMENT = frozenset({"in", "during", "through", "via"})
+
+
+def _owner_through_prep(noun: Any, thing: bool) -> Any | None:
+    """Who a report on a noun speaks for when the noun is the object of a preposition:
+    'Doe is among those who say ...' (Doe: one of them), and 'Doe shot back in an
+    article stating ...' (Doe: the words of a document one speaks in are one's own,
+    unless the document names whose it is: 'in her statement condemning').
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _RELATIVES or subj.lower_ in _EXPLETIVE:
+        return None
+    if prep.lower_ == "among" and noun.lower_ in ("those", "people", "others"):
+        return subj if verb.lemma_ == "be" else None
+    if not thing or prep.lower_ not in _IN_DOCUMENT or noun.pos_ != "NOUN":
+        return None
+    if any(c.dep_ in ("poss", "compound") for c in noun.children):
+        return None  # 'in her statement condemning', 'in the campaign release': its own
+    return subj if cue_lemma(noun) in _DOCUMENT_NOUNS else None
 
 
 def _superlative(tok: Any) -> bool:

@@ -275,3 +275,16 @@ def test_a_report_on_a_noun_after_a_preposition_speaks_for_the_subject(
 def test_a_document_with_its_owner_named_keeps_it() -> None:
     text = "In her statement condemning the test, the senator defended her record."
     assert reports(text)["condemning"][1] != "the senator"
+
+
+def test_a_possessive_after_a_preposition_of_time_holds_its_noun() -> None:
+    text = (
+        "I met the senator in his office two days after his endorsement of the governor "
+        "to talk about the race."
+    )
+    assert reports(text)["endorsement of"][1] == "his"
+
+
+def test_a_possessive_the_subject_repeats_gives_way_to_it() -> None:
+    text = "The senator made his support for the new trade deal clear on Monday."
+    assert reports(text)["support for"][1] == "The senator"

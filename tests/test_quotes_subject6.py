@@ -288,3 +288,22 @@ def test_a_possessive_after_a_preposition_of_time_holds_its_noun() -> None:
 def test_a_possessive_the_subject_repeats_gives_way_to_it() -> None:
     text = "The senator made his support for the new trade deal clear on Monday."
     assert reports(text)["support for"][1] == "The senator"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "According to \u201cThe Fixers: A Studio History,\u201d by Ann Doe, the studio paid "
+            "the police.",
+            "The Fixers: A Studio History",
+        ),
+        (
+            "The plan would cost about a trillion dollars a year, according to the \u201cCare "
+            "for all\u201d document he released.",
+            "the \u201cCare for all\u201d document he released",
+        ),
+    ],
+)
+def test_according_to_a_quoted_title_names_it(text: str, speaker: str) -> None:
+    assert reports(text)["according to" if "according" in text else "According to"][1] == speaker

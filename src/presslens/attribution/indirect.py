@@ -1345,6 +1345,8 @@ def _according(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
         return None
     content = max(sides, key=lambda s: s[1] - s[0])
     speaker = clipped_subtree(pobj, bounds, blocked) if pobj is not None else None
+    if speaker is None:
+        speaker = _words_after(to, bounds)
     cue = (tok.idx, to.idx + len(to.text))
     return Found(
         "indirect",
@@ -1356,6 +1358,20 @@ def _according(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
         None,
         tok.i,
     )
+
+
+def _words_after(to: Any, bounds: Span) -> Span | None:
+    """The words after 'according to' up to the next comma or the sentence's end, when
+    the parse gave 'to' no object or the object is a quoted title ('according to "The
+    Fixers," a history of the studio', 'according to the F.A.A.'): who the words are
+    from, whatever the parse made of them."""
+    doc = to.doc
+    toks = []
+    for t in doc[to.i + 1 :]:
+        if t.idx >= bounds[1] or (t.text in (",", ";") and toks):
+            break
+        toks.append(t)
+    return trim(doc_text(doc), span_of(toks), ".")
 
 
 class _Clause:

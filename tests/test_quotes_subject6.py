@@ -307,3 +307,28 @@ def test_a_possessive_the_subject_repeats_gives_way_to_it() -> None:
 )
 def test_according_to_a_quoted_title_names_it(text: str, speaker: str) -> None:
     assert reports(text)["according to" if "according" in text else "According to"][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The tycoon prevented his first wife from writing about their partnership.",
+            "writing about",
+            "his first wife",
+        ),
+        (
+            "The council talked the mayor into calling for a recount.",
+            "calling for",
+            "the mayor",
+        ),
+        (
+            "Her children have sold him on supporting the senator in the primary.",
+            "supporting",
+            "him",
+        ),
+        ("The senator refrained from criticizing the governor.", "criticizing", "The senator"),
+    ],
+)
+def test_the_object_before_a_gerunds_preposition_does_it(text: str, cue: str, speaker: str) -> None:
+    assert reports(text)[cue][1] == speaker

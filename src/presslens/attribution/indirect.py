@@ -347,7 +347,12 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
     if matrix is not None:
         seen, path = matrix, ["advcl"]
     relative = None  # the relative pronoun that is the subject of a relative clause climbed
+    below = None  # the word climbed from
     for _ in range(_CLIMB_STEPS):
+        if below is not None and path[-2:] == ["pcomp", "prep"]:
+            controller = _object_before_prep(seen, below)
+            if controller is not None:
+                return _within(controller, bounds, blocked)
         subjects = (
             [c for c in seen.children if c.dep_ == "nsubj"]
             or _share_subject(seen)
@@ -434,7 +439,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             span = clipped_subtree(seen.head, bounds, [*blocked, own])
             return _with_relative(span, relative), seen.head.i
         path.append(seen.dep_)
-        seen = seen.head
+        below, seen = seen, seen.head
     span, head = _agent(tok, bounds, blocked)
     if span is None:
         first = _first_conjunct_below(seen)
@@ -830,6 +835,24 @@ def _owner_through_prep(noun: Any, thing: bool) -> Any | None:
     if any(c.dep_ in ("poss", "compound") for c in noun.children):
         return None  # 'in her statement condemning', 'in the campaign release': its own
     return subj if cue_lemma(noun) in _DOCUMENT_NOUNS else None
+
+
+# Prepositions after a verb's object that a gerund the object does hangs on: 'kept
+# his wife from writing about', 'sold him on supporting', 'talked her into running'.
+_CONTROL_GERUND_PREPS = frozenset({"from", "on", "into"})
+
+
+def _object_before_prep(verb: Any, prep: Any) -> Any | None:
+    """The verb's object right before a preposition whose gerund it does: who was kept
+    from writing is who writes, not who kept them."""
+    if prep.lower_ not in _CONTROL_GERUND_PREPS or verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    if obj is None or obj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    if max(t.i for t in obj.subtree) + 1 != prep.i:
+        return None
+    return obj
 
 
 def _superlative(tok: Any) -> bool:

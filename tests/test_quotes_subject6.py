@@ -332,3 +332,11 @@ def test_according_to_a_quoted_title_names_it(text: str, speaker: str) -> None:
 )
 def test_the_object_before_a_gerunds_preposition_does_it(text: str, cue: str, speaker: str) -> None:
     assert reports(text)[cue][1] == speaker
+
+
+def test_a_subject_read_as_the_object_of_after_speaks() -> None:
+    text = (
+        "The staff made the announcement after Chairman Roe earlier in the day touted the "
+        "progress the panel has made."
+    )
+    assert reports(text)["touted"][1] == "Chairman Roe"

@@ -357,6 +357,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             [c for c in seen.children if c.dep_ == "nsubj"]
             or _share_subject(seen)
             or _name_read_as_modal(seen)
+            or _subject_read_as_object(seen)
         )
         # Several subjects happen when a parse runs over a break: the clause's own first.
         subjects.sort(key=lambda c: not (bounds[0] <= c.idx < bounds[1]))
@@ -366,7 +367,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             if span is not None:
                 return span, head
         for child in subjects:
-            if child.dep_ in ("nsubj", "nummod", "aux"):  # (aux: a name read as modal)
+            if child.dep_ in ("nsubj", "nummod", "aux", "pobj"):  # (see the lists above)
                 if child.lower_ in _RELATIVE_SUBJECTS and seen.dep_ == "relcl":
                     relative = child
                     break
@@ -533,6 +534,34 @@ def _share_subject(verb: Any) -> list[Any]:
     if verb.pos_ != "VERB":
         return []
     return [c for c in verb.children if c.dep_ == "nummod" and c.i < verb.i][:1]
+
+
+# Words that open a clause of time or cause, which the parse may read as prepositions.
+_SUBORDINATORS = frozenset({"as", "after", "before", "since", "until", "because", "while"})
+
+
+def _subject_read_as_object(verb: Any) -> list[Any]:
+    """'grew louder as Ann Doe, his daughter, attacked him', 'made the announcement after
+    Ann Doe earlier in the day touted ...': the subject of a clause of time or cause that
+    the parse read as the object of its opening word taken for a preposition, leaving
+    the clause's verb without a subject."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    if any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in verb.children):
+        return []
+    doc = verb.doc
+    for prep in (*verb.head.children, *verb.children):
+        if prep.dep_ != "prep" or prep.lower_ not in _SUBORDINATORS or prep.i > verb.i:
+            continue
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+            continue
+        between = doc[max(t.i for t in obj.subtree) + 1 : verb.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in between):
+            continue
+        if obj.i + 1 == verb.i or doc[obj.i + 1].is_punct or obj.pos_ == "PROPN":
+            return [obj]
+    return []
 
 
 def _name_read_as_modal(verb: Any) -> list[Any]:

@@ -9,9 +9,14 @@ whoever put it out.  All sentences are invented.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from attribution_helpers import reports
+from presslens.attribution.indirect import subject
 
 
 def speaker_of(text: str, words: str) -> str | None:
@@ -340,3 +345,34 @@ def test_a_subject_read_as_the_object_of_after_speaks() -> None:
         "progress the panel has made."
     )
     assert reports(text)["touted"][1] == "Chairman Roe"
+
+
+def _parsed(rows: list[tuple[str, int, str, str, str]]) -> Any:
+    """A hand-made parse (word, head, relation, tag, part of speech): the shape a parser
+    produces on some sentences and not on others."""
+    words, heads, deps, tags, pos = (list(col) for col in zip(*rows, strict=True))
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_a_verb_hung_on_a_participle_read_as_main_takes_its_subject() -> None:
+    # 'Doe, channeling his roots, responded by saying that he won.', parsed with the
+    # participle as the root and 'responded' as its unlabelled dependent.
+    doc = _parsed(
+        [
+            ("Doe", 2, "nsubj", "NNP", "PROPN"),
+            (",", 2, "punct", ",", "PUNCT"),
+            ("channeling", 2, "ROOT", "VBG", "VERB"),
+            ("his", 4, "poss", "PRP$", "PRON"),
+            ("roots", 2, "dobj", "NNS", "NOUN"),
+            (",", 2, "punct", ",", "PUNCT"),
+            ("responded", 2, "dep", "VBD", "VERB"),
+            ("by", 6, "prep", "IN", "ADP"),
+            ("saying", 7, "pcomp", "VBG", "VERB"),
+            ("that", 11, "mark", "IN", "SCONJ"),
+            ("he", 11, "nsubj", "PRP", "PRON"),
+            ("won", 8, "ccomp", "VBD", "VERB"),
+            (".", 2, "punct", ".", "PUNCT"),
+        ]
+    )
+    span, _ = subject(doc[8], doc[8].sent, [])
+    assert span is not None and doc.text[span[0] : span[1]] == "Doe"

@@ -386,6 +386,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
                 and seen.dep_ in ("pobj", "dobj", "attr")
             )
             or _comma_coordinated(seen)
+            or _under_participle_read_as_main(seen)
             # A superlative the copula's subject is: 'has been the most aggressive in
             # denouncing' (as 'acomp' is climbed: 'eager to prove'); not a comparison
             # ('That is not the same as saying').
@@ -882,6 +883,18 @@ def _object_before_prep(verb: Any, prep: Any) -> Any | None:
     if max(t.i for t in obj.subtree) + 1 != prep.i:
         return None
     return obj
+
+
+def _under_participle_read_as_main(verb: Any) -> bool:
+    """'Doe, channeling his roots, responded by saying ...': the parse took the comma-set
+    participle after the subject for the main verb and hung the real one on it as an
+    unlabelled dependent; the participle's subject is the verb's."""
+    head = verb.head
+    if verb.dep_ != "dep" or head.tag_ != "VBG" or head.i >= verb.i:
+        return False
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.i < head.i for c in head.children)
 
 
 def _superlative(tok: Any) -> bool:

@@ -376,3 +376,11 @@ def test_a_verb_hung_on_a_participle_read_as_main_takes_its_subject() -> None:
     )
     span, _ = subject(doc[8], doc[8].sent, [])
     assert span is not None and doc.text[span[0] : span[1]] == "Doe"
+
+
+def test_a_participle_of_a_state_of_mind_belongs_to_the_clauses_subject() -> None:
+    text = (
+        "Worried the nation might miss its target to cut emissions, the government proposed "
+        "a steep levy last year."
+    )
+    assert reports(text)["Worried"][1] == "the government"

@@ -1027,7 +1027,14 @@ def _passive(tok: Any) -> bool:
         return True
     if tok.dep_ == "acl" and "agent" in deps:
         return True  # 'the bill, opposed by House Republicans'
+    if tok.dep_ == "advcl" and tok.lemma_ in _FEELING and not deps & {"agent", "aux", "nsubj"}:
+        return False  # 'Worried the nation might miss its target, the government ...'
     return tok.dep_ == "advcl" and not deps & {"aux", "nsubj"}
+
+
+# Participles of a state of mind, whose holder is the subject of the clause they open
+# ('Worried that ...', 'Convinced that ...'), not someone who worried or convinced them.
+_FEELING = frozenset({"worry", "convince", "concern", "persuade", "alarm", "fear"})
 
 
 # Verbs of asking: who is asked answers; the asker is someone else.

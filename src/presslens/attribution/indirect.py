@@ -70,6 +70,13 @@ SAYING_NOUNS = words(
     plans proposal proposals guidance review reviews
     """
 )
+# Documents one's words are in ('in an article stating'), as the frames read them.
+_DOCUMENT_NOUNS = words(
+    """
+    statement report memo letter interview tweet post release announcement speech
+    message email op-ed column editorial article video ad advertisement note
+    """
+)
 # Verbs that report through a preposition's object: what they talk, write, ask or
 # complain about ('talking about the working class', 'referring to X', 'responded to
 # the remarks', 'focused on the economy', 'railed against the deal'). Read as cues only
@@ -408,6 +415,9 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
     accusing ...' -> who took it; 'released an ad that urges ...' -> who released it.)
     """
     bounds = (sent.start_char, sent.end_char)
+    has = _contracted_has(tok)
+    if has is not None:
+        return _within(has, bounds, blocked)
     if _passive(tok):
         # 'When asked whether ..., she said', 'the topic is not expected to come up': who
         # is asked or expected is no speaker; only an agent ('by X') is.
@@ -425,9 +435,22 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         return _within(holder, bounds, blocked)
     seen = tok
     path: list[str] = []  # the relations climbed so far
+    matrix = _matrix_of_trailing_participle(tok)
+    if matrix is not None:
+        seen, path = matrix, ["advcl"]
     relative = None  # the relative pronoun that is the subject of a relative clause climbed
+    below = None  # the word climbed from
     for _ in range(_CLIMB_STEPS):
-        subjects = [c for c in seen.children if c.dep_ == "nsubj"] or _share_subject(seen)
+        if below is not None and path[-2:] == ["pcomp", "prep"]:
+            controller = _object_before_prep(seen, below)
+            if controller is not None:
+                return _within(controller, bounds, blocked)
+        subjects = (
+            [c for c in seen.children if c.dep_ == "nsubj"]
+            or _share_subject(seen)
+            or _name_read_as_modal(seen)
+            or _subject_read_as_object(seen)
+        )
         # Several subjects happen when a parse runs over a break: the clause's own first.
         subjects.sort(key=lambda c: not (bounds[0] <= c.idx < bounds[1]))
         own = [c for c in subjects if bounds[0] <= c.idx < bounds[1]]
@@ -436,7 +459,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             if span is not None:
                 return span, head
         for child in subjects:
-            if child.dep_ in ("nsubj", "nummod"):
+            if child.dep_ in ("nsubj", "nummod", "aux", "pobj"):  # (see the lists above)
                 if child.lower_ in _RELATIVE_SUBJECTS and seen.dep_ == "relcl":
                     relative = child
                     break
@@ -446,11 +469,20 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         held = _passive_holder(seen, path)
         if held is not None:
             return _within(held, bounds, blocked)
-        climb = seen.dep_ in _CLIMB or (
-            # A gerund under a noun's preposition: 'took the step of accusing'.
-            path[-2:] == ["pcomp", "prep"]
-            and seen.pos_ == "NOUN"
-            and seen.dep_ in ("pobj", "dobj", "attr")
+        climb = (
+            seen.dep_ in _CLIMB
+            or (
+                # A gerund under a noun's preposition: 'took the step of accusing'.
+                path[-2:] == ["pcomp", "prep"]
+                and seen.pos_ == "NOUN"
+                and seen.dep_ in ("pobj", "dobj", "attr")
+            )
+            or _comma_coordinated(seen)
+            or _under_participle_read_as_main(seen)
+            # A superlative the copula's subject is: 'has been the most aggressive in
+            # denouncing' (as 'acomp' is climbed: 'eager to prove'); not a comparison
+            # ('That is not the same as saying').
+            or (seen.dep_ == "attr" and _superlative(seen))
         )
         if not climb or seen.head.i == seen.i:
             break
@@ -492,12 +524,21 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
                     span, head = _within(owner, bounds, blocked)
                     if span is not None:
                         return span, head
+            owner = _owner_through_prep(noun, things and not left)
+            if owner is not None:
+                span, head = _within(owner, bounds, blocked)
+                if span is not None:
+                    return span, head
             own = span_of(seen.subtree)
             span = clipped_subtree(seen.head, bounds, [*blocked, own])
             return _with_relative(span, relative), seen.head.i
         path.append(seen.dep_)
-        seen = seen.head
+        below, seen = seen, seen.head
     span, head = _agent(tok, bounds, blocked)
+    if span is None:
+        first = _first_conjunct_below(seen)
+        if first is not None:
+            return _within(first, bounds, blocked)
     # The verb the climb ended on ('was bracing ... and hoping' climbs to 'bracing'),
     # else the cue itself, may have lost its subject to the opening phrase.
     for verb in dict.fromkeys((seen, tok)):
@@ -509,6 +550,76 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
 
 
 _RELATIVE_SUBJECTS = frozenset({"that", "who", "which"})
+_COMPLEMENT_MARKS = frozenset({"that", "whether"})
+
+
+def _complement_clause(verb: Any) -> bool:
+    """A clause that is what a word above it says, thinks or holds ('wrote the agents
+    knew ...', 'rejected the idea that ...', 'made it clear that ...', 'hedged on whether
+    ...'), not an adjunct of time or cause."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "ccomp":
+        return True
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if not marks & _COMPLEMENT_MARKS:
+        return False
+    return verb.dep_ in ("acl", "advcl", "pcomp")
+
+
+def _matrix_of_trailing_participle(tok: Any) -> Any | None:
+    """The verb above a complement clause that a comma-set participle closing the
+    sentence was hung on: 'Doe rejected the idea that the plan would fail, saying ...',
+    'She wrote the agents knew it, adding ...' (who says or adds is who rejected or
+    wrote, not the subject inside what was rejected or written).
+
+    Why: a participle set off by a comma after a clause that is someone's words or
+    thought goes with the clause that reports them; the parse hangs it on the nearest
+    verb, inside the complement, whose subject is what the report is about.
+    """
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp") or tok.i == 0:
+        return None
+    if not _set_off(tok):
+        return None
+    if any(c.dep_ in _SUBJECTS for c in tok.children):
+        return None
+    clause = tok.head
+    if not _complement_clause(clause) or clause.i > tok.i:
+        return None
+    if any(c.i > tok.i and not c.is_punct for c in clause.children if not _quoted(c)):
+        return None  # the participle does not close the clause
+    above = clause.head
+    for _ in range(4):
+        if above.pos_ in ("VERB", "AUX") or above.head.i == above.i:
+            break
+        above = above.head
+    if above.pos_ not in ("VERB", "AUX") or above.i == clause.i:
+        return None
+    return above
+
+
+_SEPARATORS = frozenset({",", "-", "\u2013", "\u2014", "--"})
+_CLOSING_QUOTES = frozenset({'"', "\u201d", "''", "'"})
+
+
+def _set_off(tok: Any) -> bool:
+    """Whether a comma or a dash (after a closing quotation mark, or before an adverb)
+    comes right before ``tok``: 'the plan would fail, saying', '..., essentially
+    conceding', 'was dangerous," adding'."""
+    doc = tok.doc
+    k = tok.i - 1
+    if k > 0 and doc[k].dep_ == "advmod" and doc[k].head.i == tok.i:
+        k -= 1
+    if k > 0 and doc[k].text in _CLOSING_QUOTES:
+        k -= 1
+    return k >= 0 and doc[k].text in _SEPARATORS
+
+
+def _quoted(tok: Any) -> bool:
+    """Whether a quotation mark opens ``tok``'s phrase (the quoted words a cue closing
+    a clause introduces, which the parse may hang on the clause instead)."""
+    first = tok.left_edge
+    return first.text in _CLOSING_QUOTES | {"\u201c"}
 
 
 def _share_subject(verb: Any) -> list[Any]:
@@ -516,6 +627,71 @@ def _share_subject(verb: Any) -> list[Any]:
     if verb.pos_ != "VERB":
         return []
     return [c for c in verb.children if c.dep_ == "nummod" and c.i < verb.i][:1]
+
+
+# Words that open a clause of time or cause, which the parse may read as prepositions.
+_SUBORDINATORS = frozenset({"as", "after", "before", "since", "until", "because", "while"})
+
+
+def _subject_read_as_object(verb: Any) -> list[Any]:
+    """'grew louder as Ann Doe, his daughter, attacked him', 'made the announcement after
+    Ann Doe earlier in the day touted ...': the subject of a clause of time or cause that
+    the parse read as the object of its opening word taken for a preposition, leaving
+    the clause's verb without a subject."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    if any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in verb.children):
+        return []
+    doc = verb.doc
+    for prep in (*verb.head.children, *verb.children):
+        if prep.dep_ != "prep" or prep.lower_ not in _SUBORDINATORS or prep.i > verb.i:
+            continue
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+            continue
+        between = doc[max(t.i for t in obj.subtree) + 1 : verb.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in between):
+            continue
+        if obj.i + 1 == verb.i or doc[obj.i + 1].is_punct or obj.pos_ == "PROPN":
+            return [obj]
+    return []
+
+
+def _name_read_as_modal(verb: Any) -> list[Any]:
+    """'Will wrote', 'May argued': a capitalised name the parse read as the verb's modal
+    auxiliary, though a modal takes only a bare verb after it, never a past or a third
+    person form. The name is the verb's subject."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBN"):
+        return []
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return []
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if len(aux) != 1 or aux[0].tag_ != "MD" or not aux[0].text.istitle():
+        return []
+    between = verb.doc[aux[0].i + 1 : verb.i]
+    if any(t.pos_ != "ADV" for t in between):
+        return []
+    return aux
+
+
+_CONTRACTED = frozenset({"'s", "’s"})
+
+
+def _contracted_has(verb: Any) -> Any | None:
+    """The subject of 'he's said he will ...' that the parse read as a passive 'is said':
+    a participle with a clause after it and a contracted auxiliary is 'has said' (the
+    passive of a verb of saying takes an infinitive, 'is said to', or an empty 'it')."""
+    if verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    aux = [c for c in verb.children if c.dep_ == "auxpass"]
+    if len(aux) != 1 or aux[0].lower_ not in _CONTRACTED:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lower_ in _EXPLETIVE or subj.i > aux[0].i:
+        return None
+    return subj
 
 
 def _extraposed(verb: Any, path: list[str]) -> bool:
@@ -754,6 +930,120 @@ def _conjunct_subject(verb: Any) -> Any | None:
     return subj
 
 
+# Prepositions that put a document a subject's words are in ('shot back in an article
+# stating', 'spoke during a speech attacking').
+_IN_DOCUMENT = frozenset({"in", "during", "through", "via"})
+
+
+def _owner_through_prep(noun: Any, thing: bool) -> Any | None:
+    """Who a report on a noun speaks for when the noun is the object of a preposition:
+    'Doe is among those who say ...' (Doe: one of them), and 'Doe shot back in an
+    article stating ...' (Doe: the words of a document one speaks in are one's own,
+    unless the document names whose it is: 'in her statement condemning').
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _RELATIVES or subj.lower_ in _EXPLETIVE:
+        return None
+    if prep.lower_ == "among" and noun.lower_ in ("those", "people", "others"):
+        return subj if verb.lemma_ == "be" else None
+    if not thing or prep.lower_ not in _IN_DOCUMENT or noun.pos_ != "NOUN":
+        return None
+    if any(c.dep_ in ("poss", "compound") for c in noun.children):
+        return None  # 'in her statement condemning', 'in the campaign release': its own
+    return subj if cue_lemma(noun) in _DOCUMENT_NOUNS else None
+
+
+# Prepositions after a verb's object that a gerund the object does hangs on: 'kept
+# his wife from writing about', 'sold him on supporting', 'talked her into running'.
+_CONTROL_GERUND_PREPS = frozenset({"from", "on", "into"})
+
+
+def _object_before_prep(verb: Any, prep: Any) -> Any | None:
+    """The verb's object right before a preposition whose gerund it does: who was kept
+    from writing is who writes, not who kept them."""
+    if prep.lower_ not in _CONTROL_GERUND_PREPS or verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    if obj is None or obj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    if max(t.i for t in obj.subtree) + 1 != prep.i:
+        return None
+    return obj
+
+
+def _under_participle_read_as_main(verb: Any) -> bool:
+    """'Doe, channeling his roots, responded by saying ...': the parse took the comma-set
+    participle after the subject for the main verb and hung the real one on it as an
+    unlabelled dependent; the participle's subject is the verb's."""
+    head = verb.head
+    if verb.dep_ != "dep" or head.tag_ != "VBG" or head.i >= verb.i:
+        return False
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.i < head.i for c in head.children)
+
+
+def _superlative(tok: Any) -> bool:
+    """'loudest', 'most aggressive', 'least willing'."""
+    if tok.pos_ != "ADJ":
+        return False
+    return tok.tag_ == "JJS" or any(c.lower_ in ("most", "least") for c in tok.children)
+
+
+def _comma_coordinated(verb: Any) -> bool:
+    """A finite verb the parse left as an unlabelled dependent of a verb before it,
+    with only a comma (and an adverb) between the two clauses: 'Doe paused, then
+    revealed why ...', 'The agency obfuscated facts, admitted it withheld emails, and
+    ...'. The two verbs share a subject, as coordinated verbs do."""
+    if verb.dep_ != "dep" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    head = verb.head
+    if head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    k = verb.i - 1
+    doc = verb.doc
+    while k > head.i and doc[k].dep_ == "advmod" and doc[k].head.i == verb.i:
+        k -= 1
+    return doc[k].text == "," and any(c.dep_ == "nsubj" for c in head.children)
+
+
+def _first_conjunct_below(verb: Any) -> Any | None:
+    """The subject of a first conjunct the parse hung below the next one as its
+    complement: 'Doe stood at his pulpit and, citing X, endorsed Roe, urging ...',
+    'Doe summed up the plan as "terrible," denounced it and said ...', where 'stood'
+    or 'summed' is read as the complement of 'endorsed' or 'denounced', which is left
+    without a subject. Only for a finite verb with no subject, and a complement clause
+    before it, ended by a comma or an 'and', whose subject is no pronoun of a relative
+    clause or an empty 'it'."""
+    if not _finite_without_subject(verb) or verb.pos_ != "VERB":
+        return None
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i > verb.i:
+            continue
+        last = max(t.i for t in c.subtree)
+        between = doc[last + 1 : verb.i]
+        if not any(t.text == "," or t.lower_ in ("and", "but") for t in between):
+            continue
+        if any(t.dep_ == "mark" for t in c.children):
+            continue  # 'that ...', 'if ...': a clause, not a conjunct
+        subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in _RELATIVES | _EXPLETIVE | {"who"}:
+            continue
+        if subj.i > c.i:
+            continue
+        return subj
+    return None
+
+
 _LEAD_MARKS = frozenset({"as", "when", "while", "where"})
 
 
@@ -820,14 +1110,39 @@ def _passive_holder(verb: Any, path: list[str]) -> Any | None:
 def _passive(tok: Any) -> bool:
     """A passive cue: with a passive auxiliary or subject, or a bare participle clause
     ('Asked about ..., she said')."""
+    deps = {c.dep_ for c in tok.children}
+    if _asked_read_as_past(tok, deps):
+        return True
     if tok.tag_ != "VBN":
         return False
-    deps = {c.dep_ for c in tok.children}
     if deps & {"auxpass", "nsubjpass"}:
         return True
     if tok.dep_ == "acl" and "agent" in deps:
         return True  # 'the bill, opposed by House Republicans'
+    if tok.dep_ == "advcl" and tok.lemma_ in _FEELING and not deps & {"agent", "aux", "nsubj"}:
+        return False  # 'Worried the nation might miss its target, the government ...'
     return tok.dep_ == "advcl" and not deps & {"aux", "nsubj"}
+
+
+# Participles of a state of mind, whose holder is the subject of the clause they open
+# ('Worried that ...', 'Convinced that ...'), not someone who worried or convinced them.
+_FEELING = frozenset({"worry", "convince", "concern", "persuade", "alarm", "fear"})
+
+
+# Verbs of asking: who is asked answers; the asker is someone else.
+_ASKING = frozenset({"ask", "press", "question", "quiz"})
+
+
+def _asked_read_as_past(tok: Any, deps: set[str]) -> bool:
+    """'Asked whether ..., Doe replied', 'Doe, when asked about it, said': a bare
+    participle of asking the tagger read as a past tense. It has no subject and no
+    auxiliary of its own and hangs on another clause, as no finite past verb does; the
+    one asked is no asker."""
+    if tok.tag_ != "VBD" or tok.lemma_ not in _ASKING:
+        return False
+    if deps & {"aux", "auxpass", "nsubj", "nsubjpass", "csubj", "expl"}:
+        return False
+    return tok.dep_ in ("advcl", "relcl", "xcomp", "ccomp", "acl")
 
 
 _NOT_AGENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -1269,6 +1584,8 @@ def _according(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
         return None
     content = max(sides, key=lambda s: s[1] - s[0])
     speaker = clipped_subtree(pobj, bounds, blocked) if pobj is not None else None
+    if speaker is None:
+        speaker = _words_after(to, bounds)
     cue = (tok.idx, to.idx + len(to.text))
     return Found(
         "indirect",
@@ -1280,6 +1597,20 @@ def _according(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
         None,
         tok.i,
     )
+
+
+def _words_after(to: Any, bounds: Span) -> Span | None:
+    """The words after 'according to' up to the next comma or the sentence's end, when
+    the parse gave 'to' no object or the object is a quoted title ('according to "The
+    Fixers," a history of the studio', 'according to the F.A.A.'): who the words are
+    from, whatever the parse made of them."""
+    doc = to.doc
+    toks = []
+    for t in doc[to.i + 1 :]:
+        if t.idx >= bounds[1] or (t.text in (",", ";") and toks):
+            break
+        toks.append(t)
+    return trim(doc_text(doc), span_of(toks), ".")
 
 
 class _Clause:

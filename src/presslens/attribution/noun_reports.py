@@ -126,6 +126,18 @@ def _governor(tok: Any) -> Any:
     return verb
 
 
+# Prepositions of time, cause or contrast: a noun after them is no act of the clause's
+# subject ('met him two days after his endorsement of X', 'since his decision to').
+_BESIDE = frozenset(
+    {"after", "before", "since", "until", "despite", "amid", "following", "beyond", "during"}
+)
+
+
+def _beside_clause(tok: Any) -> bool:
+    """Whether the noun is the object of a preposition of time, cause or contrast."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _BESIDE
+
+
 SubjectOf = Callable[[Any, Any, list[Span]], tuple[Span | None, int | None]]
 
 
@@ -153,6 +165,8 @@ def noun_object_report(
         # 'He made his support for X clear': PolNeAR's holder is the clause's subject,
         # which the possessive pronoun only repeats.
         verb = _governor(tok)
+        if pronoun and _beside_clause(tok):
+            verb = None  # 'fared poorly since his decision': his, not who fared
         if verb is not None:
             named, named_head = subject_of(verb, sent, blocked)
             if named is not None:

@@ -2396,6 +2396,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
             if heir is not None:
                 heirs[heir] = len(found) - 1
     found = _with_heirs(found, heirs)
+    found = before_relatives(sdoc, found)
     kept = outermost(_without_hosts(found, impressions))
     return [
         f
@@ -2467,6 +2468,60 @@ def _without_hosts(found: list[Found], impressions: set[int]) -> list[Found]:
         if k not in impressions
         or not any(c != f.cue and any(inside(c, p) for p in f.parts) for c in cues)
     ]
+
+
+def _relative_tail(sdoc: Any, f: Found, cue: int) -> int | None:
+    """Where the relative clause holding the cue token ``cue`` starts, when that clause
+    comes after ``f``'s cue, after a comma, and runs to the end of ``f``'s content
+    ('appear to have ties to the movement, which has been accused of ...'); else None."""
+    assert f.cue is not None
+    last = f.parts[-1]
+    tok = sdoc[cue]
+    rel = next((a for a in (tok, *tok.ancestors) if a.dep_ == "relcl"), None)
+    if rel is None or rel.idx < f.cue[1]:
+        return None
+    sub = sorted(rel.subtree, key=lambda t: t.i)
+    start = sub[0]
+    words = [t for t in sub if not (t.is_punct or t.is_space)]
+    if not words or start.idx <= last[0] or words[-1].idx + len(words[-1].text) < last[1]:
+        return None
+    if start.i == 0 or sdoc[start.i - 1].text != ",":
+        return None
+    return start.idx
+
+
+def before_relatives(sdoc: Any, found: list[Found]) -> list[Found]:
+    """Reports whose content ends in a relative clause after a comma that holds another
+    report's cue, cut before that clause ('The donors appear to have ties to the network,
+    which has said it will close'; 'according to X, the rule favors the firms, which
+    have argued that ...'): the clause tells of its noun, and its report is its own, so
+    neither is dropped for holding the other (:func:`_without_hosts`, :func:`outermost`).
+    PolNeAR ends the outer content before the clause and annotates the inner report."""
+    out = list(found)
+    for k, f in enumerate(found):
+        if f.cue is None:
+            continue
+        cut = None
+        for g in found:
+            if g is f or g.cue is None or g.cue_token is None:
+                continue
+            if not inside(g.cue, f.parts[-1]):
+                continue
+            at = _relative_tail(sdoc, f, g.cue_token)
+            if at is not None:
+                cut = at if cut is None else min(cut, at)
+        if cut is None:
+            continue
+        text = doc_text(sdoc)
+        s = f.parts[-1][0]
+        e = cut
+        while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+            e -= 1
+        if e <= s:
+            continue
+        parts = (*f.parts[:-1], (s, e))
+        out[k] = f.with_(parts=parts, span=(parts[0][0], e))
+    return out
 
 
 def _reports(tok: Any) -> bool:

@@ -56,3 +56,26 @@ def test_restrictive_relative_clause_stays_in_content() -> None:
     contents = [c for c, _ in got.values()]
     assert any("the plan that the mayor proposed in May" in c for c in contents), got
     assert "proposed" not in got, got
+
+
+# Hearsay ('reportedly') keeps the clause it marks, inner reports and all
+# (indirect._yielding).
+
+
+def test_hearsay_keeps_clause_with_inner_report() -> None:
+    text = (
+        "The company has reportedly taken heat from a consumer group "
+        "demanding that it close two plants."
+    )
+    got = reports(text)
+    assert "reportedly" in got, got
+    content, speaker = got["reportedly"]
+    assert content.endswith("demanding that it close two plants"), got
+    assert speaker is None
+    assert "demanding" not in got, got
+
+
+def test_hearsay_leaves_a_named_report_alone() -> None:
+    text = "The mayor has reportedly told aides that she will run again."
+    got = reports(text)
+    assert got["told"] == ("that she will run again", "The mayor"), got

@@ -26,7 +26,7 @@ from presslens.attribution.cues import (
 from presslens.attribution.cues import lemma as cue_lemma
 from presslens.attribution.found import Found, inside
 from presslens.attribution.frames import addressee
-from presslens.attribution.impressions import attitude, hearsay, impression, regard
+from presslens.attribution.impressions import HEARSAY_ADVERBS, attitude, hearsay, impression, regard
 from presslens.attribution.noun_reports import noun_object_report
 from presslens.attribution.syntax_utils import (
     apposition_before,
@@ -2397,7 +2397,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 heirs[heir] = len(found) - 1
     found = _with_heirs(found, heirs)
     found = before_relatives(sdoc, found)
-    kept = outermost(_without_hosts(found, impressions))
+    kept = outermost(_without_hosts(found, _yielding(sdoc, found, impressions)))
     return [
         f
         for f in kept
@@ -2455,6 +2455,17 @@ def _impersonal_judgement(sdoc: Any, f: Found) -> bool:
     gov = cue.head
     judged = [gov, *(c for c in gov.children if c.dep_ in ("acomp", "oprd", "advmod"))]
     return any(t.lemma_.lower() in _JUDGEMENT_WORDS or t.lower_ in _JUDGEMENT_WORDS for t in judged)
+
+
+def _yielding(sdoc: Any, found: list[Found], impressions: set[int]) -> set[int]:
+    """The impressions that give way to a report inside them (:func:`_without_hosts`):
+    not hearsay ('The firm has reportedly taken heat from a group demanding X'): the
+    adverb makes the whole clause hearsay, inner reports and all, and PolNeAR keeps it."""
+    return {
+        k
+        for k in impressions
+        if found[k].cue_token is None or sdoc[found[k].cue_token].lower_ not in HEARSAY_ADVERBS
+    }
 
 
 def _without_hosts(found: list[Found], impressions: set[int]) -> list[Found]:

@@ -2403,7 +2403,37 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
         if not _impersonal_judgement(sdoc, f)
         and not _noun_purpose(sdoc, f)
         and not _markup_cue(text, f)
+        and not _reader_question(sdoc, f)
+        and not _added_to(sdoc, f)
     ]
+
+
+def _reader_question(sdoc: Any, f: Found) -> bool:
+    """Whether a report is a question put to the reader or listener ('Do you support the
+    mayor?', 'Did you know that ...?'): 'you' after the 'do' of a question holds no view the
+    text reports, it is asked for one."""
+    if f.cue_token is None or f.speaker_head is None:
+        return False
+    you = sdoc[f.speaker_head]
+    if you.lower_ != "you":
+        return False
+    cue = sdoc[f.cue_token]
+    return any(
+        c.dep_ == "aux" and c.lemma_.lower() == "do" and c.i < you.i < cue.i for c in cue.children
+    )
+
+
+def _added_to(sdoc: Any, f: Found) -> bool:
+    """Whether 'add' joins a thing to another ('added a new dish to the menu', 'adds
+    another title to her resume'): an object and a 'to' of where it goes, nothing said."""
+    if f.cue_token is None:
+        return False
+    cue = sdoc[f.cue_token]
+    if cue.lemma_.lower() != "add":
+        return False
+    return any(c.dep_ == "dobj" for c in cue.children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in cue.children
+    )
 
 
 def _markup_cue(text: str, f: Found) -> bool:

@@ -3,7 +3,8 @@ reports nothing.
 
 Written from the predictions of the rules that match no gold attribution on the fit
 articles of PolNeAR train (5-fold CV): a question put to the reader ('Do you back the
-mayor?') reports nobody's view; 'add X to Y' joins a thing to another, it says nothing.
+mayor?') or a bidding of the reader ('Never forget that ...') reports nobody's view; 'add
+X to Y' joins a thing to another, it says nothing.
 Each shape keeps a report that reads alike beside it.  All sentences are invented.
 """
 
@@ -21,6 +22,8 @@ from attribution_helpers import reports
         "Did you know that the bridge was built in 1920? Repairs begin next year.",
         "The chef added a new dish to the winter menu of the small restaurant on Main Street.",
         "The governor has added another title to her long resume of public offices.",
+        "The polls open at dawn. Never forget that the council raised taxes twice last year.",
+        "The market rallied on Friday. Call it a lucky break for the small town.",
     ],
 )
 def test_no_report(text: str) -> None:
@@ -39,6 +42,11 @@ def test_no_report(text: str) -> None:
             "The senator added that the bill would cut taxes for small farms.",
             "added",
             "that the bill would cut taxes for small farms",
+        ),
+        (
+            "The mayor never forgets that the council raised taxes twice last year.",
+            "forgets",
+            "that the council raised taxes twice last year",
         ),
         (
             "Most residents support the plan to rebuild the old library downtown, the survey "

@@ -2405,7 +2405,30 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
         and not _markup_cue(text, f)
         and not _reader_question(sdoc, f)
         and not _added_to(sdoc, f)
+        and not _imperative(sdoc, f)
     ]
+
+
+def _imperative(sdoc: Any, f: Found) -> bool:
+    """Whether a report with no speaker is an imperative to the reader ('Never forget that
+    ...', 'Remember: ...', 'Call it a fetish.', 'Or support the mayor.'): a bare verb that
+    opens its sentence with no subject and no auxiliary bids the reader, it reports no one."""
+    if f.cue_token is None or f.speaker is not None:
+        return False
+    cue = sdoc[f.cue_token]
+    if cue.dep_ == "conj" and cue.head.dep_ == "ROOT" and cue.head.tag_ == "VB":
+        cue = cue.head  # 'Attack the plans and propose others'
+    if cue.tag_ != "VB" or cue.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in _CLAUSE_SUBJECTS for c in cue.children):
+        return False
+    opening = sdoc[cue.sent.start : cue.i]
+    return all(
+        t.head.i == cue.i and t.dep_ in ("cc", "advmod", "intj", "neg", "punct") for t in opening
+    )
+
+
+_CLAUSE_SUBJECTS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
 def _reader_question(sdoc: Any, f: Found) -> bool:

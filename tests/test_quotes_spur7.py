@@ -4,7 +4,7 @@ reports nothing.
 Written from the predictions of the rules that match no gold attribution on the fit
 articles of PolNeAR train (5-fold CV): a question put to the reader ('Do you back the
 mayor?') or a bidding of the reader ('Never forget that ...') reports nobody's view; 'add
-X to Y' joins a thing to another, it says nothing.
+X to Y' joins a thing to another and 'a play called "X"' names a thing: they say nothing.
 Each shape keeps a report that reads alike beside it.  All sentences are invented.
 """
 
@@ -24,6 +24,8 @@ from attribution_helpers import reports
         "The governor has added another title to her long resume of public offices.",
         "The polls open at dawn. Never forget that the council raised taxes twice last year.",
         "The market rallied on Friday. Call it a lucky break for the small town.",
+        'A troupe in the capital is staging a comedy called "Sons of the Mayor" this month.',
+        'The hacker known as "Night Owl" was arrested in a small port town on Friday.',
     ],
 )
 def test_no_report(text: str) -> None:
@@ -47,6 +49,11 @@ def test_no_report(text: str) -> None:
             "The mayor never forgets that the council raised taxes twice last year.",
             "forgets",
             "that the council raised taxes twice last year",
+        ),
+        (
+            'The senator called the new budget "a disaster for the small farms" on Monday.',
+            "called",
+            'the new budget "a disaster for the small farms',
         ),
         (
             "Most residents support the plan to rebuild the old library downtown, the survey "

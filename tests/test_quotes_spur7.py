@@ -4,7 +4,8 @@ reports nothing.
 Written from the predictions of the rules that match no gold attribution on the fit
 articles of PolNeAR train (5-fold CV): a question put to the reader ('Do you back the
 mayor?') or a bidding of the reader ('Never forget that ...') reports nobody's view; 'add
-X to Y' joins a thing to another and 'a play called "X"' names a thing: they say nothing.
+X to Y' joins a thing to another and 'a play called "X"' names a thing: they say nothing;
+'BREAKING:' flags a headline, nobody says it.
 Each shape keeps a report that reads alike beside it.  All sentences are invented.
 """
 
@@ -26,6 +27,8 @@ from attribution_helpers import reports
         "The market rallied on Friday. Call it a lucky break for the small town.",
         'A troupe in the capital is staging a comedy called "Sons of the Mayor" this month.',
         'The hacker known as "Night Owl" was arrested in a small port town on Friday.',
+        "BREAKING: Flood waters reach the old mill.\n\nThe river rose overnight.",
+        "Correction: An earlier version of this story misstated the date of the vote.",
     ],
 )
 def test_no_report(text: str) -> None:
@@ -54,6 +57,11 @@ def test_no_report(text: str) -> None:
             'The senator called the new budget "a disaster for the small farms" on Monday.',
             "called",
             'the new budget "a disaster for the small farms',
+        ),
+        (
+            "Mayor Doe: The new bridge will open next spring.\n\nThe river rose overnight.",
+            ":",
+            "The new bridge will open next spring",
         ),
         (
             "Most residents support the plan to rebuild the old library downtown, the survey "

@@ -2406,7 +2406,25 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
         and not _reader_question(sdoc, f)
         and not _added_to(sdoc, f)
         and not _imperative(sdoc, f)
+        and not _kicker(text, f)
     ]
+
+
+# The labels a headline opens with ('BREAKING: ...', 'Exclusive: ...', 'Correction: ...').
+_KICKERS = words(
+    """
+    breaking exclusive busted boom look watch listen correction update updated video photos
+    analysis opinion editorial
+    """
+)
+
+
+def _kicker(text: str, f: Found) -> bool:
+    """Whether the speaker is the label a headline opens with ('BREAKING: X wins', 'LOOK:
+    ...', 'Correction: ...'): the outlet's flag on its own story, nobody who said it."""
+    if f.speaker is None or f.cue is None or text[f.cue[0] : f.cue[1]].strip() != ":":
+        return False  # 'Analysis shows that ...': a source of its own
+    return text[f.speaker[0] : f.speaker[1]].strip().lower() in _KICKERS
 
 
 def _imperative(sdoc: Any, f: Found) -> bool:

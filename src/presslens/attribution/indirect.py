@@ -2404,7 +2404,78 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
         if not _impersonal_judgement(sdoc, f)
         and not _noun_purpose(sdoc, f)
         and not _markup_cue(text, f)
+        and not _reader_question(sdoc, f)
+        and not _added_to(sdoc, f)
+        and not _imperative(sdoc, f)
+        and not _kicker(text, f)
     ]
+
+
+# The labels a headline opens with ('BREAKING: ...', 'Exclusive: ...', 'Correction: ...').
+_KICKERS = words(
+    """
+    breaking exclusive busted boom look watch listen correction update updated video photos
+    analysis opinion editorial
+    """
+)
+
+
+def _kicker(text: str, f: Found) -> bool:
+    """Whether the speaker is the label a headline opens with ('BREAKING: X wins', 'LOOK:
+    ...', 'Correction: ...'): the outlet's flag on its own story, nobody who said it."""
+    if f.speaker is None or f.cue is None or text[f.cue[0] : f.cue[1]].strip() != ":":
+        return False  # 'Analysis shows that ...': a source of its own
+    return text[f.speaker[0] : f.speaker[1]].strip().lower() in _KICKERS
+
+
+def _imperative(sdoc: Any, f: Found) -> bool:
+    """Whether a report with no speaker is an imperative to the reader ('Never forget that
+    ...', 'Remember: ...', 'Call it a fetish.', 'Or support the mayor.'): a bare verb that
+    opens its sentence with no subject and no auxiliary bids the reader, it reports no one."""
+    if f.cue_token is None or f.speaker is not None:
+        return False
+    cue = sdoc[f.cue_token]
+    if cue.dep_ == "conj" and cue.head.dep_ == "ROOT" and cue.head.tag_ == "VB":
+        cue = cue.head  # 'Attack the plans and propose others'
+    if cue.tag_ != "VB" or cue.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in _CLAUSE_SUBJECTS for c in cue.children):
+        return False
+    opening = sdoc[cue.sent.start : cue.i]
+    return all(
+        t.head.i == cue.i and t.dep_ in ("cc", "advmod", "intj", "neg", "punct") for t in opening
+    )
+
+
+_CLAUSE_SUBJECTS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def _reader_question(sdoc: Any, f: Found) -> bool:
+    """Whether a report is a question put to the reader or listener ('Do you support the
+    mayor?', 'Did you know that ...?'): 'you' after the 'do' of a question holds no view the
+    text reports, it is asked for one."""
+    if f.cue_token is None or f.speaker_head is None:
+        return False
+    you = sdoc[f.speaker_head]
+    if you.lower_ != "you":
+        return False
+    cue = sdoc[f.cue_token]
+    return any(
+        c.dep_ == "aux" and c.lemma_.lower() == "do" and c.i < you.i < cue.i for c in cue.children
+    )
+
+
+def _added_to(sdoc: Any, f: Found) -> bool:
+    """Whether 'add' joins a thing to another ('added a new dish to the menu', 'adds
+    another title to her resume'): an object and a 'to' of where it goes, nothing said."""
+    if f.cue_token is None:
+        return False
+    cue = sdoc[f.cue_token]
+    if cue.lemma_.lower() != "add":
+        return False
+    return any(c.dep_ == "dobj" for c in cue.children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in cue.children
+    )
 
 
 def _markup_cue(text: str, f: Found) -> bool:

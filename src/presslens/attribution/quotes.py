@@ -989,7 +989,25 @@ def attributed_quotes(
     if turns:
         # A transcript turn owns everything inside it (nested cues, its own quote marks).
         out = [f for f in out if not any(_within_turn(f, t) for t in turns)] + turns
-    return finish_events(text, out, paras, excluded)
+    return [f for f in finish_events(text, out, paras, excluded) if not _naming(sdoc, f)]
+
+
+_NAMING = frozenset({"call", "know", "name", "title", "entitle"})
+
+
+def _naming(sdoc: Any, f: Found) -> bool:
+    """Whether the cue is a participle that gives the noun before it its name ('a play
+    called "Sons of Trump"', 'the hacker known as "Guccifer"', 'a class titled X'): the
+    words after it are a name, nobody's report."""
+    if f.cue_token is None:
+        return False
+    cue = sdoc[f.cue_token]
+    if cue.tag_ != "VBN" or cue.dep_ != "acl" or cue.lemma_.lower() not in _NAMING:
+        return False
+    if cue.head.i > cue.i or any(t.is_punct for t in sdoc[cue.head.i + 1 : cue.i]):
+        return False  # 'the campaign, called the plan "childish"': a verb of its own
+    names = [c for c in cue.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")]
+    return len(names) == 1 and not any(c.dep_ in ("dobj", "dative") for c in cue.children)
 
 
 _SPEAKER_EDGE = " \t\n,;:—–-("

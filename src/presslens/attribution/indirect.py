@@ -27,7 +27,7 @@ from presslens.attribution.cues import lemma as cue_lemma
 from presslens.attribution.found import Found, inside
 from presslens.attribution.frames import addressee
 from presslens.attribution.impressions import attitude, hearsay, impression, regard
-from presslens.attribution.noun_reports import noun_object_report
+from presslens.attribution.noun_reports import in_view_report, noun_object_report
 from presslens.attribution.syntax_utils import (
     apposition_before,
     clipped_subtree,
@@ -1645,10 +1645,32 @@ CLAIM_NOUNS = words(
     admission insinuation charge complaint hope fear
     """
 )
+# More nouns with a that-clause of what someone thinks or says ('the idea that', 'advice
+# from aides that', 'speculation that'), measured on the fit articles (session 13).
+CLAIM_NOUNS_MORE = words(
+    """
+    assumption advice speculation rumor rumour revelation recommendation demand
+    impression worry criticism suspicion
+    """
+)
 
 
 _HOLDER_PREPS = frozenset({"by", "from"})
 _SAID_IN = frozenset({"in", "with", "under"})
+
+
+# Verbs whose subject stirs up or undoes a claim others hold, not holds it ('the
+# megadeal fuelled speculation that', 'the program undermines the assumption that').
+_STIRRING = words(
+    """
+    fuel stoke spark prompt trigger feed fan undermine dispel contradict refute
+    debunk belie undercut
+    """
+)
+
+
+def _stirs(verb: Any) -> bool:
+    return cue_lemma(verb) in _STIRRING
 
 
 def _noun_holder(
@@ -1672,7 +1694,7 @@ def _noun_holder(
         verb = verb.head
     elif tok.dep_ != "dobj":
         return None, None
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or _stirs(verb):
         return None, None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in _RELATIVE_SUBJECTS:
@@ -2315,10 +2337,12 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 continue
             if tok.pos_ == "NOUN":
                 f = None
-                if tok.lemma_.lower() in CLAIM_NOUNS:
+                if tok.lemma_.lower() in CLAIM_NOUNS | CLAIM_NOUNS_MORE:
                     f = _noun_report(tok, sent, interiors)
                 if f is None:
                     f = noun_object_report(tok, sent, interiors, subject)
+                if f is None:
+                    f = in_view_report(tok, sent, interiors)
                 if f is not None:
                     found.append(f)
                 if not noun_read_for_verb(tok):

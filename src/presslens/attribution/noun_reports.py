@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from presslens.attribution.cues import words
+from presslens.attribution.cues import is_cue_verb, words
 from presslens.attribution.found import Found, inside
 from presslens.attribution.syntax_utils import (
     clipped_subtree,
@@ -179,3 +179,59 @@ def noun_object_report(
     if prep is not None and prep.lower_ in NOUN_PREPS.get(tok.lemma_.lower(), ()):
         end = prep.idx + len(prep.text)
     return Found(kind, content, (content,), (tok.idx, end), speaker, head, None, tok.i)
+
+
+# 'In Ash's view, the change would ...', 'in my opinion': the holder's view is the
+# clause the phrase opens or interrupts.
+_VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement"})
+_MIN_VIEW_WORDS = 4
+
+
+def in_view_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
+    """'In Ash's view, the change would help' -> content 'the change would help', or None."""
+    if tok.lemma_.lower() not in _VIEW_NOUNS or tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.right_edge.i != tok.i:
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None or len(list(tok.children)) != 1:
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or not (sent.start <= verb.i < sent.end):
+        return None
+    if is_cue_verb(verb) or any(is_cue_verb(c) for c in verb.children):
+        # 'in his view, X would not speculate about', 'in his view, X said, ...': the
+        # clause is X's report already
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    aside = {t.i for t in prep.subtree}
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" for g in c.children):
+            aside |= {t.i for t in c.subtree}  # 'Even as he accused X, in his view ...'
+    comp = [t for t in verb.subtree if t.i not in aside and sent.start <= t.i < sent.end]
+    text = doc_text(tok.doc)
+    pieces = []
+    for run in (
+        [t for t in comp if t.i < prep.left_edge.i],
+        [t for t in comp if t.i > prep.right_edge.i],
+    ):
+        piece = trim(text, span_of(run), ".")
+        if piece is not None:
+            pieces.append(piece)
+    if not pieces or sum(len(text[s:e].split()) for s, e in pieces) < _MIN_VIEW_WORDS:
+        return None
+    if any(inside(p, q) for p in pieces for q in blocked):
+        return None
+    span = (pieces[0][0], pieces[-1][1])
+    speaker = clipped_subtree(poss, (sent.start_char, sent.end_char), blocked)
+    if speaker is not None:
+        body = text[speaker[0] : speaker[1]]
+        for suffix in ("’s", "'s", "’", "'"):
+            if body.endswith(suffix) and len(body) > len(suffix):
+                speaker = (speaker[0], speaker[1] - len(suffix))
+                break
+    kind = "mixed" if any(inside(q, span) for q in blocked) else "indirect"
+    cue = (tok.idx, tok.idx + len(tok.text))
+    return Found(kind, span, tuple(pieces), cue, speaker, poss.i, None, tok.i)

@@ -1,0 +1,102 @@
+"""Reports whose cue is a noun (issue 19, session 13, helper nouns7).
+
+Written from the noun-cue rows of ``bench/quotes_missed.py`` on the fit articles of
+PolNeAR train: a noun of belief or saying with its 'that'-clause ('the senator's view
+that ...') reports what its holder thinks or says. All sentences are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution_helpers import reports
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "words", "speaker"),
+    [
+        (
+            "The senator's view that the tax cut helped working families is widely shared.",
+            "view",
+            "the tax cut helped working families",
+            "The senator",
+        ),
+        (
+            "In the senator's view, the tax cut helped working families across the state.",
+            "view",
+            "the tax cut helped working families",
+            "the senator",
+        ),
+        (
+            "The only sensible step, in my view, would be a new bridge across the river.",
+            "view",
+            "would be a new bridge",
+            "my",
+        ),
+        (
+            "Despite advice from her aides that the plan would be costly, the mayor went ahead.",
+            "advice",
+            "the plan would be costly",
+            "her aides",
+        ),
+        (
+            "The union's demand that the company restore the pension plan went unanswered.",
+            "demand",
+            "the company restore the pension plan",
+            "The union",
+        ),
+        (
+            "The mayor's criticism of the new stadium deal surprised her allies.",
+            "criticism of",
+            "the new stadium deal",
+            "The mayor",
+        ),
+    ],
+)
+def test_a_noun_with_its_complement_is_a_report(
+    text: str, cue: str, words: str, speaker: str
+) -> None:
+    found = reports(text)
+    assert cue in found, found
+    content, spk = found[cue]
+    assert words in content
+    assert spk == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The view from the hotel window was of a quiet harbour.",
+        "Support for the elderly grew after the storm that hit the coast.",
+    ],
+)
+def test_a_noun_with_no_holder_or_no_content_is_no_report(text: str) -> None:
+    assert reports(text) == {}, reports(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "words"),
+    [
+        (
+            "The merger fuelled speculation that the bank would cut thousands of jobs.",
+            "speculation",
+            "the bank would cut thousands of jobs",
+        ),
+        (
+            "Rumors that the factory would close spread quickly through the small town.",
+            "Rumors",
+            "the factory would close",
+        ),
+    ],
+)
+def test_a_claim_stirred_up_by_something_has_no_holder(text: str, cue: str, words: str) -> None:
+    found = reports(text)
+    assert cue in found, found
+    content, spk = found[cue]
+    assert words in content
+    assert spk is None
+
+
+def test_in_a_view_beside_a_report_of_its_own_is_no_second_report() -> None:
+    found = reports("In his view, the governor said, the budget was balanced by the new taxes.")
+    assert "view" not in found, found

@@ -100,3 +100,39 @@ def test_a_claim_stirred_up_by_something_has_no_holder(text: str, cue: str, word
 def test_in_a_view_beside_a_report_of_its_own_is_no_second_report() -> None:
     found = reports("In his view, the governor said, the budget was balanced by the new taxes.")
     assert "view" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "words"),
+    [
+        (
+            "Questions about the senator's health have dogged the campaign for weeks.",
+            "Questions about",
+            "the senator's health",
+        ),
+        (
+            "Criticism of the mayor's handling of the flood grew louder this week.",
+            "Criticism of",
+            "the mayor's handling of the flood",
+        ),
+        ("Doubts about the new stadium grew after the vote.", "Doubts about", "the new stadium"),
+    ],
+)
+def test_questions_and_doubts_with_no_holder_are_reports_of_no_one(
+    text: str, cue: str, words: str
+) -> None:
+    found = reports(text)
+    assert cue in found, found
+    assert found[cue] == (words, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The question for the council over the next few months is how to pay for it.",
+        "Calls for a new bridge grew louder after the flood.",
+        "The mayor has faced questions about her handling of the flood.",
+    ],
+)
+def test_a_time_or_an_unheld_call_is_no_report(text: str) -> None:
+    assert reports(text) == {}, reports(text)

@@ -138,6 +138,27 @@ def _beside_clause(tok: Any) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in _BESIDE
 
 
+# Nouns PolNeAR marks as reports with no holder named ('questions about her email',
+# 'allegations of favoritism'), measured on the fit articles (session 13).
+_UNHELD = words("question accusation criticism concern doubt")
+
+
+def _unheld(tok: Any, comp: list[Any]) -> bool:
+    """Whether the noun is a report with no holder named ('questions about her email'):
+    not when it is received ('the governor faced criticism over the budget', who gives
+    it unsaid) or its object is a time ('the question over the next few months')."""
+    if tok.lemma_.lower() not in _UNHELD or _of_time(comp):
+        return False
+    verb = tok.head if tok.dep_ == "dobj" else None
+    return verb is None or verb.lemma_.lower() not in _RECEIVING
+
+
+def _of_time(comp: list[Any]) -> bool:
+    """Whether the complement's head is a date or a time ('over the next few months')."""
+    inner = {t.i for t in comp}
+    return any(t.head.i not in inner and t.ent_type_ in ("DATE", "TIME") for t in comp)
+
+
 SubjectOf = Callable[[Any, Any, list[Span]], tuple[Span | None, int | None]]
 
 
@@ -171,7 +192,7 @@ def noun_object_report(
             named, named_head = subject_of(verb, sent, blocked)
             if named is not None:
                 speaker, head = named, named_head
-    if speaker is None:
+    if speaker is None and not _unheld(tok, comp):
         return None  # 'attacks on the police', 'support for the elderly': nobody's report
     kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
     end = tok.idx + len(tok.text)

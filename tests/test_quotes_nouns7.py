@@ -8,8 +8,11 @@ that ...') reports what its holder thinks or says. All sentences are invented.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from attribution_helpers import reports
+from presslens.attribution.indirect import _name_mistagged
 
 
 @pytest.mark.parametrize(
@@ -136,3 +139,30 @@ def test_questions_and_doubts_with_no_holder_are_reports_of_no_one(
 )
 def test_a_time_or_an_unheld_call_is_no_report(text: str) -> None:
     assert reports(text) == {}, reports(text)
+
+
+def test_a_headline_label_reports_a_line_with_an_abbreviation_in_it() -> None:
+    text = (
+        "Alvarez: Federal money will flow to the U.S. capital next year.\n\n"
+        "The mayor met voters at city hall."
+    )
+    assert reports(text)[":"] == (
+        "Federal money will flow to the U.S. capital next year",
+        "Alvarez",
+    )
+
+
+def test_a_label_word_that_is_no_name_opens_no_report() -> None:
+    text = "Contributing: Jane Doe and John Roe, Example News Service\n\nThe mayor met voters."
+    assert ":" not in reports(text)
+
+
+@pytest.mark.parametrize(
+    ("pos", "ent", "expected"),
+    [("ADJ", "B-PERSON", True), ("VERB", "B-ORG", True), ("VERB", "O", False)],
+)
+def test_a_capitalised_name_the_tagger_misread_still_labels(
+    pos: str, ent: str, expected: bool
+) -> None:
+    doc = Doc(Vocab(), words=["Okafor", ":"], pos=[pos, "PUNCT"], ents=[ent, "O"])
+    assert _name_mistagged(doc[0]) is expected

@@ -27,7 +27,7 @@ from presslens.attribution.cues import lemma as cue_lemma
 from presslens.attribution.found import Found, inside
 from presslens.attribution.frames import addressee
 from presslens.attribution.impressions import HEARSAY_ADVERBS, attitude, hearsay, impression, regard
-from presslens.attribution.noun_reports import noun_object_report
+from presslens.attribution.noun_reports import in_view_report, noun_object_report
 from presslens.attribution.syntax_utils import (
     apposition_before,
     clipped_subtree,
@@ -1645,10 +1645,32 @@ CLAIM_NOUNS = words(
     admission insinuation charge complaint hope fear
     """
 )
+# More nouns with a that-clause of what someone thinks or says ('the idea that', 'advice
+# from aides that', 'speculation that'), measured on the fit articles (session 13).
+CLAIM_NOUNS_MORE = words(
+    """
+    assumption advice speculation rumor rumour revelation recommendation demand
+    impression worry criticism suspicion
+    """
+)
 
 
 _HOLDER_PREPS = frozenset({"by", "from"})
 _SAID_IN = frozenset({"in", "with", "under"})
+
+
+# Verbs whose subject stirs up or undoes a claim others hold, not holds it ('the
+# megadeal fuelled speculation that', 'the program undermines the assumption that').
+_STIRRING = words(
+    """
+    fuel stoke spark prompt trigger feed fan undermine dispel contradict refute
+    debunk belie undercut
+    """
+)
+
+
+def _stirs(verb: Any) -> bool:
+    return cue_lemma(verb) in _STIRRING
 
 
 def _noun_holder(
@@ -1672,7 +1694,7 @@ def _noun_holder(
         verb = verb.head
     elif tok.dep_ != "dobj":
         return None, None
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or _stirs(verb):
         return None, None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in _RELATIVE_SUBJECTS:
@@ -1767,6 +1789,25 @@ _LINE_END = re.compile(r"[.!?](?=\s|$)")
 _HEADLINE_WORDS = 25
 
 
+def _name_mistagged(tok: Any) -> bool:
+    """A capitalised word of a headline label the tagger read as another part of speech
+    ('Issa' as an adjective, 'HUFFPOLLSTER' as a verb): a name all the same."""
+    if tok.pos_ not in ("ADJ", "VERB", "INTJ") or not tok.text[:1].isupper():
+        return False
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _sentence_end(doc: Any, text: str, start: int, end: int) -> int | None:
+    """Where the first sentence of ``text[start:end]`` ends, not counting the dot of an
+    abbreviation ('D.C. lobbyists'), or None."""
+    for m in _LINE_END.finditer(text, start, end):
+        at = next((t for t in doc if t.idx <= m.start() < t.idx + len(t.text)), None)
+        if at is not None and len(at.text) > 1 and at.text.endswith("."):
+            continue
+        return m.end()
+    return None
+
+
 def _colon_report(tok: Any, clause: Any, text: str, blocked: list[Span]) -> Found | None:
     """'Poll: Sanders leads in Iowa', 'Jeb Bush: Student loans ...': a line opened by a
     short noun phrase and a colon reports what follows (headline style)."""
@@ -1776,9 +1817,11 @@ def _colon_report(tok: Any, clause: Any, text: str, blocked: list[Span]) -> Foun
     start = clause.start_char
     if start > 0 and text[start - 1] != "\n":
         return None
-    if any(t.pos_ not in _LABEL_POS for t in before) or before[-1].is_punct:
+    if any(t.pos_ not in _LABEL_POS and not _name_mistagged(t) for t in before):
         return None
-    heads = [t for t in before if t.pos_ in ("PROPN", "NOUN")]
+    if before[-1].is_punct:
+        return None
+    heads = [t for t in before if t.pos_ in ("PROPN", "NOUN") or _name_mistagged(t)]
     if not heads:
         return None
     if len(before) == 1 and len(before[0].text) == 1:
@@ -1786,8 +1829,8 @@ def _colon_report(tok: Any, clause: Any, text: str, blocked: list[Span]) -> Foun
     # Only a line of its own (a headline or a title line), one sentence long.
     end = text.find("\n", tok.idx)
     end = len(text) if end < 0 else end
-    m = _LINE_END.search(text, tok.idx + 1, end)
-    if m is not None and text[m.end() : end].strip():
+    m = _sentence_end(tok.doc, text, tok.idx + 1, end)
+    if m is not None and text[m:end].strip():
         return None
     if len(text[start:end].split()) > _HEADLINE_WORDS:
         return None
@@ -2315,10 +2358,12 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 continue
             if tok.pos_ == "NOUN":
                 f = None
-                if tok.lemma_.lower() in CLAIM_NOUNS:
+                if tok.lemma_.lower() in CLAIM_NOUNS | CLAIM_NOUNS_MORE:
                     f = _noun_report(tok, sent, interiors)
                 if f is None:
                     f = noun_object_report(tok, sent, interiors, subject)
+                if f is None:
+                    f = in_view_report(tok, sent, interiors)
                 if f is not None:
                     found.append(f)
                 if not noun_read_for_verb(tok):

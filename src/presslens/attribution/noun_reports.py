@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from presslens.attribution.cues import words
+from presslens.attribution.cues import is_cue_verb, words
 from presslens.attribution.found import Found, inside
 from presslens.attribution.syntax_utils import (
     clipped_subtree,
@@ -138,6 +138,27 @@ def _beside_clause(tok: Any) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in _BESIDE
 
 
+# Nouns PolNeAR marks as reports with no holder named ('questions about her email',
+# 'allegations of favoritism'), measured on the fit articles (session 13).
+_UNHELD = words("question accusation criticism concern doubt")
+
+
+def _unheld(tok: Any, comp: list[Any]) -> bool:
+    """Whether the noun is a report with no holder named ('questions about her email'):
+    not when it is received ('the governor faced criticism over the budget', who gives
+    it unsaid) or its object is a time ('the question over the next few months')."""
+    if tok.lemma_.lower() not in _UNHELD or _of_time(comp):
+        return False
+    verb = tok.head if tok.dep_ == "dobj" else None
+    return verb is None or verb.lemma_.lower() not in _RECEIVING
+
+
+def _of_time(comp: list[Any]) -> bool:
+    """Whether the complement's head is a date or a time ('over the next few months')."""
+    inner = {t.i for t in comp}
+    return any(t.head.i not in inner and t.ent_type_ in ("DATE", "TIME") for t in comp)
+
+
 SubjectOf = Callable[[Any, Any, list[Span]], tuple[Span | None, int | None]]
 
 
@@ -171,7 +192,7 @@ def noun_object_report(
             named, named_head = subject_of(verb, sent, blocked)
             if named is not None:
                 speaker, head = named, named_head
-    if speaker is None:
+    if speaker is None and not _unheld(tok, comp):
         return None  # 'attacks on the police', 'support for the elderly': nobody's report
     kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
     end = tok.idx + len(tok.text)
@@ -179,3 +200,59 @@ def noun_object_report(
     if prep is not None and prep.lower_ in NOUN_PREPS.get(tok.lemma_.lower(), ()):
         end = prep.idx + len(prep.text)
     return Found(kind, content, (content,), (tok.idx, end), speaker, head, None, tok.i)
+
+
+# 'In Ash's view, the change would ...', 'in my opinion': the holder's view is the
+# clause the phrase opens or interrupts.
+_VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement"})
+_MIN_VIEW_WORDS = 4
+
+
+def in_view_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
+    """'In Ash's view, the change would help' -> content 'the change would help', or None."""
+    if tok.lemma_.lower() not in _VIEW_NOUNS or tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.right_edge.i != tok.i:
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None or len(list(tok.children)) != 1:
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or not (sent.start <= verb.i < sent.end):
+        return None
+    if is_cue_verb(verb) or any(is_cue_verb(c) for c in verb.children):
+        # 'in his view, X would not speculate about', 'in his view, X said, ...': the
+        # clause is X's report already
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    aside = {t.i for t in prep.subtree}
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" for g in c.children):
+            aside |= {t.i for t in c.subtree}  # 'Even as he accused X, in his view ...'
+    comp = [t for t in verb.subtree if t.i not in aside and sent.start <= t.i < sent.end]
+    text = doc_text(tok.doc)
+    pieces = []
+    for run in (
+        [t for t in comp if t.i < prep.left_edge.i],
+        [t for t in comp if t.i > prep.right_edge.i],
+    ):
+        piece = trim(text, span_of(run), ".")
+        if piece is not None:
+            pieces.append(piece)
+    if not pieces or sum(len(text[s:e].split()) for s, e in pieces) < _MIN_VIEW_WORDS:
+        return None
+    if any(inside(p, q) for p in pieces for q in blocked):
+        return None
+    span = (pieces[0][0], pieces[-1][1])
+    speaker = clipped_subtree(poss, (sent.start_char, sent.end_char), blocked)
+    if speaker is not None:
+        body = text[speaker[0] : speaker[1]]
+        for suffix in ("’s", "'s", "’", "'"):
+            if body.endswith(suffix) and len(body) > len(suffix):
+                speaker = (speaker[0], speaker[1] - len(suffix))
+                break
+    kind = "mixed" if any(inside(q, span) for q in blocked) else "indirect"
+    cue = (tok.idx, tok.idx + len(tok.text))
+    return Found(kind, span, tuple(pieces), cue, speaker, poss.i, None, tok.i)

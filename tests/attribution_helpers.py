@@ -13,14 +13,19 @@ from presslens.stages.syntax import parse
 HEADLINE = "Council debates budget\n\n"
 
 
-def reports(text: str) -> dict[str, tuple[str, str | None]]:
-    """Cue text -> (content, speaker) for every attribution the rules find."""
-    out = {}
+def attributions(text: str) -> list[tuple[str, str, str | None]]:
+    """(cue, content, speaker) of every attribution the rules find, in their order."""
+    out = []
     for f in attributed_quotes(text, parse(text)):
         assert f.cue is not None
         speaker = text[f.speaker[0] : f.speaker[1]] if f.speaker else None
-        out[text[f.cue[0] : f.cue[1]]] = (text[f.span[0] : f.span[1]], speaker)
+        out.append((text[f.cue[0] : f.cue[1]], text[f.span[0] : f.span[1]], speaker))
     return out
+
+
+def reports(text: str) -> dict[str, tuple[str, str | None]]:
+    """Cue text -> (content, speaker) for every attribution the rules find."""
+    return {cue: (content, speaker) for cue, content, speaker in attributions(text)}
 
 
 @dataclass(frozen=True)

@@ -15,22 +15,8 @@ Sentences invented from how news reports are worded, with invented names.
 
 from __future__ import annotations
 
-from presslens.attribution.quotes import attributed_quotes
-from presslens.stages.syntax import parse
-
-
-def _found(text: str) -> list[tuple[str, str, str | None]]:
-    """(cue, content, speaker) of every attribution, in text order."""
-    out = []
-    for f in attributed_quotes(text, parse(text)):
-        assert f.cue is not None
-        speaker = text[f.speaker[0] : f.speaker[1]] if f.speaker else None
-        out.append((text[f.cue[0] : f.cue[1]], text[f.span[0] : f.span[1]], speaker))
-    return out
-
-
-def _by_cue(text: str) -> dict[str, tuple[str, str | None]]:
-    return {cue: (content, speaker) for cue, content, speaker in _found(text)}
+from attribution_helpers import attributions as _found
+from attribution_helpers import reports as _by_cue
 
 
 def test_according_to_inside_a_said_clause_stays_in_the_outer_report() -> None:

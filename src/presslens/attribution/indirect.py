@@ -517,9 +517,11 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             things = relative is None or relative.lower_ != "who"
             # (Not a gerund on the object of 'leave' / 'keep': 'kept reporters guessing'.)
             left = seen.tag_ == "VBG" and noun.head.lemma_ in _STATE_VERBS
-            if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and things and not left:
+            # (Through a coordination: 'included a photo and data showing'.)
+            base = _first_of_coordination(noun)
+            if noun.pos_ == "NOUN" and base.dep_ == "dobj" and things and not left:
                 # 'The campaign released an ad that urges voters to ...': the campaign.
-                owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                owner = next((c for c in base.head.children if c.dep_ == "nsubj"), None)
                 if owner is not None and owner.lower_ not in ("that", "which", "who"):
                     span, head = _within(owner, bounds, blocked)
                     if span is not None:
@@ -933,6 +935,14 @@ def _conjunct_subject(verb: Any) -> Any | None:
 # Prepositions that put a document a subject's words are in ('shot back in an article
 # stating', 'spoke during a speech attacking').
 _IN_DOCUMENT = frozenset({"in", "during", "through", "via"})
+
+
+def _first_of_coordination(noun: Any) -> Any:
+    """The first conjunct of the coordination ``noun`` is in (``noun`` itself if none):
+    'released a photo and data showing X': the data stand where the photo does."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
 
 
 def _owner_through_prep(noun: Any, thing: bool) -> Any | None:

@@ -94,6 +94,10 @@ def right_frame(text: str, close_at: int, ceil: int) -> tuple[Span, bool]:
     return (close_at, end), new_sentence
 
 
+def _quoted(tok: Any, blocked: list[Span]) -> bool:
+    return any(b[0] <= tok.idx < b[1] for b in blocked)
+
+
 def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, int | None]:
     """The cue's subject within the frame, or the noun phrase next to the cue."""
     issuer = _issuer(tok, frame, blocked)
@@ -102,9 +106,17 @@ def _speaker(tok: Any, frame: Span, blocked: list[Span]) -> tuple[Span | None, i
     above = tok.head if tok.dep_ in ("conj", "xcomp", "advcl") else None
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         above = tok.head.head  # 'he said before adding:'
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "dobj":
+        above = tok.head.head  # 'X emailed supporters saying:' (the parse: supporters saying)
     if above is not None:
         steps = 0  # 'went so far as to say': past the adverb the verb hangs on
         while above.pos_ not in ("VERB", "AUX") and above.head.i != above.i and steps < 2:
+            above = above.head
+            steps += 1
+        steps = 0
+        while _quoted(above, blocked) and above.head.i != above.i and steps < 4:
+            # 'she stated, "... turned Libya into Syria," adding:': the parse hangs the
+            # participle on a verb inside the quotation; who adds is who stated it.
             above = above.head
             steps += 1
     for head in (tok, above):

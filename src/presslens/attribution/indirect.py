@@ -39,6 +39,7 @@ from presslens.attribution.syntax_utils import (
     subject_span,
     tokens_in,
     trim,
+    without_possessive,
 )
 from presslens.document import Span
 
@@ -1139,8 +1140,12 @@ def _passive(tok: Any) -> bool:
 _FEELING = frozenset({"worry", "convince", "concern", "persuade", "alarm", "fear"})
 
 
-# Verbs of asking: who is asked answers; the asker is someone else.
-_ASKING = frozenset({"ask", "press", "question", "quiz"})
+# Verbs of asking: who is asked answers, the asker is someone else; and their 'if'- or
+# 'whether'-clause is the question, which the parse may hang as an adverbial clause
+# ('asked workers if they planned to vote'). One set for both readings: a second
+# definition further down used to shadow this one's {ask, press, question, quiz}, and
+# the rules were measured with the set below.
+_ASKING = words("ask wonder inquire enquire question")
 
 
 def _asked_read_as_past(tok: Any, deps: set[str]) -> bool:
@@ -1324,11 +1329,6 @@ def complement(tok: Any) -> list[Any]:
                 ]
                 return [*child.subtree, *tail]
     return []
-
-
-# Verbs of asking whose 'if'- or 'whether'-clause the parse may hang as an adverbial
-# clause ('asked workers if they planned to vote').
-_ASKING = words("ask wonder inquire enquire question")
 
 
 def _asked_if(tok: Any) -> Any | None:
@@ -1741,14 +1741,7 @@ def _noun_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
         speaker, head = clipped_subtree(poss, bounds, blocked), poss.i
     else:
         speaker, head = _noun_holder(tok, sent, bounds, blocked)
-    if speaker is not None:
-        text = doc_text(tok.doc)
-        for suffix in ("’s", "'s", "’", "'"):
-            if text[speaker[0] : speaker[1]].endswith(suffix) and speaker[1] - speaker[0] > len(
-                suffix
-            ):
-                speaker = (speaker[0], speaker[1] - len(suffix))
-                break
+    speaker = without_possessive(doc_text(tok.doc), speaker)
     kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
     cue = (tok.idx, tok.idx + len(tok.text))
     return Found(kind, content, (content,), cue, speaker, head, None, tok.i)
@@ -1933,7 +1926,9 @@ def _after_comma(doc: Any, start: int) -> bool:
     return k >= 0 and doc[k].text == ","
 
 
-_CLOSING = frozenset({'"', "”", "’", "''", "'"})
+# Closing marks with the single right quotation mark, which ends a quotation or an
+# elision before a comma ('the party,’ claiming').
+_CLOSING = _CLOSING_QUOTES | {"’"}
 
 
 def _saying_after(verb: Any, start: int) -> bool:

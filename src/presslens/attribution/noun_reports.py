@@ -23,6 +23,7 @@ from presslens.attribution.syntax_utils import (
     preposition_object,
     span_of,
     trim,
+    without_possessive,
 )
 from presslens.document import Span
 
@@ -86,14 +87,7 @@ def _holder(tok: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, i
     text = doc_text(tok.doc)
     for child in tok.children:
         if child.dep_ == "poss":
-            span = clipped_subtree(child, bounds, blocked)
-            if span is not None:
-                for suffix in ("’s", "'s", "’", "'"):
-                    body = text[span[0] : span[1]]
-                    if body.endswith(suffix) and len(body) > len(suffix):
-                        span = (span[0], span[1] - len(suffix))
-                        break
-            return span, child.i
+            return without_possessive(text, clipped_subtree(child, bounds, blocked)), child.i
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in _HOLDER_PREPS:
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -246,13 +240,9 @@ def in_view_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     if any(inside(p, q) for p in pieces for q in blocked):
         return None
     span = (pieces[0][0], pieces[-1][1])
-    speaker = clipped_subtree(poss, (sent.start_char, sent.end_char), blocked)
-    if speaker is not None:
-        body = text[speaker[0] : speaker[1]]
-        for suffix in ("’s", "'s", "’", "'"):
-            if body.endswith(suffix) and len(body) > len(suffix):
-                speaker = (speaker[0], speaker[1] - len(suffix))
-                break
+    speaker = without_possessive(
+        text, clipped_subtree(poss, (sent.start_char, sent.end_char), blocked)
+    )
     kind = "mixed" if any(inside(q, span) for q in blocked) else "indirect"
     cue = (tok.idx, tok.idx + len(tok.text))
     return Found(kind, span, tuple(pieces), cue, speaker, poss.i, None, tok.i)

@@ -296,21 +296,33 @@ def _governing(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -> F
     )
 
 
-_NAMING = frozenset({"call", "title", "name", "dub", "label"})
+# Participles that give the noun before them its name ('a show called "Brokers"', 'the
+# hacker known as "Guccifer"', 'a memo titled "The Facts"'). One set for both readers
+# below: a second definition after the first used to shadow the first's {call, title,
+# name, dub, label}, and the rules were measured with this one.
+_NAMING = frozenset({"call", "know", "name", "title", "entitle"})
 # The tags of a verb that governs a quotation without being a verb of saying and makes no
 # report of it (:func:`_governing`): base form, gerund or participle, plain present.
 _NO_EVENT_TAGS = frozenset({"VB", "VBG", "VBP"})
 _LABELLING = frozenset({"label", "frame", "brand", "dub", "term", "portray", "paint", "cast"})
 
 
+def _naming_participle(sdoc: Any, found: Found) -> Any | None:
+    """The cue token when it is a participle of naming on a noun ('a show called'), else
+    None."""
+    if found.cue_token is None:
+        return None
+    cue = sdoc[found.cue_token]
+    if cue.tag_ != "VBN" or cue.dep_ != "acl" or cue.lemma_.lower() not in _NAMING:
+        return None
+    return cue
+
+
 def _named_by(sdoc: Any, found: Found, text: str, q: QuotedSpan) -> bool:
     """Whether a short quotation is the name a participle gives a thing ('a show called
     "Brokers"', 'a memo titled "The Facts"'): a participle of naming on a noun, right
     before the quotation, is no report of anyone's words."""
-    if found.cue_token is None or _words(text, q.span) > SCARE_MAX_WORDS:
-        return False
-    cue = sdoc[found.cue_token]
-    if cue.lemma_.lower() not in _NAMING or cue.dep_ != "acl" or cue.tag_ != "VBN":
+    if _words(text, q.span) > SCARE_MAX_WORDS or _naming_participle(sdoc, found) is None:
         return False
     return not text[found.cue[1] : q.outer[0]].strip(" ,:")
 
@@ -992,17 +1004,12 @@ def attributed_quotes(
     return [f for f in finish_events(text, out, paras, excluded) if not _naming(sdoc, f)]
 
 
-_NAMING = frozenset({"call", "know", "name", "title", "entitle"})
-
-
 def _naming(sdoc: Any, f: Found) -> bool:
     """Whether the cue is a participle that gives the noun before it its name ('a play
     called "Sons of Trump"', 'the hacker known as "Guccifer"', 'a class titled X'): the
     words after it are a name, nobody's report."""
-    if f.cue_token is None:
-        return False
-    cue = sdoc[f.cue_token]
-    if cue.tag_ != "VBN" or cue.dep_ != "acl" or cue.lemma_.lower() not in _NAMING:
+    cue = _naming_participle(sdoc, f)
+    if cue is None:
         return False
     if cue.head.i > cue.i or any(t.is_punct for t in sdoc[cue.head.i + 1 : cue.i]):
         return False  # 'the campaign, called the plan "childish"': a verb of its own

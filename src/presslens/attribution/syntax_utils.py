@@ -46,6 +46,21 @@ def trim(text: str, span: Span | None, extra: str = "") -> Span | None:
     return (s, e) if e > s else None
 
 
+_POSSESSIVE_MARKS = ("’s", "'s", "’", "'")
+
+
+def without_possessive(text: str, span: Span | None) -> Span | None:
+    """``span`` without the possessive mark it ends in ('Ash's' -> 'Ash'): a holder
+    named by a possessive is the name, not its case ending."""
+    if span is None:
+        return None
+    body = text[span[0] : span[1]]
+    for mark in _POSSESSIVE_MARKS:
+        if body.endswith(mark) and len(body) > len(mark):
+            return (span[0], span[1] - len(mark))
+    return span
+
+
 def clipped_subtree(token: Any, bounds: Span, blocked: list[Span] = ()) -> Span | None:
     """The token's subtree, kept to the contiguous run around ``token`` inside ``bounds``."""
     sub = sorted(token.subtree, key=lambda t: t.i)

@@ -34,7 +34,14 @@ needs_model = pytest.mark.skipif(not HAVE_MODEL, reason="techniques model files 
 def test_stage_declares_its_layers():
     stage = TechniquesStage(get_settings())
     assert (stage.name, stage.adds) == ("techniques", "techniques")
-    assert stage.needs == ("anatomy", "repetitions", "quotes", "language", "manipulation")
+    assert stage.needs == (
+        "anatomy",
+        "repetitions",
+        "quotes",
+        "uncredited_quotes",
+        "language",
+        "manipulation",
+    )
 
 
 def test_quote_of_picks_the_innermost_containing_quote():

@@ -140,6 +140,10 @@ class Analysis:
         return self.document.scare_quotes
 
     @property
+    def uncredited_quotes(self) -> list[Quote]:
+        return self.document.uncredited_quotes
+
+    @property
     def sourcing(self) -> list[Sourcing]:
         return self.document.sourcing
 
@@ -174,6 +178,7 @@ class Analysis:
             "entities": [entity_to_dict(e) for e in doc.layer("entities", ())],
             "quotes": [quote_to_dict(q) for q in doc.layer("quotes", ())],
             "scare_quotes": _spans(doc.layer("scare_quotes", ())),
+            "uncredited_quotes": [quote_to_dict(q) for q in doc.layer("uncredited_quotes", ())],
             "sourcing": [sourcing_to_dict(s) for s in doc.layer("sourcing", ())],
             "techniques": [technique_to_dict(t) for t in doc.layer("techniques", ())],
             "repetitions": [repetition_to_dict(r) for r in doc.layer("repetitions", ())],

@@ -186,6 +186,15 @@ class Document:
         return list(self.layer("scare_quotes", ()))
 
     @property
+    def uncredited_quotes(self) -> list[Quote]:
+        return list(self.layer("uncredited_quotes", ()))
+
+    @property
+    def quotations(self) -> list[Quote]:
+        """Every quotation a span can sit in: the quotes, then the uncredited ones."""
+        return [*self.quotes, *self.uncredited_quotes]
+
+    @property
     def sourcing(self) -> list[Sourcing]:
         return list(self.layer("sourcing", ()))
 

@@ -187,6 +187,7 @@ class AnalysisModel(_Open):
     entities: list[EntityModel] = []
     quotes: list[QuoteModel] = []
     scare_quotes: list[SpanModel] = []
+    uncredited_quotes: list[QuoteModel] = []  # credited to nobody: ids u1, u2, ...
     sourcing: list[SourcingModel] = []
     techniques: list[TechniqueModel] = []
     repetitions: list[RepetitionModel] = []

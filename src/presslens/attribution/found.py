@@ -36,6 +36,19 @@ class Found:
         return replace(self, **changes)
 
 
+def credited(found: list[Found]) -> list[Found]:
+    """The attributions that credit their words to someone: a cue or a speaker.
+
+    Why: a quotation with neither ("We will win." standing alone) reports no
+    attribution; its speaker, if any, sits in another sentence the rules cannot link.
+    Kept as a quote it could only be scored wrong and would read as speech nobody
+    said. It goes to the ``uncredited_quotes`` layer instead
+    (:mod:`presslens.attribution.uncredited`), where sourcing still reads it as
+    someone's words, not the outlet's.
+    """
+    return [f for f in found if f.cue is not None or f.speaker is not None]
+
+
 def overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from presslens.attribution.cues import cue_span, is_cue_verb, is_speech_verb
-from presslens.attribution.found import Found, inside, overlap
+from presslens.attribution.found import Found, credited, inside, overlap
 from presslens.attribution.frames import (
     LEFT_OPEN_END,
     FrameCue,
@@ -525,8 +525,9 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
                 # the report ends at the marks), or a scare quote or a title.
                 continue
             if _words(text, q.span) > SCARE_MAX_WORDS:
-                # A quotation nobody is credited with stays a quotation (speaker unknown);
-                # a short one is a scare quote or a title, not speech.
+                # No cue: kept while the events are finished, which may read it as going
+                # on with the report before it; left alone, :func:`credited` hands it to
+                # the uncredited_quotes layer. A short one is a scare quote or a title.
                 out.append(Found("direct", q.span, q.parts or (q.span,), None))
             continue
         parts = q.parts or (q.span,)
@@ -1001,7 +1002,7 @@ def attributed_quotes(
     if turns:
         # A transcript turn owns everything inside it (nested cues, its own quote marks).
         out = [f for f in out if not any(_within_turn(f, t) for t in turns)] + turns
-    return [f for f in finish_events(text, out, paras, excluded) if not _naming(sdoc, f)]
+    return credited([f for f in finish_events(text, out, paras, excluded) if not _naming(sdoc, f)])
 
 
 def _naming(sdoc: Any, f: Found) -> bool:

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
-from presslens.attribution.found import Found, inside, overlap
+from presslens.attribution.found import Found, credited, inside, overlap
 from presslens.attribution.lexicon import Lexicon, norm
 from presslens.attribution.marks import QuotedSpan, find_quotes
 from presslens.attribution.quotes import (
@@ -939,4 +939,4 @@ def extract(
     direct = find_direct(text, sdoc, lex, quotes, paras)
     used = {f.cue_token for f in direct if f.cue_token is not None}
     indirect = find_indirect(text, sdoc, lex, interiors, paras, used)
-    return finish_events(text, [*direct, *indirect], paras, excluded)
+    return credited(finish_events(text, [*direct, *indirect], paras, excluded))

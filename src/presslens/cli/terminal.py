@@ -118,7 +118,11 @@ def entities_table(a: dict[str, Any]) -> Table | None:
 
 
 def quotes_table(a: dict[str, Any]) -> Table | None:
-    quotes = a.get("quotes") or []
+    """Every quotation: the attributed quotes, then, marked as such, those credited to
+    nobody (the ``uncredited_quotes`` layer)."""
+    uncredited = a.get("uncredited_quotes") or []
+    quotes = [*(a.get("quotes") or []), *uncredited]
+    nobody = {id(q) for q in uncredited}
     if not quotes:
         return None
     names = _entity_names(a)
@@ -132,11 +136,14 @@ def quotes_table(a: dict[str, Any]) -> Table | None:
     for q in quotes:
         speaker = q.get("speaker") or {}
         who = names.get(speaker.get("entity") or "", "") or speaker.get("text") or "—"
+        kind = q["kind"]
+        if id(q) in nobody:
+            who, kind = "nobody named", "uncredited"
         table.add_row(
             q["id"],
             who,
             _slice(a, q.get("cue")) or "—",
-            q["kind"],
+            kind,
             names.get(q.get("via") or "", q.get("via") or ""),
             _cut(_slice(a, q["span"]), 60),
         )
@@ -191,6 +198,7 @@ def techniques_table(a: dict[str, Any]) -> Table | None:
     if not techniques:
         return None
     quotes = {q["id"]: q for q in a.get("quotes") or []}
+    uncredited = {q["id"] for q in a.get("uncredited_quotes") or []}
     names = _entity_names(a)
     table = Table(title="Persuasion techniques", title_justify="left", expand=True)
     table.add_column("Technique", style="bold")
@@ -199,7 +207,9 @@ def techniques_table(a: dict[str, Any]) -> Table | None:
     table.add_column("Text")
     for t in sorted(techniques, key=lambda t: t["span"][0]):
         voice = "outlet"
-        if t.get("quote") and t["quote"] in quotes:
+        if t.get("quote") in uncredited:
+            voice = "quotation credited to nobody"
+        elif t.get("quote") and t["quote"] in quotes:
             speaker = quotes[t["quote"]].get("speaker") or {}
             voice = "quote: " + (
                 names.get(speaker.get("entity") or "", "") or speaker.get("text") or "?"

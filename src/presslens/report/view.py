@@ -31,6 +31,8 @@ MAX_SENTENCES_PER_BASIS = 200
 # or degenerate contract with huge layers must not make rendering quadratic.
 MAX_SPANS = 5000
 OWN_VOICE = "outlet's own voice"
+UNCREDITED = "nobody named"  # the speaker cell of an uncredited quotation
+UNCREDITED_VOICE = "in a quotation credited to nobody"
 
 
 @dataclass
@@ -65,6 +67,7 @@ class QuoteRow:
     speaker: str
     cue: str | None
     via: str | None
+    credited: bool = True
 
 
 @dataclass
@@ -135,6 +138,13 @@ def _list(value: Any, limit: int = MAX_SPANS) -> list[Any]:
 
 def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def _voice(quote: QuoteRow | None) -> str:
+    """Who used a technique: the outlet, a quote's speaker, or words credited to nobody."""
+    if quote is None:
+        return OWN_VOICE
+    return f"in a quote by {quote.speaker}" if quote.credited else UNCREDITED_VOICE
 
 
 def excerpt(text: str, span: Span | None, limit: int = EXCERPT_CHARS) -> str:
@@ -266,7 +276,10 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
     )
     view.source_link = safe_link(view.source_url)
 
-    quotes = [q for q in _list(analysis.get("quotes")) if isinstance(q, dict)]
+    credited = [q for q in _list(analysis.get("quotes")) if isinstance(q, dict)]
+    uncredited = [q for q in _list(analysis.get("uncredited_quotes")) if isinstance(q, dict)]
+    quotes = [*credited, *uncredited]  # the attributions first, as the layer orders them
+    uncredited_ids = {id(q) for q in uncredited}
     quote_index = {str(q.get("id")): i for i, q in enumerate(quotes)}
     quote_spans = [clamp(q.get("span"), n) for q in quotes]
     quote_data = []
@@ -275,15 +288,19 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
         who = (
             _str(speaker.get("text"), 200) or names.get(str(speaker.get("entity")), "") or "unknown"
         )
+        is_credited = id(q) not in uncredited_ids
+        if not is_credited:
+            who = UNCREDITED
         via = q.get("via")
         row = QuoteRow(
             index=i,
             id=_str(q.get("id"), 50) or f"q{i + 1}",
-            kind=_str(q.get("kind"), 20) or "",
+            kind=(_str(q.get("kind"), 20) or "") if is_credited else "uncredited",
             excerpt=excerpt(text, quote_spans[i], 600),
             speaker=who,
             cue=excerpt(text, clamp(q.get("cue"), n), 100) or None,
             via=(names.get(str(via)) or _str(via, 200)) if via else None,
+            credited=is_credited,
         )
         view.quotes.append(row)
         quote_data.append({"id": row.id, "speaker": who})
@@ -296,7 +313,7 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
         span = clamp(t.get("span"), n)
         score = _score(t.get("score"))
         qi = quote_index.get(str(t.get("quote"))) if t.get("quote") is not None else None
-        voice = OWN_VOICE if qi is None else f"in a quote by {view.quotes[qi].speaker}"
+        voice = _voice(view.quotes[qi] if qi is not None else None)
         tech_spans.append(span)
         tech_labels.append(f"{technique_name(name)} {score:.2f}, {voice}")
         tech_data.append({"n": name, "s": score, "q": qi, "v": voice})

@@ -18,7 +18,7 @@ class ManipulationStage:
     """Adds ``manipulation``: a :class:`~presslens.manipulation.reading.Manipulation` or None."""
 
     name = "manipulation"
-    needs: tuple[str, ...] = ("anatomy", "quotes", "language")
+    needs: tuple[str, ...] = ("anatomy", "quotes", "uncredited_quotes", "language")
     adds = "manipulation"
 
     def __init__(self, settings: Settings | None = None):
@@ -33,7 +33,7 @@ class ManipulationStage:
         _, reading = read(
             doc.text,
             doc.layer("language"),
-            doc.layer("quotes") or (),
+            doc.quotations,
             boilerplate,
             sentence_vectors=vectors,
         )

@@ -15,14 +15,15 @@ class SourcingStage:
     """Adds ``sourcing``: list[Sourcing], one per claim-bearing sentence."""
 
     name = "sourcing"
-    needs = ("quotes", "entities", "anatomy", "syntax", "language")
+    needs = ("quotes", "uncredited_quotes", "entities", "anatomy", "syntax", "language")
     adds = "sourcing"
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings
 
     def run(self, doc: Document) -> list[Sourcing]:
-        quotes: list[Quote] = list(doc.layer("quotes") or [])
+        # An uncredited quotation is someone's words, not the outlet's (no cue, no speaker).
+        quotes: list[Quote] = doc.quotations
         entities: list[Entity] = list(doc.layer("entities") or [])
         lexicon = for_language(doc.layer("language"))
         if lexicon is not None:  # Russian, Ukrainian: the same rules with the language's words

@@ -86,7 +86,14 @@ class TechniquesStage:
     """Adds ``techniques``: ``list[TechniqueSpan]`` with PTC technique names."""
 
     name = "techniques"
-    needs: tuple[str, ...] = ("anatomy", "repetitions", "quotes", "language", "manipulation")
+    needs: tuple[str, ...] = (
+        "anatomy",
+        "repetitions",
+        "quotes",
+        "uncredited_quotes",
+        "language",
+        "manipulation",
+    )
     adds = "techniques"
 
     def __init__(self, settings: Settings):
@@ -104,7 +111,7 @@ class TechniquesStage:
         found = predictor.analyse(blank_long_runs(doc.text), sentences_of(doc))  # #12
         copies = layout_copies(doc.layer("anatomy"), doc.layer("repetitions") or ())
         designations = find_designations(doc.text)
-        quotes: Sequence[Quote] = doc.layer("quotes") or ()
+        quotes: Sequence[Quote] = doc.quotations
         return [
             TechniqueSpan(
                 span=span, technique=technique, score=round(score, 4), quote=quote_of(span, quotes)

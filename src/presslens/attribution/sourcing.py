@@ -24,6 +24,7 @@ from presslens.attribution.cues import words
 from presslens.attribution.found import overlap
 from presslens.attribution.syntax_utils import doc_text, tokens_in
 from presslens.document import BASES, Basis, Document, Entity, Quote, Sourcing, Span
+from presslens.entities.titles import is_title_word
 from presslens.techniques.masking import mask_names
 
 _KNOWLEDGE = r"(?:information|data|intelligence|evidence)"
@@ -233,6 +234,8 @@ def parse_basis(head: Any, span: Span) -> Basis | None:
         return "organisation"
     if _in(head, PEOPLE_NOUNS):
         return "named" if _names_a_person(head, span) else "anonymous"
+    if _office_holder(head):
+        return "named"
     if not _is_name(head):
         return None
     if any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
@@ -244,6 +247,16 @@ def parse_basis(head: Any, span: Span) -> Basis | None:
         return "organisation"  # an acronym
     use = _name_uses(head.doc).get(head.text)
     return "organisation" if use == "body" else "named"
+
+
+def _office_holder(head: Any) -> bool:
+    """'the mayor', 'the defence minister', 'the city's governor': one person on record,
+    whom the office names as surely as a name would (the Russian and Ukrainian rules read
+    'мэр', 'міністр' so). A title noun, singular, defined by an article or an owner; 'a
+    minister' stays anonymous."""
+    if head.tag_ != "NN" or not is_title_word(head.lemma_):
+        return False
+    return any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in head.children)
 
 
 def _names_entity(head: Any, eid: str, entities: Sequence[Entity]) -> bool:

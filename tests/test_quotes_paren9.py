@@ -1,0 +1,81 @@
+"""Content boundaries of reports around asides and lead-in clauses (#19).
+
+A reporting aside (', they said,' / ', he added,') inside a sentence must neither stop
+the content early nor let it swallow the clause after it; a lead-in clause ('When asked
+about X, she said ...', 'Asked whether ...') is not part of what is said; a participle
+cue with a prepositional phrase before a colon ('saying in a post online: ...') still
+reads the colon's words as its content; and a content does not run into the next
+sentence's report. Invented sentences only.
+"""
+
+from __future__ import annotations
+
+from attribution_helpers import attributions, reports
+
+
+def test_when_asked_clause_is_not_content() -> None:
+    text = "When asked about the delay, the mayor said the contract had been signed too late."
+    content, speaker = reports(text)["said"]
+    assert content == "the contract had been signed too late"
+    assert speaker == "the mayor"
+
+
+def test_asked_whether_clause_is_not_content() -> None:
+    text = "Asked whether he would resign, the minister said he had no such plans."
+    content, speaker = reports(text)["said"]
+    assert content == "he had no such plans"
+    assert speaker == "the minister"
+
+
+def test_participle_with_prepositional_phrase_before_colon() -> None:
+    text = (
+        "The senator criticised the ruling on Friday, saying in a post online: "
+        '"This decision will hurt working families."'
+    )
+    found = attributions(text)
+    contents = [c for _, c, _ in found]
+    assert any("This decision will hurt working families" in c for c in contents)
+
+
+def test_content_stops_at_sentence_end() -> None:
+    text = (
+        "The governor said the budget would be balanced by June. "
+        "Critics said the plan relied on one-off savings."
+    )
+    found = attributions(text)
+    assert ("said", "the budget would be balanced by June", "The governor") in found
+    assert all("Critics" not in c for _, c, _ in found)
+
+
+def test_quotation_after_saying_is_the_participles_not_the_objects() -> None:
+    text = 'The mayor noted her years on the council, saying "we faced hard choices together."'
+    found = reports(text)
+    assert found["noted"][0] == "her years on the council"
+    assert found["saying"] == ("we faced hard choices together.", "The mayor")
+
+
+def test_quotation_after_adding_leaves_the_told_content() -> None:
+    text = (
+        'The mayor told reporters that the plan "had a budget which was reckless," '
+        'adding, "He lost the vote."'
+    )
+    found = reports(text)
+    assert found["told"][0] == 'that the plan "had a budget which was reckless'
+    assert found["adding"] == ("He lost the vote.", "The mayor")
+
+
+def test_stating_after_a_clause_takes_its_own_quotation() -> None:
+    text = 'The mayor said the schools were safe, stating that they are "well run and well funded."'
+    found = reports(text)
+    assert found["said"][0] == "the schools were safe"
+    assert found["stating"][1] == "The mayor"
+
+
+def test_second_coordinated_cue_with_a_quotation_keeps_the_first_speaker() -> None:
+    text = (
+        "The senator said the tax plan would give money to landlords, "
+        'and called him "the leading voice for higher rents."'
+    )
+    found = reports(text)
+    assert found["said"][0] == "the tax plan would give money to landlords"
+    assert found["called"][1] == "The senator"

@@ -79,3 +79,22 @@ def test_second_coordinated_cue_with_a_quotation_keeps_the_first_speaker() -> No
     found = reports(text)
     assert found["said"][0] == "the tax plan would give money to landlords"
     assert found["called"][1] == "The senator"
+
+
+def test_verb_in_the_cues_tense_after_the_content_is_not_content() -> None:
+    text = "She said she admires his determination and highlighted their shared goals on wages."
+    assert reports(text)["said"][0] == "she admires his determination"
+
+
+def test_modal_content_then_a_verb_in_the_cues_tense() -> None:
+    text = "The mayor says she will not be voting for the senator and considers him a fraud."
+    found = reports(text)
+    assert found["says"][0] == "she will not be voting for the senator"
+    assert found["considers"] == ("him a fraud", "The mayor")
+
+
+def test_perfect_then_past_stays_one_content() -> None:
+    text = "The veteran said he has been impressed by the mayor and liked the way she answered."
+    assert reports(text)["said"][0] == (
+        "he has been impressed by the mayor and liked the way she answered"
+    )

@@ -2718,6 +2718,40 @@ def _coordinated_report(tok: Any, t: Any) -> bool:
     )
 
 
+def _finite_tag(verb: Any) -> str:
+    """The tag that carries a verb's tense: its first auxiliary's, else its own ('will
+    be voting': MD; 'have been calling': VBP; 'highlighted': VBD)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return min(aux, key=lambda c: c.i).tag_ if aux else verb.tag_
+
+
+def _cue_tense_conjunct(tok: Any, t: Any) -> bool:
+    """'said she admires his drive and highlighted their goals', 'believe relief is
+    possible and have been calling for ...': a finite verb with no subject of its own
+    coordinated with the top verb of a clause the cue reports, in the cue's tense where
+    that verb is in another: the parse hangs it in the content, but it goes with the cue
+    (the speaker's next act), and PolNeAR ends the content before it."""
+    top = t.head
+    if (
+        t.dep_ != "conj"
+        or t.pos_ not in ("VERB", "AUX")
+        or top.head.i != tok.i
+        or top.dep_ != "ccomp"
+        or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+    ):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in top.children):
+        return False  # 'has been impressed by her and liked ...': one past told in two tenses
+    tense = _finite_tag(t)
+    other = _finite_tag(top)
+    return tense in _FINITE_TAGS and tense == _finite_tag(tok) and other in _TENSED - {tense}
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# The tags of a clause's top verb that show its tense (a modal, a subjunctive 'be').
+_TENSED = _FINITE_TAGS | {"MD", "VB"}
+
+
 def _saying_aside(t: Any, start: int) -> bool:
     """'argued that X, saying Y', 'said X, calling it Y': a participle of saying with
     no subject of its own, set off by a comma at the end of the content: the speaker's
@@ -2790,7 +2824,7 @@ def without_inner_report(tok: Any, comp: list[Any]) -> tuple[list[Any], int | No
         start = _tail_start(t, first, last)
         if start is None:
             continue
-        if _coordinated_report(tok, t) or _saying_aside(t, start):
+        if _coordinated_report(tok, t) or _saying_aside(t, start) or _cue_tense_conjunct(tok, t):
             return _cut_before(comp, start), t.i
         verb = _report_in_time_phrase(tok, t)
         if verb is not None:

@@ -98,3 +98,21 @@ def test_perfect_then_past_stays_one_content() -> None:
     assert reports(text)["said"][0] == (
         "he has been impressed by the mayor and liked the way she answered"
     )
+
+
+def test_participle_after_an_object_is_not_the_objects_content() -> None:
+    text = (
+        "The senator continued his attack on the governor on Sunday, "
+        "casting him as a false reformer and questioning his judgment."
+    )
+    assert reports(text)["continued"][0] == "his attack on the governor on Sunday"
+
+
+def test_participle_of_intent_after_an_object_is_its_own_report() -> None:
+    text = (
+        "The minister rejected a push by the environment agency, "
+        "hoping to postpone the decision until next year."
+    )
+    found = reports(text)
+    assert found["rejected"][0] == "a push by the environment agency"
+    assert found["hoping"] == ("to postpone the decision until next year", "The minister")

@@ -1907,7 +1907,7 @@ def without_trailing_report(tok: Any, comp: list[Any]) -> list[Any]:
         sub = [s.i for s in t.subtree]
         if min(sub) <= first or max(sub) < last:
             continue
-        if not clausal and _saying_after(t, min(sub)):
+        if not clausal and (_saying_after(t, min(sub)) or _cue_participle(tok, t, min(sub))):
             return [c for c in comp if c.i < min(sub)]
         if not _own_report(t):
             continue
@@ -1941,6 +1941,19 @@ def _saying_after(verb: Any, start: int) -> bool:
         and _after_comma(verb.doc, start)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         and bool(complement(verb))
+    )
+
+
+def _cue_participle(tok: Any, verb: Any, start: int) -> bool:
+    """A participle set off by a comma on the cue itself after its object ('continued his
+    attack on the governor, mocking his record', 'rejected the plan, hoping to delay it'):
+    what else the speaker did, not what the cue reports; PolNeAR ends the object's
+    content before it, as before a participle of saying (:func:`_saying_after`)."""
+    return (
+        verb.head.i == tok.i
+        and verb.tag_ == "VBG"
+        and _after_comma(verb.doc, start)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
 
 

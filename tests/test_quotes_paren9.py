@@ -116,3 +116,28 @@ def test_participle_of_intent_after_an_object_is_its_own_report() -> None:
     found = reports(text)
     assert found["rejected"][0] == "a push by the environment agency"
     assert found["hoping"] == ("to postpone the decision until next year", "The minister")
+
+
+def test_reporting_clause_before_a_quotation_does_not_reach_back() -> None:
+    text = (
+        "He said he had not seen the fight in the park, and when asked whether he was "
+        'encouraging the crowd, he said, "I hope not."'
+    )
+    found = attributions(text)
+    contents = [c for _, c, _ in found]
+    assert "I hope not." in contents
+    assert all(not c.startswith("He said") for c in contents)
+    assert any(c.startswith("he had not seen the fight") for c in contents)
+
+
+def test_aside_inside_a_clause_keeps_the_subject_before_it() -> None:
+    text = "The plan, officials said, would cost more than expected."
+    content, speaker = reports(text)["said"]
+    assert content.startswith("The plan")
+    assert content.endswith("would cost more than expected")
+    assert speaker == "officials"
+
+
+def test_when_asked_before_a_quotation_is_not_its_content() -> None:
+    text = 'When asked about the strike, the mayor said, "We are ready to talk."'
+    assert reports(text)["said"] == ("We are ready to talk.", "the mayor")

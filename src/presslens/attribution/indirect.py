@@ -1305,8 +1305,7 @@ def complement(tok: Any) -> list[Any]:
     if stand_in:
         return stand_in
     if tok.dep_ == "parataxis" and tok.head.i != tok.i:
-        own = {t.i for t in tok.subtree}
-        return [t for t in tok.head.subtree if t.i not in own]
+        return _parataxis_report(tok)
     if (
         lemma in OBJECT_CUES
         or (lemma in SPEECH_VERBS and lemma not in _NO_OBJECT)
@@ -1329,6 +1328,33 @@ def complement(tok: Any) -> list[Any]:
                 ]
                 return [*child.subtree, *tail]
     return []
+
+
+def _parataxis_report(tok: Any) -> list[Any]:
+    """What a reporting clause set in the sentence reports ('X, he said, Y', '..., he
+    said, "I hope not."'): the clause it hangs from, less its own subtree and, before
+    it, the clauses that are no part of that clause (:func:`_other_clause`).
+
+    Where the parse hangs the cue on a clause after it (a quotation that follows), a
+    clause before the cue is another one ('He said he had not seen it, and when asked,
+    he said, "I hope not."'), not what this cue reports; the whole clause was taken
+    and the content ran back over the sentence's first report. Its subject before the
+    cue stays ('The plan, officials said, would cost more')."""
+    own = {t.i for t in tok.subtree}
+    if tok.head.i > tok.i:
+        for c in tok.head.children:
+            if c.i < tok.i and _other_clause(c):
+                own.update(t.i for t in c.subtree)
+    return [t for t in tok.head.subtree if t.i not in own]
+
+
+def _other_clause(c: Any) -> bool:
+    """A clause hung on a reported clause without being part of what is reported:
+    another report, a conjunct, or an adverbial clause that is a report ('When asked
+    about X, he said, "..."'); a condition ('If X, he said, Y') is part of it."""
+    if c.dep_ in ("ccomp", "parataxis", "conj"):
+        return True
+    return c.dep_ == "advcl" and is_cue_verb(c)
 
 
 def _asked_if(tok: Any) -> Any | None:

@@ -141,3 +141,25 @@ def test_aside_inside_a_clause_keeps_the_subject_before_it() -> None:
 def test_when_asked_before_a_quotation_is_not_its_content() -> None:
     text = 'When asked about the strike, the mayor said, "We are ready to talk."'
     assert reports(text)["said"] == ("We are ready to talk.", "the mayor")
+
+
+def test_apposition_after_the_object_is_not_content() -> None:
+    text = (
+        "The senator cited the case of the hacker, a group that officials say is tied "
+        "to a foreign service."
+    )
+    found = attributions(text)
+    assert ("cited", "the case of the hacker", "The senator") in found
+
+
+def test_apposition_after_a_dash_is_not_content() -> None:
+    text = (
+        "The party predicted an overwhelming victory in the elections \u2013 a landslide "
+        "that prompted rivals to concede."
+    )
+    assert reports(text)["predicted"][0] == "an overwhelming victory in the elections"
+
+
+def test_apposition_inside_a_clause_content_stays() -> None:
+    text = "The mayor said the contract went to the builder, a firm from the north."
+    assert reports(text)["said"][0] == "the contract went to the builder, a firm from the north"

@@ -1927,6 +1927,8 @@ def without_trailing_report(tok: Any, comp: list[Any]) -> list[Any]:
     first, last = min(words_at), max(words_at)
     own = set(words_at)
     clausal = any(t.head.i not in own and t.dep_ in ("ccomp", "parataxis") for t in comp)
+    if not clausal:
+        comp = _without_closing_apposition(comp, first, last)
     for t in sorted(comp, key=lambda t: t.i):
         if t.i == tok.i or t.dep_ != "advcl":
             continue
@@ -1941,6 +1943,31 @@ def without_trailing_report(tok: Any, comp: list[Any]) -> list[Any]:
             continue
         return [c for c in comp if c.i < min(sub)]
     return comp
+
+
+def _without_closing_apposition(comp: list[Any], first: int, last: int) -> list[Any]:
+    """An object's content cut before an apposition (:func:`_gloss`) set off by a comma
+    or a dash that runs to its end ('cited the case of the hacker, a group that officials say ...',
+    'predicted a victory - a landslide that ...'): the writer's gloss on the thing
+    reported, often holding a report of its own, which PolNeAR leaves out of the
+    object's content."""
+    for t in sorted(comp, key=lambda t: t.i):
+        if t.dep_ != "appos" or not _gloss(t):
+            continue
+        start = _tail_start(t, first, last)
+        if start is None or start <= first + 1:
+            continue
+        before = t.doc[start - 1]
+        if before.text in (",", "-", "--", "\u2013", "\u2014"):
+            return _cut_before(comp, start)
+    return comp
+
+
+def _gloss(noun: Any) -> bool:
+    """A common noun with its determiner ('a group that ...', 'the Founding Father'): a
+    description, where a name or a bare noun set after a comma may as well be the next
+    item of a list the parse misread ('an image of X, money and a star')."""
+    return noun.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def _after_comma(doc: Any, start: int) -> bool:

@@ -163,3 +163,16 @@ def test_apposition_after_a_dash_is_not_content() -> None:
 def test_apposition_inside_a_clause_content_stays() -> None:
     text = "The mayor said the contract went to the builder, a firm from the north."
     assert reports(text)["said"][0] == "the contract went to the builder, a firm from the north"
+
+
+def test_by_phrase_report_after_an_object_is_its_own() -> None:
+    text = (
+        "The mayor dismissed the charges by pointing out that she had not always "
+        "supported the plan herself."
+    )
+    found = reports(text)
+    assert found["dismissed"][0] == "the charges"
+    assert found["pointing out"] == (
+        "that she had not always supported the plan herself",
+        "The mayor",
+    )

@@ -2834,13 +2834,14 @@ def _saying_aside(t: Any, start: int) -> bool:
 
 def _report_in_time_phrase(tok: Any, t: Any) -> Any | None:
     """'charged him after determining that ...', 'endorsed X before backing Y', 'called
-    her son a hero before explaining why ...': the participle of a report (no subject of
-    its own) in an 'after'/'before'/'while' phrase on the cue itself, where the cue reports
+    her son a hero before explaining why ...', 'dismissed the charge by pointing out that
+    ...': the participle of a report (no subject of its own) in an 'after'/'before'/'while'/
+    'by' phrase on the cue itself, where the cue reports
     an object rather than a clause; the speaker's own second report. Returns the
     participle (or None)."""
     if (
         t.dep_ != "prep"
-        or t.lower_ not in ("after", "before", "while")
+        or t.lower_ not in ("after", "before", "while", "by")
         or t.head.i != tok.i
         or any(c.dep_ == "ccomp" for c in tok.children)
     ):

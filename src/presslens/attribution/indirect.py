@@ -1305,8 +1305,7 @@ def complement(tok: Any) -> list[Any]:
     if stand_in:
         return stand_in
     if tok.dep_ == "parataxis" and tok.head.i != tok.i:
-        own = {t.i for t in tok.subtree}
-        return [t for t in tok.head.subtree if t.i not in own]
+        return _parataxis_report(tok)
     if (
         lemma in OBJECT_CUES
         or (lemma in SPEECH_VERBS and lemma not in _NO_OBJECT)
@@ -1329,6 +1328,33 @@ def complement(tok: Any) -> list[Any]:
                 ]
                 return [*child.subtree, *tail]
     return []
+
+
+def _parataxis_report(tok: Any) -> list[Any]:
+    """What a reporting clause set in the sentence reports ('X, he said, Y', '..., he
+    said, "I hope not."'): the clause it hangs from, less its own subtree and, before
+    it, the clauses that are no part of that clause (:func:`_other_clause`).
+
+    Where the parse hangs the cue on a clause after it (a quotation that follows), a
+    clause before the cue is another one ('He said he had not seen it, and when asked,
+    he said, "I hope not."'), not what this cue reports; the whole clause was taken
+    and the content ran back over the sentence's first report. Its subject before the
+    cue stays ('The plan, officials said, would cost more')."""
+    own = {t.i for t in tok.subtree}
+    if tok.head.i > tok.i:
+        for c in tok.head.children:
+            if c.i < tok.i and _other_clause(c):
+                own.update(t.i for t in c.subtree)
+    return [t for t in tok.head.subtree if t.i not in own]
+
+
+def _other_clause(c: Any) -> bool:
+    """A clause hung on a reported clause without being part of what is reported:
+    another report, a conjunct, or an adverbial clause that is a report ('When asked
+    about X, he said, "..."'); a condition ('If X, he said, Y') is part of it."""
+    if c.dep_ in ("ccomp", "parataxis", "conj"):
+        return True
+    return c.dep_ == "advcl" and is_cue_verb(c)
 
 
 def _asked_if(tok: Any) -> Any | None:
@@ -1901,13 +1927,15 @@ def without_trailing_report(tok: Any, comp: list[Any]) -> list[Any]:
     first, last = min(words_at), max(words_at)
     own = set(words_at)
     clausal = any(t.head.i not in own and t.dep_ in ("ccomp", "parataxis") for t in comp)
+    if not clausal:
+        comp = _without_closing_apposition(comp, first, last)
     for t in sorted(comp, key=lambda t: t.i):
         if t.i == tok.i or t.dep_ != "advcl":
             continue
         sub = [s.i for s in t.subtree]
         if min(sub) <= first or max(sub) < last:
             continue
-        if not clausal and _saying_after(t, min(sub)):
+        if not clausal and (_saying_after(t, min(sub)) or _cue_participle(tok, t, min(sub))):
             return [c for c in comp if c.i < min(sub)]
         if not _own_report(t):
             continue
@@ -1915,6 +1943,31 @@ def without_trailing_report(tok: Any, comp: list[Any]) -> list[Any]:
             continue
         return [c for c in comp if c.i < min(sub)]
     return comp
+
+
+def _without_closing_apposition(comp: list[Any], first: int, last: int) -> list[Any]:
+    """An object's content cut before an apposition (:func:`_gloss`) set off by a comma
+    or a dash that runs to its end ('cited the case of the hacker, a group that officials say ...',
+    'predicted a victory - a landslide that ...'): the writer's gloss on the thing
+    reported, often holding a report of its own, which PolNeAR leaves out of the
+    object's content."""
+    for t in sorted(comp, key=lambda t: t.i):
+        if t.dep_ != "appos" or not _gloss(t):
+            continue
+        start = _tail_start(t, first, last)
+        if start is None or start <= first + 1:
+            continue
+        before = t.doc[start - 1]
+        if before.text in (",", "-", "--", "\u2013", "\u2014"):
+            return _cut_before(comp, start)
+    return comp
+
+
+def _gloss(noun: Any) -> bool:
+    """A common noun with its determiner ('a group that ...', 'the Founding Father'): a
+    description, where a name or a bare noun set after a comma may as well be the next
+    item of a list the parse misread ('an image of X, money and a star')."""
+    return noun.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def _after_comma(doc: Any, start: int) -> bool:
@@ -1941,6 +1994,19 @@ def _saying_after(verb: Any, start: int) -> bool:
         and _after_comma(verb.doc, start)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         and bool(complement(verb))
+    )
+
+
+def _cue_participle(tok: Any, verb: Any, start: int) -> bool:
+    """A participle set off by a comma on the cue itself after its object ('continued his
+    attack on the governor, mocking his record', 'rejected the plan, hoping to delay it'):
+    what else the speaker did, not what the cue reports; PolNeAR ends the object's
+    content before it, as before a participle of saying (:func:`_saying_after`)."""
+    return (
+        verb.head.i == tok.i
+        and verb.tag_ == "VBG"
+        and _after_comma(verb.doc, start)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
 
 
@@ -2718,6 +2784,40 @@ def _coordinated_report(tok: Any, t: Any) -> bool:
     )
 
 
+def _finite_tag(verb: Any) -> str:
+    """The tag that carries a verb's tense: its first auxiliary's, else its own ('will
+    be voting': MD; 'have been calling': VBP; 'highlighted': VBD)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return min(aux, key=lambda c: c.i).tag_ if aux else verb.tag_
+
+
+def _cue_tense_conjunct(tok: Any, t: Any) -> bool:
+    """'said she admires his drive and highlighted their goals', 'believe relief is
+    possible and have been calling for ...': a finite verb with no subject of its own
+    coordinated with the top verb of a clause the cue reports, in the cue's tense where
+    that verb is in another: the parse hangs it in the content, but it goes with the cue
+    (the speaker's next act), and PolNeAR ends the content before it."""
+    top = t.head
+    if (
+        t.dep_ != "conj"
+        or t.pos_ not in ("VERB", "AUX")
+        or top.head.i != tok.i
+        or top.dep_ != "ccomp"
+        or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+    ):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in top.children):
+        return False  # 'has been impressed by her and liked ...': one past told in two tenses
+    tense = _finite_tag(t)
+    other = _finite_tag(top)
+    return tense in _FINITE_TAGS and tense == _finite_tag(tok) and other in _TENSED - {tense}
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# The tags of a clause's top verb that show its tense (a modal, a subjunctive 'be').
+_TENSED = _FINITE_TAGS | {"MD", "VB"}
+
+
 def _saying_aside(t: Any, start: int) -> bool:
     """'argued that X, saying Y', 'said X, calling it Y': a participle of saying with
     no subject of its own, set off by a comma at the end of the content: the speaker's
@@ -2734,13 +2834,14 @@ def _saying_aside(t: Any, start: int) -> bool:
 
 def _report_in_time_phrase(tok: Any, t: Any) -> Any | None:
     """'charged him after determining that ...', 'endorsed X before backing Y', 'called
-    her son a hero before explaining why ...': the participle of a report (no subject of
-    its own) in an 'after'/'before'/'while' phrase on the cue itself, where the cue reports
+    her son a hero before explaining why ...', 'dismissed the charge by pointing out that
+    ...': the participle of a report (no subject of its own) in an 'after'/'before'/'while'/
+    'by' phrase on the cue itself, where the cue reports
     an object rather than a clause; the speaker's own second report. Returns the
     participle (or None)."""
     if (
         t.dep_ != "prep"
-        or t.lower_ not in ("after", "before", "while")
+        or t.lower_ not in ("after", "before", "while", "by")
         or t.head.i != tok.i
         or any(c.dep_ == "ccomp" for c in tok.children)
     ):
@@ -2790,7 +2891,7 @@ def without_inner_report(tok: Any, comp: list[Any]) -> tuple[list[Any], int | No
         start = _tail_start(t, first, last)
         if start is None:
             continue
-        if _coordinated_report(tok, t) or _saying_aside(t, start):
+        if _coordinated_report(tok, t) or _saying_aside(t, start) or _cue_tense_conjunct(tok, t):
             return _cut_before(comp, start), t.i
         verb = _report_in_time_phrase(tok, t)
         if verb is not None:

@@ -22,7 +22,13 @@ from presslens.attribution.frames import (
     find_frame_cue,
     left_frame,
 )
-from presslens.attribution.indirect import complement, find_indirect, subject
+from presslens.attribution.indirect import (
+    complement,
+    find_indirect,
+    subject,
+    without_inner_report,
+    without_trailing_report,
+)
 from presslens.attribution.marks import ALL_MARKS, QuotedSpan, find_quotes, is_title, paragraphs
 from presslens.attribution.syntax_utils import (
     clipped_subtree,
@@ -228,6 +234,19 @@ def _no_event(sdoc: Any, found: Found) -> bool:
     return verb.tag_ in _NO_EVENT_TAGS
 
 
+def _own_report_words(verb: Any, comp: list[Any]) -> tuple[list[Any], int | None]:
+    """The complement of ``verb`` without a report of its own at its end, as the indirect
+    reader cuts it ('noted her years in office, saying "..."': the quotation is the report
+    of 'saying', not part of what was noted).
+
+    Why: the outermost verb whose complement holds a quotation governs it; the raw
+    complement of an object cue runs over a participle of saying after a comma, so the
+    object's cue took the quotation and its content swallowed the participle's report,
+    which PolNeAR annotates apart. Also returns the cue token of a report cut off as the
+    same speaker's second one (see :func:`without_inner_report`), else None."""
+    return without_inner_report(verb, without_trailing_report(verb, comp))
+
+
 def _governing(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -> Found | None:
     """A quotation inside a sentence, object of a verb whose subject is a speaker.
 
@@ -252,11 +271,15 @@ def _governing(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -> F
         # The outermost report whose complement holds the quote wins, as in PolNeAR.
         root_sent = sentence_bounds(root)
         holding = []
+        heirs: dict[int, Any] = {}  # a second report's cue token -> the first report's verb
         for a in cues:
             if sentence_bounds(a) != root_sent:
                 continue
-            toks = [t for t in complement(a) if para[0] <= t.idx < para[1]]
-            comp = trim(doc_text(sdoc), span_of(toks), ".")
+            comp_toks = [t for t in complement(a) if para[0] <= t.idx < para[1]]
+            toks, heir = _own_report_words(a, comp_toks)
+            if heir is not None:
+                heirs[heir] = a
+            comp = trim(doc_text(sdoc), span_of(toks), ".") if toks else None
             if comp is not None and inside(_words_of(doc_text(sdoc), q.span), comp):
                 holding.append((a, comp))
         if not holding and _in_addressee(cues[0], root):
@@ -265,7 +288,9 @@ def _governing(sdoc: Any, q: QuotedSpan, interiors: list[Span], para: Span) -> F
         if content == _words_of(doc_text(sdoc), q.span):
             content = q.span  # the complement is the quotation itself: direct speech
         parts = (content,) if content != q.span else (q.parts or (q.span,))
-        spk, head = subject(verb, _Bounds(sentence_bounds(verb), para), interiors)
+        # 'said X and called him "..."': the second report is the first one's speaker's.
+        who = heirs.get(verb.i, verb)
+        spk, head = subject(who, _Bounds(sentence_bounds(who), para), interiors)
         kind = "direct" if content == q.span else "mixed"
         return Found(kind, content, parts, cue_span(verb), spk, head, addressee(verb), verb.i)
     words = doc_text(sdoc)[q.span[0] : q.span[1]].split()

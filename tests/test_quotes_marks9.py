@@ -12,6 +12,8 @@ import pytest
 
 from attribution_helpers import attributions
 from presslens.attribution.marks import find_quotes
+from presslens.attribution.quotes import attributed_quotes
+from presslens.stages.syntax import parse
 
 _TIME_WORDS = ("Monday", "Friday", "Tuesday", "week", "noon", "morning", "January")
 
@@ -69,3 +71,41 @@ def test_mixed_curly_and_straight_marks_pair(text: str) -> None:
 
 def test_short_unclosed_mark_inside_a_paragraph_is_no_quotation() -> None:
     assert _quoted("The mayor said the plan was \u201cdead on arrival.\n\nShe left.") == []
+
+
+def test_signature_line_inside_the_marks_is_the_speaker() -> None:
+    text = (
+        "The council met on Tuesday.\n\n"
+        '"We will not let the river flood the town again, whatever it costs.\n'
+        'Dana Kovacs, chair of the flood board."\n\n'
+        "The vote is next week."
+    )
+    rows = attributions(text)
+    assert len(rows) == 1, rows
+    _, content, speaker = rows[0]
+    assert content == "We will not let the river flood the town again, whatever it costs."
+    assert speaker == "Dana Kovacs, chair of the flood board"
+
+
+def test_a_second_sentence_on_its_own_line_is_no_signature() -> None:
+    text = (
+        "The council met on Tuesday.\n\n"
+        '"We will not let the river flood the town again, whatever it costs.\n'
+        'We have waited far too long."\n\n'
+        "The vote is next week."
+    )
+    for f in attributed_quotes(text, parse(text)):
+        assert (
+            f.speaker is None or text[f.speaker[0] : f.speaker[1]] != "We have waited far too long"
+        )
+
+
+def test_a_box_repeating_the_last_speaker_goes_on_with_that_report() -> None:
+    text = (
+        '"We will rebuild the bridge before winter," Dana Kovacs, the board chair, said.\n\n'
+        '"We will rebuild the bridge before winter, whatever it costs.\n'
+        'Dana Kovacs, the board chair."\n\n'
+        "The vote is next week."
+    )
+    speakers = [text[slice(*f.speaker)] for f in attributed_quotes(text, parse(text)) if f.speaker]
+    assert speakers.count("Dana Kovacs, the board chair") == 1, speakers

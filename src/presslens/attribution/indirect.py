@@ -1598,10 +1598,17 @@ def prep_of(tok: Any) -> Any:
             and c.lower_ in preps
             and c.i > tok.i
             and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
-            and not any(g.dep_ == "pobj" and g.lower_ in _MANNER_OBJECTS for g in c.children)
+            and not any(g.dep_ == "pobj" and _manner_or_time(g) for g in c.children)
         ),
         None,
     )
+
+
+def _manner_or_time(obj: Any) -> bool:
+    """Whether a preposition's object says how or when someone spoke, not what about:
+    'on condition of anonymity', and 'spoke on Monday' (the day is when the speaking
+    happened; as content it made 'Monday' what the mayor said)."""
+    return obj.lower_ in _MANNER_OBJECTS or obj.ent_type_ in ("DATE", "TIME")
 
 
 def _according(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:

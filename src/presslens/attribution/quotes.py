@@ -488,6 +488,49 @@ def _signed_below(
     return dash_cue(text, toks, below, interiors)
 
 
+_SIGNATURE_INSIDE_WORDS = 12
+
+
+def _signed_inside(text: str, sdoc: Any, q: QuotedSpan) -> Found | None:
+    """'"We will not give up.\nDana Kovacs, chair of the board."': a pulled-out quotation
+    whose last line, inside the marks, is who said it (a name with a title, no verb),
+    the layout of quotation boxes set in the text; PolNeAR credits the words above the
+    line to that name, the opening mark as cue. A last line with a verb is the
+    quotation's own last sentence."""
+    if len(q.parts) > 1 or q.span[0] != q.outer[0] + 1:
+        return None
+    body = text[q.span[0] : q.span[1]]
+    cut = body.rfind("\n")
+    if cut <= 0 or "\n\n" in body:
+        return None
+    words, line = body[:cut].rstrip(), trim(text, (q.span[0] + cut + 1, q.span[1]), ".")
+    if line is None or not words.endswith((".", "!", "?")):
+        return None
+    toks = [t for t in tokens_in(sdoc, line) if not (t.is_punct or t.is_space)]
+    if not 1 < len(toks) <= _SIGNATURE_INSIDE_WORDS or not toks[0].text[:1].isupper():
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "PRON") or t.text in ALL_MARKS for t in toks):
+        return None
+    first = next((k for k, t in enumerate(toks) if t.pos_ == "PROPN"), None)
+    if first is None:
+        return None
+    head = first
+    while head + 1 < len(toks) and toks[head + 1].pos_ == "PROPN":
+        head += 1  # the name's last word: 'Kovacs' of 'Dana Kovacs'
+    content = (q.span[0], q.span[0] + len(words))
+    cue = (q.outer[0], q.outer[0] + 1)
+    return Found("direct", content, (content,), cue, line, toks[head].i)
+
+
+def _repeats_speaker(text: str, signed: Found, out: list[Found]) -> bool:
+    """Whether a signed quotation box names the speaker of the attribution right before
+    it: the box repeats words just quoted, and goes on with that report as before."""
+    prev = out[-1] if out else None
+    if prev is None or prev.speaker is None or signed.speaker is None:
+        return False
+    return text[slice(*signed.speaker)] == text[slice(*prev.speaker)].strip(_SPEAKER_EDGE)
+
+
 def _named_in_text(text: str, q: QuotedSpan, para: Span) -> bool:
     """A short quotation right after a word, inside running text: the name of a show, a
     paper or a book ('told NBC's "Today" on Monday'), not speech."""
@@ -544,6 +587,10 @@ def find_direct(text: str, sdoc: Any, quotes: list[QuotedSpan], paras: list[Span
         if fc is None and not text[q.outer[1] : last_para[1]].strip():
             fc = _signed_below(text, sdoc, paras, last_para, interiors)
         if fc is None:
+            signed = _signed_inside(text, sdoc, q)
+            if signed is not None and not _repeats_speaker(text, signed, out):
+                out.append(signed)
+                continue
             if _in_running_text(text, q, para):
                 # Words of its sentence around it and no cue: a fragment of someone's
                 # report the rules cannot name (as a quote of kind direct it would claim

@@ -1,0 +1,78 @@
+"""Cue words whose reports the rules missed (issue 19, lex9): verbs of choice and aim
+with an infinitive, and speech / thought verbs in shapes the rules did not read. All
+sentences are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution_helpers import reports
+
+
+# Written first, as a reader would phrase such sentences, before reading the rules.
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The company had hoped that the merger would close in March.",
+            "hoped",
+            "that the merger would close in March",
+            "The company",
+        ),
+        (
+            "Officials have long warned that the river could flood the lower town.",
+            "warned",
+            "that the river could flood the lower town",
+            "Officials",
+        ),
+    ],
+)
+def test_reports_found(text: str, cue: str, content: str, speaker: str) -> None:
+    found = reports(text)
+    assert cue in found, found
+    got_content, got_speaker = found[cue]
+    assert content in got_content or got_content in content, found
+    assert got_speaker == speaker, found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The board decided to close the riverside plant next spring.",
+            "decided",
+            "to close the riverside plant next spring",
+            "The board",
+        ),
+        (
+            "The bakery chain is looking to sell its stake in the mill.",
+            "looking",
+            "to sell its stake in the mill",
+            "The bakery chain",
+        ),
+        (
+            "The landlord offered to pay for the repairs to the roof.",
+            "offered",
+            "to pay for the repairs to the roof",
+            "The landlord",
+        ),
+        (
+            "Several members opted to skip the closing session of the summit.",
+            "opted",
+            "to skip the closing session of the summit",
+            "Several members",
+        ),
+    ],
+)
+def test_intent_infinitives(text: str, cue: str, content: str, speaker: str) -> None:
+    found = reports(text)
+    assert cue in found, found
+    got_content, got_speaker = found[cue]
+    assert content in got_content or got_content in content, found
+    assert got_speaker == speaker, found
+
+
+def test_looking_without_infinitive_is_no_report() -> None:
+    found = reports("The inspectors were looking at the damaged bridge on Friday.")
+    assert "looking" not in found, found

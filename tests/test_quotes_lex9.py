@@ -76,3 +76,19 @@ def test_intent_infinitives(text: str, cue: str, content: str, speaker: str) -> 
 def test_looking_without_infinitive_is_no_report() -> None:
     found = reports("The inspectors were looking at the damaged bridge on Friday.")
     assert "looking" not in found, found
+
+
+def test_clause_subject_read_as_object_of_say() -> None:
+    """'say' takes no noun object: a noun with a finite verb below it is the clause said."""
+    text = "Jones says the rise in rents that tenants decry also makes the vote less likely."
+    found = reports(text)
+    assert "says" in found, found
+    content, speaker = found["says"]
+    assert content.startswith("the rise in rents"), found
+    assert content.endswith("less likely"), found
+    assert speaker == "Jones", found
+
+
+def test_things_said_are_no_clause() -> None:
+    found = reports("He will say things that nobody else will say in public.")
+    assert "say" not in found, found

@@ -1307,6 +1307,9 @@ def complement(tok: Any) -> list[Any]:
     if tok.dep_ == "parataxis" and tok.head.i != tok.i:
         own = {t.i for t in tok.subtree}
         return [t for t in tok.head.subtree if t.i not in own]
+    clause = _clause_read_as_object(tok)
+    if clause is not None:
+        return list(clause.subtree)
     if (
         lemma in OBJECT_CUES
         or (lemma in SPEECH_VERBS and lemma not in _NO_OBJECT)
@@ -1329,6 +1332,29 @@ def complement(tok: Any) -> list[Any]:
                 ]
                 return [*child.subtree, *tail]
     return []
+
+
+# Nouns that 'say' takes as a true object: words, things and amounts in general ('said
+# the right things', 'says a lot of stupid stuff', 'say one word that ...').
+_SAID_THINGS = words("thing things stuff word words lot prayer goodbye thanks same least")
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _clause_read_as_object(tok: Any) -> Any | None:
+    """'Stone says the increase that X decries also makes Y unlikely', 'the candidate said
+    families of people killed by police file lawsuits': 'say' takes no noun object but
+    words or things; a noun object with a finite verb below it is the subject of the
+    clause said, which the parse mistook for the object and hung its verb on. The noun
+    with all below it is the content."""
+    if cue_lemma(tok) != "say" or tok.pos_ != "VERB":
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lemma_.lower() in _SAID_THINGS:
+        return None
+    below = [t for t in obj.subtree if t.i != obj.i]
+    if not any(t.tag_ in _FINITE_TAGS or (t.tag_ == "NN" and t.dep_ == "compound") for t in below):
+        return None
+    return obj
 
 
 def _asked_if(tok: Any) -> Any | None:

@@ -92,3 +92,40 @@ def test_clause_subject_read_as_object_of_say() -> None:
 def test_things_said_are_no_clause() -> None:
     found = reports("He will say things that nobody else will say in public.")
     assert "say" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "start", "speaker"),
+    [
+        (
+            "The senator cast herself as the defender of the old harbour.",
+            "cast",
+            "herself as the defender",
+            "The senator",
+        ),
+        (
+            "The union painted the new manager as hostile to the workers.",
+            "painted",
+            "the new manager as hostile",
+            "The union",
+        ),
+        (
+            "The governor framed the vote as a test of the party's resolve.",
+            "framed",
+            "the vote as a test",
+            "The governor",
+        ),
+    ],
+)
+def test_portrayal_as(text: str, cue: str, start: str, speaker: str) -> None:
+    """A verb of portraying with an object and an 'as'-phrase reports a view held."""
+    found = reports(text)
+    assert cue in found, found
+    content, got_speaker = found[cue]
+    assert content.startswith(start), found
+    assert got_speaker == speaker, found
+
+
+def test_cast_a_ballot_is_no_portrayal() -> None:
+    found = reports("Nearly a thousand residents cast a ballot on Sunday.")
+    assert "cast" not in found, found

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribution_helpers import reports
+from attribution_helpers import attributions, reports
 
 
 # Written first, as a reader would phrase such sentences, before reading the rules.
@@ -129,3 +129,45 @@ def test_portrayal_as(text: str, cue: str, start: str, speaker: str) -> None:
 def test_cast_a_ballot_is_no_portrayal() -> None:
     found = reports("Nearly a thousand residents cast a ballot on Sunday.")
     assert "cast" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The harbour plan has drawn sharp criticism from local fishermen.",
+            "drawn sharp criticism",
+            "The harbour plan",
+            "local fishermen",
+        ),
+        (
+            "The new mayor has the support of most unions in the city.",
+            "has the support",
+            "The new mayor",
+            "most unions in the city",
+        ),
+        (
+            "Last week the bill won the endorsement of the teachers' association.",
+            "won the endorsement",
+            "the bill",
+            "the teachers' association",
+        ),
+    ],
+)
+def test_stance_received_from_a_giver(text: str, cue: str, content: str, speaker: str) -> None:
+    """A stance received with its giver named is the giver's report about the receiver."""
+    assert reports(text).get(cue) == (content, speaker), reports(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor faced criticism over the budget on Monday.",
+        "The candidate avoided direct criticism of the mayor during the debate.",
+        "The council drew criticism of the plan into its report.",
+    ],
+)
+def test_stance_without_giver_is_not_received_report(text: str) -> None:
+    """No giver named (or 'of' naming the target of a judgement): no report of the verb."""
+    found = attributions(text)
+    assert not any(cue.split()[0] in ("faced", "avoided", "drew") for cue, _, _ in found), found

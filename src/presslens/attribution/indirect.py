@@ -27,7 +27,7 @@ from presslens.attribution.cues import lemma as cue_lemma
 from presslens.attribution.found import Found, inside
 from presslens.attribution.frames import addressee
 from presslens.attribution.impressions import HEARSAY_ADVERBS, attitude, hearsay, impression, regard
-from presslens.attribution.noun_reports import in_view_report, noun_object_report
+from presslens.attribution.noun_reports import in_view_report, noun_object_report, received_report
 from presslens.attribution.syntax_utils import (
     apposition_before,
     clipped_subtree,
@@ -2395,6 +2395,8 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                     f = noun_object_report(tok, sent, interiors, subject)
                 if f is None:
                     f = in_view_report(tok, sent, interiors)
+                if f is None:
+                    f = received_report(tok, sent, interiors, subject)
                 if f is not None:
                     found.append(f)
                 if not noun_read_for_verb(tok):

@@ -171,3 +171,26 @@ def test_stance_without_giver_is_not_received_report(text: str) -> None:
     """No giver named (or 'of' naming the target of a judgement): no report of the verb."""
     found = attributions(text)
     assert not any(cue.split()[0] in ("faced", "avoided", "drew") for cue, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "The new levy, which was first reported by the local paper, will start in May.",
+            "reported",
+            "the local paper",
+        ),
+        ("The mayor, who is reviled by the unions, spoke at the opening.", "reviled", "the unions"),
+    ],
+)
+def test_nonrestrictive_relative_with_agent(text: str, cue: str, speaker: str) -> None:
+    """A passive report in a 'which'/'who' clause with its agent: the relative is the content."""
+    found = reports(text)
+    assert cue in found, found
+    assert found[cue][1] == speaker, found
+
+
+def test_restrictive_relative_is_no_report() -> None:
+    found = reports("The levy that was backed by the council will start in May.")
+    assert "backed" not in found, found

@@ -194,3 +194,25 @@ def test_nonrestrictive_relative_with_agent(text: str, cue: str, speaker: str) -
 def test_restrictive_relative_is_no_report() -> None:
     found = reports("The levy that was backed by the council will start in May.")
     assert "backed" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "Most farmers had a favorable opinion of the new minister.",
+            "opinion of",
+            "the new minister",
+            "Most farmers",
+        ),
+        (
+            "Several council members have misgivings about the harbour plan.",
+            "misgivings about",
+            "the harbour plan",
+            "Several council members",
+        ),
+    ],
+)
+def test_opinion_nouns(text: str, cue: str, content: str, speaker: str) -> None:
+    """A noun of an opinion held about a thing reports that thing, held by the subject."""
+    assert reports(text).get(cue) == (content, speaker), reports(text)

@@ -49,9 +49,18 @@ NOUN_PREPS: dict[str, frozenset[str]] = {
     demand for
     concern about/over
     doubt about
+    opinion of/about/on
+    impression of
+    misgiving about
+    reservation about
+    feeling about/toward/towards
+    attitude about/toward/towards
     """.strip().splitlines()
     )
 }
+# The last six (issue 19, lex9): nouns of an opinion or a feeling held about a thing ('had
+# a favorable opinion of X', 'have misgivings about X'); of their new predictions on the
+# fit articles 6 of 8 are right with their source.
 # Nouns whose infinitive is what the holder intends or asks ('his decision not to run').
 NOUN_INFINITIVES = words("plan decision call proposal pledge promise refusal vow demand threat")
 _HOLDER_PREPS = frozenset({"from", "by"})

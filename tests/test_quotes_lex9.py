@@ -216,3 +216,18 @@ def test_restrictive_relative_is_no_report() -> None:
 def test_opinion_nouns(text: str, cue: str, content: str, speaker: str) -> None:
     """A noun of an opinion held about a thing reports that thing, held by the subject."""
     assert reports(text).get(cue) == (content, speaker), reports(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The mayor has said little about the harbour plan.", "the harbour plan", "The mayor"),
+        ("Few people care what the vote says about the party.", "the party", "the vote"),
+    ],
+)
+def test_amount_said_about(text: str, content: str, speaker: str) -> None:
+    """'said little about X': X is what the report is about."""
+    found = {c: (content_, s) for c, content_, s in attributions(text)}
+    cue = next((c for c in found if c.startswith(("said", "says"))), None)
+    assert cue is not None, found
+    assert found[cue] == (content, speaker), found

@@ -1586,13 +1586,31 @@ def _on_a_speaker(tok: Any) -> bool:
     return noun.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(noun.head)
 
 
+# Objects of 'say' that measure how much was said, not what ('said little about the plan',
+# 'what it says about America'): the report is what it was said about (issue 19, lex9).
+_AMOUNTS = words("little nothing much something anything more less what")
+_ABOUT = frozenset({"about"})
+
+
+def _amount_said(tok: Any, obj: Any) -> bool:
+    """Whether ``obj`` is an amount 'say' takes before its 'about'-phrase, no content:
+    only then is 'say' read as a prepositional report, as the verbs of
+    :data:`PREP_CUES` are."""
+    return cue_lemma(tok) == "say" and obj.dep_ == "dobj" and obj.lower_ in _AMOUNTS
+
+
 def prep_of(tok: Any) -> Any:
     """The preposition through which ``tok`` reports ('talked about'), or None."""
     if tok.pos_ != "VERB":
         return None
     preps = PREP_CUES.get(cue_lemma(tok))
+    if preps is None and any(_amount_said(tok, c) for c in tok.children):
+        preps = _ABOUT  # 'said little about X'; not 'five things he said about X'
     if not preps or any(
-        c.dep_ in ("ccomp", "xcomp", "dobj") and not _asked_whom(tok, c) for c in tok.children
+        c.dep_ in ("ccomp", "xcomp", "dobj")
+        and not _asked_whom(tok, c)
+        and not _amount_said(tok, c)
+        for c in tok.children
     ):
         return None
     if cue_lemma(tok) in THOUGHT_VERBS and _on_a_speaker(tok):

@@ -49,9 +49,18 @@ NOUN_PREPS: dict[str, frozenset[str]] = {
     demand for
     concern about/over
     doubt about
+    opinion of/about/on
+    impression of
+    misgiving about
+    reservation about
+    feeling about/toward/towards
+    attitude about/toward/towards
     """.strip().splitlines()
     )
 }
+# The last six (issue 19, lex9): nouns of an opinion or a feeling held about a thing ('had
+# a favorable opinion of X', 'have misgivings about X'); of their new predictions on the
+# fit articles 6 of 8 are right with their source.
 # Nouns whose infinitive is what the holder intends or asks ('his decision not to run').
 NOUN_INFINITIVES = words("plan decision call proposal pledge promise refusal vow demand threat")
 _HOLDER_PREPS = frozenset({"from", "by"})
@@ -246,3 +255,53 @@ def in_view_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | None:
     kind = "mixed" if any(inside(q, span) for q in blocked) else "indirect"
     cue = (tok.idx, tok.idx + len(tok.text))
     return Found(kind, span, tuple(pieces), cue, speaker, poss.i, None, tok.i)
+
+
+# Nouns of a stance that others give and the subject of a verb of getting or holding
+# receives ('drew criticism from rivals', 'has the support of most unions', 'won the
+# endorsement of the mayor'). 'of' names the giver only of a side taken ('the support of
+# X'); of a judgement it names the target ('criticism of X'), so only 'from' / 'among'.
+_SIDES_TAKEN = words("support backing endorsement endorsements opposition")
+_JUDGEMENTS = words("criticism praise scrutiny ire condemnation rebuke")
+_GETTING = words("face draw receive get attract earn win garner have enjoy secure")
+_GIVER_PREPS = frozenset({"from", "among"})
+
+
+def _giver(noun: Any) -> Any | None:
+    """Who gives the stance: the object of 'from' / 'among' (or 'of' for a side taken)
+    after the noun, on the noun or on its verb ('drew criticism this week from X')."""
+    preps = _GIVER_PREPS | ({"of"} if noun.lemma_.lower() in _SIDES_TAKEN else set())
+    for head in (noun, noun.head):
+        for child in head.children:
+            if child.i > noun.i and child.dep_ == "prep" and child.lower_ in preps:
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return None
+
+
+def received_report(
+    tok: Any, sent: Any, blocked: list[Span], subject_of: SubjectOf
+) -> Found | None:
+    """'The proposal has drawn criticism from rivals', 'Clinton has the support of most
+    unions': a stance received, with its giver named, is the giver's report about the
+    receiver. PolNeAR marks it with the receiver (the verb's subject) as the content and
+    the giver as the source; with no giver named ('faced criticism') it is left alone."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj":
+        return None
+    if tok.lemma_.lower() not in _SIDES_TAKEN | _JUDGEMENTS:
+        return None
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _GETTING:
+        return None
+    giver = _giver(tok)
+    if giver is None:
+        return None
+    content, _ = subject_of(verb, sent, blocked)
+    bounds = (sent.start_char, sent.end_char)
+    speaker = clipped_subtree(giver, bounds, blocked)
+    if content is None or speaker is None or any(inside(content, q) for q in blocked):
+        return None
+    kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
+    cue = (verb.idx, tok.idx + len(tok.text))
+    return Found(kind, content, (content,), cue, speaker, giver.i, None, tok.i)

@@ -6,8 +6,8 @@ before, the last two only inside an entity), takes the maxout, scores the 74 mov
 with one small matrix product, and takes the best valid move. In spaCy 3.8.18's
 wheel every ``StateC`` method the validity checks call takes and releases the GIL
 (Cython emits the pair inside each ``nogil`` C++ method), so the compiled loop spends
-most of its time on the GIL: about 50 microseconds a token, a third of the whole
-model's time on news text, for a state machine this simple.
+most of its time on the GIL: about 50 microseconds a token, some 40% of the whole
+spaCy pipeline's time on news text, for a state machine this simple.
 
 :class:`GreedyEntities` runs the same model, the same arithmetic and the same moves:
 

@@ -50,6 +50,9 @@ def _load(preferred: str) -> Any:
             from presslens.lemma_memo import install_memo_lemmatizer
 
             install_memo_lemmatizer(nlp)
+            from presslens.greedy_entities import install_greedy_entities
+
+            install_greedy_entities(nlp)
             return nlp
     raise ModelError("no English spaCy pipeline is installed; tried " + "; ".join(tried))
 

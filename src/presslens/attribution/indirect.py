@@ -1751,6 +1751,7 @@ CLAIM_NOUNS_MORE = words(
     impression worry criticism suspicion
     """
 )
+_ALL_CLAIM_NOUNS = CLAIM_NOUNS | CLAIM_NOUNS_MORE  # once, not per noun token
 
 
 _HOLDER_PREPS = frozenset({"by", "from"})
@@ -2491,7 +2492,7 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 continue
             if tok.pos_ == "NOUN":
                 f = None
-                if tok.lemma_.lower() in CLAIM_NOUNS | CLAIM_NOUNS_MORE:
+                if tok.lemma_.lower() in _ALL_CLAIM_NOUNS:
                     f = _noun_report(tok, sent, interiors)
                 if f is None:
                     f = noun_object_report(tok, sent, interiors, subject)

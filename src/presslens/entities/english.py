@@ -48,7 +48,13 @@ def _trim(tokens: list[Any]) -> list[Any]:
 
 def place_words(doc: Any) -> set[str]:
     """Lowercased capitalised words the model labels as places or nationalities."""
-    return {t.lower_ for t in doc if t.ent_type_ in _PLACE_LABELS and t.text[:1].isupper()}
+    from spacy.attrs import ENT_TYPE
+
+    # The labels read from one array; a Token only for the words labelled so.
+    strings = doc.vocab.strings
+    types = doc.to_array(ENT_TYPE).tolist()
+    labelled = [i for i, label in enumerate(types) if label and strings[label] in _PLACE_LABELS]
+    return {doc[i].lower_ for i in labelled if doc[i].text[:1].isupper()}
 
 
 def _is_qualifier(tok: Any, places: set[str]) -> bool:

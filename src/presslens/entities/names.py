@@ -11,6 +11,7 @@ by spelling only, the same way for every side.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that never start a name and are dropped from its front: determiners.
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -29,8 +30,11 @@ def tokens(name: str) -> list[str]:
     return _TOKEN.findall(name)
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
     """A comparison key: casefolded, apostrophes unified, possessive and spacing dropped.
+
+    Remembered: merging compares every pair of mentions, so one name is keyed many times.
 
     >>> key("the  Ukraine’s") == key("UKRAINE")
     True
@@ -52,12 +56,16 @@ def is_acronym(name: str) -> bool:
     return bool(_ACRONYM.match(name.strip()))
 
 
+@lru_cache(maxsize=1 << 16)
 def initials(name: str) -> str:
-    """Initials of a name's content words, casefolded: "Ministry of Foreign Affairs" -> "mfa"."""
+    """Initials of a name's content words, casefolded: "Ministry of Foreign Affairs" -> "mfa".
+
+    Remembered, as :func:`key`.
+    """
     words = [w for w in tokens(name) if w.casefold() not in CONNECTORS]
     out = []
     for w in words:
-        parts = [p for p in re.split(r"-", w) if p]
+        parts = [p for p in w.split("-") if p]
         out.extend(p[0] for p in parts)
     return "".join(out).casefold()
 

@@ -50,12 +50,19 @@ def with_org_parts(groups: list[list[Mention]], doc: Any) -> list[list[Mention]]
     """Organisation mentions widened over the unit noun they modify."""
     if doc is None:
         return groups
-    last_token = {t.idx + len(t.text): t for t in doc}
+    if not any(m.type == ORG for group in groups for m in group):
+        return [list(group) for group in groups]
+    from spacy.attrs import IDX, LENGTH
+
+    # Token ends from arrays rather than a Token per word; a Token only where asked.
+    offsets = doc.to_array([IDX, LENGTH]).tolist()
+    last_token = {start + length: i for i, (start, length) in enumerate(offsets)}
     out = []
     for group in groups:
         widened = []
         for m in group:
-            end = unit_end(doc, last_token.get(m.span[1])) if m.type == ORG else None
+            at = last_token.get(m.span[1]) if m.type == ORG else None
+            end = None if at is None else unit_end(doc, doc[at])
             widened.append(m if end is None else m.with_(span=(m.span[0], end)))
         out.append(widened)
     return out

@@ -34,12 +34,15 @@ def _proper_at(doc: Any) -> Any:
     A word glued to punctuation in one token ("/TASS/." in a dateline) has no tag
     of its own and is accepted.
     """
-    starts = {t.idx: t for t in doc}
+    from spacy.attrs import IDX
+
+    # Offsets from one array rather than a Token per word (most are never asked about).
+    starts = dict(zip(doc.to_array(IDX).tolist(), range(len(doc)), strict=True))
 
     def check(at: int) -> bool:
-        tok = starts.get(at)
-        if tok is not None:
-            return tok.tag_ in _PROPER_TAGS
+        i = starts.get(at)
+        if i is not None:
+            return doc[i].tag_ in _PROPER_TAGS
         span = doc.char_span(at, at + 1, alignment_mode="expand")
         return span is not None and len(span) == 1 and not span[0].is_alpha
 

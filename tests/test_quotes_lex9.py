@@ -10,6 +10,15 @@ import pytest
 from attribution_helpers import attributions, reports
 
 
+def _assert_report(text: str, cue: str, content: str, speaker: str) -> None:
+    """``cue`` reports (about) ``content`` and is credited to ``speaker``."""
+    found = reports(text)
+    assert cue in found, found
+    got_content, got_speaker = found[cue]
+    assert content in got_content or got_content in content, found
+    assert got_speaker == speaker, found
+
+
 # Written first, as a reader would phrase such sentences, before reading the rules.
 @pytest.mark.parametrize(
     ("text", "cue", "content", "speaker"),
@@ -29,11 +38,7 @@ from attribution_helpers import attributions, reports
     ],
 )
 def test_reports_found(text: str, cue: str, content: str, speaker: str) -> None:
-    found = reports(text)
-    assert cue in found, found
-    got_content, got_speaker = found[cue]
-    assert content in got_content or got_content in content, found
-    assert got_speaker == speaker, found
+    _assert_report(text, cue, content, speaker)
 
 
 @pytest.mark.parametrize(
@@ -66,11 +71,7 @@ def test_reports_found(text: str, cue: str, content: str, speaker: str) -> None:
     ],
 )
 def test_intent_infinitives(text: str, cue: str, content: str, speaker: str) -> None:
-    found = reports(text)
-    assert cue in found, found
-    got_content, got_speaker = found[cue]
-    assert content in got_content or got_content in content, found
-    assert got_speaker == speaker, found
+    _assert_report(text, cue, content, speaker)
 
 
 def test_looking_without_infinitive_is_no_report() -> None:

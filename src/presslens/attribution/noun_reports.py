@@ -115,7 +115,18 @@ _RECEIVING = words(
 )
 
 
-def _governor(tok: Any) -> Any:
+# Verbs whose subject stirs up or seeks what the noun reports in others, not holds it
+# ('rallied support for', 'drummed up support for', 'sparked calls for'): PolNeAR
+# leaves such reports with no holder (issue 19, spk10; 'raise' and 'leave' measured
+# worse on the fit articles: 'raised concerns about' is often the subject's own).
+_STIRRING = words(
+    """
+    rally drum seek solicit lobby whip spark prompt fuel stoke trigger
+    """
+)
+
+
+def _verb_over(tok: Any) -> Any:
     """The verb the noun is the object of, directly or through a preposition
     ('renewed its calls for', 'uniting with endorsements of'), or None."""
     if tok.dep_ == "dobj":
@@ -124,7 +135,20 @@ def _governor(tok: Any) -> Any:
         verb = tok.head.head
     else:
         return None
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in _RECEIVING:
+    return verb if verb.pos_ == "VERB" else None
+
+
+def _stirred(tok: Any) -> bool:
+    """Whether the noun is the object of a verb that stirs it up in others."""
+    verb = _verb_over(tok)
+    return verb is not None and verb.lemma_.lower() in _STIRRING
+
+
+def _governor(tok: Any) -> Any:
+    """The verb whose subject holds the noun's report: the verb the noun is the object
+    of, unless that verb receives or stirs it up ('faced criticism', 'rallied support')."""
+    verb = _verb_over(tok)
+    if verb is None or verb.lemma_.lower() in _RECEIVING | _STIRRING:
         return None
     return verb
 
@@ -195,7 +219,7 @@ def noun_object_report(
             named, named_head = subject_of(verb, sent, blocked)
             if named is not None:
                 speaker, head = named, named_head
-    if speaker is None and not _unheld(tok, comp):
+    if speaker is None and not (_unheld(tok, comp) or _stirred(tok)):
         return None  # 'attacks on the police', 'support for the elderly': nobody's report
     kind = "mixed" if any(inside(q, content) for q in blocked) else "indirect"
     end = tok.idx + len(tok.text)

@@ -36,3 +36,29 @@ def test_held_report_keeps_speaker(text: str, cue: str, speaker: str) -> None:
     found = reports(text)
     assert cue in found, found
     assert found[cue][1] == speaker, found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "His second term was viewed as a failure by many in the party.",
+            "viewed",
+            "His second term was viewed as a failure",
+            "many in the party",
+        ),
+        (
+            "The mayor is widely seen as a reformer by her own staff.",
+            "seen",
+            "The mayor is widely seen as a reformer",
+            "her own staff",
+        ),
+    ],
+)
+def test_agent_after_as_phrase_holds_the_view(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    """'is viewed as X by Y': Y holds the view, and is no part of what is viewed."""
+    found = reports(text)
+    assert cue in found, found
+    assert found[cue] == (content, speaker), found

@@ -143,6 +143,21 @@ def _agent(tok: Any, bounds: Span, blocked: list[Span]) -> tuple[Span | None, in
     return None, None
 
 
+def _agent_in_as_phrase(as_: Any) -> Any | None:
+    """'was viewed as a failure by many in the party': the agent 'by' the parse hung on
+    the 'as'-phrase's noun rather than on the passive verb (issue 19, spk10); only
+    through nouns and prepositions, so a verb inside the phrase keeps its own 'by'."""
+    for t in as_.subtree:
+        if t.lower_ != "by" or t.dep_ not in ("agent", "prep") or t.i <= as_.i:
+            continue
+        up = t.head
+        while up.i != as_.i and up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+            up = up.head
+        if up.i == as_.i and any(g.dep_ == "pobj" for g in t.children):
+            return t
+    return None
+
+
 def _held(tok: Any, bounds: Span, blocked: list[Span]) -> Span | None:
     """What a passive 'seen as' is said of: its subject, or the noun its participle or
     relative clause describes ('a state seen as critical', 'X, who is seen as ...')."""
@@ -171,7 +186,9 @@ def regard(tok: Any, sent: Any, blocked: list[Span], subject_of: SubjectOf) -> F
         return None
     bounds = (sent.start_char, sent.end_char)
     text = doc_text(tok.doc)
-    as_span = trim(text, clipped_subtree(as_, bounds, blocked), ".")
+    by = _agent_in_as_phrase(as_)
+    cut = [*blocked, span_of(by.subtree)] if by is not None else blocked
+    as_span = trim(text, clipped_subtree(as_, bounds, cut), ".")
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < as_.i), None)
     if obj is not None:
         whole = clipped_subtree(obj, bounds, blocked)
@@ -191,6 +208,9 @@ def regard(tok: Any, sent: Any, blocked: list[Span], subject_of: SubjectOf) -> F
         speaker, head = subject_of(tok, sent, blocked)
     else:
         speaker, head = _agent(tok, bounds, blocked)  # 'is seen as': by whom, if said
+        if speaker is None and by is not None:
+            pobj = next(g for g in by.children if g.dep_ == "pobj")
+            speaker, head = clipped_subtree(pobj, bounds, blocked), pobj.i
     cue = (tok.idx, tok.idx + len(tok.text))
     return Found(kind, span, parts, cue, speaker, head, None, tok.i)
 

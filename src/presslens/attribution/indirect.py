@@ -379,8 +379,9 @@ _NO_OBJECT = words(
 # to ...') but whose noun object is a thing kept, counselled or given ('maintained a wide
 # lead', 'continued her tour', 'advised the campaign', 'pledged delegates'), unless the
 # noun is itself words or an attack in words ('continued his remarks', 'continued his
-# assault on the mayor').
-_CLAUSE_ONLY = words("maintain continue advise pledge")
+# assault on the mayor'). 'add' and 'threaten' take a thing too ('added 300 jobs',
+# 'the drought threatens the harvest'), yet 'added that ...', 'threatened to resign'.
+_CLAUSE_ONLY = words("maintain continue advise pledge add threaten")
 _ATTACK_NOUNS = words("attack attacks assault assaults onslaught barrage tirade broadside")
 
 

@@ -4,7 +4,8 @@ noun object is a thing it acts on, not words said.
 Written from the predictions of the rules that match no gold attribution on the fit
 articles of PolNeAR train (5-fold CV): 'the firm added 300 jobs' and 'the storm
 threatens the harvest' say nothing; 'added a comment', 'added that ...' and
-'threatened to resign' still report. All sentences are invented.
+'threatened to resign' still report; 'wrote a children's book' names a thing written,
+'wrote that ...' and 'wrote a letter urging ...' report. All sentences are invented.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from attribution_helpers import reports
         ("The council added two parks to its plan for the eastern district.", "added"),
         ("The drought threatens the wheat harvest across the northern plains.", "threatens"),
         ("Rising costs threaten the survival of small theaters in the valley.", "threaten"),
+        ("The retired judge wrote a children's book about the river towns.", "wrote"),
+        ("She writes a weekly column on gardening for the county paper.", "writes"),
     ],
 )
 def test_object_is_no_report(text: str, cue: str) -> None:
@@ -39,6 +42,16 @@ def test_object_is_no_report(text: str, cue: str) -> None:
             "The union threatened to strike if the talks failed again.",
             "threatened",
             "to strike if the talks failed again",
+        ),
+        (
+            "The teacher wrote that the school needed a new roof before winter.",
+            "wrote",
+            "that the school needed a new roof before winter",
+        ),
+        (
+            "The farmers wrote a letter urging the council to repair the dam.",
+            "wrote",
+            "a letter urging the council to repair the dam",
         ),
         (
             '"We will rebuild," the mayor added.',

@@ -120,9 +120,8 @@ def entities_table(a: dict[str, Any]) -> Table | None:
 def quotes_table(a: dict[str, Any]) -> Table | None:
     """Every quotation: the attributed quotes, then, marked as such, those credited to
     nobody (the ``uncredited_quotes`` layer)."""
-    uncredited = a.get("uncredited_quotes") or []
-    quotes = [*(a.get("quotes") or []), *uncredited]
-    nobody = {id(q) for q in uncredited}
+    credited = a.get("quotes") or []
+    quotes = [*credited, *(a.get("uncredited_quotes") or [])]
     if not quotes:
         return None
     names = _entity_names(a)
@@ -133,11 +132,11 @@ def quotes_table(a: dict[str, Any]) -> Table | None:
     table.add_column("Kind")
     table.add_column("Via")
     table.add_column("Words")
-    for q in quotes:
+    for i, q in enumerate(quotes):
         speaker = q.get("speaker") or {}
         who = names.get(speaker.get("entity") or "", "") or speaker.get("text") or "—"
         kind = q["kind"]
-        if id(q) in nobody:
+        if i >= len(credited):
             who, kind = "nobody named", "uncredited"
         table.add_row(
             q["id"],

@@ -279,7 +279,6 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
     credited = [q for q in _list(analysis.get("quotes")) if isinstance(q, dict)]
     uncredited = [q for q in _list(analysis.get("uncredited_quotes")) if isinstance(q, dict)]
     quotes = [*credited, *uncredited]  # the attributions first, as the layer orders them
-    uncredited_ids = {id(q) for q in uncredited}
     quote_index = {str(q.get("id")): i for i, q in enumerate(quotes)}
     quote_spans = [clamp(q.get("span"), n) for q in quotes]
     quote_data = []
@@ -288,7 +287,7 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
         who = (
             _str(speaker.get("text"), 200) or names.get(str(speaker.get("entity")), "") or "unknown"
         )
-        is_credited = id(q) not in uncredited_ids
+        is_credited = i < len(credited)
         if not is_credited:
             who = UNCREDITED
         via = q.get("via")

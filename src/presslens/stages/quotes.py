@@ -61,7 +61,7 @@ def find_attributions(
     "model". The stage and ``presslens eval quotes`` both call this, so the scores
     measure what ships. Without the model's files the rules stand alone.
     """
-    paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
+    paras = paragraphs_of(anatomy)
     excluded, bounded = furniture(anatomy)
     model = learned.shipped() if system != "rules" else None
     if model is None:
@@ -86,10 +86,15 @@ def reported_quotes(
     """Quotes of a text parsed into Universal Dependencies, read with ``lexicon``."""
     from presslens.attribution import reported, speakers
 
-    paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
+    paras = paragraphs_of(anatomy)
     excluded, bounded = furniture(anatomy)
     found = reported.extract(text, sdoc, lexicon, paras, excluded, bounded)
     return speakers.to_quotes(text, sdoc, found, entities, lexicon, furniture_spans(anatomy))
+
+
+def paragraphs_of(anatomy: Anatomy | None) -> list[Span] | None:
+    """The anatomy's paragraphs, or None (the readers then cut the text at blank lines)."""
+    return list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
 
 
 def furniture(anatomy: Anatomy | None) -> tuple[list[Span], list[Span]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from presslens.attribution.scare import scare_quotes
 from presslens.document import Document, Span
 from presslens.settings import Settings
+from presslens.stages.quotes import paragraphs_of
 
 
 class ScareQuotesStage:
@@ -25,5 +26,5 @@ class ScareQuotesStage:
         if doc.has("syntax") and doc.layer("syntax") is None:
             return []  # no parse (not English): quotes are unknown, so nothing is "nobody's"
         anatomy = doc.layer("anatomy")
-        paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
+        paras = paragraphs_of(anatomy)
         return scare_quotes(doc.text, list(doc.layer("quotes") or []), paras)

@@ -11,7 +11,7 @@ from presslens.attribution.lexicon import for_language
 from presslens.attribution.uncredited import uncredited_quotes
 from presslens.document import Document, Quote
 from presslens.settings import Settings
-from presslens.stages.quotes import furniture
+from presslens.stages.quotes import furniture, paragraphs_of
 
 
 class UncreditedQuotesStage:
@@ -28,7 +28,7 @@ class UncreditedQuotesStage:
         if doc.has("syntax") and doc.layer("syntax") is None:
             return []  # no parse: no quotes were read, so none is known to be uncredited
         anatomy = doc.layer("anatomy")
-        paras = list(anatomy.paragraphs) if anatomy is not None and anatomy.paragraphs else None
+        paras = paragraphs_of(anatomy)
         excluded, bounded = furniture(anatomy)
         nested = for_language(doc.layer("language")) is not None
         quotes = list(doc.layer("quotes") or [])

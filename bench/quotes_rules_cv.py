@@ -1,8 +1,9 @@
 """5-fold CV of the quotes stage's rules, alone and combined with the CRF (``add+outer``),
 over the fit articles of PolNeAR train (issue 19), with what ``presslens eval quotes`` scores.
 
-The folds are those of ``presslens train quotes``; the CRF of each fold is fitted on the
-other four (c1 0.2, c2 0.05, feature set ``flat``, as shipped) and its attributions are
+The folds are those of ``presslens train quotes``; the open-cue classifier (unless
+``--no-open``) and the CRF of each fold are fitted on the other four (the CRF with c1 0.2,
+c2 0.05, feature set ``flat``, as shipped); the CRF's attributions are
 kept in ``CACHE/learned_folds.pkl``, so a change to the rules is scored in a minute. The
 parses are kept in ``CACHE`` as the training recipe keeps them. Prints, per system, the
 mean ± std over the folds of content+source F1 (and P, R), fully quoted F1 and the
@@ -25,6 +26,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", type=Path, required=True)
     ap.add_argument("--json", type=Path)
+    ap.add_argument(
+        "--no-open", action="store_true", help="the rules without the open-cue classifier"
+    )
     args = ap.parse_args()
 
     from presslens.attribution.learned import combine
@@ -60,11 +64,30 @@ def main() -> None:
             for p in held:
                 learned[p.article.name] = learned_of(p, model, "flat", frozenset())
         stored.write_bytes(pickle.dumps(learned))
+    open_models = [None] * len(fold_preps)
+    if not args.no_open:
+        # The open-cue classifier of each fold, fitted on the other folds' candidates
+        # with the shipped C and threshold, as the stage runs it.
+        from presslens.attribution import open_cues
+        from presslens_training.quotes.open_cues import THRESHOLD, candidates_of, fit
+
+        shipped = open_cues.MODEL_DIR / "open_cues.json"
+        c = json.loads(shipped.read_text(encoding="utf-8"))["c"] if shipped.exists() else 0.3
+        cands = {n: candidates_of(p, rules_of(p)) for n, p in preps.items()}
+        for k, held in enumerate(fold_preps):
+            names = {p.article.name for p in held}
+            train = [x for n, x in cands.items() if n not in names]
+            open_models[k] = fit(
+                [r for x in train for r in x.rows],
+                [v for x in train for v in x.labels],
+                c,
+                THRESHOLD,
+            )
     rows: dict[str, list[dict[str, float]]] = {"rules": [], "add+outer": []}
-    for held in fold_preps:
+    for k, held in enumerate(fold_preps):
         reports = {m: Report() for m in rows}
         for p in held:
-            ruled = rules_of(p)
+            ruled = rules_of(p, open_models[k])
             for m, rep in reports.items():
                 found = combine(ruled, learned[p.article.name], m)
                 score_article(rep, p.article.text, predicted(found), p.article.attributions)

@@ -2473,6 +2473,57 @@ def relative_object_report(tok: Any, sent: Any, blocked: list[Span]) -> Found | 
     return Found("indirect", content, (content,), cue_span(tok), speaker, spk_head, None, tok.i)
 
 
+def verb_report(
+    tok: Any, sent: Any, text: str, interiors: list[Span], prep: Any = None
+) -> tuple[Found, int | None] | None:
+    """The report of verb ``tok`` with its complement as content and its subject as
+    speaker, or None where the complement is too short or a quotation; with the cue
+    token of a report cut off its end (see :func:`without_inner_report`).
+
+    ``prep``: the preposition that makes the verb a cue ('called for'), if any.
+    """
+    comp = complement(tok) or _nonfinite_object(tok) or _agent_subject(tok)
+    comp = [t for t in comp if sent.start <= t.i < sent.end]
+    comp = without_trailing_report(tok, with_orphans(comp, sent))
+    comp, heir = without_inner_report(tok, comp)
+    words = [t for t in comp if not t.is_punct and not t.is_space]
+    if (
+        len(words) < _MIN_CONTENT_TOKENS
+        and not _short_object(tok, comp)
+        and not _short_stance(tok, comp)
+        and not _short_clause(tok, comp)
+        and not _short_passive_noun(tok, comp)
+    ):
+        return None
+    content = trim(text, span_of(comp), ".")
+    if content is None:
+        return None
+    if any(inside(content, q) for q in interiors):
+        return None  # the content is a quotation: the direct pass owns it
+    kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
+    speaker, head = subject(tok, sent, interiors)
+    if speaker is None:
+        # 'she has promised X, opposed Y': the first verb's subject is the cue's.
+        first = next((c for c in tok.children if _first_conjunct(tok, c)), None)
+        if first is not None:
+            speaker, head = subject(first, sent, interiors)
+    poll = poll_of(tok)
+    if poll is not None and _share_of_people(tok):
+        # 'In a poll, 79 percent said ...': PolNeAR names the poll as the source.
+        speaker = clipped_subtree(poll, (sent.start_char, sent.end_char), interiors)
+        head = poll.i
+    cue = cue_span(tok)
+    if prep is not None:
+        cue = (cue[0], max(cue[1], prep.idx + len(prep.text)))
+    clear = made_clear(tok)
+    if clear is not None:
+        cue = (cue[0], clear[0].idx + len(clear[0].text))
+    return (
+        Found(kind, content, (content,), cue, speaker, head, addressee(tok), tok.i),
+        heir,
+    )
+
+
 def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
     """Indirect and mixed attributions whose cue lies outside every quotation."""
     text = doc_text(sdoc)
@@ -2537,69 +2588,151 @@ def find_indirect(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[F
                 found.append(f)
                 continue
             prep = prep_of(tok)
-            if prep is None and not (
-                is_cue_verb(tok)
-                or _intent_infinitive(tok)
-                or noun_read_for_verb(tok)
-                or _given_words(tok) is not None
-                or made_clear(tok) is not None
-            ):
+            if not lexical_cue(tok, prep):
                 continue
-            comp = complement(tok) or _nonfinite_object(tok) or _agent_subject(tok)
-            comp = [t for t in comp if sent.start <= t.i < sent.end]
-            comp = without_trailing_report(tok, with_orphans(comp, sent))
-            comp, heir = without_inner_report(tok, comp)
-            words = [t for t in comp if not t.is_punct and not t.is_space]
-            if (
-                len(words) < _MIN_CONTENT_TOKENS
-                and not _short_object(tok, comp)
-                and not _short_stance(tok, comp)
-                and not _short_clause(tok, comp)
-                and not _short_passive_noun(tok, comp)
-            ):
+            report = verb_report(tok, sent, text, interiors, prep)
+            if report is None:
                 continue
-            content = trim(text, span_of(comp), ".")
-            if content is None:
-                continue
-            if any(inside(content, q) for q in interiors):
-                continue  # the content is a quotation: the direct pass owns it
-            kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
-            speaker, head = subject(tok, sent, interiors)
-            if speaker is None:
-                # 'she has promised X, opposed Y': the first verb's subject is the cue's.
-                first = next((c for c in tok.children if _first_conjunct(tok, c)), None)
-                if first is not None:
-                    speaker, head = subject(first, sent, interiors)
-            poll = poll_of(tok)
-            if poll is not None and _share_of_people(tok):
-                # 'In a poll, 79 percent said ...': PolNeAR names the poll as the source.
-                speaker = clipped_subtree(poll, (sent.start_char, sent.end_char), interiors)
-                head = poll.i
-            cue = cue_span(tok)
-            if prep is not None:
-                cue = (cue[0], max(cue[1], prep.idx + len(prep.text)))
-            clear = made_clear(tok)
-            if clear is not None:
-                cue = (cue[0], clear[0].idx + len(clear[0].text))
-            found.append(
-                Found(kind, content, (content,), cue, speaker, head, addressee(tok), tok.i)
-            )
-            if heir is not None:
-                heirs[heir] = len(found) - 1
+            found.append(report[0])
+            if report[1] is not None:
+                heirs[report[1]] = len(found) - 1
     found = _with_heirs(found, heirs)
     found = before_relatives(sdoc, found)
     kept = outermost(_without_hosts(found, _yielding(sdoc, found, impressions)))
-    return [
-        f
-        for f in kept
-        if not _impersonal_judgement(sdoc, f)
-        and not _noun_purpose(sdoc, f)
-        and not _markup_cue(text, f)
-        and not _reader_question(sdoc, f)
-        and not _added_to(sdoc, f)
-        and not _imperative(sdoc, f)
-        and not _kicker(text, f)
-    ]
+    return [f for f in kept if _plausible(sdoc, text, f)]
+
+
+def _plausible(sdoc: Any, text: str, f: Found) -> bool:
+    """Whether a report survives the checks every found report goes through: no
+    impersonal judgement, purpose noun, markup, question to the reader, 'added to',
+    imperative or headline kicker."""
+    return not (
+        _impersonal_judgement(sdoc, f)
+        or _noun_purpose(sdoc, f)
+        or _markup_cue(text, f)
+        or _reader_question(sdoc, f)
+        or _added_to(sdoc, f)
+        or _imperative(sdoc, f)
+        or _kicker(text, f)
+    )
+
+
+def lexical_cue(tok: Any, prep: Any) -> bool:
+    """Whether verb ``tok`` is a cue by the lexicons (or by a preposition, an intent
+    infinitive, words given or 'made clear'), as :func:`find_indirect` reads it."""
+    return (
+        prep is not None
+        or is_cue_verb(tok)
+        or _intent_infinitive(tok)
+        or noun_read_for_verb(tok)
+        or _given_words(tok) is not None
+        or made_clear(tok) is not None
+    )
+
+
+def open_reports(sdoc: Any, interiors: list[Span], paras: list[Span]) -> list[Found]:
+    """Reports of verbs outside every lexicon: any verb with a complement clause or a
+    'to'-infinitive reads as a report, its subject as the speaker.
+
+    Why: of the PolNeAR attributions the rules miss, most have a verb cue outside the
+    lexicons (be, have, see, look, ...), a long tail no word list reaches. These
+    candidates are many and mostly wrong; :mod:`presslens.attribution.open_cues` keeps
+    those a classifier trained on PolNeAR reads as attributions.
+    """
+    text = doc_text(sdoc)
+    quoted = {t.i for span in interiors for t in tokens_in(sdoc, span)}
+    found: list[Found] = []
+    for sent in _clauses(sdoc, paras):
+        for tok in sent.tokens:
+            if tok.pos_ not in ("VERB", "AUX") or tok.i in quoted or _anonymity_formula(tok):
+                continue
+            if lexical_cue(tok, prep_of(tok)):
+                continue
+            report = (
+                verb_report(tok, sent, text, interiors)
+                or _infinitive_report(tok, sent, text, interiors)
+                or _passive_subject_report(tok, sent, text, interiors)
+                or _object_report(tok, sent, text, interiors)
+            )
+            # A quotation inside such a report is mostly a title or a name ('released a
+            # book titled "X"'): the quotation's own reading stands.
+            if (
+                report is not None
+                and report[0].kind != "mixed"
+                and _plausible(sdoc, text, report[0])
+            ):
+                found.append(report[0])
+    return found
+
+
+def _object_report(
+    tok: Any, sent: Any, text: str, interiors: list[Span]
+) -> tuple[Found, int | None] | None:
+    """The report of a verb's object or prepositional object after it ('embraced the
+    plan', 'spoke of his friendship with X'): PolNeAR marks many such stances and
+    acts, most such phrases are neither."""
+    for child in sorted(tok.children, key=lambda c: c.i):
+        if child.i < tok.i or not sent.start <= child.i < sent.end:
+            continue
+        if child.dep_ == "dobj":
+            comp = [t for t in child.subtree if sent.start <= t.i < sent.end]
+            cue = cue_span(tok)
+        elif child.dep_ == "prep" and any(c.dep_ == "pobj" for c in child.children):
+            comp = [t for t in list(child.subtree)[1:] if sent.start <= t.i < sent.end]
+            cue = (cue_span(tok)[0], child.idx + len(child.text))
+        else:
+            continue
+        if not comp:
+            return None
+        content = trim(text, span_of(comp), ".")
+        if content is None or any(inside(content, q) for q in interiors):
+            return None
+        kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
+        speaker, head = subject(tok, sent, interiors)
+        return Found(kind, content, (content,), cue, speaker, head, None, tok.i), None
+    return None
+
+
+def _passive_subject_report(
+    tok: Any, sent: Any, text: str, interiors: list[Span]
+) -> tuple[Found, int | None] | None:
+    """The report of a passive verb about its subject ('The measure was handily defeated
+    by 74 percent', 'the detentions are widely recognized'), the agent as speaker."""
+    if tok.tag_ != "VBN":
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lower_ in _RELATIVE_SUBJECTS or subj.pos_ == "PRON":
+        return None
+    comp = [t for t in subj.subtree if sent.start <= t.i < sent.end]
+    content = trim(text, span_of(comp), ".") if comp else None
+    if content is None or any(inside(content, q) for q in interiors):
+        return None
+    kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
+    speaker, head = _agent(tok, (sent.start_char, sent.end_char), interiors)
+    return Found(kind, content, (content,), cue_span(tok), speaker, head, None, tok.i), None
+
+
+def _infinitive_report(
+    tok: Any, sent: Any, text: str, interiors: list[Span]
+) -> tuple[Found, int | None] | None:
+    """The report of a verb with a 'to'-infinitive after it ('tried to block the
+    bill'), as :func:`verb_report` reads an intent verb's."""
+    for child in tok.children:
+        if child.dep_ != "xcomp" or child.i < tok.i or name_read_as_verb(child):
+            continue
+        if child.tag_ == "VB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            comp = [t for t in child.subtree if sent.start <= t.i < sent.end]
+            words_ = [t for t in comp if not t.is_punct and not t.is_space]
+            if len(words_) < _MIN_CONTENT_TOKENS:
+                return None
+            content = trim(text, span_of(comp), ".")
+            if content is None or any(inside(content, q) for q in interiors):
+                return None
+            kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
+            speaker, head = subject(tok, sent, interiors)
+            found = Found(kind, content, (content,), cue_span(tok), speaker, head, None, tok.i)
+            return found, None
+    return None
 
 
 # The labels a headline opens with ('BREAKING: ...', 'Exclusive: ...', 'Correction: ...').

@@ -25,11 +25,13 @@ from presslens.attribution.frames import (
 from presslens.attribution.indirect import (
     complement,
     find_indirect,
+    open_reports,
     subject,
     without_inner_report,
     without_trailing_report,
 )
 from presslens.attribution.marks import ALL_MARKS, QuotedSpan, find_quotes, is_title, paragraphs
+from presslens.attribution.open_cues import OpenCueModel, fresh
 from presslens.attribution.syntax_utils import (
     clipped_subtree,
     doc_text,
@@ -1035,6 +1037,7 @@ def attributed_quotes(
     excluded: Sequence[Span] = (),
     bounded: Sequence[Span] = (),
     marked: tuple[list[Span], list[QuotedSpan]] | None = None,
+    open_model: OpenCueModel | None = None,
 ) -> list[Found]:
     """Every attribution in ``text`` (parsed as ``sdoc``), in text order.
 
@@ -1042,6 +1045,8 @@ def attributed_quotes(
     never includes an ``excluded`` span (dateline, boilerplate) nor runs out of a
     ``bounded`` one (headline, standfirst); see :func:`regions`. ``marked``: those
     regions and their :func:`find_quotes`, where the caller has them already.
+    ``open_model``: the classifier that keeps reports of verbs outside the lexicons
+    (:mod:`presslens.attribution.open_cues`); without it only the lexicons' cues count.
     """
     if marked is None:
         paras = regions(text, paras, excluded, bounded)
@@ -1070,6 +1075,9 @@ def attributed_quotes(
             continue
         out.append(f)
     out = _reported_by_according(text, sdoc, out)
+    if open_model is not None:
+        candidates = fresh(open_reports(sdoc, interiors, paras), out, text, bounded)
+        out += open_model.keep(sdoc, candidates)
     turns = find_transcript_turns(text, paras)
     if turns:
         # A transcript turn owns everything inside it (nested cues, its own quote marks).

@@ -27,15 +27,28 @@ def train_quotes(
         True, "--heldout/--no-heldout", help="Score the held-out part once for the card."
     ),
     dev: bool = typer.Option(True, "--dev/--no-dev", help="Score PolNeAR dev for the card."),
+    open_cues_only: bool = typer.Option(
+        False,
+        "--open-cues-only",
+        help="Refit only the open-cue classifier (reports of verbs outside the lexicons).",
+    ),
     debug: bool = DebugOption,
 ) -> None:
     """Choose the CRF's knobs and its combination with the rules by k-fold CV, fit, write the
-    model and its card (needs python-crfsuite, from the ``train`` extra)."""
+    model and its card; then the open-cue classifier, its C chosen by the same folds
+    (needs python-crfsuite and scikit-learn, from the ``train`` extra)."""
 
     def run() -> None:
+        from presslens_training.quotes.open_cues import train_open_cues
         from presslens_training.quotes.run import train_quotes as recipe
 
-        record = recipe(out, cache=cache, k=folds, heldout=heldout, dev=dev, log=typer.echo)
-        typer.echo(f"model written to {out} ({record['features']} features)")
+        if not open_cues_only:
+            record = recipe(out, cache=cache, k=folds, heldout=heldout, dev=dev, log=typer.echo)
+            typer.echo(f"model written to {out} ({record['features']} features)")
+        meta = train_open_cues(out, cache=cache, k=folds, log=typer.echo)
+        typer.echo(
+            f"open-cue classifier written to {out} (C={meta['c']}, "
+            f"{meta['candidates']} candidates, {meta['right']} right)"
+        )
 
     guarded(run, debug=debug)

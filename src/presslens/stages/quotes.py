@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from presslens.attribution import learned
+from presslens.attribution import learned, open_cues
 from presslens.attribution.coref import History, resolve_addressee, resolve_speaker
 from presslens.attribution.found import Found
 from presslens.attribution.furniture import furniture_spans, speaker_candidates
@@ -59,20 +59,23 @@ def find_attributions(
 
     ``system``: "combined" (the rules with the learned model, what ships), "rules" or
     "model". The stage and ``presslens eval quotes`` both call this, so the scores
-    measure what ships. Without the model's files the rules stand alone.
+    measure what ships. Without the model's files the rules stand alone. The rules
+    include the open-cue classifier (:mod:`presslens.attribution.open_cues`) where
+    its file is bundled.
     """
     paras = paragraphs_of(anatomy)
     excluded, bounded = furniture(anatomy)
     model = learned.shipped() if system != "rules" else None
+    opened = open_cues.shipped()
     if model is None:
-        return attributed_quotes(text, sdoc, paras, excluded, bounded)
+        return attributed_quotes(text, sdoc, paras, excluded, bounded, open_model=opened)
     # The regions and quotations, found once for the rules and the model.
     regs = regions(text, paras, excluded, bounded)
     quotes = find_quotes(text, list(regs))
     ruled = (
         []
         if system == "model"
-        else attributed_quotes(text, sdoc, paras, excluded, bounded, (regs, quotes))
+        else attributed_quotes(text, sdoc, paras, excluded, bounded, (regs, quotes), opened)
     )
     found = learned.find_learned(text, sdoc, regs, model, quoted=[q.span for q in quotes])
     return learned.combine(

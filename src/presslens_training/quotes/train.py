@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from presslens.attribution.found import Found
 from presslens.attribution.learned import LABELS, combine, link
 from presslens.attribution.learned_features import sentence_features
+from presslens.attribution.open_cues import OpenCueModel
 from presslens.attribution.quotes import attributed_quotes
 from presslens.entities.tagger import CrfModel
 from presslens.eval.quotes import Predicted, Report, score_article
@@ -60,10 +61,18 @@ def fit_model(data: Sequence[Example], knobs: QuoteKnobs, log: Callable = print)
     return CrfModel(model.labels, model.hashes, model.weights, model.transitions, "en")
 
 
-def rules_of(prep: Prepared) -> list[Found]:
-    """What the rules find in one article (the stage's own call)."""
+def rules_of(prep: Prepared, open_model: OpenCueModel | None = None) -> list[Found]:
+    """What the rules find in one article (the stage's own call), with the open-cue
+    classifier ``open_model`` where given."""
     paras = prep.regions
-    return attributed_quotes(prep.article.text, prep.sdoc, paras, prep.excluded, prep.bounded)
+    return attributed_quotes(
+        prep.article.text,
+        prep.sdoc,
+        paras,
+        prep.excluded,
+        prep.bounded,
+        open_model=open_model,
+    )
 
 
 def learned_of(prep: Prepared, model: CrfModel, keep: str, extra: frozenset[str]) -> list[Found]:

@@ -132,3 +132,68 @@ def test_inverted_speaker_stops_before_time() -> None:
         "The vote was rigged",
         "a spokesman for the party",
     )
+
+
+# 2. 'by + -ing' under an object-control verb: written before reading the rules.
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The mayor convinced them to leave by claiming the bridge was unsafe.",
+            "claiming",
+            "the bridge was unsafe",
+            "The mayor",
+        ),
+        (
+            "The governor pressured lawmakers to drop the bill by warning that it would fail.",
+            "warning",
+            "that it would fail",
+            "The governor",
+        ),
+        (
+            "The governor pressured them to stop by threatening to sue.",
+            "threatening",
+            "to sue",
+            "The governor",
+        ),
+        (
+            "The coach persuaded the players to stay by promising to raise their pay.",
+            "promising",
+            "to raise their pay",
+            "The coach",
+        ),
+        (
+            "Senator Mitch McConnell pressured Democrats to back the deal by arguing that "
+            "it would cut taxes.",
+            "arguing",
+            "that it would cut taxes",
+            "Senator Mitch McConnell",
+        ),
+        (
+            "Senator Chuck Schumer pressured Republicans to back the deal by arguing that "
+            "it would cut taxes.",
+            "arguing",
+            "that it would cut taxes",
+            "Senator Chuck Schumer",
+        ),
+    ],
+)
+def test_by_gerund_not_credited_to_object(text: str, cue: str, content: str, speaker: str) -> None:
+    _assert_report(text, cue, content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The mayor tried to calm residents by promising that the bridge would reopen.",
+            "promising",
+            "that the bridge would reopen",
+            "The mayor",
+        ),
+    ],
+)
+def test_by_gerund_subject_control_keeps_subject(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    _assert_report(text, cue, content, speaker)

@@ -512,7 +512,11 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         shared = _conjunct_subject(seen)
         if shared is not None:
             return _within(shared, bounds, blocked)
-        caused = _caused_to(seen)
+        # A means ('by claiming ...') under an infinitive whose doer is an object
+        # ('convinced them to leave by claiming', 'pressured lawmakers to drop the bill
+        # by warning'): the means is the one who convinced or pressured, not the object.
+        means = path[-2:] == ["pcomp", "prep"] and below is not None and below.lower_ == "by"
+        caused = None if means else _caused_to(seen)
         if caused is not None:
             return _within(caused, bounds, blocked)
         if seen.dep_ == "xcomp":
@@ -520,6 +524,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             raised = next((c for c in seen.head.children if c.dep_ == "nsubjpass"), None)
             if raised is not None:
                 return _within(raised, bounds, blocked)
+        if seen.dep_ == "xcomp" and not means:
             # Object control: 'prompted Parliament to call', 'led her to declare'; not
             # a means or the time spent ('used his speech to call', 'spent time mocking').
             obj = next((c for c in seen.head.children if c.dep_ == "dobj" and c.i < seen.i), None)
@@ -3087,7 +3092,10 @@ def without_inner_report(tok: Any, comp: list[Any]) -> tuple[list[Any], int | No
             return _cut_before(comp, start), t.i
         verb = _report_in_time_phrase(tok, t)
         if verb is not None:
-            return _cut_before(comp, start), verb.i
+            # A means on an infinitive ('pressured them to back X by arguing ...') is
+            # not the infinitive's doer's: the participle finds its own speaker.
+            means = t.lower_ == "by" and tok.dep_ == "xcomp"
+            return _cut_before(comp, start), None if means else verb.i
         if _reporting_relative(t, start):
             return _cut_before(comp, start), None
     return comp, None

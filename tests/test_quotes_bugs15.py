@@ -197,3 +197,49 @@ def test_by_gerund_subject_control_keeps_subject(
     text: str, cue: str, content: str, speaker: str
 ) -> None:
     _assert_report(text, cue, content, speaker)
+
+
+# 3. Agent inside the relative clause of the as-phrase: written before reading the rules.
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "They are seen as leaders who can fix the economy by a third of voters.",
+            "seen",
+            "They are seen as leaders who can fix the economy",
+            "a third of voters",
+        ),
+        (
+            "The governor is viewed as a leader who can unite the state by most Democrats.",
+            "viewed",
+            "The governor is viewed as a leader who can unite the state",
+            "most Democrats",
+        ),
+        (
+            "The governor is viewed as a leader who can unite the state by most Republicans.",
+            "viewed",
+            "The governor is viewed as a leader who can unite the state",
+            "most Republicans",
+        ),
+        (
+            "The senator is regarded as someone who will fight for farmers by many in "
+            "rural districts.",
+            "regarded",
+            "The senator is regarded as someone who will fight for farmers",
+            "many in rural districts",
+        ),
+    ],
+)
+def test_agent_in_relative_clause_holds_the_view(
+    text: str, cue: str, content: str, speaker: str
+) -> None:
+    _assert_report(text, cue, content, speaker)
+
+
+def test_by_phrase_of_relative_clause_verb_is_not_agent() -> None:
+    """A 'by' that belongs to the relative clause's own verb ('paid by') is not the view's
+    holder."""
+    text = "She is seen as a leader who was elected by a wide margin."
+    found = reports(text)
+    if "seen" in found:
+        assert found["seen"][1] != "a wide margin", found

@@ -151,11 +151,41 @@ def _agent_in_as_phrase(as_: Any) -> Any | None:
         if t.lower_ != "by" or t.dep_ not in ("agent", "prep") or t.i <= as_.i:
             continue
         up = t.head
-        while up.i != as_.i and up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+        while up.i != as_.i and up.head.i != up.i:
+            if up.pos_ in ("VERB", "AUX") and not _agent_closing_relative(up, t, as_):
+                break
             up = up.head
         if up.i == as_.i and any(g.dep_ == "pobj" for g in t.children):
             return t
     return None
+
+
+# Nouns of a 'by' phrase that measure or time what a verb does ('won by a wide margin',
+# 'by the end of the year'), not who holds a view.
+_NOT_HOLDERS = words("margin landslide end time way means far point points hand accident")
+_NOT_AGENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _agent_closing_relative(verb: Any, by: Any, as_: Any) -> bool:
+    """'are seen as leaders who can fix the economy by a third of voters': the parse hung
+    the passive's agent on the active verb of a relative clause on the 'as'-phrase's
+    noun; a 'by' phrase of people closing the relative clause and the 'as'-phrase is
+    the agent (not 'who was elected by', a passive's own agent, nor 'win by a margin')."""
+    if verb.dep_ != "relcl" or by.dep_ != "prep" or by.head.i != verb.i:
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
+        return False
+    obj = next((g for g in by.children if g.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "ADJ", "PRON"):
+        return False
+    if obj.lemma_.lower() in _NOT_HOLDERS:
+        return False
+    # A share is of people ('by a third of voters'), not an amount ('by 10 percent').
+    share = any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+    if obj.ent_type_ in _NOT_AGENT_ENTS and not share:
+        return False
+    last = max(t.i for t in by.subtree)
+    return last == max(t.i for t in verb.subtree) == max(t.i for t in as_.subtree)
 
 
 def _held(tok: Any, bounds: Span, blocked: list[Span]) -> Span | None:

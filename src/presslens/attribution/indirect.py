@@ -28,6 +28,7 @@ from presslens.attribution.found import Found, inside
 from presslens.attribution.frames import addressee
 from presslens.attribution.impressions import HEARSAY_ADVERBS, attitude, hearsay, impression, regard
 from presslens.attribution.noun_reports import in_view_report, noun_object_report, received_report
+from presslens.attribution.sourcing import PEOPLE_NOUNS
 from presslens.attribution.syntax_utils import (
     apposition_before,
     clipped_subtree,
@@ -511,7 +512,11 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
         shared = _conjunct_subject(seen)
         if shared is not None:
             return _within(shared, bounds, blocked)
-        caused = _caused_to(seen)
+        # A means ('by claiming ...') under an infinitive whose doer is an object
+        # ('convinced them to leave by claiming', 'pressured lawmakers to drop the bill
+        # by warning'): the means is the one who convinced or pressured, not the object.
+        means = path[-2:] == ["pcomp", "prep"] and below is not None and below.lower_ == "by"
+        caused = None if means else _caused_to(seen)
         if caused is not None:
             return _within(caused, bounds, blocked)
         if seen.dep_ == "xcomp":
@@ -519,6 +524,7 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
             raised = next((c for c in seen.head.children if c.dep_ == "nsubjpass"), None)
             if raised is not None:
                 return _within(raised, bounds, blocked)
+        if seen.dep_ == "xcomp" and not means:
             # Object control: 'prompted Parliament to call', 'led her to declare'; not
             # a means or the time spent ('used his speech to call', 'spent time mocking').
             obj = next((c for c in seen.head.children if c.dep_ == "dobj" and c.i < seen.i), None)
@@ -1270,6 +1276,114 @@ def _first_conjunct(tok: Any, clause: Any) -> bool:
     if not any(t.text == "," for t in between) or any(t.text in _CLOSING for t in between):
         return False  # '"The river will rise," warned the mayor': a quotation's frame
     return any(c.i > tok.i and c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in tok.children)
+
+
+# Nouns of people and bodies that speak (with :data:`PEOPLE_NOUNS`): who stands after a
+# speech verb in the inverted order ('..., claimed a spokesman for the party').
+_SPEAKING_NOUNS = words(
+    """
+    leader chief head president minister secretary senator governor mayor lawmaker
+    legislator congressman congresswoman lawyer attorney counsel manager director
+    chairman chairwoman chair executive ceo strategist consultant economist professor
+    scholar historian pollster candidate nominee challenger incumbent commissioner judge
+    prosecutor detective sheriff commander general ambassador envoy opponent voter
+    founder owner partner organizer organiser campaign party ministry department agency bank
+    government administration committee council board union group company firm police
+    """
+)
+_INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "dative", "oprd", "appos"})
+_SPEAKING_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+# Clause-taking speech verbs also common in the inverted order with a noun object.
+_INVERTED_OBJECT_CUES = words("acknowledge confirm announce predict")
+
+
+def _speaking_noun(tok: Any) -> bool:
+    """A name, or a noun of people or of a body that speaks."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _SPEAKING_ENTS:
+        return tok.ent_type_ not in _NOT_SPEAKER_ENTS
+    if tok.pos_ != "NOUN":
+        return False
+    return bool({tok.lower_, tok.lemma_.lower()} & (PEOPLE_NOUNS | _SPEAKING_NOUNS))
+
+
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "MONEY", "PERCENT", "CARDINAL"})
+
+
+def _clause_before_comma(tok: Any) -> tuple[Any, list[Any]] | None:
+    """The clause with its own subject that ends with the comma right before ``tok``
+    (its complement, or the verb it is hung on as a conjunct), and its tokens."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != ",":
+        return None
+    verb = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+    if verb is not None:
+        toks = list(verb.subtree)
+    elif tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head
+        if any(c.dep_ == "cc" and c.i < tok.i for c in verb.children):
+            return None  # '... and claimed a victory': a row of verbs
+        own = {t.i for t in tok.subtree}
+        toks = [t for t in verb.subtree if t.i not in own]
+        if any(t.i > tok.i and not t.is_punct for t in toks):
+            return None
+        toks = [t for t in toks if t.i < tok.i]
+    else:
+        return None
+    if max(t.i for t in toks) not in (tok.i - 1, tok.i - 2):
+        return None
+    if not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    return verb, [t for t in toks if t.i < tok.i - 1]
+
+
+def _inverted_report(tok: Any, sent: Any) -> tuple[list[Any], list[Any], Any] | None:
+    """'The vote was rigged, claimed a spokesman for the party.': a speech verb with no
+    subject after a comma-set clause, and a noun phrase of people closing the sentence
+    after it: the clause is what was said and the noun phrase who said it, whatever the
+    parse made of it (an object, an adverbial noun, the verb a conjunct of the clause).
+    Returns the content's tokens, the speaker's tokens and the speaker's head.
+
+    Why: the parser reads the speaker after 'said' as its subject but after 'claimed',
+    'insisted' or 'warned' often as an object; the complement was then dropped as the
+    first of a row of verbs (:func:`_first_conjunct`) and the speaker taken as content.
+    """
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ", "VBP") or not is_speech_verb(tok):
+        return None
+    lemma = cue_lemma(tok)
+    if lemma in OBJECT_CUES and lemma not in _INVERTED_OBJECT_CUES:
+        return None
+    if lemma in _NO_OBJECT and lemma != "say":
+        return None  # 'told employees': whom one tells
+    if any(c.dep_ in _SUBJECTS for c in tok.children):
+        return None
+    after = [c for c in tok.children if c.i > tok.i and not c.is_punct]
+    nps = [c for c in after if c.dep_ in _INVERTED_DEPS]
+    if len(nps) != 1 or any(c.dep_ != "prep" for c in after if c is not nps[0]):
+        return None
+    np = nps[0]
+    if min(t.i for t in np.subtree) != tok.i + 1 or not _speaking_noun(np):
+        return None
+    if any(c.i < np.i for c in after if c is not np):
+        return None
+    said = _clause_before_comma(tok)
+    if said is None:
+        return None
+    last = max(t.i for c in after for t in c.subtree)
+    # The speaker is the noun phrase with the phrases the parse hung on the verb right
+    # after it ('Republican leaders [in the House]'), not a time ('on Friday').
+    speaker = list(np.subtree)
+    for c in sorted(after, key=lambda c: c.i):
+        if c is np or min(t.i for t in c.subtree) != max(t.i for t in speaker) + 1:
+            continue
+        if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+            break
+        speaker.extend(c.subtree)
+    speaker = [t for t in speaker if sent.start <= t.i < sent.end]
+    if any(not t.is_punct for t in tok.doc[last + 1 : sent.end]):
+        return None
+    if any(t.is_quote for t in tok.doc[tok.i : sent.end]):
+        return None
+    return said[1], speaker, np
 
 
 def complement(tok: Any) -> list[Any]:
@@ -2482,7 +2596,11 @@ def verb_report(
 
     ``prep``: the preposition that makes the verb a cue ('called for'), if any.
     """
-    comp = complement(tok) or _nonfinite_object(tok) or _agent_subject(tok)
+    inverted = _inverted_report(tok, sent)
+    if inverted is not None:
+        comp = inverted[0]
+    else:
+        comp = complement(tok) or _nonfinite_object(tok) or _agent_subject(tok)
     comp = [t for t in comp if sent.start <= t.i < sent.end]
     comp = without_trailing_report(tok, with_orphans(comp, sent))
     comp, heir = without_inner_report(tok, comp)
@@ -2501,7 +2619,11 @@ def verb_report(
     if any(inside(content, q) for q in interiors):
         return None  # the content is a quotation: the direct pass owns it
     kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
-    speaker, head = subject(tok, sent, interiors)
+    if inverted is not None:
+        speaker = trim(text, span_of(inverted[1]), ".")
+        head = inverted[2].i
+    else:
+        speaker, head = subject(tok, sent, interiors)
     if speaker is None:
         # 'she has promised X, opposed Y': the first verb's subject is the cue's.
         first = next((c for c in tok.children if _first_conjunct(tok, c)), None)
@@ -3103,7 +3225,10 @@ def without_inner_report(tok: Any, comp: list[Any]) -> tuple[list[Any], int | No
             return _cut_before(comp, start), t.i
         verb = _report_in_time_phrase(tok, t)
         if verb is not None:
-            return _cut_before(comp, start), verb.i
+            # A means on an infinitive ('pressured them to back X by arguing ...') is
+            # not the infinitive's doer's: the participle finds its own speaker.
+            means = t.lower_ == "by" and tok.dep_ == "xcomp"
+            return _cut_before(comp, start), None if means else verb.i
         if _reporting_relative(t, start):
             return _cut_before(comp, start), None
     return comp, None

@@ -202,6 +202,13 @@ def parse_dateline(text: str, start: int, end: int) -> Dateline | None:
         agency = _agency_name(m.group("agency"), known_only=False)
         if agency is not None:
             return Dateline((start, m.end()), None, None, agency)
+    date = _DATE.match(text, start, end)
+    if date is not None:
+        # "Aug 27 (Reuters) - ": a date and an agency mark, no place. Only with an
+        # agency: a date and a bare dash open ordinary sentences.
+        tail = _tail(text, date.end(), end)
+        if tail is not None and tail[0] is not None:
+            return Dateline((start, tail[1]), None, date.group(), tail[0])
     for place_end in _place_ends(text, start, end):
         found = _after_place(text, start, place_end, end)
         if found is not None:

@@ -105,12 +105,20 @@ def features(sdoc: Any, f: Found) -> list[str]:
         f"after={f.span[0] > verb.idx}",
         f"dep+cdep={verb.dep_}+{cdep}",
         f"lem+cdep+size={lemma}+{cdep}+{_bucket(size)}",
-        f"cue={sdoc.text[f.cue[0] : f.cue[1]].lower().split()[-1]}",
+        f"cue={_last_cue_word(sdoc, f)}",
         f"root={root.lemma_.lower() if root is not None else '-'}",
     ]
     out += [f"aux={a}" for a in aux]
     out += [f"child={d}" for d in sorted(children & _CHILDREN)]
     return out
+
+
+def _last_cue_word(sdoc: Any, f: Found) -> str:
+    """The cue's last word ('against' of 'came out against'), read from its tokens
+    (``Doc.text`` joins the whole text anew on every call)."""
+    assert f.cue is not None
+    span = sdoc.char_span(*f.cue, alignment_mode="expand")
+    return span[-1].lower_ if span is not None and len(span) else "-"
 
 
 def index(feature: str) -> int:

@@ -23,6 +23,7 @@ from presslens.attribution.frames import (
     left_frame,
 )
 from presslens.attribution.indirect import (
+    clauses_of,
     complement,
     find_indirect,
     open_reports,
@@ -112,8 +113,24 @@ def _without(text: str, found: list[Found], excluded: Sequence[Span]) -> list[Fo
         parts = sorted(parts)
         if parts != list(f.parts or (f.span,)):
             f = f.with_(parts=tuple(parts), span=(parts[0][0], parts[-1][1]))
-        out.append(f)
+        out.append(_speaker_without(text, f, excluded))
     return out
+
+
+def _speaker_without(text: str, f: Found, excluded: Sequence[Span]) -> Found:
+    """The speaker cut to what follows a dateline or byline it runs over ('Aug 27
+    (Reuters) - Democrat Jane Doe' -> 'Democrat Jane Doe'): the parse joins the two
+    when the agency's furniture opens the sentence."""
+    if f.speaker is None:
+        return f
+    s, e = f.speaker
+    for a, b in excluded:
+        if a < e and s < b:
+            s = max(s, b)
+    if s == f.speaker[0]:
+        return f
+    span = speaker_span(text, (s, e)) if s < e else None
+    return f.with_(speaker=span, speaker_head=f.speaker_head if span else None)
 
 
 def _para_of(paras: list[Span], pos: int) -> Span:
@@ -1056,7 +1073,8 @@ def attributed_quotes(
     interiors = [q.span for q in quotes]
     direct = find_direct(text, sdoc, quotes, paras)
     used = {f.cue_token for f in direct if f.cue_token is not None}
-    indirect = find_indirect(sdoc, interiors, paras)
+    clauses = clauses_of(sdoc, paras)
+    indirect = find_indirect(sdoc, interiors, paras, clauses)
     by_cue = {f.cue_token: k for k, f in enumerate(direct) if f.cue_token is not None}
     out = list(direct)
     for f in indirect:
@@ -1076,7 +1094,8 @@ def attributed_quotes(
         out.append(f)
     out = _reported_by_according(text, sdoc, out)
     if open_model is not None:
-        candidates = fresh(open_reports(sdoc, interiors, paras), out, text, bounded)
+        taken = [*(p for f in out for p in f.parts or (f.span,)), *bounded]
+        candidates = fresh(open_reports(sdoc, interiors, paras, clauses, taken), out, text, bounded)
         out += open_model.keep(sdoc, candidates)
     turns = find_transcript_turns(text, paras)
     if turns:

@@ -48,6 +48,13 @@ def test_lexicon_cues_are_left_to_the_rules() -> None:
     assert not any(cue == "said" for cue, _, _ in found)
 
 
+def test_a_lexicon_verb_is_a_candidate_only_in_the_plain_shapes() -> None:
+    """'told the story of X': the rules read 'tell' with a clause or an addressee; its
+    object is a candidate for the classifier, never its clause."""
+    found = _candidates("She told the story of her father's arrest.")
+    assert ("told", "the story of her father's arrest", "She") in found
+
+
 @pytest.mark.parametrize(
     ("one", "other"),
     [

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from presslens.attribution.found import Found, inside, overlap
+from presslens.attribution.indirect import lexical_cue, prep_of
 from presslens.document import Span
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "quotes-en"
@@ -108,6 +109,8 @@ def features(sdoc: Any, f: Found) -> list[str]:
         f"cue={_last_cue_word(sdoc, f)}",
         f"root={root.lemma_.lower() if root is not None else '-'}",
     ]
+    if lexical_cue(verb, prep_of(verb)):
+        out += ["lexical", f"lexical+cdep={cdep}"]
     out += [f"aux={a}" for a in aux]
     out += [f"child={d}" for d in sorted(children & _CHILDREN)]
     return out

@@ -2838,14 +2838,7 @@ def _object_report(
             cue = (cue_span(tok)[0], child.idx + len(child.text))
         else:
             continue
-        if not comp:
-            return None
-        content = trim(text, span_of(comp), ".")
-        if content is None or any(inside(content, q) for q in interiors):
-            return None
-        kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
-        speaker, head = subject(tok, sent, interiors)
-        return Found(kind, content, (content,), cue, speaker, head, None, tok.i), None
+        return _candidate(tok, comp, cue, sent, text, interiors)
     return None
 
 
@@ -2862,14 +2855,21 @@ def _infinitive_report(
             words_ = [t for t in comp if not t.is_punct and not t.is_space]
             if len(words_) < _MIN_CONTENT_TOKENS:
                 return None
-            content = trim(text, span_of(comp), ".")
-            if content is None or any(inside(content, q) for q in interiors):
-                return None
-            kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
-            speaker, head = subject(tok, sent, interiors)
-            found = Found(kind, content, (content,), cue_span(tok), speaker, head, None, tok.i)
-            return found, None
+            return _candidate(tok, comp, cue_span(tok), sent, text, interiors)
     return None
+
+
+def _candidate(
+    tok: Any, comp: list[Any], cue: Span, sent: Any, text: str, interiors: list[Span]
+) -> tuple[Found, int | None] | None:
+    """A candidate report of ``tok`` with ``comp`` as content and its subject as speaker,
+    or None where the content is empty or a quotation."""
+    content = trim(text, span_of(comp), ".") if comp else None
+    if content is None or any(inside(content, q) for q in interiors):
+        return None
+    kind = "mixed" if any(inside(q, content) for q in interiors) else "indirect"
+    speaker, head = subject(tok, sent, interiors)
+    return Found(kind, content, (content,), cue, speaker, head, None, tok.i), None
 
 
 # The labels a headline opens with ('BREAKING: ...', 'Exclusive: ...', 'Correction: ...').

@@ -142,6 +142,20 @@ def cross_validate(
     return rows
 
 
+def fit_preparations(
+    cache: Path | None, k: int
+) -> tuple[dict[str, Prepared], list[list[Prepared]]]:
+    """The fit articles of PolNeAR train, prepared, and their ``k`` folds (those of
+    ``presslens train quotes``)."""
+    from presslens_training.quotes.data import folds, parsed, prepare, split
+
+    pairs = parsed("train", cache)
+    docs = {a.name: d for a, d in pairs}
+    fit_articles = split([a for a, _ in pairs], "fit")
+    preps = {a.name: prepare(a, docs[a.name]) for a in fit_articles}
+    return preps, [[preps[a.name] for a in f] for f in folds(fit_articles, k)]
+
+
 # The knobs the folds choose among; the threshold is fixed near F1/2 (see above).
 C_GRID = (0.1, 0.3, 1.0)
 THRESHOLD = 0.4
@@ -153,15 +167,11 @@ def train_open_cues(
 ) -> dict:
     """Choose C by k-fold CV over the fit articles, fit on all of them, write
     ``open_cues.npz`` and ``open_cues.json`` (the CV table and the files' sha256) to ``out``."""
-    from presslens_training.quotes.data import folds, parsed, prepare, split
+    from rich.progress import track
+
     from presslens_training.quotes.train import rules_of
 
-    pairs = parsed("train", cache)
-    docs = {a.name: d for a, d in pairs}
-    fit_articles = split([a for a, _ in pairs], "fit")
-    preps = {a.name: prepare(a, docs[a.name]) for a in fit_articles}
-    fold_preps = [[preps[a.name] for a in f] for f in folds(fit_articles, k)]
-    from rich.progress import track
+    preps, fold_preps = fit_preparations(cache, k)
 
     cands = {
         n: candidates_of(p, rules_of(p))
@@ -214,14 +224,9 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
 
-    from presslens_training.quotes.data import folds, parsed, prepare, split
     from presslens_training.quotes.train import rules_of
 
-    pairs = parsed("train", args.cache)
-    docs = {a.name: d for a, d in pairs}
-    fit_articles = split([a for a, _ in pairs], "fit")
-    preps = {a.name: prepare(a, docs[a.name]) for a in fit_articles}
-    fold_preps = [[preps[a.name] for a in f] for f in folds(fit_articles, 5)]
+    preps, fold_preps = fit_preparations(args.cache, 5)
     cands = {n: candidates_of(p, rules_of(p)) for n, p in preps.items()}
     n = sum(len(c.labels) for c in cands.values())
     pos = sum(sum(c.labels) for c in cands.values())

@@ -53,5 +53,10 @@ def overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def touches(a: Found, b: Found) -> bool:
+    """Whether two attributions' contents share a character (piece by piece)."""
+    return any(overlap(p, q) for p in a.parts or (a.span,) for q in b.parts or (b.span,))
+
+
 def inside(inner: Span, outer: Span) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]

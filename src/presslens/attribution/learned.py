@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from presslens.attribution.found import Found, overlap
+from presslens.attribution.found import Found, overlap, touches
 from presslens.attribution.learned_features import (
     FlatColumns,
     TokenTable,
@@ -349,7 +349,7 @@ def combine(
     if mode == "model":
         return list(learned)
     if mode == "model+rules":
-        extra = [f for f in rules if not any(_touches(f, g) for g in learned)]
+        extra = [f for f in rules if not any(touches(f, g) for g in learned)]
         return sorted([*learned, *extra], key=lambda f: f.span)
     out = list(rules)
     absorbed: set[int] = set()
@@ -364,7 +364,7 @@ def combine(
             g = next((g for g in learned if _widens(g, f, rules, "outer" in mode)), None)
             if g is not None and "outer" in mode:
                 absorbed.update(
-                    j for j, h in enumerate(rules) if h is not rules[k] and _touches(h, g)
+                    j for j, h in enumerate(rules) if h is not rules[k] and touches(h, g)
                 )
             if g is not None:
                 f = f.with_(kind="mixed", span=g.span, parts=g.parts)
@@ -376,9 +376,9 @@ def combine(
     out = [f for k, f in enumerate(out) if k not in absorbed]
     if "veto" in mode:
         # A rule's reported speech (no quotation) the model sees nothing in is dropped.
-        out = [f for f in out if f.kind != "indirect" or any(_touches(f, g) for g in learned)]
+        out = [f for f in out if f.kind != "indirect" or any(touches(f, g) for g in learned)]
     for g in learned:
-        if not any(_touches(f, g) for f in out):
+        if not any(touches(f, g) for f in out):
             out.append(g)
     return sorted(out, key=lambda f: f.span)
 
@@ -394,7 +394,7 @@ def _widens(g: Found, f: Found, rules: Sequence[Found], outer: bool = False) -> 
     for frame in (f.cue, f.speaker):
         if frame is not None and any(overlap(frame, p) for p in pieces):
             return False
-    others = [h for h in rules if h is not f and _touches(h, g)]
+    others = [h for h in rules if h is not f and touches(h, g)]
     if not outer:
         return not others
     return all(h.kind != "direct" and _inside(h, g) for h in others)
@@ -415,10 +415,6 @@ def _extends(longer: Found, quote: Found) -> bool:
     # trims its edges.
     held = all(any(p[0] - 3 <= s and e <= p[1] + 3 for p in pieces) for s, e in quote.parts)
     return held and sum(e - s for s, e in pieces) > sum(e - s for s, e in quote.parts) + 3
-
-
-def _touches(a: Found, b: Found) -> bool:
-    return any(overlap(p, q) for p in a.parts or (a.span,) for q in b.parts or (b.span,))
 
 
 def _shares(a: Found, b: Found) -> bool:

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from presslens.attribution.found import Found, inside, overlap
+from presslens.attribution.found import Found, inside, touches
 from presslens.attribution.indirect import lexical_cue, prep_of
 from presslens.document import Span
 
@@ -48,9 +48,8 @@ def _bucket(n: int) -> str:
     return "more"
 
 
-def _root(sdoc: Any, span: Span) -> Any | None:
+def _root(tokens: list[Any], span: Span) -> Any | None:
     """The content's highest token: the first whose head lies outside the span."""
-    tokens = [t for t in sdoc.char_span(*span, alignment_mode="expand") or () if not t.is_space]
     for t in tokens:
         if not (span[0] <= t.head.idx < span[1]) or t.head.i == t.i:
             return t
@@ -73,7 +72,8 @@ def features(sdoc: Any, f: Found) -> list[str]:
     assert f.cue_token is not None
     verb = sdoc[f.cue_token]
     lemma = verb.lemma_.lower()
-    root = _root(sdoc, f.span)
+    content = [t for t in sdoc.char_span(*f.span, alignment_mode="expand") or () if not t.is_space]
+    root = _root(content, f.span)
     cdep = root.dep_ if root is not None else "-"
     marks = (
         [c.lower_ for c in root.children if c.dep_ in ("mark", "aux") and c.i < root.i]
@@ -82,7 +82,7 @@ def features(sdoc: Any, f: Found) -> list[str]:
     )
     mark = marks[0] if marks else "-"
     subject = _subject_kind(sdoc, f)
-    size = sum(1 for t in sdoc.char_span(*f.span, alignment_mode="expand") or () if t.is_alpha)
+    size = sum(1 for t in content if t.is_alpha)
     children = {c.dep_ for c in verb.children}
     aux = sorted(c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD")
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "-")
@@ -172,10 +172,6 @@ class OpenCueModel:
             return cls(weights, float(z["threshold"]))
 
 
-def _touches(a: Found, b: Found) -> bool:
-    return any(overlap(p, q) for p in a.parts or (a.span,) for q in b.parts or (b.span,))
-
-
 def fresh(
     candidates: Sequence[Found], ruled: Sequence[Found], text: str, bounded: Sequence[Span] = ()
 ) -> list[Found]:
@@ -185,7 +181,7 @@ def fresh(
     return [
         c
         for c in candidates
-        if not any(_touches(c, f) for f in ruled)
+        if not any(touches(c, f) for f in ruled)
         and not any(c.cue is not None and inside(c.cue, p) for f in ruled for p in f.parts)
         and not any(c.cue is not None and inside(c.cue, b) for b in bounded)
         and _says_something(text, c)

@@ -4,10 +4,12 @@ reads them as attributions.
 Why: the lexicons of :mod:`presslens.attribution.cues` propose a cue word by word,
 and every word added by hand is chosen on the articles it is then scored on. Most
 attributions the rules still miss have a verb cue no list holds ('be', 'have',
-'see', 'look', 'make sure', ...): a long tail. Here any verb with a complement
-clause or a 'to'-infinitive is a candidate (:func:`presslens.attribution.indirect.
-open_reports`), and a logistic regression over the shape of the report (the verb's
-lemma, its complement, its subject's kind, the content's length) decides, trained
+'see', 'look', 'make sure', ...): a long tail. Here any verb the rules did not read
+as a cue, with a complement clause, a 'to'-infinitive, an object or a prepositional
+object after it, is a candidate (:func:`presslens.attribution.indirect.open_reports`;
+a lexicon verb without its clause), and a logistic regression over the shape of the
+report (the verb's lemma, its complement, its subject's kind, the content's length,
+whether the verb is a lexicon cue) decides, trained
 by ``presslens train quotes`` on the fit articles of PolNeAR train. A candidate is
 kept where its probability of matching an attribution with its source reaches the
 threshold; one whose content touches a report the rules found is never considered.

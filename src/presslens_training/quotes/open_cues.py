@@ -1,7 +1,8 @@
 """The open-cue classifier of :mod:`presslens.attribution.open_cues`: its training data,
 its fit and its cross-validation over the fit articles of PolNeAR train (issue 19).
 
-A candidate is a report of a verb outside the lexicons whose content touches none the
+A candidate is a report of a verb the rules did not read as a cue (see
+:func:`presslens.attribution.indirect.open_reports`) whose content touches none the
 rules found. Its label: whether it matches, with its source, a gold attribution that
 no rule prediction matches (the scorer's test: content overlap of at least half the
 smaller span, source spans overlapping). Labelled so, keeping a candidate adds a true
@@ -35,8 +36,9 @@ from presslens.attribution.open_cues import (
     index,
 )
 from presslens.attribution.quotes import regions
-from presslens.eval.quotes import Predicted, Report, chars, match, score_article, source_right
+from presslens.eval.quotes import Report, chars, match, score_article, source_right
 from presslens_training.quotes.data import Prepared
+from presslens_training.quotes.train import metrics, predicted
 
 
 @dataclass
@@ -55,11 +57,10 @@ def candidates_of(prep: Prepared, ruled: list[Found]) -> Candidates:
     interiors = [q.span for q in find_quotes(text, regs)]
     found = fresh(open_reports(prep.sdoc, interiors, regs), ruled, text, prep.bounded)
     golds = prep.article.attributions
-    taken = set(match([_predicted(f) for f in ruled], golds).values())
+    taken = set(match(predicted(ruled), golds).values())
     labels = []
-    for f in found:
+    for f, p in zip(found, predicted(found), strict=True):
         a = chars(f.parts)
-        p = _predicted(f)
         right = False
         for j, g in enumerate(golds):
             if j in taken:
@@ -71,10 +72,6 @@ def candidates_of(prep: Prepared, ruled: list[Found]) -> Candidates:
                 break
         labels.append(int(right))
     return Candidates(ruled, found, [features(prep.sdoc, f) for f in found], labels)
-
-
-def _predicted(f: Found) -> Predicted:
-    return Predicted(f.parts, f.cue, f.speaker, f.kind == "direct")
 
 
 def matrix(rows: Sequence[list[str]]):
@@ -95,9 +92,11 @@ def fit(
     """A logistic regression (liblinear, L2) over the hashed features; its intercept is
     folded into the weight of the feature every candidate has (``bias``)."""
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     lr = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=SEED)
-    lr.fit(matrix(rows), np.asarray(labels))
+    with threadpool_limits(limits=1):  # with more threads the weights move by up to 1e-3
+        lr.fit(matrix(rows), np.asarray(labels))
     weights = lr.coef_[0].astype(np.float32)
     weights[index("bias")] += float(lr.intercept_[0])
     return OpenCueModel(weights, threshold)
@@ -115,8 +114,6 @@ def cross_validate(
     log: Callable = print,
 ) -> dict[str, list[dict[str, float]]]:
     """Per setting, the per-fold metrics of the rules with the kept candidates."""
-    from presslens_training.quotes.train import metrics, predicted
-
     rows: dict[str, list[dict[str, float]]] = {"rules": []}
     for k, held in enumerate(fold_preps):
         names = {p.article.name for p in held}

@@ -19,6 +19,7 @@ import argparse
 import json
 import pickle
 import statistics
+from collections import Counter
 from pathlib import Path
 
 
@@ -28,6 +29,12 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     ap.add_argument(
         "--no-open", action="store_true", help="the rules without the open-cue classifier"
+    )
+    ap.add_argument(
+        "--no-crf", action="store_true", help="the rules only, without fitting the CRF's folds"
+    )
+    ap.add_argument(
+        "--errors", action="store_true", help="print the error categories summed over the folds"
     )
     args = ap.parse_args()
 
@@ -51,7 +58,9 @@ def main() -> None:
     preps = {a.name: prepare(a, docs[a.name]) for a in fit}
     fold_preps = [[preps[a.name] for a in f] for f in folds(fit, 5)]
     stored = args.cache / "learned_folds.pkl"
-    if stored.exists():
+    if args.no_crf:
+        learned = {a.name: [] for a in fit}
+    elif stored.exists():
         learned = pickle.loads(stored.read_bytes())
     else:
         knobs = QuoteKnobs(0.2, 0.05, 60, "flat")
@@ -83,7 +92,9 @@ def main() -> None:
                 c,
                 THRESHOLD,
             )
-    rows: dict[str, list[dict[str, float]]] = {"rules": [], "add+outer": []}
+    systems = ("rules",) if args.no_crf else ("rules", "add+outer")
+    rows: dict[str, list[dict[str, float]]] = {m: [] for m in systems}
+    errors: dict[str, Counter[str]] = {m: Counter() for m in systems}
     for k, held in enumerate(fold_preps):
         reports = {m: Report() for m in rows}
         for p in held:
@@ -93,6 +104,7 @@ def main() -> None:
                 score_article(rep, p.article.text, predicted(found), p.article.attributions)
         for m, rep in reports.items():
             rows[m].append(metrics(rep))
+            errors[m].update(rep.errors)
     for m, per_fold in rows.items():
         for key in ("f1", "p", "r", "direct_f1", "overrun"):
             values = [r[key] for r in per_fold]
@@ -100,6 +112,10 @@ def main() -> None:
                 f"{m} {key}: {statistics.fmean(values):.4f} ± {statistics.stdev(values):.4f}  "
                 + " ".join(f"{v:.4f}" for v in values)
             )
+    if args.errors:
+        for m, counts in errors.items():
+            for kind, n in sorted(counts.items()):
+                print(f"{m} errors {kind}: {n}")
     if args.json is not None:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
 

@@ -110,7 +110,7 @@ def test_the_threshold_decides_and_the_weights_round_trip(tmp_path) -> None:
     weights = np.zeros(1 << open_cues.BITS, dtype=np.float32)
     weights[open_cues.index("lem=make")] = 2.0  # p = 0.88
     model = open_cues.OpenCueModel(weights, 0.5)
-    assert model.keep(sdoc, [candidate]) == [candidate]
+    assert model.keep(sdoc, [candidate]) == [candidate.with_(score=0.8808)]
     assert open_cues.OpenCueModel(weights, 0.9).keep(sdoc, [candidate]) == []
     model.save(tmp_path, {"note": "test"})
     loaded = open_cues.OpenCueModel.load(tmp_path)

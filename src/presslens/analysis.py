@@ -78,6 +78,7 @@ def quote_to_dict(q: Quote) -> dict[str, Any]:
         else {"span": _span(q.speaker.span), "text": q.speaker.text, "entity": q.speaker.entity},
         "via": q.via,
         "parts": _spans(q.parts),
+        "score": q.score,
     }
 
 

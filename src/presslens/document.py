@@ -82,6 +82,10 @@ class Quote:
     # The exact pieces of a quote interrupted by its attribution or running over
     # several paragraphs; ``span`` runs from the first piece's start to the last's end.
     parts: tuple[Span, ...] = ()
+    # The probability of the learned model that found the attribution (the English
+    # open-cue classifier); None where quotation marks and cue words found it. A reader
+    # weighs an inferred attribution differently from one the text spells out.
+    score: float | None = None
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,7 @@ class QuoteModel(_Open):
     cue: SpanModel | None = None
     speaker: SpeakerModel | None = None
     via: str | None = None
+    score: float | None = None
 
 
 class SourcingModel(_Open):

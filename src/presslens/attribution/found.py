@@ -31,6 +31,9 @@ class Found:
     speaker_head: int | None = None
     addressee: int | None = None
     cue_token: int | None = None
+    # The probability a learned model gave the report (the open-cue classifier of
+    # :mod:`presslens.attribution.open_cues`); None where the rules found it.
+    score: float | None = None
 
     def with_(self, **changes: Any) -> Found:
         return replace(self, **changes)

@@ -144,7 +144,8 @@ class OpenCueModel:
 
     def keep(self, sdoc: Any, found: Sequence[Found]) -> list[Found]:
         """The candidates read as attributions, the outermost of nested ones."""
-        kept = [f for f in found if self.probability(sdoc, f) >= self.threshold]
+        scored = ((f, self.probability(sdoc, f)) for f in found)
+        kept = [f.with_(score=round(p, 4)) for f, p in scored if p >= self.threshold]
         return [
             f
             for f in kept

@@ -176,5 +176,5 @@ def to_quotes(
             shown = names[eid] if eid is not None else text[f.speaker[0] : f.speaker[1]]  # type: ignore[index]
             speaker = Speaker(f.speaker, shown, eid)
         parts = tuple(f.parts) if len(f.parts) > 1 else ()
-        out.append(Quote(f"q{n}", f.kind, f.span, f.cue, speaker, via, parts))
+        out.append(Quote(f"q{n}", f.kind, f.span, f.cue, speaker, via, parts, f.score))
     return out

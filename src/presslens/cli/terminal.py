@@ -136,6 +136,8 @@ def quotes_table(a: dict[str, Any]) -> Table | None:
         speaker = q.get("speaker") or {}
         who = names.get(speaker.get("entity") or "", "") or speaker.get("text") or "—"
         kind = q["kind"]
+        if isinstance(q.get("score"), (int, float)):
+            kind += f" (inferred, p {q['score']:.2f})"
         if i >= len(credited):
             who, kind = "nobody named", "uncredited"
         table.add_row(

@@ -68,6 +68,9 @@ class QuoteRow:
     cue: str | None
     via: str | None
     credited: bool = True
+    # The learned model's probability where a model, not the text's marks and cue
+    # words, found the attribution (None otherwise).
+    score: float | None = None
 
 
 @dataclass
@@ -138,6 +141,13 @@ def _list(value: Any, limit: int = MAX_SPANS) -> list[Any]:
 
 def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def _probability(value: Any) -> float | None:
+    """A probability from untrusted JSON: a finite number in [0, 1], else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if 0.0 <= value <= 1.0 else None
 
 
 def _voice(quote: QuoteRow | None) -> str:
@@ -300,6 +310,7 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
             cue=excerpt(text, clamp(q.get("cue"), n), 100) or None,
             via=(names.get(str(via)) or _str(via, 200)) if via else None,
             credited=is_credited,
+            score=_probability(q.get("score")),
         )
         view.quotes.append(row)
         quote_data.append({"id": row.id, "speaker": who})

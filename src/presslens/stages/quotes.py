@@ -148,5 +148,5 @@ def to_quotes(
         addressee = sdoc[f.addressee] if f.addressee is not None else None
         via = resolve_addressee(addressee, entities, eid)
         parts = tuple(f.parts) if len(f.parts) > 1 else ()
-        out.append(Quote(f"q{n}", f.kind, f.span, f.cue, speaker, via, parts))
+        out.append(Quote(f"q{n}", f.kind, f.span, f.cue, speaker, via, parts, f.score))
     return out

@@ -79,3 +79,48 @@ def test_the_html_report_says_inferred(analysis: dict) -> None:
     html = render_report(analysis)
     assert html.count('class="inferred"') == 1
     assert "inferred by the open-cue classifier, p " in html
+
+
+@pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path):
+    from presslens.store import open_store
+    from test_store_support import store_url
+
+    for url in store_url(request.param, tmp_path):
+        st = open_store(url)
+        try:
+            yield st
+        finally:
+            st.close()
+
+
+def test_the_store_keeps_the_score_for_sql(store, analysis: dict) -> None:
+    store.put_analysis(analysis)
+    rows = store.sql("SELECT cue, score FROM quotes ORDER BY span_start")
+    scores = {r["cue"]: r["score"] for r in rows}
+    assert scores["signed"] == pytest.approx(_by_cue(analysis)["signed"]["score"], abs=1e-6)
+    assert scores["said"] is None
+
+
+def test_a_store_made_before_the_score_gains_its_column(
+    tmp_path, analysis: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import presslens.store.store as store_module
+    from presslens.store import open_store
+    from presslens.store.schema import LATEST, MIGRATIONS
+
+    url = str(tmp_path / "old.duckdb")
+    before = [m for m in MIGRATIONS if m[0] < 4]
+    monkeypatch.setattr(store_module, "MIGRATIONS", before)
+    monkeypatch.setattr(store_module, "LATEST", before[-1][0])
+    st = open_store(url)
+    assert "score" not in {r["column_name"] for r in st.sql("DESCRIBE quotes")}
+    st.close()
+    monkeypatch.undo()
+    st = open_store(url)
+    try:
+        assert st.schema_version() == LATEST
+        st.put_analysis(analysis)
+        assert len(st.sql("SELECT score FROM quotes WHERE score IS NOT NULL")) == 1
+    finally:
+        st.close()

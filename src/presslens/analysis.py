@@ -67,6 +67,14 @@ def entity_to_dict(e: Entity) -> dict[str, Any]:
     }
 
 
+def probability(value: Any) -> float | None:
+    """A contract field that holds a probability (``quotes[].score``), read from JSON
+    that may come from anywhere: a number in [0, 1], else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if 0.0 <= value <= 1.0 else None
+
+
 def quote_to_dict(q: Quote) -> dict[str, Any]:
     return {
         "id": q.id,

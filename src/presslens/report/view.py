@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from presslens.analysis import probability
 from presslens.manipulation.labels import taxonomy_name, taxonomy_of
 from presslens.report.bidi import neutralise
 from presslens.report.body import BodySpans, render_body
@@ -141,13 +142,6 @@ def _list(value: Any, limit: int = MAX_SPANS) -> list[Any]:
 
 def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
-
-
-def _probability(value: Any) -> float | None:
-    """A probability from untrusted JSON: a finite number in [0, 1], else None."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value) if 0.0 <= value <= 1.0 else None
 
 
 def _voice(quote: QuoteRow | None) -> str:
@@ -310,7 +304,7 @@ def build_view(analysis: dict[str, Any], title: str | None = None) -> ReportView
             cue=excerpt(text, clamp(q.get("cue"), n), 100) or None,
             via=(names.get(str(via)) or _str(via, 200)) if via else None,
             credited=is_credited,
-            score=_probability(q.get("score")),
+            score=probability(q.get("score")),
         )
         view.quotes.append(row)
         quote_data.append({"id": row.id, "speaker": who})

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from presslens.analysis import probability
+
 QUOTE_COLUMNS = (
     "doc_id",
     "quote_id",
@@ -21,6 +23,7 @@ QUOTE_COLUMNS = (
     "speaker_entity",
     "speaker_name",
     "via",
+    "score",
 )
 ENTITY_COLUMNS = ("doc_id", "entity_id", "name", "type", "titles", "mentions")
 SOURCING_COLUMNS = ("doc_id", "span_start", "span_end", "basis", "source_entity", "text")
@@ -61,6 +64,7 @@ def quote_rows(analysis: dict[str, Any]) -> list[tuple[Any, ...]]:
                 entity,
                 names.get(entity) or speaker.get("text"),
                 names.get(q.get("via")) or q.get("via"),
+                probability(q.get("score")),
             )
         )
     return rows

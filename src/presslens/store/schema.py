@@ -184,4 +184,16 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        4,
+        [
+            # quotes[].score of the contract: the probability of the learned model that
+            # inferred an attribution (NULL for what quotation marks and cue words find,
+            # and for analyses stored before the field)
+            "ALTER TABLE quotes ADD COLUMN score {double}",
+        ],
+    )
+)
+
 LATEST = MIGRATIONS[-1][0]

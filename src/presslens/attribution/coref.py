@@ -3,10 +3,13 @@
 Why "lite": full coreference needs a model we do not ship; news attribution needs
 far less. A speaker is (1) a phrase naming an entity (its head word inside one of
 the entity's mentions; "the SVR press office" -> the SVR through the owner named
-inside it), (2) a pronoun -> the nearest preceding compatible entity (he/she ->
-a person, it/they -> an organisation), or (3) a definite nominal ("the press
-office", "the statement", "the agency") -> the organisation that last spoke, else
-the nearest organisation mentioned before. Indefinite or plural nominals ("a
+inside it, unless a name stands in apposition to the head: "X's campaign manager,
+Robby Mook," -> Robby Mook), (2) a pronoun -> the nearest preceding compatible entity
+(he/she -> a person, it/they -> an organisation), (3) a definite nominal that takes
+up a title the text gave a person before ("President Donald Trump ... the president
+said") -> that person, or (4) another definite nominal ("the press office", "the
+statement", "the agency") -> the organisation that last spoke, else the nearest
+organisation mentioned before. Indefinite or plural nominals ("a
 source", "officials") stay unresolved: they are anonymous. Rules look only at
 grammar and entity types, never at names, so swapping parties changes nothing.
 """
@@ -66,6 +69,69 @@ def _resolve_phrase(entities: Sequence[Entity], span: Span, text: str) -> str | 
     return resolve_mention(entities, span, text)
 
 
+def _appositive_entity(head: Any, span: Span, entities: Sequence[Entity]) -> str | None:
+    """The person or body named in apposition to a speaker phrase's head: in
+    "Hillary Clinton's campaign manager, Robby Mook," the speaker is Robby Mook, not
+    the owner named first."""
+    for child in head.children:
+        if child.dep_ != "appos" or not span[0] <= child.idx < span[1]:
+            continue
+        eid = _mention_entity(entities, child.idx)
+        if eid is not None and _types(entities).get(eid) in ORG_TYPES | {"PERSON"}:
+            return eid
+    return None
+
+
+# A title's abbreviations as the nominal that takes it up spells them ('Gov. Brown ...
+# the governor said').
+_TITLE_WORDS = {
+    "gov.": "governor",
+    "sen.": "senator",
+    "rep.": "representative",
+    "gen.": "general",
+    "lt.": "lieutenant",
+    "col.": "colonel",
+    "adm.": "admiral",
+    "sgt.": "sergeant",
+    "sec.": "secretary",
+    "atty.": "attorney",
+    "pres.": "president",
+}
+
+
+def _title_words(title: str) -> list[str]:
+    return [_TITLE_WORDS.get(w, w) for w in title.lower().replace("'s", "").split()]
+
+
+def _title_head(words: list[str]) -> str:
+    """The word a title is about: the last, or the one before 'of' ('secretary of state')."""
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
+def _titled_before(entities: Sequence[Entity], words: list[str], head: str, at: int) -> str | None:
+    """The person last named before ``at`` with a title the definite nominal ``words``
+    (without its article) takes up: 'President Donald Trump ... The president said',
+    'Defence Minister Anna Berg ... the minister added'. Every word of the nominal
+    must be in the title ('the former president' takes up no 'President'), its head
+    ``head`` the title's (:func:`_title_head`). Why: the text itself says who holds the
+    title; no list of office holders, and the same rule for every party."""
+    said = [w.strip(",.;:").lower() for w in words if w.strip(",.;:")]
+    if not said:
+        return None
+    best: tuple[int, str] | None = None
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        for title in e.titles:
+            held = _title_words(title)
+            if not held or _title_head(held) != head or not set(said) <= set(held):
+                continue
+            for s, _ in e.mentions:
+                if s < at and (best is None or s > best[0]):
+                    best = (s, e.id)
+    return best[1] if best else None
+
+
 def resolve_speaker(
     span: Span | None,
     head: Any | None,
@@ -91,12 +157,19 @@ def resolve_speaker(
         eid = _mention_entity(entities, head.idx)
         if eid is not None:
             return eid
+        eid = _appositive_entity(head, span, entities)
+        if eid is not None:
+            return eid
     inside = [e.id for e in entities for s, t in e.mentions if span[0] <= s and t <= span[1]]
     if inside:
         # "the SVR press office", "the ministry's spokesman": the owner named inside.
         return inside[-1] if len(set(inside)) == 1 else _resolve_phrase(entities, span, text)
     if first in INDEFINITE or (head is not None and head.tag_ in ("NNS", "NNPS")):
         return None
+    if first == "the" and head is not None and head.pos_ == "NOUN":
+        eid = _titled_before(entities, words[1:], head.lower_, span[0])
+        if eid is not None:
+            return eid
     eid = _resolve_phrase(entities, span, text)
     if eid is not None:
         return eid

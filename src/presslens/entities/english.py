@@ -24,6 +24,7 @@ from presslens.entities.titles import (
     apposition_titles,
     is_honorific,
     is_title_word,
+    office_of,
     prenominal_title,
 )
 
@@ -135,6 +136,8 @@ def english_mentions(doc: Any, hints: Mapping[str, str] | None = None) -> list[M
             shown = tokens
             end = shown[-1]
         elif type_ == ORG:
+            if office_of(doc, shown[0].i, shown[-1].i):
+                continue  # the office in a person's title ('Secretary of State X')
             qualifier, adjective, tokens = _org_qualifier(doc, shown, places)
             if not adjective:
                 shown = tokens

@@ -75,6 +75,28 @@ def _title_token(tok: Any, name_root: Any) -> bool:
     return tok.dep_ in {"compound", "amod"} and tok.head.i >= tok.i and tok.head.i <= name_root.i
 
 
+def _entity_start(doc: Any, i: int) -> int:
+    """The first token of the model's entity that token ``i`` ends."""
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def office_of(doc: Any, first: int, last: int) -> bool:
+    """Whether tokens ``first``..``last`` (an organisation or place the model tagged) are
+    the 'of' part of a title before a person's name: 'Secretary of State Antony
+    Blinken', 'Secretary of Homeland Security Jeh Johnson'. Why: the model tags 'State'
+    an organisation; read so, the person loses the title and 'State' becomes an entity
+    a speaker phrase can be linked to."""
+    return (
+        first >= 2
+        and last + 1 < len(doc)
+        and doc[last + 1].ent_type_ == "PERSON"
+        and doc[first - 1].lower_ in ("of", "for")
+        and is_title_word(doc[first - 2].text)
+    )
+
+
 def prenominal_title(doc: Any, start: int, root: Any) -> tuple[int, int] | None:
     """Token range of the title phrase ending right before token ``start``, if any.
 
@@ -86,7 +108,11 @@ def prenominal_title(doc: Any, start: int, root: Any) -> tuple[int, int] | None:
     if i < 0:
         return None
     nearest = doc[i]
-    if nearest.ent_type_ in _AFFILIATION_LABELS and not is_title_word(nearest.text):
+    if (
+        nearest.ent_type_ in _AFFILIATION_LABELS
+        and not is_title_word(nearest.text)
+        and not office_of(doc, _entity_start(doc, i), i)
+    ):
         return None
     if is_honorific(nearest.text) or not _title_token(nearest, root):
         return None

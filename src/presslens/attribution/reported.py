@@ -44,6 +44,7 @@ from presslens.document import QuoteKind, Span
 _DASHES = "—–-"
 _SENT_END = re.compile(r"[.!?…]+(?=[\s»”“\"]|$)")
 _MIN_CONTENT_WORDS = 3
+_MIN_CLAUSE_WORDS = 2  # after a complementiser, or beside 'по словам X'
 _NP_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON"})
 _MAX_SPEAKER_WORDS = 8
 
@@ -722,8 +723,8 @@ def _content(text: str, start: int, end: int) -> Span | None:
     return trim(text, (start, end), ".!?…")
 
 
-def _long_enough(text: str, span: Span | None) -> bool:
-    return span is not None and len(text[span[0] : span[1]].split()) >= _MIN_CONTENT_WORDS
+def _long_enough(text: str, span: Span | None, least: int = _MIN_CONTENT_WORDS) -> bool:
+    return span is not None and len(text[span[0] : span[1]].split()) >= least
 
 
 def _kind(span: Span, interiors: list[Span]) -> QuoteKind:
@@ -801,7 +802,10 @@ def _according_report(
         parts = (before, after)
         content = (before[0], after[1])
     else:
-        sides: list[Span] = [s for s in (before, after) if s is not None and _long_enough(text, s)]
+        # The frame says whose words they are: a subject and its predicate suffice.
+        sides: list[Span] = [
+            s for s in (before, after) if s is not None and _long_enough(text, s, _MIN_CLAUSE_WORDS)
+        ]
         if not sides:
             return None
         content = max(sides, key=lambda s: s[1] - s[0])
@@ -864,7 +868,10 @@ def _clause_reports(
         c = toks.index(comp)
         end, nxt = _next_report(toks, c + 1, lex)
         content = _content(text, comp.idx + len(comp.text), end if end is not None else sent[1])
-        if not _long_enough(text, content) or any(inside(content, q) for q in interiors):
+        # After 'что' / 'що' a subject and its predicate are a whole report ('армия
+        # готова', 'переговори тривають'); after a colon three words are asked for.
+        least = _MIN_CLAUSE_WORDS if comp.text != ":" else _MIN_CONTENT_WORDS
+        if not _long_enough(text, content, least) or any(inside(content, q) for q in interiors):
             k += 1
             continue
         assert content is not None

@@ -99,6 +99,29 @@ class SpeakerLinker:
         skip = set(self.routes) | ({route} if route else set())
         return _nearest_before(self.entities, at, _ORG, skip)
 
+    def _titled(self, words: list[Any], lemmas: list[str], at: int) -> str | None:
+        """The person last named before ``at`` whose title the phrase takes up: 'Министр
+        обороны Андрей Белоусов заявил ... Министр добавил', 'Міністр оборони Рустем Умєров
+        ... міністр додав'. The phrase's first word is the title's head (in the
+        nominative, as titles are kept) and every other word is one of the title's
+        ('бывший министр' takes up no 'министр обороны'). The text says who holds the
+        title; the same rule for every side."""
+        if not words or any(t.pos_ == "PROPN" for t in words):
+            return None
+        rest = {norm(t.text) for t in words[1:]}
+        best: tuple[int, str] | None = None
+        for e in self.entities:
+            if e.type != "PERSON":
+                continue
+            for title in e.titles:
+                held = [norm(w) for w in title.split()]
+                if not held or held[0] != lemmas[0] or not rest <= set(held[1:]):
+                    continue
+                for s, _ in e.mentions:
+                    if s < at and (best is None or s > best[0]):
+                        best = (s, e.id)
+        return best[1] if best else None
+
     def link(self, span: Span | None, at: int, route: str | None, cue: Span | None) -> str | None:
         """The entity id the speaker phrase ``span`` (or, without one, the cue) stands for."""
         lex = self.lex
@@ -137,6 +160,9 @@ class SpeakerLinker:
                 return pid
         eid = _mention_entity(self.entities, span)
         if eid is not None and eid != route:
+            return eid
+        eid = self._titled(words, lemmas, span[0])
+        if eid is not None:
             return eid
         if any(w in lex.org_nouns | lex.document_nouns | lex.representative_nouns for w in lemmas):
             return self._last_body() or self._nearest_body(span[0], route)

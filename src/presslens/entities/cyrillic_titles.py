@@ -36,9 +36,14 @@ def _phrase_word(word: str, language: str) -> bool:
     return any(p.tag.POS in _PHRASE_POS for p in parses(word, language))
 
 
-def _common_noun(word: str, language: str) -> bool:
+def common_noun(word: str, language: str) -> bool:
     found = [p for p in parses(word.lower(), language) if p.tag.POS == "NOUN"]
     return bool(found) and not any(p.tag.grammemes & _NAME_MARKS for p in found)
+
+
+def opens_sentence(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` opens a line or a sentence."""
+    return bool(_SENTENCE_START.search(text[max(0, pos - 3) : pos]))
 
 
 def title_before(text: str, start: int, language: str) -> str | None:
@@ -57,8 +62,8 @@ def title_before(text: str, start: int, language: str) -> str | None:
         at = match.start(1)
     for i, (pos, word) in enumerate(words):
         lowercase = word[:1].islower()
-        at_start = bool(_SENTENCE_START.search(text[max(0, pos - 3) : pos])) and i == 0
-        if not (lowercase or at_start) or not _common_noun(word, language):
+        at_start = opens_sentence(text, pos) and i == 0
+        if not (lowercase or at_start) or not common_noun(word, language):
             continue
         cases = _cases(word.lower(), language)
         if not cases or not name_cases or cases & name_cases:
@@ -77,7 +82,7 @@ def title_form(title: str, language: str) -> str:
 
     form = phrase_base_form(title, language, title=True)
     first = form.split(" ", 1)[0]
-    if first[:1].isupper() and not is_acronym(first) and _common_noun(first, language):
+    if first[:1].isupper() and not is_acronym(first) and common_noun(first, language):
         form = form[:1].lower() + form[1:]
     return form
 

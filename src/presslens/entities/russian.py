@@ -21,6 +21,7 @@ import warnings
 from functools import lru_cache
 from typing import Any
 
+from presslens.entities.cyrillic_titles import common_noun, opens_sentence
 from presslens.entities.mention import ORG, PERSON, PLACE, Mention
 
 NATASHA_TYPES = {"PER": PERSON, "ORG": ORG, "LOC": PLACE}
@@ -61,13 +62,22 @@ def available() -> bool:
     return True
 
 
-def _title(tokens: list[Any], start: int) -> str | None:
-    """The title phrase right before the token at index ``start``, if any."""
+def _head_noun(tok: Any, text: str) -> bool:
+    """A common noun, or one the tagger reads as a name only because it opens a line or
+    a sentence ('Министр обороны Андрей Белоусов' at a paragraph's start: PROPN)."""
+    if tok.pos == "NOUN":
+        return True
+    return tok.pos == "PROPN" and opens_sentence(text, tok.start) and common_noun(tok.text, "ru")
+
+
+def _title(tokens: list[Any], start: int, text: str) -> str | None:
+    """The title phrase right before the token at index ``start``, if any (never across
+    a line break: a headline's last word is no part of the title below it)."""
     i = start - 1
     chosen: list[Any] = []
     while i >= 0 and len(chosen) < _MAX_TITLE_TOKENS:
         tok = tokens[i]
-        if tok.pos not in _TITLE_POS:
+        if tok.pos not in _TITLE_POS or "\n" in text[tok.stop : tokens[i + 1].start]:
             break
         chosen.insert(0, tok)
         i -= 1
@@ -75,7 +85,7 @@ def _title(tokens: list[Any], start: int) -> str | None:
     # A title starts with its head noun ("директор", "глава"), in the name's case:
     # "по словам Нарышкина" is no title.
     while chosen and not (
-        chosen[0].pos == "NOUN"
+        _head_noun(chosen[0], text)
         and not chosen[0].text.isupper()
         and chosen[0].feats.get("Case") == case
     ):
@@ -135,7 +145,7 @@ def natasha_mentions(text: str, language: str = "ru") -> list[Mention]:
             continue
         titles: tuple[str, ...] = ()
         if type_ == PERSON and span.start in starts and language == "ru":
-            title = _title(tokens, starts[span.start])
+            title = _title(tokens, starts[span.start], text)
             titles = (title,) if title else ()
         out.append(
             Mention(

@@ -67,6 +67,9 @@ class Lexicon:
     anonymous_phrases: tuple[re.Pattern[str], ...] = field(default=())
     # A report that cites unnamed sources ("сообщает X со ссылкой на источники") rests on them.
     citing_anonymous: tuple[re.Pattern[str], ...] = field(default=())
+    # The words that open a report of the sentence before: "Об этом сообщил X" / "Про це
+    # повідомив X" (lowercase, as written).
+    about_this: tuple[tuple[str, str], ...] = ()
 
     def is_speech(self, lemma: str) -> bool:
         return norm(lemma) in self.speech_verbs

@@ -43,6 +43,7 @@ LEXICON = Lexicon(
     ),
     complementisers=lemmas("что"),
     as_words=lemmas("как"),
+    about_this=(("об", "этом"),),
     according=(
         ("по", "слово"),
         ("по", "мнение"),

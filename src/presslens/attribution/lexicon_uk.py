@@ -42,6 +42,7 @@ LEXICON = Lexicon(
     ),
     complementisers=lemmas("що"),
     as_words=lemmas("як"),
+    about_this=(("про", "це"),),
     according=(
         ("за", "слово"),
         ("на", "думка"),

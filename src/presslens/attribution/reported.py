@@ -757,12 +757,18 @@ def find_indirect(
 ) -> list[Found]:
     """Reported speech: что/що clauses, по словам/за словами, как сообщает, trailing cues."""
     out: list[Found] = []
-    for sent in _sentences(text, paras):
+    sentences = _sentences(text, paras)
+    for k, sent in enumerate(sentences):
         if any(inside(sent, q) for q in interiors):
             continue
         all_toks = [t for t in tokens_in(sdoc, sent) if not t.is_space]
         toks = [t for t in all_toks if not any(q[0] <= t.idx < q[1] for q in interiors)]
         if not toks:
+            continue
+        before = _reported_before(text, sentences, k, paras, out)
+        f = _about_this_report(text, toks, before, lex, interiors, used) if before else None
+        if f is not None:
+            out.append(f)
             continue
         f = _according_report(text, toks, sent, lex, interiors, used)
         if f is None:
@@ -778,6 +784,61 @@ def find_indirect(
         if f is not None:
             out.append(f)
     return out
+
+
+def _reported_before(
+    text: str, sentences: list[Span], k: int, paras: list[Span], found: list[Found]
+) -> Span | None:
+    """The sentence an 'Об этом сообщил X' at ``sentences[k]`` reports: the one before,
+    in its paragraph or ending the paragraph before (not a headline: a first paragraph
+    without a final stop), unless a report already holds it."""
+    if k == 0:
+        return None
+    prev = sentences[k - 1]
+    if any(overlap(f.span, prev) for f in found):
+        return None
+    first = paras[0] if paras else (0, 0)
+    headline = not text[first[0] : first[1]].rstrip().endswith(tuple('.!?…»"”'))
+    if headline and inside(prev, first) and not inside(sentences[k], first):
+        return None
+    return prev
+
+
+def _about_this_report(
+    text: str, toks: list[Any], before: Span, lex: Lexicon, interiors: list[Span], used: set[int]
+) -> Found | None:
+    """Об этом сообщил X. / Про це повідомив X. / Об этом говорится в заявлении X.: the
+    sentence before is what X said (the commonest attribution of agency copy, which
+    otherwise leaves its lead as the outlet's own words)."""
+    if len(toks) < 3 or (toks[0].lower_, toks[1].lower_) not in lex.about_this:
+        return None
+    for k in range(2, min(len(toks), 6)):
+        cue = toks[k]
+        kind = cue_kind(cue, lex)
+        if kind not in ("speech", "document") or cue.i in used:
+            continue
+        if not _long_enough(text, before) or any(inside(before, q) for q in interiors):
+            return None
+        # the words after 'Об этом' are the frame: 'сообщил X', 'X сообщил', 'ТАСС
+        # сообщили в пресс-службе' (a dative before the verb is the route)
+        spk, head, addr = speaker_of(cue, toks[2:], lex, kind)
+        place = _phrase(toks, k + 2, 1) if k + 2 < len(toks) else []
+        route = _trim_phrase(toks[2:k])
+        if (
+            route
+            and all(t.pos_ == "PROPN" or t.text.isupper() for t in route)
+            and kind == "speech"
+            and _lemma(toks[k + 1]) in lex.locative_preps
+            and place
+            and _speaking_body(place, lex)
+        ):
+            # 'Об этом ТАСС сообщили в пресс-службе ведомства': told to the agency
+            # before the verb, said by the body after it
+            spk, head, addr = place, _head(place), _head(route)
+        content = _content(text, *before)
+        assert content is not None
+        return _report(content, interiors, cue, spk, head, addr)
+    return None
 
 
 def _according_report(

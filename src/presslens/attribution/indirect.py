@@ -1406,6 +1406,10 @@ def complement(tok: Any) -> list[Any]:
     question = _asked_if(tok)
     if question is not None:
         return list(question.subtree)
+    if lemma in SPEECH_VERBS:
+        fragment = _fragment_before(tok)
+        if fragment:
+            return fragment
     if lemma in INTENT_VERBS:
         for child in tok.children:
             if child.dep_ == "xcomp" and not name_read_as_verb(child):
@@ -1468,6 +1472,31 @@ def complement(tok: Any) -> list[Any]:
                     for t in c.subtree
                 ]
                 return [*child.subtree, *tail]
+    return []
+
+
+def _fragment_before(tok: Any) -> list[Any]:
+    """What a trailing 'X, two Egyptian officials said.' reports when the parse hangs
+    the clause before the comma on the verb as an unlabelled fragment ('dep') rather
+    than its complement, or splits the sentence at the comma: the fragment, if it holds
+    a verb and ends at the comma right before the verb's subject."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subject is None:
+        return []
+    first = min(t.i for t in subject.subtree)
+    doc = tok.doc
+    if first < 2 or doc[first - 1].text != ",":
+        return []
+    heads = [c for c in tok.children if c.dep_ == "dep" and c.i < first]
+    top = doc[first - 2]
+    while top.head.i != top.i:
+        top = top.head
+    if top.i < first - 1:
+        heads.append(top)  # a tree of its own: the parser split the sentence at the comma
+    for head in heads:
+        sub = list(head.subtree)
+        if sub[-1].i == first - 2 and any(t.pos_ in ("VERB", "AUX") for t in sub):
+            return sub
     return []
 
 
@@ -1853,13 +1882,20 @@ class _Clause:
 
 def clauses_of(sdoc: Any, paras: list[Span]) -> list[_Clause]:
     """Each sentence cut to each paragraph it runs in: the units reports are read in."""
-    out = []
+    out: list[_Clause] = []
     for sent in sdoc.sents:
         for para in paras:
             if para[0] < sent.end_char and sent.start_char < para[1]:
                 c = _Clause(sent, para)
-                if c.tokens:
-                    out.append(c)
+                if not c.tokens:
+                    continue
+                if c.tokens[0].text in (",", ";") and out and out[-1].end == c.start:
+                    # No sentence opens with a comma: the parser split one ('Talks stalled
+                    # on Sunday, two Egyptian officials said.' read as two), so the units
+                    # are glued back.
+                    c = _Clause(sdoc[out[-1].start : c.end], para)
+                    out.pop()
+                out.append(c)
     return out
 
 

@@ -69,6 +69,21 @@ def _resolve_phrase(entities: Sequence[Entity], span: Span, text: str) -> str | 
     return resolve_mention(entities, span, text)
 
 
+_SEEING = frozenset({"see", "obtain", "review", "view", "examine"})
+
+
+def _agents_below(head: Any) -> list[Span]:
+    """Character ranges of the 'by X' agents inside a speaker phrase ('documents seen by
+    Reuters', 'a letter obtained by the newspaper'): who saw the papers is not who
+    speaks through them ('a statement released by X' is X's)."""
+    out = []
+    for t in head.subtree:
+        if t.dep_ == "agent" and t.head.i != head.i and t.head.lemma_ in _SEEING:
+            sub = list(t.subtree)
+            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return out
+
+
 def _appositive_entity(head: Any, span: Span, entities: Sequence[Entity]) -> str | None:
     """The person or body named in apposition to a speaker phrase's head: in
     "Hillary Clinton's campaign manager, Robby Mook," the speaker is Robby Mook, not
@@ -160,7 +175,13 @@ def resolve_speaker(
         eid = _appositive_entity(head, span, entities)
         if eid is not None:
             return eid
-    inside = [e.id for e in entities for s, t in e.mentions if span[0] <= s and t <= span[1]]
+    seen_by = _agents_below(head) if head is not None else []
+    inside = [
+        e.id
+        for e in entities
+        for s, t in e.mentions
+        if span[0] <= s and t <= span[1] and not any(a <= s < b for a, b in seen_by)
+    ]
     if inside:
         # "the SVR press office", "the ministry's spokesman": the owner named inside.
         return inside[-1] if len(set(inside)) == 1 else _resolve_phrase(entities, span, text)

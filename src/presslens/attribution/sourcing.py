@@ -44,6 +44,12 @@ UNVERIFIABLE = tuple(
         r"\bthere (?:is|are) (?:information|evidence|data|reports) that\b",
         r"\b(?:data|evidence|statistics|figures|information) (?:show|shows|suggest|suggests|"
         r"indicate|indicates|prove|proves|confirm|confirms)\b",
+        # papers an outlet says it has seen, unpublished: 'according to documents seen by
+        # Reuters', 'emails reviewed by the newspaper show'
+        r"\b(?:(?:internal|confidential|leaked|classified|secret|unpublished|private) )*"
+        r"(?:documents?|papers?|records?|e-?mails?|memos?|files?|letters?|messages?) "
+        r"(?:(?:that|which) (?:were|was|have been|has been) )?"
+        r"(?:seen|obtained|reviewed|viewed|examined) by\b",
     )
 )
 _DATA_SHOW = re.compile(r"^(?:data|evidence|statistics|figures|information) ", re.IGNORECASE)

@@ -45,3 +45,29 @@ def test_papers_an_outlet_saw_are_unverifiable(sentence: str) -> None:
 def test_papers_someone_issued_are_not(sentence: str) -> None:
     bases, _ = _read(sentence)
     assert bases != ["unverifiable"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Как следует из документов, с которыми ознакомилось издание, план утвердили в мае.",
+        "Як випливає з документів, з якими ознайомилося видання, план затвердили в травні.",
+        "Согласно документам, которые видело издание, план утвердили в мае.",
+        "Згідно з документами, які бачило видання, план затвердили в травні.",
+    ],
+)
+def test_the_same_in_russian_and_ukrainian(sentence: str) -> None:
+    bases, _ = _read(sentence)
+    assert bases == ["unverifiable"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Документы, которые опубликовало министерство, подтверждают это решение.",
+        "Документи, які оприлюднило міністерство, підтверджують це рішення.",
+    ],
+)
+def test_published_papers_are_not(sentence: str) -> None:
+    bases, _ = _read(sentence)
+    assert bases != ["unverifiable"]

@@ -133,3 +133,23 @@ def test_the_office_in_a_title_is_no_organisation(text: str, person: str, title:
     by_name = {e["name"]: e for e in entities}
     assert title in by_name[person]["titles"]
     assert all(e["type"] == "PERSON" or e["name"] not in title for e in entities)
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "Officials in Moscow",
+        "Officials in Kyiv",
+        "A Treasury official",
+        "Sources close to the Kremlin",
+        "Diplomats in Brussels",
+    ],
+)
+def test_unnamed_people_stay_unlinked_wherever_placed(speaker: str) -> None:
+    text = f"Talks\n\n{speaker} said the talks had failed after midnight."
+    assert [w for _, w in _speakers(text)] == [None]
+
+
+def test_a_spokesman_speaks_for_the_body() -> None:
+    text = "Talks\n\nA Kremlin spokesman said the talks had failed after midnight."
+    assert [w for _, w in _speakers(text)] == ["Kremlin"]

@@ -70,6 +70,22 @@ def _resolve_phrase(entities: Sequence[Entity], span: Span, text: str) -> str | 
 
 
 _SEEING = frozenset({"see", "obtain", "review", "view", "examine"})
+# People who speak for a body by office: 'the ministry's spokesman' is the ministry's.
+_REPRESENTATIVES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
+
+
+def _unnamed_people(head: Any) -> bool:
+    """Whether the phrase is headed by a generic people noun ('officials', 'a source',
+    'an aide'): an unnamed source stays unlinked, whatever place or body it is placed in
+    (linking 'officials in Moscow' to Moscow showed the quote as Moscow's)."""
+    from presslens.attribution.sourcing import PEOPLE_NOUNS  # (sourcing imports this module)
+
+    lemma = head.lemma_.lower()
+    return (
+        head.pos_ == "NOUN"
+        and (lemma in PEOPLE_NOUNS or head.lower_ in PEOPLE_NOUNS)
+        and lemma not in _REPRESENTATIVES
+    )
 
 
 def _agents_below(head: Any) -> list[Span]:
@@ -175,6 +191,10 @@ def resolve_speaker(
         eid = _appositive_entity(head, span, entities)
         if eid is not None:
             return eid
+        if any(c.dep_ == "conj" and span[0] <= c.idx < span[1] for c in head.children):
+            return None  # 'Zelensky and Macron said': several speakers, none of them alone
+        if _unnamed_people(head):
+            return None  # 'officials in X', 'a Treasury official': anonymous wherever placed
     seen_by = _agents_below(head) if head is not None else []
     inside = [
         e.id

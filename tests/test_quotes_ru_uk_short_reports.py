@@ -99,3 +99,40 @@ def test_swapping_the_names_keeps_the_reading(template: str, one: str, other: st
         who = [w for w, _ in read]
         assert who[0] is not None and who[0].split()[0] == name.split()[0]
         assert who == [who[0], who[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Интервью\n\nПресс-секретарь президента Дмитрий Песков в интервью телеканалу "
+            "«Россия 1» отметил, что тема закрыта.",
+            "Дмитрий Песков",
+        ),
+        (
+            "Інтерв'ю\n\nРечник президента Сергій Никифоров в інтерв'ю телеканалу «Рада» "
+            "зазначив, що тему закрито.",
+            "Сергій Никифоров",
+        ),
+    ],
+)
+def test_a_named_speaker_ends_at_the_name(text: str, who: str) -> None:
+    assert [w for w, _ in _quotes(text)] == [who]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Встреча\n\nИсточник в дипломатических кругах сообщил, что встреча отменена.",
+            "Источник в дипломатических кругах",
+        ),
+        (
+            "Зустріч\n\nДжерело в дипломатичних колах повідомило, що зустріч скасовано.",
+            "Джерело в дипломатичних колах",
+        ),
+    ],
+)
+def test_an_unnamed_source_keeps_its_description(text: str, speaker: str) -> None:
+    a = presslens.analyze(text).to_dict()
+    assert [q["speaker"]["text"] for q in a["quotes"]] == [speaker]

@@ -256,9 +256,10 @@ def speaker_of(
     ]
     if subj and subj[0].i < cue.i:
         phrase = _trim_phrase([t for t in frame[:k] if t.i >= min(x.i for x in subj[0].subtree)])
+        phrase = _without_adjunct(phrase)
         if phrase:
             return phrase, _head(phrase), _addressee_after(frame, k, lex)
-    opening = _opening_subject(frame, k, cue, lex)
+    opening = _without_adjunct(_opening_subject(frame, k, cue, lex))
     if opening:
         return opening, _head(opening), _addressee_after(frame, k, lex)
     place = _locative_before(frame, k, lex)
@@ -393,12 +394,35 @@ def _subject_like(tok: Any, verb: Any) -> bool:
     return _case_possible(tok, "Nom") and _agrees(verb, tok)
 
 
+def _without_adjunct(phrase: list[Any]) -> list[Any]:
+    """A named speaker without the circumstance between the name and the verb ('Сергій
+    Никифоров в інтерв'ю телеканалу «Рада» зазначив': the speaker ends at the name, or the
+    channel's name inside the adjunct was linked as the speaker). After a common noun a
+    prepositional phrase stays: 'Источник в дипломатических кругах' is one description."""
+    for j in range(1, len(phrase)):
+        if phrase[j].pos_ == "ADP" and phrase[j - 1].pos_ == "PROPN":
+            return phrase[:j]
+    return phrase
+
+
 def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[Any]:
     """'Источник в дипломатических кругах сообщил ...': the clause opens with the subject."""
     start = k
     while start > 0 and frame[start - 1].text not in (",", "—", "–", ":", ";", "«", "»"):
         start -= 1
-    before = frame[start:k]
+    end = k
+    if start > 1 and frame[start - 1].text == "»":
+        # a quoted name inside a circumstance ('Никифоров в інтерв'ю телеканалу «Рада»
+        # зазначив'): the phrase goes on before it, and the circumstance is cut off
+        opening = next((j for j in range(start - 2, -1, -1) if frame[j].text == "«"), None)
+        if opening is not None:
+            first = opening
+            while first > 0 and frame[first - 1].text not in (",", "—", "–", ":", ";", "«", "»"):
+                first -= 1
+            cut = _without_adjunct(frame[first:k])
+            if len(cut) < k - first and not any(t.text in "«»" for t in cut):
+                start, end = first, first + len(cut)
+    before = frame[start:end]
     if not before or len(before) > _MAX_SPEAKER_WORDS + 2:
         return []
     first = before[0]

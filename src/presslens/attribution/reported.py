@@ -30,6 +30,7 @@ from itertools import pairwise
 from typing import Any
 
 from presslens.attribution.found import Found, credited, inside, overlap
+from presslens.attribution.headline import with_headline_reports
 from presslens.attribution.lexicon import Lexicon, norm
 from presslens.attribution.marks import QuotedSpan, find_quotes
 from presslens.attribution.quotes import (
@@ -1031,4 +1032,5 @@ def extract(
     direct = find_direct(text, sdoc, lex, quotes, paras)
     used = {f.cue_token for f in direct if f.cue_token is not None}
     indirect = find_indirect(text, sdoc, lex, interiors, paras, used)
-    return credited(finish_events(text, [*direct, *indirect], paras, excluded))
+    found = with_headline_reports(text, [*direct, *indirect], bounded, interiors)
+    return credited(finish_events(text, found, paras, excluded))

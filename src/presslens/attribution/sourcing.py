@@ -52,6 +52,16 @@ UNVERIFIABLE = tuple(
         r"(?:seen|obtained|reviewed|viewed|examined) by\b",
     )
 )
+# A report that rests on unnamed people ('Reuters reported, citing two officials',
+# 'quoting a person familiar with the matter'), as 'со ссылкой на источники' in Russian:
+# the people's plural or indefinite noun ends the phrase, so 'citing Defense Secretary
+# X' stays the named report it is.
+CITING_UNNAMED = re.compile(
+    r"\b(?:citing|quoting)\s+(?:[\w.'’-]+\s+){0,4}?"
+    r"(?:sources?|officials?|people|persons?|insiders?|diplomats?|aides?|staffers?)\b"
+    r"(?!\s+(?:named|identified)\b)",
+    re.IGNORECASE,
+)
 _DATA_SHOW = re.compile(r"^(?:data|evidence|statistics|figures|information) ", re.IGNORECASE)
 ANONYMOUS_WORDS = words(
     """
@@ -397,14 +407,10 @@ def source_sentences(
             continue
         if covering:
             q = max(covering, key=lambda q: _masked_overlap(text, q.span, sent))
-            out.append(
-                Sourcing(
-                    sent,
-                    speaker_basis(q, entities, doc.layer("syntax")),
-                    q.cue,
-                    q.speaker.entity if q.speaker else None,
-                )
-            )
+            basis = speaker_basis(q, entities, doc.layer("syntax"))
+            if CITING_UNNAMED.search(text, sent[0], sent[1]):
+                basis = "anonymous"  # 'Reuters reported, citing two officials'
+            out.append(Sourcing(sent, basis, q.cue, q.speaker.entity if q.speaker else None))
             continue
         out.append(Sourcing(sent, "unattributed"))
     return out

@@ -136,3 +136,20 @@ def test_pathological_input_is_linear(text: str):
 )
 def test_weak_abbreviations(text: str, expected: list[str]):
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ministry said in a statement posted on X. It added that talks would go on.",
+            ["The ministry said in a statement posted on X.", "It added that talks would go on."],
+        ),
+        ("He wrote on X. The post was deleted.", ["He wrote on X.", "The post was deleted."]),
+        # initials stay inside the sentence, a one-letter initial before another too
+        ("Sen. J. A. Smith arrived. He spoke.", ["Sen. J. A. Smith arrived.", "He spoke."]),
+        ("В. В. Путин прибыл в Минск.", ["В. В. Путин прибыл в Минск."]),
+    ],
+)
+def test_a_one_letter_name_ends_a_sentence_before_an_opener(text: str, expected: list) -> None:
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == expected

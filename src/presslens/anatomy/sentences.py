@@ -103,7 +103,10 @@ def _is_boundary(text: str, m: re.Match[str], nxt: int, end: int) -> bool:
     token = _prev_token(text, m.start() - _LOOKAHEAD, m.start())
     key = token.casefold()
     if len(token) == 1 and token.isalpha() and token.isupper():
-        return False  # an initial: S. E. Naryshkin
+        # an initial (S. E. Naryshkin), unless a word that opens sentences follows: 'posted
+        # on X. It added' (a one-letter name ends the sentence; no surname reads 'It')
+        after = _next_word(text, nxt, end)
+        return len(after) > 1 and after.casefold() in _OPENER_WORDS
     if key in _NEVER_END:
         return False
     opener = _next_word(text, nxt, end).casefold() in _OPENER_WORDS

@@ -37,3 +37,8 @@ def test_the_same_for_every_side(side: str) -> None:
 def test_citing_a_named_person_is_not() -> None:
     sentence = "The plan was approved in May, Reuters reported, citing Defense Secretary Ann Lee."
     assert _basis(sentence) != ["anonymous"]
+
+
+def test_a_named_answer_outweighs_the_question() -> None:
+    sentence = 'Asked whether she would vote against the plan, Lopez said: "Absolutely."'
+    assert _basis(sentence) == ["named"]

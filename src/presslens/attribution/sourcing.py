@@ -406,7 +406,12 @@ def source_sentences(
             out.append(Sourcing(sent, "unverifiable", cue, source))
             continue
         if covering:
-            q = max(covering, key=lambda q: _masked_overlap(text, q.span, sent))
+            # Of two reports in a sentence, one that names who speaks decides ('Asked
+            # whether ..., Lopez said: "Absolutely."': the question asks nobody's words).
+            q = max(
+                covering,
+                key=lambda q: (q.speaker is not None, _masked_overlap(text, q.span, sent)),
+            )
             basis = speaker_basis(q, entities, doc.layer("syntax"))
             if CITING_UNNAMED.search(text, sent[0], sent[1]):
                 basis = "anonymous"  # 'Reuters reported, citing two officials'

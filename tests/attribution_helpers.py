@@ -67,3 +67,9 @@ def check_layout(layout: Layout, content: Callable[[str, Quote], str]) -> None:
     assert q.kind == layout.kind, describe(text, quotes)
     assert speaker_text(text, q) in layout.speakers, describe(text, quotes)
     assert len(q.parts or (q.span,)) == layout.pieces, describe(text, quotes)
+
+
+def sourcing_bases(sentence: str, headline: str = "Plan approved\n\n") -> list[str]:
+    """The basis of each claim sentence of ``sentence`` set under a headline."""
+    a = presslens.analyze(headline + sentence).to_dict()
+    return [s["basis"] for s in a["sourcing"]]

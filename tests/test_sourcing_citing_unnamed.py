@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-import presslens
-
-
-def _basis(sentence: str) -> list[str]:
-    a = presslens.analyze("Plan approved\n\n" + sentence).to_dict()
-    return [s["basis"] for s in a["sourcing"]]
+from attribution_helpers import sourcing_bases as _basis
 
 
 @pytest.mark.parametrize(

@@ -154,3 +154,49 @@ def test_bad_record_in_a_batch_loses_nothing_else(store: Store) -> None:
 def test_sql_runs_raw_queries(store: Store) -> None:
     store.put_analysis(make_analysis("Some text for the raw SQL test, long enough to count."))
     assert store.sql("SELECT COUNT(*) AS n FROM documents") == [{"n": 1}]
+
+
+def _inferred_analysis() -> dict:
+    """An analysis with one quote the open-cue classifier inferred (test_quotes_inferred)."""
+    import presslens
+    from test_quotes_inferred import TEXT
+
+    return presslens.analyze(TEXT, stages=["quotes"]).to_dict()
+
+
+def _score_of(analysis: dict, cue: str) -> float | None:
+    text = analysis["text"]
+    (q,) = [q for q in analysis["quotes"] if q["cue"] and text[q["cue"][0] : q["cue"][1]] == cue]
+    return q["score"]
+
+
+def test_the_store_keeps_a_quotes_score_for_sql(store: Store) -> None:
+    analysis = _inferred_analysis()
+    store.put_analysis(analysis)
+    rows = store.sql("SELECT cue, score FROM quotes ORDER BY span_start")
+    scores = {r["cue"]: r["score"] for r in rows}
+    assert scores["signed"] == pytest.approx(_score_of(analysis, "signed"), abs=1e-6)
+    assert scores["said"] is None
+
+
+def test_a_store_made_before_the_score_gains_its_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import presslens.store.store as store_module
+    from presslens.store.schema import MIGRATIONS
+
+    url = str(tmp_path / "old.duckdb")
+    before = [m for m in MIGRATIONS if m[0] < 4]
+    monkeypatch.setattr(store_module, "MIGRATIONS", before)
+    monkeypatch.setattr(store_module, "LATEST", before[-1][0])
+    st = open_store(url)
+    assert "score" not in {r["column_name"] for r in st.sql("DESCRIBE quotes")}
+    st.close()
+    monkeypatch.undo()
+    st = open_store(url)
+    try:
+        assert st.schema_version() == LATEST
+        st.put_analysis(_inferred_analysis())
+        assert len(st.sql("SELECT score FROM quotes WHERE score IS NOT NULL")) == 1
+    finally:
+        st.close()

@@ -790,11 +790,12 @@ def find_indirect(
         toks = [t for t in all_toks if not any(q[0] <= t.idx < q[1] for q in interiors)]
         if not toks:
             continue
-        before = _reported_before(text, sentences, k, paras, out)
-        f = _about_this_report(text, toks, before, lex, interiors, used) if before else None
-        if f is not None:
-            out.append(f)
-            continue
+        if len(toks) > 2 and (toks[0].lower_, toks[1].lower_) in lex.about_this:
+            before = _reported_before(text, sentences, k, paras, out)
+            f = _about_this_report(text, toks, before, lex, interiors, used) if before else None
+            if f is not None:
+                out.append(f)
+                continue
         f = _according_report(text, toks, sent, lex, interiors, used)
         if f is None:
             f = _as_report(text, toks, sent, lex, interiors, used)
@@ -834,9 +835,8 @@ def _about_this_report(
 ) -> Found | None:
     """Об этом сообщил X. / Про це повідомив X. / Об этом говорится в заявлении X.: the
     sentence before is what X said (the commonest attribution of agency copy, which
-    otherwise leaves its lead as the outlet's own words)."""
-    if len(toks) < 3 or (toks[0].lower_, toks[1].lower_) not in lex.about_this:
-        return None
+    otherwise leaves its lead as the outlet's own words). ``toks`` open with one of
+    ``lex.about_this``."""
     for k in range(2, min(len(toks), 6)):
         cue = toks[k]
         kind = cue_kind(cue, lex)

@@ -227,7 +227,7 @@ def _named_among(head: Any, span: Span) -> list[Any]:
     for c in head.children:
         if c.dep_ != "prep" or not span[0] <= c.idx < span[1]:
             continue
-        if c.lower_ in _AMONG or (c.lower_ == "as" and c.nbor(-1).lower_ == "such"):
+        if c.lower_ in _AMONG or (c.lower_ == "as" and c.i and c.nbor(-1).lower_ == "such"):
             out += [n for n in c.children if n.dep_ == "pobj" and span[0] <= n.idx < span[1]]
         elif c.lower_ == "such":  # 'such as' read as one preposition
             out += [n for g in c.children for n in g.children if n.dep_ == "pobj"]

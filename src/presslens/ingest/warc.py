@@ -24,6 +24,7 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _WARC_LINE = b"\nWARC/1."
 _SCAN_BLOCK = 1 << 20
+_HEAD_BYTES = 4096  # enough to see a record start past blank lines
 
 
 def _is_article(record: Any) -> bool:
@@ -60,6 +61,13 @@ def next_record_start(fh: IO[bytes], after: int, gz: bool) -> int | None:
         position += _SCAN_BLOCK
 
 
+def _opens_record(fh: IO[bytes], at: int, gz: bool) -> bool:
+    """Whether a record (a gzip member, or a 'WARC/' line after blank space) starts at ``at``."""
+    fh.seek(at)
+    head = fh.read(_HEAD_BYTES)
+    return head.startswith(_GZIP_MEMBER) if gz else head.lstrip().startswith(b"WARC/")
+
+
 def _truncated(record: Any) -> bool:
     """Whether the record's block ended before its Content-Length (a cut file)."""
     remaining = getattr(record.raw_stream, "limit", 0)
@@ -72,9 +80,27 @@ def iter_warc(path: Path, settings: Settings) -> Iterator[Item]:
 
     limit = settings.max_input_bytes
     with path.open("rb") as fh:
-        gz = path.name.lower().endswith(".gz") or _is_gzip(fh)
+        # gzip by its first bytes, or by its name when they are garbled (a plain WARC
+        # named .gz is read as what it is)
+        gz = _is_gzip(fh) or (
+            path.name.lower().endswith(".gz") and not _opens_record(fh, 0, gz=False)
+        )
         start: int | None = 0
         while start is not None:
+            if not _unread_content(fh, start):
+                return  # nothing but blank space from here (an empty file)
+            if not _opens_record(fh, start, gz):
+                # A pass that does not open on a record start is never handed to warcio:
+                # meeting a garbled gzip member first, it reads on as plain text up to a
+                # newline anywhere in the bytes, past good members, or to the end unseen.
+                failed_at, start = start, next_record_start(fh, start, gz)
+                resumed = f"; reading resumes at byte {start}" if start is not None else ""
+                yield Item.failed(
+                    f"{path}#{failed_at}",
+                    "warc",
+                    f"unreadable WARC record at byte {failed_at}: no record starts there" + resumed,
+                )
+                continue
             fh.seek(start)
             records = ArchiveIterator(fh)
             current = start

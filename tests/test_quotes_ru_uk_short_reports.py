@@ -136,3 +136,22 @@ def test_a_named_speaker_ends_at_the_name(text: str, who: str) -> None:
 def test_an_unnamed_source_keeps_its_description(text: str, speaker: str) -> None:
     a = presslens.analyze(text).to_dict()
     assert [q["speaker"]["text"] for q in a["quotes"]] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поставки\n\nВ «Газпроме» сообщили, что поставки продолжатся.",
+        "Постачання\n\nУ «Нафтогазі» повідомили, що постачання триватимуть.",
+        "Поставки\n\nВ «Нафтогазе» сообщили, что поставки продолжатся.",
+        "Постачання\n\nУ «Газпромі» повідомили, що постачання триватимуть.",
+    ],
+)
+def test_a_quoted_company_speaks_in_either_language(text: str) -> None:
+    """The quoted name after 'в' / 'у' is the speaker whether or not a recogniser tags it
+    (the Ukrainian one tagged neither company: no speaker, an anonymous claim)."""
+    a = presslens.analyze(text).to_dict()
+    (quote,) = a["quotes"]
+    name = [text.index("«"), text.index("»") + 1]
+    assert quote["speaker"] is not None and quote["speaker"]["span"] == name
+    assert [s["basis"] for s in a["sourcing"]] == ["organisation"]

@@ -20,7 +20,7 @@ from typing import Any
 
 from presslens.attribution.found import overlap
 from presslens.attribution.lexicon import Lexicon, norm
-from presslens.attribution.syntax_utils import tokens_in
+from presslens.attribution.syntax_utils import doc_text, tokens_in
 from presslens.document import Basis, Entity, Quote, Sourcing, Span
 
 
@@ -99,6 +99,9 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
         return "named"
     if by_entity is not None:
         return by_entity
+    phrase = doc_text(sdoc)[sp.span[0] : sp.span[1]]
+    if phrase[:1] in "«„\"" and phrase[-1:] in "»“\"":
+        return "organisation"  # 'в «Нафтогазі» повідомили': a quoted name is a company or title
     if proper:
         if len(proper) == 1 and proper[0].text.isupper() and len(proper[0].text) > 1:
             return "organisation"

@@ -357,6 +357,13 @@ def _locative_before(frame: list[Any], k: int, lex: Lexicon) -> list[Any]:
         j -= 1
     if j < 0:
         return []
+    if frame[j].text == "»":
+        # 'В «Газпроме» сообщили', 'У «Нафтогазі» повідомили': the quoted name is the body
+        # (its words are a quotation's, left out of the frame; the marks span them)
+        o = next((i for i in range(j - 1, -1, -1) if frame[i].text == "«"), None)
+        if o is not None and o > 0 and _lemma(frame[o - 1]) in lex.locative_preps:
+            return frame[o : j + 1]
+        return []
     run = _phrase(frame, j, -1)
     if not run:
         return []

@@ -100,7 +100,7 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
     if by_entity is not None:
         return by_entity
     phrase = doc_text(sdoc)[sp.span[0] : sp.span[1]]
-    if phrase[:1] in "«„\"" and phrase[-1:] in "»“\"":
+    if phrase[:1] in '«„"' and phrase[-1:] in '»“"':
         return "organisation"  # 'в «Нафтогазі» повідомили': a quoted name is a company or title
     if proper:
         if len(proper) == 1 and proper[0].text.isupper() and len(proper[0].text) > 1:

@@ -41,9 +41,7 @@ RUBRICS = words(
 )
 
 
-def headline_report(
-    text: str, headline: Span, interiors: Sequence[Span], rubrics: frozenset[str] = RUBRICS
-) -> Found | None:
+def headline_report(text: str, headline: Span, interiors: Sequence[Span]) -> Found | None:
     """The attribution a colon headline makes, or None; its cue is the colon, its
     speaker the words before it, its content the words after it (``direct`` when they
     are one quotation, ``mixed`` when they hold one)."""
@@ -55,7 +53,7 @@ def headline_report(
     words = who.split()
     if not 1 <= len(words) <= _MAX_SPEAKER_WORDS:
         return None
-    if any(w.strip(".,'’\"").lower() in rubrics for w in words):
+    if any(w.strip(".,'’\"").lower() in RUBRICS for w in words):
         return None
     if not m.group("what").split()[1:]:
         return None  # one word after the colon: a label ('Trump: Yes')
@@ -79,11 +77,10 @@ def with_headline_reports(
     found: list[Found],
     headlines: Sequence[Span],
     interiors: Sequence[Span],
-    rubrics: frozenset[str] = RUBRICS,
 ) -> list[Found]:
     """``found`` with the report of each colon headline among ``headlines`` (the
     headline and standfirst), which replaces what was read inside its content."""
-    reports = [f for b in headlines if (f := headline_report(text, b, interiors, rubrics))]
+    reports = [f for b in headlines if (f := headline_report(text, b, interiors))]
     if not reports:
         return found
     kept = [g for g in found if not any(inside(g.span, f.span) for f in reports)]

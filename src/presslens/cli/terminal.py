@@ -17,6 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from presslens.analysis import probability
 from presslens.document import BASES
 from presslens.manipulation.labels import explain, taxonomy_name
 from presslens.manipulation.labels import title as label_title
@@ -136,8 +137,9 @@ def quotes_table(a: dict[str, Any]) -> Table | None:
         speaker = q.get("speaker") or {}
         who = names.get(speaker.get("entity") or "", "") or speaker.get("text") or "—"
         kind = q["kind"]
-        if isinstance(q.get("score"), (int, float)):
-            kind += f" (inferred, p {q['score']:.2f})"
+        score = probability(q.get("score"))
+        if score is not None:
+            kind += f" (inferred, p {score:.2f})"
         if i >= len(credited):
             who, kind = "nobody named", "uncredited"
         table.add_row(

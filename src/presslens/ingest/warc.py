@@ -40,11 +40,6 @@ def _year(record: Any) -> int | None:
     return int(stamp[:4]) if stamp[:4].isdigit() else None
 
 
-def _is_gzip(fh: IO[bytes]) -> bool:
-    fh.seek(0)
-    return fh.read(3) == _GZIP_MEMBER
-
-
 def next_record_start(fh: IO[bytes], after: int, gz: bool) -> int | None:
     """Offset of the first plausible record start past ``after``, scanning in blocks."""
     marker = _GZIP_MEMBER if gz else _WARC_LINE
@@ -82,7 +77,7 @@ def iter_warc(path: Path, settings: Settings) -> Iterator[Item]:
     with path.open("rb") as fh:
         # gzip by its first bytes, or by its name when they are garbled (a plain WARC
         # named .gz is read as what it is)
-        gz = _is_gzip(fh) or (
+        gz = _opens_record(fh, 0, gz=True) or (
             path.name.lower().endswith(".gz") and not _opens_record(fh, 0, gz=False)
         )
         start: int | None = 0

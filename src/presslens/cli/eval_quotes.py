@@ -39,6 +39,7 @@ def eval_quotes(
         from rich.console import Console
         from rich.table import Table
 
+        from presslens.eval.bootstrap import RESAMPLES
         from presslens.eval.quotes import HEADLINE_KEYS, evaluate
 
         reports = evaluate(split, limit)
@@ -57,6 +58,17 @@ def eval_quotes(
                 cells.append(f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}")
             table.add_row(key, *cells)
         console.print(table)
+        for name, rep in reports.items():
+            spans = rep.intervals()
+            cells = ", ".join(
+                f"{key} F1 {rep.prf(key).f1:.3f} [{low:.3f}, {high:.3f}]"
+                for key, (low, high) in spans.items()
+            )
+            console.print(f"{name}: {cells}")
+        console.print(
+            f"[dim]95% intervals over {RESAMPLES:,} resamples of the {len(ours.articles)} "
+            "articles[/dim]"
+        )
         if errors:
             names = [n for n in reports if n != "baseline"]
             err = Table(title="errors by category")

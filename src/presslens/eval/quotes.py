@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 from presslens.corpora.polnear import Attribution
 from presslens.document import Span
+from presslens.eval.bootstrap import RESAMPLES, f1_intervals
 from presslens.eval.scores import Counts
+from presslens.eval.spans import Sums
 
 OPEN_MARKS = "\"“„«‘'"
 CLOSE_MARKS = "\"”“»’'"
@@ -33,18 +35,38 @@ class Predicted:
     direct: bool = False
 
 
+# The scores whose spread over articles the eval prints: the acceptance numbers.
+INTERVAL_KEYS = ("all: content+source", "direct: content+source")
+
+
 @dataclass
 class Report:
-    """All scores of one system over a set of articles, plus error counts."""
+    """All scores of one system over a set of articles, plus error counts.
+
+    ``articles`` keeps each scored article's sums of :data:`INTERVAL_KEYS`, so the
+    scores' intervals come from resampling articles (:meth:`intervals`): with a hundred
+    articles a score moves by a point or two when a few long ones change, and a
+    difference inside that spread is no difference.
+    """
 
     scores: dict[str, Counts] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
+    articles: list[dict[str, Sums]] = field(default_factory=list)
 
     def prf(self, key: str) -> Counts:
         return self.scores.setdefault(key, Counts())
 
     def error(self, key: str) -> None:
         self.errors[key] = self.errors.get(key, 0) + 1
+
+    def intervals(self, resamples: int = RESAMPLES) -> dict[str, tuple[float, float]]:
+        """95% percentile interval of each of :data:`INTERVAL_KEYS`' F1 over article
+        resamples (:func:`presslens.eval.bootstrap.f1_intervals`)."""
+        names = [str(i) for i in range(len(self.articles))]
+        sums = {
+            k: {n: a[k] for n, a in zip(names, self.articles, strict=True)} for k in INTERVAL_KEYS
+        }
+        return f1_intervals(sums, names, resamples=resamples)
 
 
 def chars(spans: Iterable[Span]) -> set[int]:
@@ -158,6 +180,7 @@ def score_article(
     report: Report, text: str, preds: Sequence[Predicted], golds: Sequence[Attribution]
 ) -> None:
     """Add one article's counts to ``report``."""
+    before = {k: _sums(report.prf(k)) for k in INTERVAL_KEYS}
     m = match(preds, golds)
     quoted = quotations(text)
     gold_direct = [fully_quoted(text, g.content, quoted) for g in golds]
@@ -198,6 +221,16 @@ def score_article(
             [s for g in gg for s in g.source],
         )
     _categorise(report, text, preds, golds, m, gold_direct)
+    report.articles.append(
+        {
+            k: tuple(a - b for a, b in zip(_sums(report.prf(k)), v, strict=True))
+            for k, v in before.items()
+        }
+    )
+
+
+def _sums(c: Counts) -> Sums:
+    return (c.tp_p, c.n_p, c.tp_g, c.n_g)
 
 
 def _categorise(

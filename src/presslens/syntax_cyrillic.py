@@ -238,6 +238,13 @@ def cases(word: str, language: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=20000)
+def lemmas(word: str, language: str) -> frozenset[str]:
+    """Every dictionary form the dictionary gives ``word`` ('банку': банк and банка),
+    for a lexicon to be asked about each reading the parse did not choose."""
+    return frozenset(p.normal_form for p in morph_analyzer(language).parse(word) if p.is_known)
+
+
 def _tree(heads: list[int]) -> list[int]:
     """Heads made a tree: a word in a cycle hangs from the sentence's first root."""
     n = len(heads)

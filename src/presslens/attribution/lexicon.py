@@ -70,6 +70,12 @@ class Lexicon:
     # The words that open a report of the sentence before: "Об этом сообщил X" / "Про це
     # повідомив X" (lowercase, as written).
     about_this: tuple[tuple[str, str], ...] = ()
+    # The words by which a relaying outlet names whom it cites: "сообщает CNN со ссылкой
+    # на X" / "з посиланням на X" (lowercase, as written): X speaks, the outlet relays.
+    citing: tuple[tuple[str, ...], ...] = ()
+    # Verbs of naming: with a quotation after them a report of the speaker's words
+    # ("назвал санкции «выстрелом себе в ногу»"), as English 'called them "a disaster"'.
+    naming_verbs: frozenset[str] = frozenset()
 
     def is_speech(self, lemma: str) -> bool:
         return norm(lemma) in self.speech_verbs

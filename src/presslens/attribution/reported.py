@@ -143,6 +143,12 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
             out.append(t)  # 'В. Путин': an initial's period inside the name
             i += step
             continue
+        if step > 0 and head_case is not None and t.pos_ == "ADP":
+            inner = _adjunct_before_name(toks, i, head_case)
+            if inner:  # 'постпред Турции при ООН Ахмет Йылдыз': the title's own adjunct
+                out.extend(toks[i : i + inner])
+                i += inner
+                continue
         if t.pos_ not in _NP_POS and not (t.text == "-" and out):
             break
         if step > 0 and head_case is not None:
@@ -163,6 +169,28 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
         out.append(t)
         i += step
     return out if step > 0 else out[::-1]
+
+
+def _adjunct_before_name(toks: list[Any], i: int, head_case: str) -> int:
+    """How many words from ``toks[i]``, a preposition, make the adjunct of a title that a
+    person's name in apposition follows ('посол Сербии в Москве Драган Илич', 'постпред
+    при ООН Ахмет Йылдыз'): the preposition and up to three words, then a first name and
+    a surname in the title's case. 0 where no name follows: 'министр Петров в Москве'."""
+    for n in range(1, 4):
+        if i + n + 1 >= len(toks):
+            return 0
+        obj = toks[i + 1 : i + n + 1]
+        if any(w.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") for w in obj):
+            return 0
+        first, last = toks[i + n + 1], toks[i + n + 2] if i + n + 2 < len(toks) else None
+        if (
+            last is not None
+            and _is_word_name(first)
+            and _is_word_name(last)
+            and _case_possible(first, head_case)
+        ):
+            return n + 1
+    return 0
 
 
 _NAME_OPENERS = frozenset('«„“"')
@@ -231,6 +259,33 @@ class _Sentence:
 def speaker_of(
     cue: Any, frame: list[Any], lex: Lexicon, kind: str
 ) -> tuple[list[Any], int | None, int | None]:
+    """Speaker words, head index and addressee index of a cue within ``frame`` tokens
+    (:func:`_speaker_of`); where the speaker cites another ('Как передаёт CNN со ссылкой
+    на неназванных чиновников', 'ТАСС із посиланням на пресслужбу'), the cited phrase
+    is the speaker and the one who cites it the route (the addressee index), as in
+    'сообщили ТАСС в пресс-службе'."""
+    spk, head, addressee = _speaker_of(cue, frame, lex, kind)
+    for after in (spk[-1] if spk else None, cue):
+        if after is None or after not in frame:
+            continue
+        cited = _cited(frame, frame.index(after) + 1, lex)
+        if cited:
+            return cited, _head(cited), head if spk else addressee
+    return spk, head, addressee
+
+
+def _cited(frame: list[Any], j: int, lex: Lexicon) -> list[Any]:
+    """The phrase after the citing words at ``frame[j]`` ('со ссылкой на X'), or []."""
+    for words in lex.citing:
+        n = len(words)
+        if tuple(t.lower_ for t in frame[j : j + n]) == words:
+            return _phrase(frame, j + n, 1)
+    return []
+
+
+def _speaker_of(
+    cue: Any, frame: list[Any], lex: Lexicon, kind: str
+) -> tuple[list[Any], int | None, int | None]:
     """Speaker words, head index and addressee index of a cue within ``frame`` tokens.
 
     In order: the verb's subject in the parse, when it can be nominative and agrees
@@ -270,22 +325,29 @@ def speaker_of(
         # 'X выступил против ..., заявив, что': the subject of the verb the gerund hangs on.
         finite = [t for t in frame[:k] if _is_verb(t) and not _is_gerund(t)]
         if finite:
-            spk, head, _ = speaker_of(finite[-1], frame[:k], lex, "speech")
+            spk, head, _ = _speaker_of(finite[-1], frame[:k], lex, "speech")
             if spk:
                 return spk, head, _addressee_after(frame, k, lex)
     addressee: int | None = None
     j = _skip_adjuncts(frame, k + 1, lex)
+    quoted = _quoted_addressee(frame, j)
+    if quoted is not None:
+        # 'сообщил «Интерфаксу» источник': a quoted name right after the verb is whom
+        # it was told to (its words are a quotation's, left out of the frame)
+        addressee = quoted
+        j = _skip_adjuncts(frame, j + 2, lex)
     after = _phrase(frame, j, 1)
     if after and (
         not _subject_like(after[0], cue)
         or _route_before_place(frame, j, after, lex)
         or _route_before_subject(frame, j, after, cue)
+        or _parsed_route(after, subj)
     ):
         addressee = _head(after) if _routed(after[0]) else None
         j = _skip_adjuncts(frame, j + len(after), lex)
         after = _phrase(frame, j, 1)
     if after and _subject_like(after[0], cue):
-        return after, _head(after), addressee
+        return _with_body(frame, j, after, lex), _head(after), addressee
     while j < len(frame) and frame[j].pos_ in ("ADV", "PART"):
         j += 1
     if j < len(frame) and _lemma(frame[j]) in lex.locative_preps:
@@ -293,6 +355,49 @@ def speaker_of(
         if loc and any(_lemma(t) in lex.org_nouns or t.pos_ == "PROPN" for t in loc):
             return loc, _head(loc), addressee
     return [], None, addressee
+
+
+def _with_body(frame: list[Any], j: int, phrase: list[Any], lex: Lexicon) -> list[Any]:
+    """An unnamed source with the body it sits in ('источник в банке', 'джерело в
+    банку'): one description, as before the verb ('Источник в правительстве сообщил');
+    a time or place that speaks for no body stays out ('источник в понедельник')."""
+    n = j + len(phrase)
+    if not any(_lemma(t) in lex.anonymous_nouns for t in phrase) or n >= len(frame):
+        return phrase
+    if _lemma(frame[n]) not in lex.locative_preps:
+        return phrase
+    body = _phrase(frame, n + 1, 1)
+    return [*phrase, frame[n], *body] if body and _names_body(body, lex) else phrase
+
+
+def _names_body(phrase: list[Any], lex: Lexicon) -> bool:
+    """A phrase that names a body in any of its words' dictionary readings ('банку' is
+    банк as well as банка, whichever the parse chose)."""
+    from presslens.syntax_cyrillic import lemmas
+
+    return _speaking_body(phrase, lex) or any(
+        norm(x) in lex.org_nouns for t in phrase for x in lemmas(t.lower_, _language(t))
+    )
+
+
+def _quoted_addressee(frame: list[Any], j: int) -> int | None:
+    """The first word of a quoted name at ``frame[j]`` whose words the frame leaves out
+    (only its marks are there), or None."""
+    if j + 1 < len(frame) and frame[j].text in _NAME_OPENERS and frame[j + 1].text in _NAME_CLOSERS:
+        inner = frame[j].i + 1
+        return inner if inner < frame[j + 1].i else None
+    return None
+
+
+def _parsed_route(after: list[Any], subjects: list[Any]) -> bool:
+    """'Как заявила ТАСС официальный представитель МИД': the parse reads the word after
+    the verb as its indirect object and a later word as its subject (an acronym the
+    dictionary declines as nominative is read either way by case alone)."""
+    return (
+        after[0].dep_ in ("iobj", "obl")
+        and any(s.i > after[-1].i for s in subjects)
+        and not any(s in after for s in subjects)
+    )
 
 
 def _skip_adjuncts(frame: list[Any], j: int, lex: Lexicon) -> int:
@@ -431,6 +536,8 @@ def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[A
             if len(cut) < k - first and not any(t.text in "«»" for t in cut):
                 start, end = first, first + len(cut)
     before = frame[start:end]
+    if before and before[0].pos_ == "ADP":
+        before = _after_adjunct(before, cue)
     if not before or len(before) > _MAX_SPEAKER_WORDS + 2:
         return []
     first = before[0]
@@ -441,6 +548,28 @@ def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[A
     if any(_is_verb(t) for t in before):
         return []
     return _trim_phrase(before)
+
+
+def _after_adjunct(before: list[Any], cue: Any) -> list[Any]:
+    """The subject after a clause-opening adjunct ('На запитання про відставку уряду
+    речник президента Сергій Никифоров відповів'): from the first word after the
+    adjunct's last preposition that can be the verb's subject. A parse that reads the
+    subject as part of the adjunct (the Ukrainian model does here) is not needed."""
+    last_prep = max(n for n, t in enumerate(before) if t.pos_ == "ADP")
+    for n in range(last_prep + 1, len(before)):
+        t = before[n]
+        # not a word the adjunct's genitive can be ('У Повітряних силах ЗСУ повідомили':
+        # the undeclined acronym belongs to the body the locative names)
+        if (
+            t.pos_ in ("NOUN", "PROPN", "PRON")
+            and _subject_like(t, cue)
+            and not _case_possible(t, "Gen")
+        ):
+            if t.pos_ == "NOUN" and n > 0 and before[n - 1].pos_ == "ADJ":
+                n -= 1  # its adjective ('официальный представитель')
+            rest = before[n:]
+            return rest if all(w.pos_ in _NP_POS or w.text in ".-" for w in rest) else []
+    return []
 
 
 def _addressee_after(frame: list[Any], k: int, lex: Lexicon) -> int | None:
@@ -629,22 +758,40 @@ def _according_at(toks: list[Any], lex: Lexicon) -> tuple[Any, Any] | None:
         if (a.lower_, _lemma(b)) in lex.according:
             return a, b
         c = toks[n + 2] if n + 2 < len(toks) else None
-        if (
-            c is not None
-            and b.pos_ in ("PRON", "DET")
-            and (a.lower_, _lemma(c)) in lex.according
-            and _lemma(c) not in lex.data_nouns  # 'по нашим данным': the outlet's own
-        ):
-            return a, c
+        if c is None or (a.lower_, _lemma(c)) not in lex.according:
+            continue
+        if b.pos_ in ("PRON", "DET") and _lemma(c) not in lex.data_nouns:
+            return a, c  # 'по его словам' ('по нашим данным': the outlet's own)
+        if b.pos_ in ("ADP", "ADJ"):
+            return a, c  # 'згідно з доповіддю', 'по предварительным данным Минздрава'
     return None
 
 
 def _according_speaker(toks: list[Any], prep: Any, noun: Any) -> list[Any]:
     """The genitive after 'по словам', or the possessive inside 'по его словам'."""
     k = toks.index(noun)
-    if toks[k - 1].i != prep.i:
+    if toks[k - 1].i != prep.i and toks[k - 1].pos_ in ("PRON", "DET"):
         return [toks[k - 1]]
     return _phrase(toks, k + 1, 1)
+
+
+def _past_modifier(text: str, toks: list[Any], start: int, end: int) -> int:
+    """Where the words after a source phrase begin once a participle or relative clause
+    set off by commas is passed ('Согласно докладу ООН, опубликованному в понедельник,
+    C': C begins after it); ``start`` where there is none."""
+    if not text[start:end].lstrip().startswith(","):
+        return start
+    first = next((t for t in toks if t.idx > start and t.is_alpha), None)
+    if first is None or not (
+        first.pos_ == "ADJ"
+        or "Part" in first.morph.get("VerbForm")
+        or _lemma(first) in ("который", "який")
+    ):
+        return start
+    comma = text.find(",", first.idx, end)
+    if comma < 0 or not _long_enough(text, _content(text, comma + 1, end)):
+        return start
+    return comma + 1
 
 
 def _embedded(text: str, q: QuotedSpan, para: Span) -> bool:
@@ -813,10 +960,37 @@ def find_indirect(
         if reports:
             out.extend(reports)
             continue
-        f = _trailing_report(text, toks, sent, lex, interiors, used)
+        f = _trailing_report(text, toks, sent, lex, interiors, used) or _naming_report(
+            text, toks, sent, lex, interiors, used
+        )
         if f is not None:
             out.append(f)
     return out
+
+
+def _naming_report(
+    text: str, toks: list[Any], sent: Span, lex: Lexicon, interiors: list[Span], used: set[int]
+) -> Found | None:
+    """X назвал Y «Z». / X назвав Y «Z».: what X called a thing, in X's words, is a mixed
+    quote from the verb's object to the sentence's end, as English 'X called Y "Z"'. Only
+    with a quotation after the verb and a subject that says it ('так называемый «Z»' and
+    'это называют «Z»' name no speaker)."""
+    for t in toks:
+        if t.i in used or _lemma(t) not in lex.naming_verbs:
+            continue
+        if t.pos_ != "VERB" or {"Part", "Inf"} & set(t.morph.get("VerbForm")):
+            continue  # 'так называемый', 'можно назвать'; a tagger may give no VerbForm
+        content = _content(text, t.idx + len(t.text), sent[1])
+        if content is not None and any(q[1] == content[1] for q in interiors):
+            content = (content[0], content[1] + 1)  # its closing mark: 'Z»'
+        if content is None or not any(inside(q, content) for q in interiors):
+            continue
+        if not _long_enough(text, content, _MIN_CLAUSE_WORDS):
+            continue
+        spk, head, addr = speaker_of(t, toks, lex, "speech")
+        if spk:
+            return _report(content, interiors, t, spk, head, addr)
+    return None
 
 
 def _reported_before(
@@ -885,7 +1059,7 @@ def _according_report(
     if not spk and _lemma(noun) in lex.data_nouns:
         return None  # 'по данным, ...' with no source named: unverifiable, not a report
     phrase_end = max(spk[-1] if spk else noun, noun, key=lambda t: t.i)
-    pe = phrase_end.idx + len(phrase_end.text)
+    pe = _past_modifier(text, toks, phrase_end.idx + len(phrase_end.text), sent[1])
     before = _content(text, sent[0], prep.idx)
     after = _content(text, pe, sent[1])
     cue = (prep.idx, noun.idx + len(noun.text))

@@ -228,3 +228,23 @@ def test_latin_outlet_names_in_ukrainian_text(text: str, names: list[str]) -> No
     from presslens.entities.ukrainian import latin_names
 
     assert [text[s:e] for s, e in latin_names(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "На запитання про можливу відставку уряду речник президента Сергій Никифоров"
+            " відповів: «Такі питання зараз не обговорюються».",
+            "речник президента",
+        ),
+        (
+            "На вопрос о возможной отставке правительства пресс-секретарь президента Дмитрий"
+            " Песков ответил: «Такие вопросы сейчас не обсуждаются».",
+            "пресс-секретарь президента",
+        ),
+    ],
+)
+def test_a_title_begins_at_its_head_not_at_the_adjunct(text: str, title: str) -> None:
+    (person,) = [e for e in _analysis(text)["entities"] if e["type"] == "PERSON"]
+    assert person["titles"] == [title]

@@ -33,10 +33,24 @@ def _cases(word: str, language: str) -> set[str]:
 def _phrase_word(word: str, language: str) -> bool:
     if is_acronym(word) or word[:1].isupper():
         return True
+    if _function_word(word, language):
+        return False
     return any(p.tag.POS in _PHRASE_POS for p in parses(word, language))
 
 
+def _function_word(word: str, language: str) -> bool:
+    """A preposition, conjunction or particle in any reading: pymorphy3's Ukrainian
+    dictionary also lists 'про' as an indeclinable noun, which let a title run back
+    over 'про можливу відставку уряду' to the noun before."""
+    return any(p.tag.POS in _FUNCTION_POS for p in parses(word.lower(), language))
+
+
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL"})
+
+
 def common_noun(word: str, language: str) -> bool:
+    if _function_word(word, language):
+        return False
     found = [p for p in parses(word.lower(), language) if p.tag.POS == "NOUN"]
     return bool(found) and not any(p.tag.grammemes & _NAME_MARKS for p in found)
 
@@ -68,7 +82,8 @@ def title_before(text: str, start: int, language: str) -> str | None:
         cases = _cases(word.lower(), language)
         if not cases or not name_cases or cases & name_cases:
             return text[pos:start].strip()
-        return None  # the first noun is in another case: a complement, not a title
+        # a noun in another case is a complement ('за словами Малюка', 'відставку уряду
+        # речник президента Сергій ...'): the title, if any, begins after it
     return None
 
 
@@ -87,14 +102,28 @@ def title_form(title: str, language: str) -> str:
     return form
 
 
-def agrees(title: str, name: str, language: str) -> bool:
-    """Whether a title's first word can be in the case of the name's first word."""
-    head = re.match(r"[^\W\d_]+", title)
+def from_head(title: str, name: str, language: str) -> str | None:
+    """The title from its head noun: the first common noun that can be in the name's
+    case, the words before it dropped ('про можливу відставку уряду речник президента'
+    before 'Сергій Никифоров', as the tagger spanned it: 'речник президента'); None
+    when no noun is in that case ('журналістам' before 'Петро')."""
     first = re.match(r"[^\W\d_]+", name)
-    if head is None or first is None or is_acronym(head.group()):
-        return True
-    cases, name_cases = _cases(head.group().lower(), language), _cases(first.group(), language)
-    return not cases or not name_cases or bool(cases & name_cases)
+    name_cases = _cases(first.group(), language) if first else set()
+    words = list(re.finditer(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*", title))
+    for n, word in enumerate(words):
+        if is_acronym(word.group()) or not common_noun(word.group(), language):
+            continue
+        cases = _cases(word.group().lower(), language)
+        if cases and name_cases and not cases & name_cases:
+            continue
+        while n > 0 and _adjective(words[n - 1].group(), language):
+            n -= 1  # its adjectives: 'перший заступник', 'головний редактор'
+        return title[words[n].start() :].strip()
+    return None
+
+
+def _adjective(word: str, language: str) -> bool:
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word.lower(), language))
 
 
 def best_title(tagged: str | None, read: str | None) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from presslens.entities.cyrillic_titles import agrees, best_title, title_before
+from presslens.entities.cyrillic_titles import best_title, from_head, title_before
 from presslens.entities.features import document_features
 from presslens.entities.mention import ORG, PERSON, PLACE, Mention
 from presslens.entities.tagger import CrfModel, bio_spans, shipped
@@ -66,8 +66,10 @@ def tagger_mentions(text: str, model: CrfModel | None = None) -> list[Mention] |
         title = None
         if type_ == PERSON:
             tagged = _title(text, spans, i)
-            if tagged is not None and not agrees(tagged, surface, "uk"):
-                tagged = None  # "сказав журналістам Петро ...": another case, no title
+            if tagged is not None:
+                # "сказав журналістам Петро ...": another case, no title; "На запитання
+                # про відставку уряду речник президента Сергій ...": the title from its head
+                tagged = from_head(tagged, surface, "uk")
             title = best_title(tagged, title_before(text, start, "uk"))
         out.append(
             Mention(

@@ -231,6 +231,21 @@ class UpperTagger(Tagger):
         return self.head(self.dropout(x) if train else x)
 
 
+def balanced_weights(train: list[Sentence], gold: np.ndarray, languages: list[str]) -> dict:
+    """Per (language, label) the weight that gives each of the four cells the same total
+    over the training pieces: the linear models weigh positives and negatives of each
+    language equally, so Russian's many manipulative posts do not set the operating
+    point of Ukrainian (``languages``: each post's language, by post index)."""
+    counts: dict[tuple[str, int], int] = {}
+    for s in train:
+        for local in s.piece_tokens:
+            if local:
+                key = (languages[s.post], int(gold[[s.tokens[t] for t in local]].any()))
+                counts[key] = counts.get(key, 0) + 1
+    total = sum(counts.values())
+    return {key: total / (len(counts) * n) for key, n in counts.items()}
+
+
 def fine_tune(
     tagger: Tagger,
     train: list[Sentence],
@@ -240,8 +255,11 @@ def fine_tune(
     lr: float = 5e-5,
     seed: int = 13,
     steps: int | None = None,
+    weights: dict | None = None,
+    languages: list[str] | None = None,
 ) -> list[float]:
-    """AdamW with a linear decay; seconds per step."""
+    """AdamW with a linear decay; seconds per step. With ``weights`` (from
+    :func:`balanced_weights`) each piece's loss is weighed by its language and label."""
     import torch
 
     optimiser = torch.optim.AdamW(tagger.parameters(), lr=lr, weight_decay=0.01)
@@ -258,7 +276,28 @@ def fine_tune(
             batch = [train[i] for i in order[start : start + batch_size]]
             x, mask = tagger.inputs(batch)
             labels = _labels(batch, gold, mask.shape[1])
-            loss = loss_fn(tagger.logits(x, mask, True).reshape(-1, 2), labels.reshape(-1))
+            logits = tagger.logits(x, mask, True).reshape(-1, 2)
+            if weights is None or languages is None:
+                loss = loss_fn(logits, labels.reshape(-1))
+            else:
+                w = torch.zeros(labels.shape)
+                for i, sent in enumerate(batch):
+                    lang = languages[sent.post]
+                    row = labels[i]
+                    w[i] = torch.where(
+                        row < 0,
+                        torch.tensor(0.0),
+                        torch.where(
+                            row == 1,
+                            torch.tensor(weights.get((lang, 1), 1.0)),
+                            torch.tensor(weights.get((lang, 0), 1.0)),
+                        ),
+                    )
+                flat = w.reshape(-1)
+                each = torch.nn.functional.cross_entropy(
+                    logits, labels.reshape(-1).clamp(min=0), reduction="none"
+                )
+                loss = (each * flat).sum() / flat.sum().clamp(min=1e-9)
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
@@ -381,6 +420,11 @@ def main() -> None:
         "--freeze", type=int, default=0, help="train only the layers above the first N"
     )
     parser.add_argument("--save", help="write the fold's token scores here (.npy, corpus order)")
+    parser.add_argument(
+        "--balanced",
+        action="store_true",
+        help="weigh each language's positive and negative pieces equally (balanced_weights)",
+    )
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     image = E5Image()
@@ -410,7 +454,11 @@ def main() -> None:
             f" on {args.threads} thread(s): an epoch about {per_step * steps / 60:.0f} min"
         )
         return
-    fine_tune(tagger, train, gold, args.epochs)
+    languages = [p.lang for p in posts]
+    weights = balanced_weights(train, gold, languages) if args.balanced else None
+    if weights:
+        print("piece weights:", {f"{k[0]}/{k[1]}": round(v, 3) for k, v in weights.items()})
+    fine_tune(tagger, train, gold, args.epochs, weights=weights, languages=languages)
     test = [s for s in items if fold[s.post] == args.fold]
     scores = token_scores(tagger, test, len(gold))
     if args.save:

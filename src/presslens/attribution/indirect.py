@@ -456,6 +456,12 @@ def subject(tok: Any, sent: Any, blocked: list[Span]) -> tuple[Span | None, int 
     )
     if reduced is not None:
         return reduced
+    cited = _citing_after_report(tok)
+    if cited is not None:
+        # 'X reported, citing Y': who cites is who reports
+        reporter = _within(next(c for c in cited.children if c.dep_ == "nsubj"), bounds, blocked)
+        if reporter[0] is not None:
+            return reporter
     holder = _participle_holder(tok) or _left_in_state(tok) or _stolen_subject(tok, bounds)
     if holder is not None:
         return _within(holder, bounds, blocked)
@@ -1131,6 +1137,58 @@ def _clause_verb(tok: Any) -> bool:
     return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in tok.children)
 
 
+_CITING = frozenset({"citing", "quoting"})
+
+
+def _citing_after_report(tok: Any) -> Any | None:
+    """The report verb a 'citing' / 'quoting' participle follows ('Reuters said, citing
+    two officials, that ...', 'Bloomberg reported, citing people familiar with the
+    matter, that ...'): the verb right before its comma, with its own subject, or None.
+
+    Why: the parse hangs the participle, and often the 'that' clause, on whatever verb
+    it reads as the main one (in the second sentence 'collapsed' of the reported
+    clause), so the participle took 'the deal' as its speaker and the clause as its
+    content; the one who cites is who reports, and what is cited is the participle's
+    object (PolNeAR marks 'citing X' so: the source cites X)."""
+    if tok.lower_ not in _CITING or tok.i < 2:
+        return None
+    doc = tok.doc
+    verb = doc[tok.i - 2]
+    if doc[tok.i - 1].text != "," or not _clause_verb(verb) or verb.tag_ not in _FINITE_TAGS:
+        return None
+    return verb if cue_lemma(verb) in SPEECH_VERBS else None
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _cited_object(tok: Any) -> list[Any]:
+    """What 'citing' / 'quoting' reports: its object, not a 'that' clause the parse
+    hung on it (that is the report verb's, :func:`_clause_after_citing`)."""
+    if tok.lower_ not in _CITING:
+        return []
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return list(obj.subtree) if obj is not None else []
+
+
+def _clause_after_citing(tok: Any) -> list[Any]:
+    """The 'that' clause after 'X said, citing Y, that C': C, the report verb's own
+    complement wherever the parse hung it."""
+    doc = tok.doc
+    k = tok.i + 2
+    if k >= len(doc) or doc[tok.i + 1].text != "," or doc[k].lower_ not in _CITING:
+        return []
+    if _citing_after_report(doc[k]) is None or doc[k].sent != tok.sent:
+        return []
+    end = tok.sent.end
+    for j in range(k + 1, end - 1):
+        if doc[j].text == "," and doc[j + 1].lower_ == "that":
+            return [t for t in doc[j + 1 : end] if not (t.is_punct and t.i == end - 1)]
+        if doc[j].text in (".", ";", ":"):
+            break
+    return []
+
+
 # How a cue hangs from a passive clause as its adjunct ('was fired after suggesting',
 # 'was booed ... after telling', 'was denounced ...; praised'), not as a raising verb's
 # complement (handled before climbing).
@@ -1395,6 +1453,12 @@ def complement(tok: Any) -> list[Any]:
     clear = made_clear(tok)
     if clear is not None:
         return clear[1]
+    cited = _cited_object(tok) if _citing_after_report(tok) is not None else []
+    if cited:
+        return cited
+    after_citing = _clause_after_citing(tok)
+    if after_citing:
+        return after_citing
     clauses = [
         c
         for c in tok.children

@@ -341,8 +341,17 @@ PIECE_THRESHOLD = 0.4
 """The passage threshold of that mix (pooled over both languages, same exploration)."""
 
 
+BALANCED = False
+"""Whether the pieces' loss weighs each language's positives and negatives equally
+(``--balanced``; chosen by the folds)."""
+
+
 def fit_upper(
-    posts: list[Post], seed: int, epochs: int = EPOCHS, frozen: int = FROZEN
+    posts: list[Post],
+    seed: int,
+    epochs: int = EPOCHS,
+    frozen: int = FROZEN,
+    balanced: bool = BALANCED,
 ) -> tuple[dict, dict[str, np.ndarray]]:
     """The top layers fine-tuned on every sentence of ``posts`` (one thread's work:
     about 0.4 s a step of 16 sentences, some 20 minutes an epoch over the fit posts), as
@@ -350,6 +359,7 @@ def fit_upper(
     the seed and the knobs, so a rerun of the recipe with the same ones reuses them."""
     digest = hashlib.sha1(
         ("".join(p.id + p.text for p in posts) + f"{seed}/{epochs}/{frozen}").encode()
+        + (b"/balanced" if balanced else b"")
     ).hexdigest()[:16]
     path = CACHE_DIR / f"presslens-unlp2025-e5-upper-{digest}.pkl"
     if path.is_file():
@@ -357,7 +367,9 @@ def fit_upper(
     image = E5Image()
     items, gold, _ = sentences(posts, image)
     tagger = UpperTagger(image, frozen, cached_lower_states(image, posts, items, frozen), seed)
-    fine_tune(tagger, items, gold, epochs, seed=seed)
+    languages = [p.lang for p in posts]
+    weights = balanced_weights(items, gold, languages) if balanced else None
+    fine_tune(tagger, items, gold, epochs, seed=seed, weights=weights, languages=languages)
     exported = export_upper(tagger)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pickle.dumps(exported))

@@ -82,7 +82,10 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
     head = next((w for w in lemmas if w in known), "") or next(
         (w for w, t in zip(lemmas, words, strict=True) if t.pos_ in ("NOUN", "PROPN")), ""
     )
-    if head in lex.org_nouns or head in lex.document_nouns:
+    body = lex.org_nouns | lex.document_nouns
+    if names_person and first_noun is not None and norm(first_noun.lemma_) not in body:
+        return "named"  # 'адвокат компании Игорь Трунов': a person with a body in the title
+    if head in body:
         return "organisation"  # the phrase is headed by a body, whatever a tagger calls it
     if names_person:
         return "named"

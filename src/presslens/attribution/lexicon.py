@@ -33,7 +33,9 @@ class Lexicon:
     # Verbs of saying: a cue with a что-clause, beside a quotation, or with the reported
     # clause before them ("..., сообщили ТАСС").
     speech_verbs: frozenset[str]
-    # Verbs of knowing/believing: a cue only with a что-clause ("считает, что").
+    # Verbs of knowing/believing: a cue only with a что-clause ("считает, что"); also
+    # the short adjectives of conviction ("убеждён, что", "переконана, що") and "не
+    # исключил, что" (not ruling out is a stance on the clause).
     thought_verbs: frozenset[str]
     # Passive-impersonal verbs whose locative names a document ("говорится в заявлении").
     document_verbs: frozenset[str]

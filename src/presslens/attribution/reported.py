@@ -599,8 +599,8 @@ def _contiguous_before(toks: list[Any], cue: Any) -> list[Any]:
 def _trim_phrase(toks: list[Any]) -> list[Any]:
     while toks and (toks[0].is_punct or toks[0].pos_ in ("CCONJ", "SCONJ", "ADV")):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].pos_ in ("CCONJ", "ADV")):
-        toks = toks[:-1]
+    while toks and (toks[-1].is_punct or toks[-1].pos_ in ("CCONJ", "ADV", "PART")):
+        toks = toks[:-1]  # 'Экономист Наталья Орлова не (исключила)': the verb's negation
     return toks[-_MAX_SPEAKER_WORDS - 4 :]
 
 
@@ -1018,9 +1018,11 @@ def _about_this_report(
     sentence before is what X said (the commonest attribution of agency copy, which
     otherwise leaves its lead as the outlet's own words). ``toks`` open with one of
     ``lex.about_this``."""
-    for k in range(2, min(len(toks), 6)):
+    for k in range(2, min(len(toks), 10)):
         cue = toks[k]
         kind = cue_kind(cue, lex)
+        if kind is None and _is_verb(cue):
+            return None  # another verb comes first: not a report of the sentence before
         if kind not in ("speech", "document") or cue.i in used:
             continue
         if not _long_enough(text, before) or any(inside(before, q) for q in interiors):
@@ -1092,10 +1094,11 @@ def _as_report(
         if _lemma(t) not in lex.as_words:
             continue
         cue = toks[k + 1]
-        if cue.i in used or cue_kind(cue, lex) != "speech":
-            continue
+        kind = cue_kind(cue, lex)
+        if cue.i in used or kind not in ("speech", "document"):
+            continue  # 'Как сообщает X', 'Как отмечается в сообщении ведомства'
         frame = toks[k:]
-        spk, head, addr = speaker_of(cue, frame, lex, "speech")
+        spk, head, addr = speaker_of(cue, frame, lex, kind)
         last = spk[-1] if spk else cue
         comma = text.find(",", last.idx + len(last.text), sent[1])
         if comma < 0:

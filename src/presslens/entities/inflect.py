@@ -238,7 +238,20 @@ def person_base_form(name: str, language: str) -> str:
     if not words:
         return name
     gender = _person_gender(words, language) if len(words) > 1 else None
+    if len(words) > 1 and _nominative_name(words[0], language):
+        # 'Александр Стубб': a first name that can only be nominative puts the whole name
+        # in the nominative, so a foreign surname stays as written (the dictionary read
+        # 'Стубб' as the genitive plural of 'Стуббы')
+        out = [w if not w.isupper() else _person_word(w, language, gender) for w in words]
+        return _rejoin(name, words, out)
     return _rejoin(name, words, [_person_word(w, language, gender) for w in words])
+
+
+def _nominative_name(word: str, language: str) -> bool:
+    """A first name every singular dictionary reading of which is a nominative
+    ('Александр'; not 'Александра', which is also the genitive of 'Александр')."""
+    names = [p for p in parses(word, language) if {"Name", "sing"} <= set(p.tag.grammemes)]
+    return bool(names) and all(p.tag.case == "nomn" for p in names)
 
 
 def surname_forms(word: str, language: str) -> list[str]:

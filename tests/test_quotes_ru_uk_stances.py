@@ -117,3 +117,53 @@ def test_about_this_with_a_circumstance_before_the_verb(text: str, speaker: str)
 )
 def test_a_person_whose_title_names_a_body_is_named(text: str) -> None:
     assert [s["basis"] for s in _analysis(text)["sourcing"]] == ["named"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "«Сколько продлится ремонт?» — спросила депутат Ольга Тимофеева.",
+            "депутат Ольга Тимофеева",
+        ),
+        (
+            "«Скільки триватиме ремонт?» — запитала депутатка Ольга Стефанишина.",
+            "депутатка Ольга Стефанишина",
+        ),
+    ],
+)
+def test_a_question_is_a_quote(text: str, speaker: str) -> None:
+    ((who, content),) = _quotes(text)
+    assert who == speaker
+    assert content.endswith("?")
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("«Занятия переносятся на понедельник», — говорится в Telegram-канале мэрии.", "мэрии"),
+        ("«Заняття переносяться на понеділок», — йдеться в Telegram-каналі мерії.", "мерії"),
+    ],
+)
+def test_a_channel_speaks_for_its_owner(text: str, owner: str) -> None:
+    assert [w for w, _ in _quotes(text)] == [owner]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Собеседник, знакомый с ходом расследования, рассказал «Интерфаксу», что обыски"
+            " продолжатся.",
+            "Собеседник, знакомый с ходом расследования",
+        ),
+        (
+            "Співрозмовник, обізнаний з ходом розслідування, розповів «Інтерфакс-Україна», що"
+            " обшуки триватимуть.",
+            "Співрозмовник, обізнаний з ходом розслідування",
+        ),
+    ],
+)
+def test_a_source_with_its_modifier_between_commas(text: str, speaker: str) -> None:
+    assert [w for w, _ in _quotes(text)] == [speaker]
+    assert [s["basis"] for s in _analysis(text)["sourcing"]] == ["anonymous"]

@@ -520,21 +520,22 @@ def _without_adjunct(phrase: list[Any]) -> list[Any]:
 
 def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[Any]:
     """'Источник в дипломатических кругах сообщил ...': the clause opens with the subject."""
-    start = k
-    while start > 0 and frame[start - 1].text not in (",", "—", "–", ":", ";", "«", "»"):
-        start -= 1
+    start = _segment_start(frame, k)
     end = k
     if start > 1 and frame[start - 1].text == "»":
         # a quoted name inside a circumstance ('Никифоров в інтерв'ю телеканалу «Рада»
         # зазначив'): the phrase goes on before it, and the circumstance is cut off
         opening = next((j for j in range(start - 2, -1, -1) if frame[j].text == "«"), None)
         if opening is not None:
-            first = opening
-            while first > 0 and frame[first - 1].text not in (",", "—", "–", ":", ";", "«", "»"):
-                first -= 1
+            first = _segment_start(frame, opening)
             cut = _without_adjunct(frame[first:k])
             if len(cut) < k - first and not any(t.text in "«»" for t in cut):
                 start, end = first, first + len(cut)
+    if start == k:
+        # 'Джерело, близьке до переговорів, повідомило': a modifier set off by commas
+        # right before the verb belongs to the noun before it (the Ukrainian parse hangs
+        # the verb on the modifier)
+        start, end = _subject_before_modifier(frame, k)
     before = frame[start:end]
     if before and before[0].pos_ == "ADP":
         before = _after_adjunct(before, cue)
@@ -548,6 +549,33 @@ def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[A
     if any(_is_verb(t) for t in before):
         return []
     return _trim_phrase(before)
+
+
+def _segment_start(frame: list[Any], end: int) -> int:
+    """Where the run of words ending before ``frame[end]`` begins after a punctuation mark."""
+    start = end
+    while start > 0 and frame[start - 1].text not in _SEGMENT_MARKS:
+        start -= 1
+    return start
+
+
+_SEGMENT_MARKS = frozenset([",", "—", "–", ":", ";", "«", "»"])
+
+
+def _subject_before_modifier(frame: list[Any], k: int) -> tuple[int, int]:
+    """The noun phrase and its comma-bounded modifier before the verb at ``frame[k]``
+    ('Источник, близкий к переговорам, сообщил'): their bounds, or ``(k, k)``."""
+    if k < 4 or frame[k - 1].text != ",":
+        return k, k
+    modifier = _segment_start(frame, k - 1)
+    if modifier < 2 or modifier == k - 1 or frame[modifier].pos_ != "ADJ":
+        return k, k
+    if frame[modifier - 1].text != ",":
+        return k, k
+    noun = _segment_start(frame, modifier - 1)
+    if noun == modifier - 1 or frame[noun].pos_ not in ("NOUN", "PROPN"):
+        return k, k
+    return noun, k - 1
 
 
 def _after_adjunct(before: list[Any], cue: Any) -> list[Any]:

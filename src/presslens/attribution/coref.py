@@ -9,7 +9,8 @@ Robby Mook," -> Robby Mook), (2) a pronoun -> the nearest preceding compatible e
 up a title the text gave a person before ("President Donald Trump ... the president
 said") -> that person, or (4) another definite nominal ("the press office", "the
 statement", "the agency") -> the organisation that last spoke, else the nearest
-organisation mentioned before. Indefinite or plural nominals ("a
+organisation mentioned before whose name holds the noun ('the ministry' -> 'Foreign
+Ministry'); a person's title ('the minister') names no body. Indefinite or plural nominals ("a
 source", "officials") stay unresolved: they are anonymous. Rules look only at
 grammar and entity types, never at names, so swapping parties changes nothing.
 """
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from presslens.document import Entity, Span
+from presslens.entities.titles import is_title_word
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
@@ -215,11 +217,33 @@ def resolve_speaker(
     if eid is not None:
         return eid
     if first in DEFINITE and head is not None and head.pos_ == "NOUN":
+        if is_title_word(head.lower_) and head.lower_ not in _SPEAK_FOR_A_BODY:
+            return None  # 'the minister': a person no title before names, not a body
         for _, eid in reversed(history.speakers):
             if types.get(eid) in ORG_TYPES:
                 return eid
-        return _nearest_before(entities, span[0], ORG_TYPES)
+        return _nearest_named(entities, span[0], head.lemma_.lower())
     return None
+
+
+_SPEAK_FOR_A_BODY = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "office", "agency"}
+)
+
+
+def _nearest_named(entities: Sequence[Entity], at: int, noun: str) -> str | None:
+    """The nearest organisation before ``at`` whose name holds ``noun`` ('the ministry'
+    -> 'Foreign Ministry'); None where none does: a ministry the text names only in
+    lowercase is not the news agency mentioned last ('... told Reuters. In a statement,
+    the ministry said' was Reuters's statement)."""
+    best: tuple[int, str] | None = None
+    for e in entities:
+        if e.type not in ORG_TYPES or noun not in e.name.lower().split():
+            continue
+        for s, _ in e.mentions:
+            if s < at and (best is None or s > best[0]):
+                best = (s, e.id)
+    return best[1] if best else None
 
 
 def resolve_addressee(

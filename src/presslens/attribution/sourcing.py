@@ -62,6 +62,15 @@ CITING_UNNAMED = re.compile(
     r"(?!\s+(?:named|identified)\b)",
     re.IGNORECASE,
 )
+# A source the text says it keeps unnamed ('The minister, who spoke on condition of
+# anonymity because he was not authorized to discuss the matter, said'): whatever the
+# title, the reader cannot check who spoke.
+ANONYMITY = re.compile(
+    r"\b(?:on|under) (?:the )?conditions? (?:of|that \w+ not be (?:named|identified))"
+    r"|\bwho (?:asked|requested|declined) not to be (?:named|identified)\b"
+    r"|\b(?:asked|requested|spoke on) anonymity\b|\bspeaking anonymously\b",
+    re.IGNORECASE,
+)
 _DATA_SHOW = re.compile(r"^(?:data|evidence|statistics|figures|information) ", re.IGNORECASE)
 ANONYMOUS_WORDS = words(
     """
@@ -72,6 +81,12 @@ ANONYMOUS_WORDS = words(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "this", "that"})
 PRONOUNS_NAMED = frozenset({"he", "she", "i", "him", "her"})
+_CALENDAR = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    """
+)
 PRONOUNS_BODY = frozenset({"it", "they", "we"})
 
 
@@ -130,6 +145,7 @@ DOCUMENT_NOUNS = words(
     """
     statement release communique communiqué announcement website site letter document
     memo note report notice bulletin declaration resolution decree account
+    figures data statistics estimate estimates survey
     """
 )
 # Generic people: without a name beside them they are anonymous sources.
@@ -280,6 +296,9 @@ def parse_basis(head: Any, span: Span) -> Basis | None:
         issuer = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
         if any(_in(c, ORG_NOUNS) for c in issuer):
             return "organisation"  # 'a ministry statement'
+        agent = _issued_by(head)
+        if agent is not None:
+            return parse_basis(agent, span)  # 'figures released by the central bank'
         return None
     if _in(head, ORG_NOUNS):
         return "organisation"
@@ -298,6 +317,18 @@ def parse_basis(head: Any, span: Span) -> Basis | None:
         return "organisation"  # an acronym
     use = _name_uses(head.doc).get(head.text)
     return "organisation" if use == "body" else "named"
+
+
+def _issued_by(head: Any) -> Any | None:
+    """The agent of a participle after a document noun ('figures released by the central
+    bank', 'a report published by the ministry'), or None."""
+    for acl in head.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+            continue
+        for agent in acl.children:
+            if agent.dep_ == "agent":
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _office_holder(head: Any) -> bool:
@@ -356,8 +387,11 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any = None) ->
     if sdoc is not None and sp.span is not None and sp.entity is None:
         # its own words, without a first word only the sentence capitalises ('Officials')
         phrase = " ".join(t.text for t in tokens_in(sdoc, sp.span) if not _plural_read_as_name(t))
-    if any(w[:1].isupper() and w.lower() not in _DETERMINERS for w in phrase.split()):
-        return "named"  # an unlinked proper name
+    if any(
+        w[:1].isupper() and w.lower().strip(",.") not in _DETERMINERS | _CALENDAR
+        for w in phrase.split()
+    ):
+        return "named"  # an unlinked proper name ('on Tuesday', 'in May' are none)
     return "organisation" if words[0] in ("the", "its", "their") else "anonymous"
 
 
@@ -413,7 +447,9 @@ def source_sentences(
                 key=lambda q: (q.speaker is not None, _masked_overlap(text, q.span, sent)),
             )
             basis = speaker_basis(q, entities, doc.layer("syntax"))
-            if CITING_UNNAMED.search(text, sent[0], sent[1]):
+            if CITING_UNNAMED.search(text, sent[0], sent[1]) or ANONYMITY.search(
+                text, sent[0], sent[1]
+            ):
                 basis = "anonymous"  # 'Reuters reported, citing two officials'
             out.append(Sourcing(sent, basis, q.cue, q.speaker.entity if q.speaker else None))
             continue

@@ -72,3 +72,34 @@ def test_figures_a_body_released_are_its_own() -> None:
         " slowed to 4.2 percent.\n"
     )
     assert _bases(text) == ["organisation"]
+
+
+def test_a_news_report_is_no_body() -> None:
+    text = (
+        "Talks\n\nThe White House declined to comment on the report, which cited unnamed"
+        " officials.\n"
+    )
+    reports = [(spk, who) for spk, who in _speakers(text) if spk and "report" in spk]
+    assert reports and all(who is None for _, who in reports)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Talks\n\nA Western diplomat told reporters the talks were "at a dead end".\n',
+            'the talks were "at a dead end"',
+        ),
+        (
+            "Переговоры\n\nЗападный дипломат назвал переговоры «тупиковыми».\n",
+            "переговоры «тупиковыми»",
+        ),
+        (
+            "Переговори\n\nЗахідний дипломат назвав переговори «безперспективними».\n",
+            "переговори «безперспективними»",
+        ),
+    ],
+)
+def test_a_mixed_quote_keeps_its_closing_mark(text: str, content: str) -> None:
+    (q,) = presslens.analyze(text).to_dict()["quotes"]
+    assert (q["kind"], text[q["span"][0] : q["span"][1]]) == ("mixed", content)

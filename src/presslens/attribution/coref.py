@@ -219,6 +219,8 @@ def resolve_speaker(
     if first in DEFINITE and head is not None and head.pos_ == "NOUN":
         if is_title_word(head.lower_) and head.lower_ not in _SPEAK_FOR_A_BODY:
             return None  # 'the minister': a person no title before names, not a body
+        if head.lemma_.lower() in _MEDIA_PRODUCTS:
+            return None  # 'the report, which cited ...': an outlet's story, not a body's
         for _, eid in reversed(history.speakers):
             if types.get(eid) in ORG_TYPES:
                 return eid
@@ -226,6 +228,7 @@ def resolve_speaker(
     return None
 
 
+_MEDIA_PRODUCTS = frozenset({"report", "story", "article", "reporting", "piece"})
 _SPEAK_FOR_A_BODY = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "representative", "office", "agency"}
 )

@@ -1152,6 +1152,30 @@ def _trimmed_speaker(text: str, f: Found) -> Found:
     return f.with_(speaker=span, speaker_head=f.speaker_head if span else None)
 
 
+_OPENING_MARKS = "“«„"
+_CLOSING_MARKS = "”»“"
+
+
+def _with_closing_mark(text: str, f: Found) -> Found:
+    """A mixed report that ends inside its quoted fragment's marks, with the closing mark
+    ('the talks were "at a dead end"', 'назвал решение «политическим шантажом»'): the
+    trimming of a sentence's final stop took the mark with it, and the span showed an
+    unclosed quotation."""
+    if f.kind != "mixed" or f.span[1] >= len(text):
+        return f
+    inner = text[f.span[0] : f.span[1]]
+    nxt = text[f.span[1]]
+    straight = nxt == '"' and inner.count('"') % 2 == 1
+    curly = nxt in _CLOSING_MARKS and sum(inner.count(c) for c in _OPENING_MARKS) > sum(
+        inner.count(c) for c in "”»"
+    )
+    if not (straight or curly):
+        return f
+    end = f.span[1] + 1
+    parts = tuple((s, end if e == f.span[1] else e) for s, e in f.parts)
+    return f.with_(span=(f.span[0], end), parts=parts)
+
+
 def finish_events(
     text: str,
     found: list[Found],
@@ -1175,4 +1199,4 @@ def finish_events(
     ]
     if excluded:
         out = _without(text, out, excluded)
-    return sorted(out, key=lambda f: f.span)
+    return sorted((_with_closing_mark(text, f) for f in out), key=lambda f: f.span)

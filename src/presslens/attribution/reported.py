@@ -1009,8 +1009,6 @@ def _naming_report(
         if t.pos_ != "VERB" or {"Part", "Inf"} & set(t.morph.get("VerbForm")):
             continue  # 'так называемый', 'можно назвать'; a tagger may give no VerbForm
         content = _content(text, t.idx + len(t.text), sent[1])
-        if content is not None and any(q[1] == content[1] for q in interiors):
-            content = (content[0], content[1] + 1)  # its closing mark: 'Z»'
         if content is None or not any(inside(q, content) for q in interiors):
             continue
         if not _long_enough(text, content, _MIN_CLAUSE_WORDS):

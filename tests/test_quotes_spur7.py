@@ -56,7 +56,7 @@ def test_no_report(text: str) -> None:
         (
             'The senator called the new budget "a disaster for the small farms" on Monday.',
             "called",
-            'the new budget "a disaster for the small farms',
+            'the new budget "a disaster for the small farms"',
         ),
         (
             "Mayor Doe: The new bridge will open next spring.\n\nThe river rose overnight.",

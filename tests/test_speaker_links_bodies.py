@@ -103,3 +103,20 @@ def test_a_news_report_is_no_body() -> None:
 def test_a_mixed_quote_keeps_its_closing_mark(text: str, content: str) -> None:
     (q,) = presslens.analyze(text).to_dict()["quotes"]
     assert (q["kind"], text[q["span"][0] : q["span"][1]]) == ("mixed", content)
+
+
+@pytest.mark.parametrize("agency", ["TASS", "Ukrinform", "Xinhua"])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "The defence ministry, in a statement carried by state news agency {a}, said its"
+        " forces had captured a village.",
+        "In an interview with {a}, Finance Minister Jan Novak said the budget would be balanced.",
+    ],
+)
+def test_the_outlet_that_carried_a_statement_is_its_route(agency: str, frame: str) -> None:
+    text = "News\n\n" + frame.format(a=agency) + "\n"
+    a = _analysis(text)
+    names = {e["id"]: e["name"] for e in a["entities"]}
+    (q,) = a["quotes"]
+    assert names.get(q["via"]) == agency

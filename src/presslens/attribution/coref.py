@@ -9,8 +9,9 @@ Robby Mook," -> Robby Mook), (2) a pronoun -> the nearest preceding compatible e
 up a title the text gave a person before ("President Donald Trump ... the president
 said") -> that person, or (4) another definite nominal ("the press office", "the
 statement", "the agency") -> the organisation that last spoke, else the nearest
-organisation mentioned before whose name holds the noun ('the ministry' -> 'Foreign
-Ministry'); a person's title ('the minister') names no body. Indefinite or plural nominals ("a
+organisation mentioned before that was no route ('... told Reuters. In a statement, the
+ministry said' is not Reuters's statement); a person's title ('the minister') and a news
+report name no body. Indefinite or plural nominals ("a
 source", "officials") stay unresolved: they are anonymous. Rules look only at
 grammar and entity types, never at names, so swapping parties changes nothing.
 """
@@ -38,6 +39,9 @@ class History:
     """Speakers resolved so far in the document, in text order."""
 
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (position, entity id)
+    # Organisations words were given to ('told Reuters'): the medium, never the body a
+    # later 'the ministry' stands for.
+    routes: set[str] = field(default_factory=set)
 
 
 def _types(entities: Sequence[Entity]) -> dict[str, str]:
@@ -224,29 +228,13 @@ def resolve_speaker(
         for _, eid in reversed(history.speakers):
             if types.get(eid) in ORG_TYPES:
                 return eid
-        return _nearest_named(entities, span[0], head.lemma_.lower())
+        bodies = [e for e in entities if e.id not in history.routes]
+        return _nearest_before(bodies, span[0], ORG_TYPES)
     return None
 
 
 _MEDIA_PRODUCTS = frozenset({"report", "story", "article", "reporting", "piece"})
-_SPEAK_FOR_A_BODY = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "representative", "office", "agency"}
-)
-
-
-def _nearest_named(entities: Sequence[Entity], at: int, noun: str) -> str | None:
-    """The nearest organisation before ``at`` whose name holds ``noun`` ('the ministry'
-    -> 'Foreign Ministry'); None where none does: a ministry the text names only in
-    lowercase is not the news agency mentioned last ('... told Reuters. In a statement,
-    the ministry said' was Reuters's statement)."""
-    best: tuple[int, str] | None = None
-    for e in entities:
-        if e.type not in ORG_TYPES or noun not in e.name.lower().split():
-            continue
-        for s, _ in e.mentions:
-            if s < at and (best is None or s > best[0]):
-                best = (s, e.id)
-    return best[1] if best else None
+_SPEAK_FOR_A_BODY = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 
 
 def resolve_addressee(

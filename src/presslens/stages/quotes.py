@@ -147,6 +147,8 @@ def to_quotes(
             speaker = Speaker(f.speaker, _readable(text, f.speaker, eid, entities), eid)
         addressee = sdoc[f.addressee] if f.addressee is not None else None
         via = resolve_addressee(addressee, entities, eid)
+        if via is not None:
+            history.routes.add(via)
         parts = tuple(f.parts) if len(f.parts) > 1 else ()
         out.append(Quote(f"q{n}", f.kind, f.span, f.cue, speaker, via, parts, f.score))
     return out

@@ -431,6 +431,25 @@ NOTES = (
     "one thread): 1,815 characters a second against 2,890 with the sentence vectors alone "
     "(1.6 x the time); it runs only for a text that passes the 0.5 decision, so the two "
     "reference dispatches (0.41 and 0.34) cost nothing more and read as before.",
+    "- Language-balanced fine-tuning (issue #17, session 17): the piece tagger's loss "
+    "weighted so each language's manipulative and other pieces weigh the same "
+    "(`finetune_e5 --balanced`, `balanced_weights`; weights uk/0 0.54, ru/0 0.92, uk/1 "
+    "1.79, ru/1 1.96 on fold 0), as the linear models weigh them, to give Ukrainian its "
+    "own operating point. Same folds, seed, epochs and layers as the shipped tagger "
+    "(`python -m presslens_training.manipulation.finetune_e5 --freeze 8 --epochs 2 "
+    "--balanced --fold F --save F.npy`, then `explore_encoder --finetuned`): alone at "
+    "each fold's own threshold 0.588, 0.538, 0.621, 0.562, 0.558 (unbalanced 0.598, "
+    "0.549, 0.618, 0.571, 0.556); the 0.5 mix 0.576 ± 0.028 (ru 0.585, uk 0.567), paired "
+    "over the shipped mix without it +0.007 ± 0.003 (ru +0.013 ± 0.006, uk +0.002 ± "
+    "0.005), against +0.011 ± 0.004 (ru +0.015, uk +0.006) unbalanced; 0.75 mix + 0.25 "
+    "balanced uk +0.006 ± 0.004. Lower in every column, Ukrainian included: not kept "
+    "(`BALANCED = False`). About 100 minutes of two cores.",
+    "- Why Ukrainian val lies under its CV (0.499 against 0.571): the val split's "
+    "Ukrainian posts are less manipulative than the fit posts (59.6% of posts and 18.7% "
+    "of `\\w+` tokens against 63.8% and 22.1%; the every-token baseline 0.315 against "
+    "0.362), Russian the other way (37.8% of tokens against 31.9%: val 0.612 above CV "
+    "0.587). A split drawn once and read once; what is left is a better tagger, not "
+    "another threshold.",
 )
 
 

@@ -120,3 +120,16 @@ def test_the_outlet_that_carried_a_statement_is_its_route(agency: str, frame: st
     names = {e["id"]: e["name"] for e in a["entities"]}
     (q,) = a["quotes"]
     assert names.get(q["via"]) == agency
+
+
+@pytest.mark.parametrize(("nation", "capital"), [("Russian", "Washington"), ("U.S.", "Moscow")])
+def test_where_a_body_sits_is_not_who_speaks(nation: str, capital: str) -> None:
+    text = (
+        "Aid\n\nPentagon spokesperson Sabrina Singh declined to comment.\n\nThe"
+        f" {nation} embassy in {capital} said in a post that the deliveries would prolong the"
+        " conflict.\n"
+    )
+    speakers = dict(_speakers(text))
+    assert speakers[f"The {nation} embassy in {capital}"] != capital  # the owner may be named
+    bases = [b for b in _bases(text) if b != "unattributed"]
+    assert bases[-1] == "organisation"

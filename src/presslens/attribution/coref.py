@@ -106,6 +106,21 @@ def _agents_below(head: Any) -> list[Span]:
     return out
 
 
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across"})
+
+
+def _places_below(head: Any) -> list[Span]:
+    """Character ranges of where the speaker sits ('the Russian embassy in Washington',
+    'the company's office in Kyiv'): a place the body is in is not the body that
+    speaks."""
+    out = []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in _LOCATIVE:
+            sub = list(c.subtree)
+            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return out
+
+
 def _appositive_entity(head: Any, span: Span, entities: Sequence[Entity]) -> str | None:
     """The person or body named in apposition to a speaker phrase's head: in
     "Hillary Clinton's campaign manager, Robby Mook," the speaker is Robby Mook, not
@@ -201,7 +216,7 @@ def resolve_speaker(
             return None  # 'Zelensky and Macron said': several speakers, none of them alone
         if _unnamed_people(head):
             return None  # 'officials in X', 'a Treasury official': anonymous wherever placed
-    seen_by = _agents_below(head) if head is not None else []
+    seen_by = [*_agents_below(head), *_places_below(head)] if head is not None else []
     inside = [
         e.id
         for e in entities
@@ -217,10 +232,13 @@ def resolve_speaker(
         eid = _titled_before(entities, words[1:], head.lower_, span[0])
         if eid is not None:
             return eid
-    eid = _resolve_phrase(entities, span, text)
+    own = (span[0], min([a for a, _ in seen_by if span[0] <= a < span[1]] or [span[1]]))
+    eid = _resolve_phrase(entities, own, text)  # the phrase without where it sits
     if eid is not None:
         return eid
     if first in DEFINITE and head is not None and head.pos_ == "NOUN":
+        if any(c.dep_ in _DESCRIBED for c in head.children):
+            return None  # 'the Russian embassy in Washington': a description, no anaphor
         if is_title_word(head.lower_) and head.lower_ not in _SPEAK_FOR_A_BODY:
             return None  # 'the minister': a person no title before names, not a body
         if head.lemma_.lower() in _MEDIA_PRODUCTS:
@@ -234,6 +252,9 @@ def resolve_speaker(
 
 
 _MEDIA_PRODUCTS = frozenset({"report", "story", "article", "reporting", "piece"})
+# What makes a definite nominal a description of its own rather than a word taking up a
+# body named before: an adjective ('the Russian embassy') or a prepositional phrase.
+_DESCRIBED = frozenset({"amod", "prep", "nmod"})
 _SPEAK_FOR_A_BODY = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 
 

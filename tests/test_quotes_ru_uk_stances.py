@@ -167,3 +167,33 @@ def test_a_channel_speaks_for_its_owner(text: str, owner: str) -> None:
 def test_a_source_with_its_modifier_between_commas(text: str, speaker: str) -> None:
     assert [w for w, _ in _quotes(text)] == [speaker]
     assert [s["basis"] for s in _analysis(text)["sourcing"]] == ["anonymous"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Посол Франции Пьер Леви, в свою очередь, заявил, что визит состоится в мае.",
+            "Посол Франции Пьер Леви",
+        ),
+        (
+            "Посол Франції Гаель Вессьєр, своєю чергою, заявив, що візит відбудеться в травні.",
+            "Посол Франції Гаель Вессьєр",
+        ),
+    ],
+)
+def test_a_parenthesis_between_subject_and_verb(text: str, speaker: str) -> None:
+    assert [w for w, _ in _quotes(text)] == [speaker]
+    assert [s["basis"] for s in _analysis(text)["sourcing"]] == ["named"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("По данным «Ромир», продажи выросли на треть.", "«Ромир»"),
+        ("За даними «Рейтингу», продажі зросли на третину.", "«Рейтингу»"),
+    ],
+)
+def test_figures_of_a_quoted_name(text: str, source: str) -> None:
+    assert [w for w, _ in _quotes(text)] == [source]
+    assert [s["basis"] for s in _analysis(text)["sourcing"]] == ["organisation"]

@@ -311,7 +311,14 @@ def _speaker_of(
         and _lemma(c) not in lex.as_words | lex.complementisers
     ]
     if subj and subj[0].i < cue.i:
-        phrase = _trim_phrase([t for t in frame[:k] if t.i >= min(x.i for x in subj[0].subtree)])
+        sub = [x.i for x in subj[0].subtree]
+        # up to the first comma after the subject's last word: 'Посол Пьер Леви, в свою
+        # очередь, заявил' ends at the name; a genitive the parse left beside it stays
+        # ('Представники опозиції заявили')
+        comma = next((t.i for t in frame[:k] if t.i > max(sub) and t.text == ","), None)
+        phrase = _trim_phrase(
+            [t for t in frame[:k] if t.i >= min(sub) and (comma is None or t.i < comma)]
+        )
         phrase = _without_adjunct(phrase)
         if phrase:
             return phrase, _head(phrase), _addressee_after(frame, k, lex)
@@ -535,7 +542,7 @@ def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[A
         # 'Джерело, близьке до переговорів, повідомило': a modifier set off by commas
         # right before the verb belongs to the noun before it (the Ukrainian parse hangs
         # the verb on the modifier)
-        start, end = _subject_before_modifier(frame, k)
+        start, end = _subject_before_modifier(frame, k, cue)
     before = frame[start:end]
     if before and before[0].pos_ == "ADP":
         before = _after_adjunct(before, cue)
@@ -562,20 +569,28 @@ def _segment_start(frame: list[Any], end: int) -> int:
 _SEGMENT_MARKS = frozenset([",", "—", "–", ":", ";", "«", "»"])
 
 
-def _subject_before_modifier(frame: list[Any], k: int) -> tuple[int, int]:
-    """The noun phrase and its comma-bounded modifier before the verb at ``frame[k]``
-    ('Источник, близкий к переговорам, сообщил'): their bounds, or ``(k, k)``."""
+def _subject_before_modifier(frame: list[Any], k: int, cue: Any) -> tuple[int, int]:
+    """The noun phrase before a comma-bounded segment right before the verb at
+    ``frame[k]``: with that segment when it modifies the noun ('Источник, близкий к
+    переговорам, сообщил'), without it when it is a parenthesis naming no subject
+    ('Міністр фінансів Сергій Марченко, своєю чергою, наголосив'); their bounds, or
+    ``(k, k)``."""
     if k < 4 or frame[k - 1].text != ",":
         return k, k
-    modifier = _segment_start(frame, k - 1)
-    if modifier < 2 or modifier == k - 1 or frame[modifier].pos_ != "ADJ":
+    segment = _segment_start(frame, k - 1)
+    if segment < 2 or segment == k - 1 or frame[segment - 1].text != ",":
         return k, k
-    if frame[modifier - 1].text != ",":
+    modifier = frame[segment].pos_ == "ADJ"
+    aside = not any(
+        t.pos_ in ("NOUN", "PROPN", "PRON") and _subject_like(t, cue)
+        for t in frame[segment : k - 1]
+    )
+    if not (modifier or aside):
         return k, k
-    noun = _segment_start(frame, modifier - 1)
-    if noun == modifier - 1 or frame[noun].pos_ not in ("NOUN", "PROPN"):
+    noun = _segment_start(frame, segment - 1)
+    if noun == segment - 1 or frame[noun].pos_ not in ("NOUN", "PROPN"):
         return k, k
-    return noun, k - 1
+    return noun, (k - 1 if modifier else segment - 1)
 
 
 def _after_adjunct(before: list[Any], cue: Any) -> list[Any]:
@@ -801,6 +816,18 @@ def _according_speaker(toks: list[Any], prep: Any, noun: Any) -> list[Any]:
     if toks[k - 1].i != prep.i and toks[k - 1].pos_ in ("PRON", "DET"):
         return [toks[k - 1]]
     return _phrase(toks, k + 1, 1)
+
+
+def _quoted_after(toks: list[Any], noun: Any) -> list[Any]:
+    """The quoted name right after ``noun`` ('По данным «Левада-центра»', 'За даними
+    «Рейтингу»'), marks included, read from the document (the frame leaves out the words
+    inside quotation marks); [] where none follows."""
+    k = toks.index(noun)
+    if k + 2 >= len(toks) or toks[k + 1].text not in _NAME_OPENERS:
+        return []
+    if toks[k + 2].text not in _NAME_CLOSERS or toks[k + 2].i - toks[k + 1].i < 2:
+        return []
+    return list(noun.doc[toks[k + 1].i : toks[k + 2].i + 1])
 
 
 def _past_modifier(text: str, toks: list[Any], start: int, end: int) -> int:
@@ -1083,7 +1110,7 @@ def _according_report(
     if hit is None or hit[1].i in used:
         return None
     prep, noun = hit
-    spk = _according_speaker(toks, prep, noun)
+    spk = _according_speaker(toks, prep, noun) or _quoted_after(toks, noun)
     if not spk and _lemma(noun) in lex.data_nouns:
         return None  # 'по данным, ...' with no source named: unverifiable, not a report
     phrase_end = max(spk[-1] if spk else noun, noun, key=lambda t: t.i)

@@ -387,13 +387,20 @@ def _names_body(phrase: list[Any], lex: Lexicon) -> bool:
     )
 
 
+def _quoted_at(toks: list[Any], j: int) -> list[Any]:
+    """A quoted name opening at ``toks[j]`` whose words the frame leaves out (only its
+    marks are there): its tokens, marks included, read from the document; or []."""
+    if j + 1 >= len(toks) or toks[j].text not in _NAME_OPENERS:
+        return []
+    if toks[j + 1].text not in _NAME_CLOSERS or toks[j + 1].i - toks[j].i < 2:
+        return []
+    return list(toks[j].doc[toks[j].i : toks[j + 1].i + 1])
+
+
 def _quoted_addressee(frame: list[Any], j: int) -> int | None:
-    """The first word of a quoted name at ``frame[j]`` whose words the frame leaves out
-    (only its marks are there), or None."""
-    if j + 1 < len(frame) and frame[j].text in _NAME_OPENERS and frame[j + 1].text in _NAME_CLOSERS:
-        inner = frame[j].i + 1
-        return inner if inner < frame[j + 1].i else None
-    return None
+    """The first word of a quoted name at ``frame[j]`` ('сообщил «Интерфаксу»'), or None."""
+    name = _quoted_at(frame, j)
+    return name[1].i if name else None
 
 
 def _parsed_route(after: list[Any], subjects: list[Any]) -> bool:
@@ -820,14 +827,8 @@ def _according_speaker(toks: list[Any], prep: Any, noun: Any) -> list[Any]:
 
 def _quoted_after(toks: list[Any], noun: Any) -> list[Any]:
     """The quoted name right after ``noun`` ('По данным «Левада-центра»', 'За даними
-    «Рейтингу»'), marks included, read from the document (the frame leaves out the words
-    inside quotation marks); [] where none follows."""
-    k = toks.index(noun)
-    if k + 2 >= len(toks) or toks[k + 1].text not in _NAME_OPENERS:
-        return []
-    if toks[k + 2].text not in _NAME_CLOSERS or toks[k + 2].i - toks[k + 1].i < 2:
-        return []
-    return list(noun.doc[toks[k + 1].i : toks[k + 2].i + 1])
+    «Рейтингу»'), or []."""
+    return _quoted_at(toks, toks.index(noun) + 1)
 
 
 def _past_modifier(text: str, toks: list[Any], start: int, end: int) -> int:

@@ -26,6 +26,7 @@ from presslens.attribution.marks import ALL_MARKS
 from presslens.attribution.syntax_utils import (
     apposition_before,
     clipped_subtree,
+    issuing_agent,
     last_word_before,
     subject_span,
     tokens_in,
@@ -241,6 +242,15 @@ def addressee(tok: Any) -> int | None:
             for p in child.children:
                 if p.dep_ == "pobj" and p.pos_ == "PROPN":
                     return p.i
+    return None
+
+
+def medium_route(tok: Any) -> int | None:
+    """The outlet that carried the words of verb ``tok`` ('said, in a statement carried
+    by state news agency TASS', 'In an interview with Reuters, X said'): their route,
+    shown as 'told TASS' is, but no addressee for the rules (whom words were told to
+    decides what a verb reports; a medium does not)."""
+    for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             medium = next((p for p in child.children if p.dep_ == "pobj"), None)
             route = _outlet_of(medium) if medium is not None else None
@@ -265,13 +275,7 @@ def _outlet_of(medium: Any) -> int | None:
             name = _named(next((p for p in c.children if p.dep_ == "pobj"), None))
             if name is not None:
                 return name
-        if c.dep_ == "acl" and c.tag_ == "VBN":
-            for agent in c.children:
-                if agent.dep_ == "agent":
-                    name = _named(next((p for p in agent.children if p.dep_ == "pobj"), None))
-                    if name is not None:
-                        return name
-    return None
+    return _named(issuing_agent(medium))
 
 
 def _named(tok: Any | None) -> int | None:

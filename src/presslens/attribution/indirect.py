@@ -1156,17 +1156,12 @@ def _citing_after_report(tok: Any) -> Any | None:
     verb = doc[tok.i - 2]
     if doc[tok.i - 1].text != "," or not _clause_verb(verb) or verb.tag_ not in _FINITE_TAGS:
         return None
-    return verb if cue_lemma(verb) in SPEECH_VERBS else None
-
-
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+    return verb if is_speech_verb(verb) else None
 
 
 def _cited_object(tok: Any) -> list[Any]:
     """What 'citing' / 'quoting' reports: its object, not a 'that' clause the parse
     hung on it (that is the report verb's, :func:`_clause_after_citing`)."""
-    if tok.lower_ not in _CITING:
-        return []
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     return list(obj.subtree) if obj is not None else []
 

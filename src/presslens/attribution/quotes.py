@@ -1153,7 +1153,7 @@ def _trimmed_speaker(text: str, f: Found) -> Found:
 
 
 _OPENING_MARKS = "“«„"
-_CLOSING_MARKS = "”»“"
+_ONLY_CLOSING = "”»"  # '“' opens an English quotation and closes a „…“ one
 
 
 def _with_closing_mark(text: str, f: Found) -> Found:
@@ -1166,8 +1166,8 @@ def _with_closing_mark(text: str, f: Found) -> Found:
     inner = text[f.span[0] : f.span[1]]
     nxt = text[f.span[1]]
     straight = nxt == '"' and inner.count('"') % 2 == 1
-    curly = nxt in _CLOSING_MARKS and sum(inner.count(c) for c in _OPENING_MARKS) > sum(
-        inner.count(c) for c in "”»"
+    curly = nxt in _ONLY_CLOSING + "“" and sum(inner.count(c) for c in _OPENING_MARKS) > sum(
+        inner.count(c) for c in _ONLY_CLOSING
     )
     if not (straight or curly):
         return f

@@ -825,12 +825,6 @@ def _according_speaker(toks: list[Any], prep: Any, noun: Any) -> list[Any]:
     return _phrase(toks, k + 1, 1)
 
 
-def _quoted_after(toks: list[Any], noun: Any) -> list[Any]:
-    """The quoted name right after ``noun`` ('По данным «Левада-центра»', 'За даними
-    «Рейтингу»'), or []."""
-    return _quoted_at(toks, toks.index(noun) + 1)
-
-
 def _past_modifier(text: str, toks: list[Any], start: int, end: int) -> int:
     """Where the words after a source phrase begin once a participle or relative clause
     set off by commas is passed ('Согласно докладу ООН, опубликованному в понедельник,
@@ -1111,7 +1105,8 @@ def _according_report(
     if hit is None or hit[1].i in used:
         return None
     prep, noun = hit
-    spk = _according_speaker(toks, prep, noun) or _quoted_after(toks, noun)
+    # or a quoted name right after the noun ('По данным «Левада-центра»')
+    spk = _according_speaker(toks, prep, noun) or _quoted_at(toks, toks.index(noun) + 1)
     if not spk and _lemma(noun) in lex.data_nouns:
         return None  # 'по данным, ...' with no source named: unverifiable, not a report
     phrase_end = max(spk[-1] if spk else noun, noun, key=lambda t: t.i)

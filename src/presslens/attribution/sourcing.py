@@ -22,7 +22,7 @@ from typing import Any
 from presslens.attribution.coref import ORG_TYPES
 from presslens.attribution.cues import words
 from presslens.attribution.found import overlap
-from presslens.attribution.syntax_utils import doc_text, tokens_in
+from presslens.attribution.syntax_utils import doc_text, issuing_agent, tokens_in
 from presslens.document import BASES, Basis, Document, Entity, Quote, Sourcing, Span
 from presslens.entities.titles import is_title_word
 from presslens.techniques.masking import mask_names
@@ -296,7 +296,7 @@ def parse_basis(head: Any, span: Span) -> Basis | None:
         issuer = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
         if any(_in(c, ORG_NOUNS) for c in issuer):
             return "organisation"  # 'a ministry statement'
-        agent = _issued_by(head)
+        agent = issuing_agent(head)
         if agent is not None:
             return parse_basis(agent, span)  # 'figures released by the central bank'
         return None
@@ -317,18 +317,6 @@ def parse_basis(head: Any, span: Span) -> Basis | None:
         return "organisation"  # an acronym
     use = _name_uses(head.doc).get(head.text)
     return "organisation" if use == "body" else "named"
-
-
-def _issued_by(head: Any) -> Any | None:
-    """The agent of a participle after a document noun ('figures released by the central
-    bank', 'a report published by the ministry'), or None."""
-    for acl in head.children:
-        if acl.dep_ != "acl" or acl.tag_ != "VBN":
-            continue
-        for agent in acl.children:
-            if agent.dep_ == "agent":
-                return next((c for c in agent.children if c.dep_ == "pobj"), None)
-    return None
 
 
 def _office_holder(head: Any) -> bool:

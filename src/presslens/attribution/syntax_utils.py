@@ -237,6 +237,18 @@ def doc_text(doc: Any) -> str:
     return cached
 
 
+def issuing_agent(noun: Any) -> Any | None:
+    """The 'by' agent's object of a past participle after ``noun`` ('figures released by
+    the central bank', 'a statement carried by TASS'), or None."""
+    for acl in noun.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+            continue
+        for agent in acl.children:
+            if agent.dep_ == "agent":
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def preposition_object(child: Any, preps: frozenset[str]) -> list[Any] | None:
     """The tokens of ``child``'s object when it is one of ``preps`` ('criticism *of* X',
     'critical *of* X'), else None."""

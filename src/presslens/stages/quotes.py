@@ -20,6 +20,7 @@ from typing import Any
 from presslens.attribution import learned, open_cues
 from presslens.attribution.coref import History, resolve_addressee, resolve_speaker
 from presslens.attribution.found import Found
+from presslens.attribution.frames import medium_route
 from presslens.attribution.furniture import furniture_spans, speaker_candidates
 from presslens.attribution.lexicon import Lexicon, for_language
 from presslens.attribution.marks import find_quotes
@@ -145,7 +146,10 @@ def to_quotes(
         speaker = None
         if f.speaker is not None or eid is not None:
             speaker = Speaker(f.speaker, _readable(text, f.speaker, eid, entities), eid)
-        addressee = sdoc[f.addressee] if f.addressee is not None else None
+        told = f.addressee
+        if told is None and f.cue_token is not None:
+            told = medium_route(sdoc[f.cue_token])  # 'in a statement carried by TASS'
+        addressee = sdoc[told] if told is not None else None
         via = resolve_addressee(addressee, entities, eid)
         if via is not None:
             history.routes.add(via)

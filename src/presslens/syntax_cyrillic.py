@@ -77,13 +77,20 @@ def _models() -> tuple[Any, Any]:
         return natasha.NewsMorphTagger(embedding), natasha.NewsSyntaxParser(embedding)
 
 
-@lru_cache(maxsize=2)
 def morph_analyzer(language: str) -> Any:
-    """pymorphy3's analyser with the language's dictionary (``ru`` or ``uk``)."""
-    import pymorphy3
+    """pymorphy3's analyser with the language's dictionary (``ru`` or ``uk``): the one
+    the entity readers load (:func:`presslens.entities.morph.analyzer`), not a second copy.
+    Ask it about :func:`dictionary_spelling` of a word."""
+    from presslens.entities.morph import analyzer
 
-    with _lock:
-        return pymorphy3.MorphAnalyzer(lang="uk" if language == "uk" else "ru")
+    return analyzer("uk" if language == "uk" else "ru")
+
+
+def dictionary_spelling(word: str) -> str:
+    """``word`` as pymorphy3's dictionaries spell it (:func:`presslens.entities.morph.spelled`)."""
+    from presslens.entities.morph import spelled
+
+    return spelled(word)
 
 
 @lru_cache(maxsize=2)
@@ -167,7 +174,7 @@ def _analyse(
     """
     if not any(c.isalpha() for c in word):
         return word, pos, feats
-    parses = morph_analyzer(language).parse(word)
+    parses = morph_analyzer(language).parse(dictionary_spelling(word))
     if not parses:
         return word.lower(), pos, feats
     if language != "uk":
@@ -190,6 +197,8 @@ def _analyse(
     same = [p for p in parses if _agrees(p, pos, {}) >= 4]
     if same:
         best = same[0]
+        if pos == "PROPN" and word[:1].islower() and best.is_known and not _is_proper(best):
+            pos = "NOUN"  # 'в інтерв’ю телеканалу': a lowercase common noun, no name
     elif known and pos != "PROPN":
         best = parses[0]  # no analysis has slovnet's POS: trust the dictionary
         pos = _upos_of(best) if _upos_of(best) != "X" else pos
@@ -233,7 +242,7 @@ def cases(word: str, language: str) -> frozenset[str]:
     word, or the word does not decline: a guess from the word's ending is no evidence)."""
     return frozenset(
         _CASES[str(p.tag.case)]
-        for p in morph_analyzer(language).parse(word)
+        for p in morph_analyzer(language).parse(dictionary_spelling(word))
         if p.is_known and p.tag.case and str(p.tag.case) in _CASES
     )
 
@@ -242,7 +251,8 @@ def cases(word: str, language: str) -> frozenset[str]:
 def lemmas(word: str, language: str) -> frozenset[str]:
     """Every dictionary form the dictionary gives ``word`` ('банку': банк and банка),
     for a lexicon to be asked about each reading the parse did not choose."""
-    return frozenset(p.normal_form for p in morph_analyzer(language).parse(word) if p.is_known)
+    parses = morph_analyzer(language).parse(dictionary_spelling(word))
+    return frozenset(p.normal_form for p in parses if p.is_known)
 
 
 def _tree(heads: list[int]) -> list[int]:

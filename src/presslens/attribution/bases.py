@@ -41,9 +41,33 @@ def _full_name(words: Sequence[Any]) -> bool:
 
 
 def _document_cue(quote: Quote, sdoc: Any, lex: Lexicon) -> bool:
+    """A document verb with its document in the sentence ('говорится в коммюнике'); an
+    agentless 'Сообщается, что ...' / 'Повідомляється, що ...' names none, and is read as
+    English reads 'It is reported that ...'."""
     if quote.cue is None or sdoc is None:
         return False
-    return any(norm(t.lemma_) in lex.document_verbs for t in tokens_in(sdoc, quote.cue))
+    cue = tokens_in(sdoc, quote.cue)
+    if not any(norm(t.lemma_) in lex.document_verbs for t in cue):
+        return False
+    inside = [quote.span, *quote.parts]
+    return any(
+        norm(t.lemma_) in lex.document_nouns and not any(s <= t.idx < e for s, e in inside)
+        for t in cue[0].sent
+    )
+
+
+def _after_locative(sdoc: Any, span: Span, lex: Lexicon) -> bool:
+    """A speaker phrase after a locative preposition ('В Кремле заявили', 'у Білому домі
+    заявили', 'у Зеленського заявили'): the place that speaks is a body, whatever name
+    it holds (a tagger reads 'Білому' as the surname Білий)."""
+    words = tokens_in(sdoc, span)
+    if not words or words[0].i == 0 or _full_name(words):
+        return False  # 'написав у соцмережах глава МЗС Радослав Сікорський': a person
+    at = words[0].i
+    if sdoc[at - 1].sent != words[0].sent or sdoc[at - 1].lower_ not in lex.locative_preps:
+        return False
+    # not the last word of 'со ссылкой на' / 'з посиланням на'
+    return not any(tuple(t.lower_ for t in sdoc[max(0, at - len(c)) : at]) == c for c in lex.citing)
 
 
 def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexicon) -> Basis:
@@ -60,6 +84,10 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
     if sp.span is None or sdoc is None:
         return by_entity or "anonymous"
     words = [t for t in tokens_in(sdoc, sp.span) if not (t.is_punct or t.is_space)]
+    if words:
+        sent = words[0].sent
+        if find_pattern(doc_text(sdoc), (sent.start_char, sent.end_char), lex.anonymity):
+            return "anonymous"  # 'Представитель Пентагона, пожелавший остаться неизвестным'
     lemmas = [norm(t.lemma_) for t in words]
     proper = [t for t in words if t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1)]
     names_person = any(
@@ -71,6 +99,8 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
         return "anonymous"  # 'Источник в правительстве X', 'в дипломатических кругах'
     if any(w in lex.anonymous_nouns for w in lemmas) and not names_person:
         return "anonymous"
+    if _after_locative(sdoc, sp.span, lex):
+        return "organisation"  # 'у Білому домі заявили', 'у Зеленського заявили': a place
     if len(words) == 1 and lemmas[0] in lex.person_pronouns | lex.first_person - {"мы", "ми"}:
         return "named"
     if len(words) == 1 and lemmas[0] in lex.group_pronouns | {"мы", "ми"}:

@@ -69,6 +69,9 @@ class Lexicon:
     anonymous_phrases: tuple[re.Pattern[str], ...] = field(default=())
     # A report that cites unnamed sources ("сообщает X со ссылкой на источники") rests on them.
     citing_anonymous: tuple[re.Pattern[str], ...] = field(default=())
+    # A source who asked not to be named, whatever the title ('представитель Пентагона,
+    # пожелавший остаться неизвестным'), as English 'spoke on condition of anonymity'.
+    anonymity: tuple[re.Pattern[str], ...] = field(default=())
     # The words that open a report of the sentence before: "Об этом сообщил X" / "Про це
     # повідомив X" (lowercase, as written).
     about_this: tuple[tuple[str, str], ...] = ()
@@ -78,6 +81,12 @@ class Lexicon:
     # Verbs of naming: with a quotation after them a report of the speaker's words
     # ("назвал санкции «выстрелом себе в ногу»"), as English 'called them "a disaster"'.
     naming_verbs: frozenset[str] = frozenset()
+    # What words are said in, not who says them: 'в интервью телеканалу', 'в ефірі
+    # радіо' name a medium, though a body's noun follows in the genitive.
+    medium_nouns: frozenset[str] = frozenset()
+    # Verbs whose object is the speaker and whose subject relays ('цитирует министра
+    # агентство Bloomberg', 'цитує міністра агентство').
+    quoting_verbs: frozenset[str] = frozenset()
 
     def is_speech(self, lemma: str) -> bool:
         return norm(lemma) in self.speech_verbs

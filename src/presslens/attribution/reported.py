@@ -149,6 +149,10 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
                 out.extend(toks[i : i + inner])
                 i += inner
                 continue
+        if _latin_name_word(toks, i):
+            out.append(t)  # 'газета The Wall Street Journal': a name in Latin script
+            i += step
+            continue
         if t.pos_ not in _NP_POS and not (t.text == "-" and out):
             break
         if step > 0 and head_case is not None:
@@ -208,6 +212,26 @@ def _quoted_name(toks: list[Any], i: int) -> list[Any]:
     return []
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z&.'’-]*")
+
+
+def _latin_name_word(toks: list[Any], i: int) -> bool:
+    """A word of a name in Latin script that the tagger calls foreign rather than a
+    proper noun ('The Wall Street Journal', 'Bank of America'): capitalised, or
+    between two such words."""
+    t = toks[i]
+    if t.pos_ != "X" or not _LATIN_WORD.fullmatch(t.text):
+        return False
+    if t.text[:1].isupper():
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    prev = toks[i - 1] if i > 0 else None
+    return all(
+        w is not None and _LATIN_WORD.fullmatch(w.text) and w.text[:1].isupper()
+        for w in (prev, nxt)
+    )
+
+
 def _is_initial(tok: Any) -> bool:
     return len(tok.text) == 1 and tok.text.isupper()
 
@@ -265,6 +289,10 @@ def speaker_of(
     is the speaker and the one who cites it the route (the addressee index), as in
     'сообщили ТАСС в пресс-службе'."""
     spk, head, addressee = _speaker_of(cue, frame, lex, kind)
+    if _lemma(cue) in lex.quoting_verbs:
+        quoted = _quoted_person(frame, cue, lex)
+        if quoted and not any(t in quoted for t in spk):
+            return quoted, _head(quoted), head  # 'цитирует министра агентство Bloomberg'
     for after in (spk[-1] if spk else None, cue):
         if after is None or after not in frame:
             continue
@@ -272,6 +300,20 @@ def speaker_of(
         if cited:
             return cited, _head(cited), head if spk else addressee
     return spk, head, addressee
+
+
+def _quoted_person(frame: list[Any], cue: Any, lex: Lexicon) -> list[Any]:
+    """The object of a verb of quoting ('цитирует министра'): who is quoted; or []."""
+    k = frame.index(cue)
+    j = _skip_adjuncts(frame, k + 1, lex)
+    obj = _phrase(frame, j, 1)
+    if not obj or obj[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return []
+    first = obj[0]  # accusative, and not a nominative the dictionary also allows
+    accusative = _case_possible(first, "Acc") and (
+        not _case_possible(first, "Nom") or "Acc" in first.morph.get("Case")
+    )
+    return obj if accusative else []
 
 
 def _cited(frame: list[Any], j: int, lex: Lexicon) -> list[Any]:
@@ -320,6 +362,9 @@ def _speaker_of(
             [t for t in frame[:k] if t.i >= min(sub) and (comma is None or t.i < comma)]
         )
         phrase = _without_adjunct(phrase)
+        place = _body_before_route(frame, phrase, cue, lex)
+        if place:
+            return place, _head(place), _head(phrase)
         if phrase:
             return phrase, _head(phrase), _addressee_after(frame, k, lex)
     opening = _without_adjunct(_opening_subject(frame, k, cue, lex))
@@ -328,6 +373,10 @@ def _speaker_of(
     place = _locative_before(frame, k, lex)
     if place:
         return place, _head(place), _addressee_after(frame, k, lex)
+    route = _phrase(frame, k - 1, -1) if k else []
+    place = _body_before_route(frame, route, cue, lex)
+    if place:
+        return place, _head(place), _head(route)
     if _is_gerund(cue):
         # 'X выступил против ..., заявив, что': the subject of the verb the gerund hangs on.
         finite = [t for t in frame[:k] if _is_verb(t) and not _is_gerund(t)]
@@ -352,6 +401,10 @@ def _speaker_of(
     ):
         addressee = _head(after) if _routed(after[0]) else None
         j = _skip_adjuncts(frame, j + len(after), lex)
+        if _quoted_at(frame, j):
+            # 'в интервью телеканалу «Мир» губернатор X': the channel's quoted name
+            # belongs to the addressee (its words are a quotation's, left out of the frame)
+            j = _skip_adjuncts(frame, j + 2, lex)
         after = _phrase(frame, j, 1)
     if after and _subject_like(after[0], cue):
         return _with_body(frame, j, after, lex), _head(after), addressee
@@ -360,8 +413,20 @@ def _speaker_of(
     if j < len(frame) and _lemma(frame[j]) in lex.locative_preps:
         loc = _phrase(frame, j + 1, 1)
         if loc and any(_lemma(t) in lex.org_nouns or t.pos_ == "PROPN" for t in loc):
+            # 'в пресс-службе «Газпрома»': with the body's quoted name
+            loc = [*loc, *_quoted_at(frame, frame.index(loc[-1]) + 1)]
             return loc, _head(loc), addressee
     return [], None, addressee
+
+
+def _body_before_route(frame: list[Any], phrase: list[Any], cue: Any, lex: Lexicon) -> list[Any]:
+    """'В пресс-службе «Газпрома» РИА Новости сообщили': a locative body, then a name
+    that can be whom it was told to (dative or undeclined) as the subject of a plural
+    verb. The body speaks and the name is the route, as in the usual order 'сообщили
+    РИА Новости в пресс-службе'; [] where the phrase is no such name."""
+    if not phrase or "Plur" not in cue.morph.get("Number") or not _routed(phrase[0]):
+        return []
+    return _locative_before(frame, frame.index(phrase[0]), lex)
 
 
 def _with_body(frame: list[Any], j: int, phrase: list[Any], lex: Lexicon) -> list[Any]:
@@ -463,9 +528,17 @@ def _is_gerund(tok: Any) -> bool:
 
 
 def _speaking_body(phrase: list[Any], lex: Lexicon) -> bool:
-    """A locative that can speak: a body, a name, or the circles of anonymous sources."""
+    """A locative that can speak: a body, a name, or the circles of anonymous sources;
+    not a medium, whoever's name follows ('в интервью телеканалу', 'в ефірі радіо')."""
+    head = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is not None and _lemma(head) in lex.medium_nouns | lex.document_nouns:
+        return False  # 'в своём Telegram-канале': where it was written, not who wrote it
+    # a name by its capital, whatever the tagger calls it ('в Белом доме': ADJ and NOUN)
     return any(
-        _lemma(t) in lex.org_nouns | lex.anonymous_nouns or t.pos_ == "PROPN" for t in phrase
+        _lemma(t) in lex.org_nouns | lex.anonymous_nouns
+        or t.pos_ == "PROPN"
+        or (t.text[:1].isupper() and t.i != t.sent.start)
+        for t in phrase
     )
 
 
@@ -476,20 +549,23 @@ def _locative_before(frame: list[Any], k: int, lex: Lexicon) -> list[Any]:
         j -= 1
     if j < 0:
         return []
+    end = j
     if frame[j].text == "»":
         # 'В «Газпроме» сообщили', 'У «Нафтогазі» повідомили': the quoted name is the body
         # (its words are a quotation's, left out of the frame; the marks span them)
         o = next((i for i in range(j - 1, -1, -1) if frame[i].text == "«"), None)
-        if o is not None and o > 0 and _lemma(frame[o - 1]) in lex.locative_preps:
+        if o is None or o == 0:
+            return []
+        if _lemma(frame[o - 1]) in lex.locative_preps:
             return frame[o : j + 1]
-        return []
+        j = o - 1  # 'В пресс-службе «Газпрома»': the body's noun, the quoted name its own
     run = _phrase(frame, j, -1)
     if not run:
         return []
     p = frame.index(run[0]) - 1
     if p < 0 or _lemma(frame[p]) not in lex.locative_preps:
         return []
-    return run if _speaking_body(run, lex) else []
+    return frame[p + 1 : end + 1] if _speaking_body(run, lex) else []
 
 
 def _document_owner(frame: list[Any], lex: Lexicon) -> list[Any]:
@@ -560,7 +636,9 @@ def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[A
         return []
     if _lemma(first) in lex.as_words | lex.complementisers or first.lower_ in lex.as_words:
         return []  # 'Как/Як заявил ...': a conjunction the dictionary also reads as a noun
-    if any(_is_verb(t) for t in before):
+    # a verb inside the modifier after the noun is the modifier's ('який побажав ...')
+    noun_part = before[: next((n for n, t in enumerate(before) if t.text == ","), len(before))]
+    if any(_is_verb(t) for t in noun_part):
         return []
     return _trim_phrase(before)
 
@@ -576,6 +654,9 @@ def _segment_start(frame: list[Any], end: int) -> int:
 _SEGMENT_MARKS = frozenset([",", "—", "–", ":", ";", "«", "»"])
 
 
+_RELATIVES = frozenset({"который", "який"})
+
+
 def _subject_before_modifier(frame: list[Any], k: int, cue: Any) -> tuple[int, int]:
     """The noun phrase before a comma-bounded segment right before the verb at
     ``frame[k]``: with that segment when it modifies the noun ('Источник, близкий к
@@ -587,7 +668,14 @@ def _subject_before_modifier(frame: list[Any], k: int, cue: Any) -> tuple[int, i
     segment = _segment_start(frame, k - 1)
     if segment < 2 or segment == k - 1 or frame[segment - 1].text != ",":
         return k, k
-    modifier = frame[segment].pos_ == "ADJ"
+    opener = frame[segment]
+    # 'Источник, близкий к переговорам,', 'Представник Пентагону, який побажав ...,':
+    # an adjective, a participle or a relative clause after the noun
+    modifier = (
+        opener.pos_ == "ADJ"
+        or "Part" in opener.morph.get("VerbForm")
+        or _lemma(opener) in _RELATIVES
+    )
     aside = not any(
         t.pos_ in ("NOUN", "PROPN", "PRON") and _subject_like(t, cue)
         for t in frame[segment : k - 1]
@@ -1181,10 +1269,12 @@ def _clause_reports(
                 break
             if _is_verb(u) and cue_kind(u, lex) is None and u.pos_ == "VERB":
                 break
-        if comp is None or (comp.text == ":" and kind == "thought"):
+        c = toks.index(comp) if comp is not None else -1
+        # 'Политолог уверен: C' (a stance right before its colon); a colon further on
+        # after a verb of thinking opens no report of it
+        if comp is None or (comp.text == ":" and kind == "thought" and c != k + 1):
             k += 1
             continue
-        c = toks.index(comp)
         end, nxt = _next_report(toks, c + 1, lex)
         content = _content(text, comp.idx + len(comp.text), end if end is not None else sent[1])
         # After 'что' / 'що' a subject and its predicate are a whole report ('армия

@@ -30,7 +30,7 @@ _BODIES = _ORG | {"PLACE", "GPE", "LOC"}
 
 
 def _name_lemmas(name: str, language: str) -> set[str]:
-    from presslens.syntax_cyrillic import morph_analyzer
+    from presslens.syntax_cyrillic import dictionary_spelling, morph_analyzer
 
     out: set[str] = set()
     analyser = morph_analyzer(language)
@@ -38,7 +38,7 @@ def _name_lemmas(name: str, language: str) -> set[str]:
         if not word[:1].isupper():
             continue
         out.add(norm(word))
-        out.update(norm(p.normal_form) for p in analyser.parse(word)[:4])
+        out.update(norm(p.normal_form) for p in analyser.parse(dictionary_spelling(word))[:4])
     return out
 
 

@@ -249,6 +249,52 @@ def dateline_agency(text: str, anatomy: Anatomy) -> list[Mention]:
     return [Mention(span=match.span(1), type=ORG, name=name, full=name, source="dateline")]
 
 
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+
+
+def _agency_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """A pattern per Cyrillic spelling of a known agency, longest first, its last word
+    free to inflect ('Укрінформу', 'Интерфаксом', 'РИА Новостям')."""
+    from presslens.anatomy.agencies import AGENCIES
+
+    spellings = {s for names in AGENCIES.values() for s in names if _CYRILLIC.search(s)}
+    out = []
+    for spelling in sorted(spellings, key=len, reverse=True):
+        stem = (
+            re.escape(spelling[:-1]) if spelling[-1:].lower() in "аяиіьйо" else re.escape(spelling)
+        )
+        out.append((re.compile(rf"(?<![\w-]){stem}[а-яёіїєґ]{{0,3}}(?![\w-])"), spelling))
+    return out
+
+
+_AGENCIES: list[tuple[re.Pattern[str], str]] = []
+
+
+def agency_mentions(text: str) -> list[Mention]:
+    """Known news agencies named in the text, in any case ('повідомили Укрінформу',
+    'сообщил Интерфаксу'): an agency is an organisation whatever a tagger reads (the
+    NER-UK tagger takes 'Укрінформ' for a surname), so that it can be the route of what
+    it was told. The names are the anatomy stage's format table, no judgement of any."""
+    if not _AGENCIES:
+        _AGENCIES.extend(_agency_patterns())
+    out: list[Mention] = []
+    for pattern, spelling in _AGENCIES:
+        for m in pattern.finditer(text):
+            if any(m.start() < o.span[1] and o.span[0] < m.end() for o in out):
+                continue
+            out.append(
+                Mention(
+                    span=m.span(),
+                    type=ORG,
+                    name=m.group(),
+                    full=spelling,
+                    lemma=spelling,
+                    source="agency",
+                )
+            )
+    return sorted(out, key=lambda m: m.span)
+
+
 def trim_complements(m: Mention, language: str) -> Mention:
     """Drop trailing lowercase words that are not genitive: no name goes on that way.
 
@@ -299,7 +345,12 @@ def find_entities(
     anatomy = anatomy or Anatomy()
     skip = anatomy.boilerplate
     from_dateline = dateline_mentions(text, anatomy) + dateline_agency(text, anatomy)
-    mentions = with_dateline(raw_mentions(text, language, model), from_dateline)
+    agencies = [
+        a
+        for a in agency_mentions(text)
+        if not any(d.span[0] < a.span[1] and a.span[0] < d.span[1] for d in from_dateline)
+    ]
+    mentions = with_dateline(raw_mentions(text, language, model), from_dateline + agencies)
     if language == "uk":  # the tagger's spans (natasha's are not trimmed)
         mentions = [trim_complements(m, language) for m in mentions]
     mentions = [normalise(m, language) for m in mentions]

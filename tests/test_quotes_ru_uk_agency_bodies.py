@@ -267,3 +267,23 @@ def test_a_latin_outlet_after_its_data_is_an_organisation() -> None:
     a = _analysis(text)
     assert [(e["name"], e["type"]) for e in a["entities"]] == [("Reuters", "ORG")]
     assert _bases(text) == ["organisation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Транш\n\nМИД Венгрии вызвал посла Украины. Ранее глава МИД Петер Сийярто"
+            " пригрозил, что Будапешт заблокирует транш.",
+            "глава МИД Петер Сийярто",
+        ),
+        (
+            "Транш\n\nМЗС Угорщини викликало посла України. Раніше глава МЗС Петер Сійярто"
+            " пригрозив, що Будапешт заблокує транш.",
+            "глава МЗС Петер Сійярто",
+        ),
+    ],
+)
+def test_a_threat_after_an_opening_adverb(text: str, speaker: str) -> None:
+    assert [s for s, _ in _speakers(text)] == [speaker]
+    assert _bases(text)[-1] == "named"

@@ -627,6 +627,8 @@ def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[A
         # the verb on the modifier)
         start, end = _subject_before_modifier(frame, k, cue)
     before = frame[start:end]
+    while before and before[0].pos_ in ("ADV", "PART", "CCONJ"):
+        before = before[1:]  # 'Раніше глава МЗС Петер Сійярто пригрозив'
     if before and before[0].pos_ == "ADP":
         before = _after_adjunct(before, cue)
     if not before or len(before) > _MAX_SPEAKER_WORDS + 2:

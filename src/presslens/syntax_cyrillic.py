@@ -233,6 +233,10 @@ def _features(parse: Any) -> dict[str, str]:
         out["Person"] = str(tag.person)[0]
     if str(tag.POS) == "GRND":
         out["VerbForm"] = "Conv"
+    if str(tag.POS) == "INFN" or "infn" in tag.grammemes:
+        out["VerbForm"] = "Inf"  # the Ukrainian dictionary files infinitives as VERB,infn
+    if "impr" in tag.grammemes:
+        out["Mood"] = "Imp"
     return {k: v for k, v in out.items() if v}
 
 

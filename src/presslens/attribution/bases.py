@@ -40,19 +40,22 @@ def _full_name(words: Sequence[Any]) -> bool:
     return any(a and b for a, b in pairwise(caps))
 
 
-def _document_cue(quote: Quote, sdoc: Any, lex: Lexicon) -> bool:
-    """A document verb with its document in the sentence ('говорится в коммюнике'); an
-    agentless 'Сообщается, что ...' / 'Повідомляється, що ...' names none, and is read as
-    English reads 'It is reported that ...'."""
-    if quote.cue is None or sdoc is None:
+def documented(sdoc: Any, cue: Span | None, content: Sequence[Span], lex: Lexicon) -> bool:
+    """A document verb with its document in the sentence, outside the ``content``
+    ('«…», — говорится в коммюнике'): a body's document speaks. An agentless 'Сообщается,
+    что ...' / 'Повідомляється, що ...' names none, and is read as English reads 'It is
+    reported that ...' (no body from earlier in the text is its source)."""
+    if cue is None or sdoc is None:
         return False
-    cue = tokens_in(sdoc, quote.cue)
-    if not any(norm(t.lemma_) in lex.document_verbs for t in cue):
+    words = tokens_in(sdoc, cue)
+    if not any(norm(t.lemma_) in lex.document_verbs for t in words):
         return False
-    inside = [quote.span, *quote.parts]
-    return any(
-        norm(t.lemma_) in lex.document_nouns and not any(s <= t.idx < e for s, e in inside)
-        for t in cue[0].sent
+    outside = [t for t in words[0].sent if not any(s <= t.idx < e for s, e in content)]
+    return any(norm(t.lemma_) in lex.document_nouns for t in outside) or any(
+        # 'МИД опубликовал заявление. В нём говорится, что ...': the document taken up
+        a.lower_ in lex.locative_preps
+        and norm(b.lemma_) in lex.person_pronouns | lex.group_pronouns
+        for a, b in pairwise(outside)
     )
 
 
@@ -75,7 +78,7 @@ def speaker_basis(quote: Quote, entities: Sequence[Entity], sdoc: Any, lex: Lexi
     types = {e.id: e.type for e in entities}
     sp = quote.speaker
     if sp is None:
-        if _document_cue(quote, sdoc, lex):
+        if documented(sdoc, quote.cue, [quote.span, *quote.parts], lex):
             return "organisation"  # '«…», — говорится в коммюнике': a body's document
         return "anonymous"
     by_entity: Basis | None = None

@@ -87,6 +87,8 @@ class Lexicon:
     # Verbs whose object is the speaker and whose subject relays ('цитирует министра
     # агентство Bloomberg', 'цитує міністра агентство').
     quoting_verbs: frozenset[str] = frozenset()
+    # 'По нашему мнению', 'За нашими даними': the outlet's own voice, no one's report.
+    own_possessives: frozenset[str] = frozenset()
 
     def is_speech(self, lemma: str) -> bool:
         return norm(lemma) in self.speech_verbs

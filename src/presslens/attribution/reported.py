@@ -112,6 +112,8 @@ def cue_kind(tok: Any, lex: Lexicon) -> str | None:
     """'speech', 'document' (говорится/йдеться), 'thought' or None for a token."""
     if tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):  # taggers misread some verb forms
         return None
+    if _own_voice(tok):
+        return None
     lemma = _lemma(tok)
     if lemma in lex.document_verbs:
         return "document"
@@ -120,6 +122,19 @@ def cue_kind(tok: Any, lex: Lexicon) -> str | None:
     if lemma in lex.thought_verbs:
         return "thought"
     return None
+
+
+def _own_voice(tok: Any) -> bool:
+    """'Следует отметить, что', 'Можна припустити, що', 'Знай, що', 'Напомним, что',
+    'Нагадаємо, що': an infinitive, an imperative or a 'we' with no subject word reports
+    nobody's words; it is the outlet (or the speaker already quoted) going on."""
+    if "Inf" in tok.morph.get("VerbForm") or "Imp" in tok.morph.get("Mood"):
+        return True
+    return (
+        "1" in tok.morph.get("Person")
+        and "Plur" in tok.morph.get("Number")
+        and not any(c.dep_.startswith("nsubj") for c in tok.children)
+    )
 
 
 def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
@@ -133,6 +148,8 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
     head_case: str | None = None
     while 0 <= i < len(toks) and len(out) < _MAX_SPEAKER_WORDS:
         t = toks[i]
+        if out and _line_between(out[-1], t):
+            break  # 'журналісти\nLB': a phrase ends with its line (a post's signature)
         if step > 0 and out and t.text in _NAME_OPENERS:
             name = _quoted_name(toks, i)
             if name:  # 'компании «Севергаз» Игорь Лапин': a quoted name inside the phrase
@@ -175,6 +192,12 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
     return out if step > 0 else out[::-1]
 
 
+def _line_between(a: Any, b: Any) -> bool:
+    """Whether a line break separates tokens ``a`` and ``b`` (in either order)."""
+    first, second = (a, b) if a.i < b.i else (b, a)
+    return "\n" in first.doc.text[first.idx + len(first.text) : second.idx]
+
+
 def _adjunct_before_name(toks: list[Any], i: int, head_case: str) -> int:
     """How many words from ``toks[i]``, a preposition, make the adjunct of a title that a
     person's name in apposition follows ('посол Сербии в Москве Драган Илич', 'постпред
@@ -212,7 +235,7 @@ def _quoted_name(toks: list[Any], i: int) -> list[Any]:
     return []
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z&.'’-]*")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][A-Za-zÀ-ÖØ-öø-ɏ&.'’-]*")  # 'El País', 'Le Monde
 
 
 def _latin_name_word(toks: list[Any], i: int) -> bool:
@@ -289,6 +312,10 @@ def speaker_of(
     is the speaker and the one who cites it the route (the addressee index), as in
     'сообщили ТАСС в пресс-службе'."""
     spk, head, addressee = _speaker_of(cue, frame, lex, kind)
+    if spk and spk[-1] in frame:
+        # 'Компанія «Укртранснафта» заявила': the name's words are a quotation's, left
+        # out of the frame; the phrase goes on through its marks
+        spk = [*spk, *_quoted_at(frame, frame.index(spk[-1]) + 1)]
     if _lemma(cue) in lex.quoting_verbs:
         quoted = _quoted_person(frame, cue, lex)
         if quoted and not any(t in quoted for t in spk):
@@ -296,7 +323,10 @@ def speaker_of(
     for after in (spk[-1] if spk else None, cue):
         if after is None or after not in frame:
             continue
-        cited = _cited(frame, frame.index(after) + 1, lex)
+        j = frame.index(after) + 1
+        if _quoted_at(frame, j):
+            j += 2  # 'повідомляє «Інтерфакс-Україна» з посиланням на джерело'
+        cited = _cited(frame, j, lex)
         if cited:
             return cited, _head(cited), head if spk else addressee
     return spk, head, addressee
@@ -387,6 +417,7 @@ def _speaker_of(
     addressee: int | None = None
     j = _skip_adjuncts(frame, k + 1, lex)
     quoted = _quoted_addressee(frame, j)
+    quoted_name = _quoted_at(frame, j)
     if quoted is not None:
         # 'сообщил «Интерфаксу» источник': a quoted name right after the verb is whom
         # it was told to (its words are a quotation's, left out of the frame)
@@ -416,6 +447,11 @@ def _speaker_of(
             # 'в пресс-службе «Газпрома»': with the body's quoted name
             loc = [*loc, *_quoted_at(frame, frame.index(loc[-1]) + 1)]
             return loc, _head(loc), addressee
+    if quoted_name and addressee == quoted and _number(cue) != "Plur":
+        # 'C, повідомляє «Інтерфакс-Україна».': no speaker follows the quoted name, so
+        # it is the one who reports (not whom it was told to, as in 'сообщил «Интерфаксу»
+        # источник')
+        return quoted_name, _head(quoted_name), None
     return [], None, addressee
 
 
@@ -621,6 +657,8 @@ def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[A
             cut = _without_adjunct(frame[first:k])
             if len(cut) < k - first and not any(t.text in "«»" for t in cut):
                 start, end = first, first + len(cut)
+            elif first < opening and not any(_is_verb(t) for t in frame[first:opening]):
+                start, end = first, k  # 'Представник «Нафтогазу» сказав': the name's own
     if start == k:
         # 'Джерело, близьке до переговорів, повідомило': a modifier set off by commas
         # right before the verb belongs to the noun before it (the Ukrainian parse hangs
@@ -948,13 +986,20 @@ def _embedded(text: str, q: QuotedSpan, para: Span) -> bool:
 
 
 def find_direct(
-    text: str, sdoc: Any, lex: Lexicon, quotes: list[QuotedSpan], paras: list[Span]
+    text: str,
+    sdoc: Any,
+    lex: Lexicon,
+    quotes: list[QuotedSpan],
+    paras: list[Span],
+    names: set[Span] | frozenset[Span] = frozenset(),
 ) -> list[Found]:
+    """Quotations in marks and who said them; the quoted ``names`` (their spans) are
+    names, not words anyone said."""
     frames = _Frames(text, sdoc, lex, quotes)
     out: list[Found] = []
     skip: set[int] = set()
     for i, q in enumerate(quotes):
-        if i in skip:
+        if i in skip or q.span in names:
             continue
         para = _para_of(paras, q.outer[0])
         last_para = _para_of(paras, q.outer[1] - 1)
@@ -993,6 +1038,33 @@ def find_direct(
         if len(text[q.span[0] : q.span[1]].split()) > SCARE_MAX_WORDS:
             out.append(Found("direct", q.span, q.parts or (q.span,), None))
     return out
+
+
+_NAME_WORD = re.compile(r"[^\W_]+(?:['’ʼ.&-][^\W_]+)*")
+_CYRILLIC_LETTER = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+
+
+def quoted_name_only(text: str, span: Span, language: str) -> bool:
+    """Whether the words in marks at ``span`` are a name ('ТОВ «Житлобуд ЛТД»',
+    '«Укртранснафта»', '«Sofia»'): up to four words, each capitalised, a number or
+    Latin, with no sentence end; one Cyrillic word only where the dictionary knows it as
+    no common word ('«Нет», — ответил он' is speech). Russian and Ukrainian put the
+    names of companies, papers and albums in the same marks as speech."""
+    inner = text[span[0] : span[1]].strip()
+    words = _NAME_WORD.findall(inner)
+    if not words or len(words) > 4 or inner[-1:] in ".!?…":
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    if len(words) > 1 or not _CYRILLIC_LETTER.search(words[0]):
+        return True
+    from presslens.syntax_cyrillic import dictionary_spelling, morph_analyzer
+
+    found = morph_analyzer(language).parse(dictionary_spelling(words[0].lower()))
+    return not any(
+        p.is_known and not ({"Name", "Surn", "Geox", "Orgn", "Trad"} & set(p.tag.grammemes))
+        for p in found
+    )
 
 
 def _colon_paragraph(frames: _Frames, q: QuotedSpan, prev: Span) -> Found | None:
@@ -1195,6 +1267,8 @@ def _according_report(
     if hit is None or hit[1].i in used:
         return None
     prep, noun = hit
+    if any(_lemma(t) in lex.own_possessives for t in toks if prep.i < t.i < noun.i + 2):
+        return None  # 'По нашему мнению', 'За нашими даними': the outlet's own voice
     # or a quoted name right after the noun ('По данным «Левада-центра»')
     spk = _according_speaker(toks, prep, noun) or _quoted_at(toks, toks.index(noun) + 1)
     if not spk and _lemma(noun) in lex.data_nouns:
@@ -1353,9 +1427,16 @@ def extract(
     """Every attribution of a Russian or Ukrainian text, in text order (see module doc)."""
     paras = regions(text, paras, excluded, bounded)
     quotes = find_quotes(unnest(text), paras)
+    names = {q.span for q in quotes if quoted_name_only(text, q.span, lex.language)}
     interiors = [q.span for q in quotes]
-    direct = find_direct(text, sdoc, lex, quotes, paras)
+    direct = find_direct(text, sdoc, lex, quotes, paras, names)
     used = {f.cue_token for f in direct if f.cue_token is not None}
     indirect = find_indirect(text, sdoc, lex, interiors, paras, used)
     found = with_headline_reports(text, [*direct, *indirect], bounded, interiors)
-    return credited(finish_events(text, found, paras, excluded))
+    speech = [s for s in interiors if s not in names]
+    return [
+        f.with_(kind="indirect")
+        if f.kind == "mixed" and not any(overlap(s, f.span) for s in speech)
+        else f  # 'стала «Житлобуд ЛТД»': a name in marks makes no words mixed speech
+        for f in credited(finish_events(text, found, paras, excluded))
+    ]

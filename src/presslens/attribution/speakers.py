@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from presslens.attribution.bases import documented
 from presslens.attribution.coref import History
 from presslens.attribution.found import Found
 from presslens.attribution.furniture import speaker_candidates
@@ -122,12 +123,20 @@ class SpeakerLinker:
                         best = (s, e.id)
         return best[1] if best else None
 
-    def link(self, span: Span | None, at: int, route: str | None, cue: Span | None) -> str | None:
+    def link(
+        self,
+        span: Span | None,
+        at: int,
+        route: str | None,
+        cue: Span | None,
+        content: Sequence[Span] = (),
+    ) -> str | None:
         """The entity id the speaker phrase ``span`` (or, without one, the cue) stands for."""
         lex = self.lex
         if span is None:
-            # «…», — говорится в заявлении: the document's body speaks.
-            if cue is not None:
+            # «…», — говорится в заявлении: the document's body speaks; 'Сообщается, что'
+            # names no document and no body
+            if documented(self.sdoc, cue, content, lex):
                 return self._last_body() or self._nearest_body(at, route)
             return None
         words = self._words(span)
@@ -192,7 +201,7 @@ def to_quotes(
             via = _mention_entity(entities, (tok.idx, tok.idx + len(tok.text)), _ORG)
         if via is not None:
             linker.routes.append(via)
-        eid = linker.link(f.speaker, f.span[0], via, f.cue)
+        eid = linker.link(f.speaker, f.span[0], via, f.cue, f.parts)
         if eid == via:
             eid = None
         if eid is not None:

@@ -213,6 +213,8 @@ def _person_gender(words: list[str], language: str) -> str | None:
 def _person_word(word: str, language: str, gender: str | None) -> str:
     if _fixed(word, language) or len(word) <= 2 or word.endswith("."):
         return word
+    if word[-1:].lower() in _CONSONANTS and _unknown(word, language):
+        return word  # 'Олаф': a foreign man's name as written, not a guessed inflection
     found = [p for p in parses(word, language) if p.tag.grammemes & _PERSON_MARKS]
     found = [p for p in found if "plur" not in p.tag.grammemes] or found
     if gender:
@@ -232,11 +234,65 @@ def _person_word(word: str, language: str, gender: str | None) -> str:
     return _cased_like(form, word)
 
 
+# one case's endings after a consonant, and the case: instrumental, genitive, dative,
+# locative (Russian -е, Ukrainian -і)
+_OBLIQUE_ENDINGS = (
+    (("ом", "ем"), "ablt"),
+    (("а",), "gent"),
+    (("у",), "datv"),
+    (("е", "і"), "loct"),
+)
+_CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
+
+
+def _unknown(word: str, language: str) -> bool:
+    return not any(p.is_known for p in parses(word, language))
+
+
+def _masculine_name_in(word: str, case: str, language: str) -> str | None:
+    """The nominative of a man's first name or surname the dictionary knows in ``case``."""
+    for p in parses(word, language):
+        marks = p.tag.grammemes
+        if p.is_known and marks & {"Name", "Surn"} and "masc" in marks and p.tag.case == case:
+            return p.normal_form
+    return None
+
+
+def _foreign_masculine_stems(words: list[str], language: str) -> list[str] | None:
+    """'Олафа Шольца', 'Олафом Шольцем': a man's name in an oblique case, each word with
+    that case's ending after a consonant, and each either unknown to the dictionary or
+    known there as a man's name in that case: the stems (the known words' dictionary
+    forms) are the nominative ('Олаф Шольц'; the guesser read 'Олафа' as a feminine
+    nominative and 'Шольца' / 'Шольцем' as forms of 'Шолец'). None otherwise; a name
+    no word of which is a guess keeps the dictionary's reading."""
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    if not any(_unknown(w, language) for w in words):
+        return None
+    for endings, case in _OBLIQUE_ENDINGS:
+        out = []
+        for w in words:
+            ending = next((e for e in endings if w.lower().endswith(e)), None)
+            stem = w[: -len(ending)] if ending else ""
+            if len(stem) < 2 or stem[-1].lower() not in _CONSONANTS:
+                break
+            known = None if _unknown(w, language) else _masculine_name_in(w, case, language)
+            if known is None and not _unknown(w, language):
+                break
+            out.append(_cased_like(known, w) if known else stem)
+        else:
+            return out
+    return None
+
+
 def person_base_form(name: str, language: str) -> str:
     """The nominative of a person's name, gender read from the first name."""
     words = _WORD.findall(name)
     if not words:
         return name
+    stems = _foreign_masculine_stems(words, language)
+    if stems is not None:
+        return _rejoin(name, words, stems)
     gender = _person_gender(words, language) if len(words) > 1 else None
     if len(words) > 1 and _nominative_name(words[0], language):
         # 'Александр Стубб': a first name that can only be nominative puts the whole name

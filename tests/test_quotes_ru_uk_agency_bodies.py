@@ -437,3 +437,24 @@ def test_a_latin_name_with_accents() -> None:
 def test_a_speaker_ends_with_its_line() -> None:
     text = "Дані\n\nУкраїнські кібервоїни викачали понад 1,2 ТБ даних, зазначили журналісти\nLB.ua"
     assert [s for s, _ in _speakers(text)] == ["журналісти"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Угода\n\nВП «Рівненська АЕС» ДП «НАЕК «Енергоатом» 22 травня уклало угоду з ТОВ"
+        " «Деміург», повідомляється.",
+        "Сделка\n\nАО «Концерн «Росэнергоатом» 22 мая заключило договор с ООО «Демиург»,"
+        " сообщается.",
+    ],
+)
+def test_names_nested_in_names_are_no_speech(text: str) -> None:
+    a = _analysis(text)
+    assert [q["kind"] for q in a["quotes"]] == ["indirect"]
+    (q,) = a["quotes"]
+    assert text[q["span"][0] : q["span"][1]].endswith("»")
+
+
+def test_a_nested_quotation_in_speech_stays_speech() -> None:
+    text = "Енергетика\n\n«Ми підтримуємо «Енергоатом» і будемо підтримувати», — сказав міністр."
+    assert _speakers(text) == [("міністр", "Ми підтримуємо «Енергоатом» і будемо підтримувати")]

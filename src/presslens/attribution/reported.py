@@ -58,14 +58,29 @@ def unnest(text: str) -> str:
 
     Why: Russian and Ukrainian style nests guillemets («… «…» …») and closes „ with
     “; the mark pairing of :mod:`presslens.attribution.marks` would restart at the
-    inner opener, and reads “ before a comma as an opener.
+    inner opener, and reads “ before a comma as an opener. A name nested in a name
+    often shares one closing mark ('ДП «НАЕК «Енергоатом» уклало'): an outer mark
+    still open at the paragraph's end, whose few first words are followed by an inner
+    quotation, closes with that quotation's mark.
     """
     out = list(text)
-    depth = 0
+    stack: list[int] = []
+    inner: dict[int, tuple[int, int]] = {}  # outer opener -> its first inner pair
     low_open = False
+
+    def settle() -> None:
+        for o in stack:
+            if o in inner:
+                q, r = inner[o]
+                if len(text[o + 1 : q].split()) <= 3 and r - o < 80:
+                    out[q] = "x"  # the inner opener is part of the name
+                    out[r] = "»"
+        stack.clear()
+        inner.clear()
+
     for i, ch in enumerate(text):
         if ch == "\n" and i + 1 < len(text) and text[i + 1] == "\n":
-            depth = 0  # a paragraph break ends any guillemet run
+            settle()  # a paragraph break ends any guillemet run
             low_open = False
         if ch == "„":
             low_open = True
@@ -73,13 +88,15 @@ def unnest(text: str) -> str:
             out[i] = "”"  # „…“ closes with “, which English pairing reads as an opener
             low_open = False
         elif ch == "«":
-            if depth > 0:
+            if stack:
                 out[i] = "„"
-            depth += 1
-        elif ch == "»" and depth > 0:
-            depth -= 1
-            if depth > 0:
+            stack.append(i)
+        elif ch == "»" and stack:
+            o = stack.pop()
+            if stack:
                 out[i] = "”"
+                inner.setdefault(stack[-1], (o, i))
+    settle()
     return "".join(out)
 
 
@@ -1056,7 +1073,7 @@ def quoted_name_only(text: str, span: Span, language: str) -> bool:
         return False
     if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return False
-    if len(words) > 1 or not _CYRILLIC_LETTER.search(words[0]):
+    if len(words) > 1 or not _CYRILLIC_LETTER.search(words[0]) or _after_body(text, span, language):
         return True
     from presslens.syntax_cyrillic import dictionary_spelling, morph_analyzer
 
@@ -1065,6 +1082,25 @@ def quoted_name_only(text: str, span: Span, language: str) -> bool:
         p.is_known and not ({"Name", "Surn", "Geox", "Orgn", "Trad"} & set(p.tag.grammemes))
         for p in found
     )
+
+
+_WORD_BEFORE_MARK = re.compile(r"([^\W\d_]+)\s*[«„\"]\s*$")
+
+
+def _after_body(text: str, span: Span, language: str) -> bool:
+    """A quotation right after a company's form or a body's noun ('ТОВ «Деміург»',
+    'компанія «Деміург»'): the name of that body, whatever else the word can mean."""
+    from presslens.attribution.lexicon import for_language
+    from presslens.syntax_cyrillic import lemmas
+
+    m = _WORD_BEFORE_MARK.search(text, max(0, span[0] - 40), span[0])
+    lex = for_language(language)
+    if m is None or lex is None:
+        return False
+    word = m.group(1)
+    if word.isupper() and len(word) > 1:
+        return True  # ТОВ, ПАТ, ООО, ДП
+    return bool(lemmas(word.lower(), language) & (lex.org_nouns | lex.document_nouns))
 
 
 def _colon_paragraph(frames: _Frames, q: QuotedSpan, prev: Span) -> Found | None:

@@ -464,6 +464,9 @@ def _speaker_of(
             # 'в пресс-службе «Газпрома»': with the body's quoted name
             loc = [*loc, *_quoted_at(frame, frame.index(loc[-1]) + 1)]
             return loc, _head(loc), addressee
+    titled = _titled_name_after(frame, j)
+    if titled:
+        return titled, _head(titled), addressee
     if quoted_name and addressee == quoted and _number(cue) != "Plur":
         # 'C, повідомляє «Інтерфакс-Україна».': no speaker follows the quoted name, so
         # it is the one who reports (not whom it was told to, as in 'сообщил «Интерфаксу»
@@ -480,6 +483,22 @@ def _body_before_route(frame: list[Any], phrase: list[Any], cue: Any, lex: Lexic
     if not phrase or "Plur" not in cue.morph.get("Number") or not _routed(phrase[0]):
         return []
     return _locative_before(frame, frame.index(phrase[0]), lex)
+
+
+def _titled_name_after(frame: list[Any], j: int) -> list[Any]:
+    """'заявил временно исполняющий обязанности главы региона Денис Пушилин': a title
+    opening with a participle, which no noun phrase starts with, up to the person's
+    name that ends the clause (a first name and a surname); [] otherwise."""
+    run: list[Any] = []
+    for t in frame[j : j + _MAX_SPEAKER_WORDS + 4]:
+        if t.is_punct or "Fin" in t.morph.get("VerbForm") or (run and _line_between(run[-1], t)):
+            break
+        run.append(t)
+    if len(run) < 3 or "Part" not in run[0].morph.get("VerbForm"):
+        return []
+    if not (_is_word_name(run[-1]) and _is_word_name(run[-2])):
+        return []
+    return run
 
 
 def _with_body(frame: list[Any], j: int, phrase: list[Any], lex: Lexicon) -> list[Any]:
@@ -1198,6 +1217,14 @@ def find_indirect(
             if f is not None:
                 out.append(f)
                 continue
+        opened = text[: sent[0]].rstrip()
+        if len(toks) > 2 and opened.endswith(tuple(_DASHES)) and cue_kind(toks[0], lex) == "speech":
+            # 'C. — заявил X.': the dash after the period reports the sentence before
+            before = _reported_before(text, sentences, k, paras, out)
+            f = _about_this_report(text, toks, before, lex, interiors, used, 0) if before else None
+            if f is not None:
+                out.append(f)
+                continue
         f = _according_report(text, toks, sent, lex, interiors, used)
         if f is None:
             f = _as_report(text, toks, sent, lex, interiors, used)
@@ -1258,13 +1285,20 @@ def _reported_before(
 
 
 def _about_this_report(
-    text: str, toks: list[Any], before: Span, lex: Lexicon, interiors: list[Span], used: set[int]
+    text: str,
+    toks: list[Any],
+    before: Span,
+    lex: Lexicon,
+    interiors: list[Span],
+    used: set[int],
+    skip: int = 2,
 ) -> Found | None:
     """Об этом сообщил X. / Про це повідомив X. / Об этом говорится в заявлении X.: the
     sentence before is what X said (the commonest attribution of agency copy, which
     otherwise leaves its lead as the outlet's own words). ``toks`` open with one of
-    ``lex.about_this``."""
-    for k in range(2, min(len(toks), 10)):
+    ``lex.about_this`` (``skip`` words; none for a sentence after a dash: 'C. — заявил
+    X.', the dash set after the period)."""
+    for k in range(skip, min(len(toks), 10)):
         cue = toks[k]
         kind = cue_kind(cue, lex)
         if kind is None and _is_verb(cue):
@@ -1275,9 +1309,9 @@ def _about_this_report(
             return None
         # the words after 'Об этом' are the frame: 'сообщил X', 'X сообщил', 'ТАСС
         # сообщили в пресс-службе' (a dative before the verb is the route)
-        spk, head, addr = speaker_of(cue, toks[2:], lex, kind)
+        spk, head, addr = speaker_of(cue, toks[skip:], lex, kind)
         place = _phrase(toks, k + 2, 1) if k + 2 < len(toks) else []
-        route = _trim_phrase(toks[2:k])
+        route = _trim_phrase(toks[skip:k])
         if (
             route
             and all(t.pos_ == "PROPN" or t.text.isupper() for t in route)

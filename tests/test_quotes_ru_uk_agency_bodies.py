@@ -499,3 +499,31 @@ def test_a_dash_after_the_period_reports_the_sentence_before(text: str, speaker:
     ((got, content),) = _speakers(text)
     assert got == speaker
     assert content.endswith(("клочок земли", "клаптик землі"))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Обстрел\n\nМирный житель погиб в результате обстрела Херсонской области.\nОб этом"
+            " в четверг, 26 октября сообщили в оперативных службах региона.",
+            "оперативных службах региона",
+        ),
+        (
+            "Обстріл\n\nМирний житель загинув внаслідок обстрілу Херсонської області.\nПро це"
+            " в четвер, 26 жовтня повідомили в оперативних службах регіону.",
+            "оперативних службах регіону",
+        ),
+    ],
+)
+def test_a_date_before_the_verb_is_no_speaker(text: str, speaker: str) -> None:
+    assert [s for s, _ in _speakers(text)] == [speaker]
+    assert _bases(text)[-1] == "organisation"
+
+
+def test_a_subject_on_its_own_line() -> None:
+    text = (
+        "Сон\n\nСон важен для здоровья, считают психологи\nЭксперты заявили, что если"
+        " человек спит достаточно, он здоров."
+    )
+    assert ("Эксперты", "если человек спит достаточно, он здоров") in _speakers(text)

@@ -89,6 +89,9 @@ class Lexicon:
     quoting_verbs: frozenset[str] = frozenset()
     # 'По нашему мнению', 'За нашими даними': the outlet's own voice, no one's report.
     own_possessives: frozenset[str] = frozenset()
+    # Months and weekdays: a date before the verb ('в четверг, 26 октября сообщили') is
+    # no one who speaks.
+    calendar: frozenset[str] = frozenset()
 
     def is_speech(self, lemma: str) -> bool:
         return norm(lemma) in self.speech_verbs

@@ -714,8 +714,8 @@ def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[A
         return []  # 'Как/Як заявил ...': a conjunction the dictionary also reads as a noun
     # a verb inside the modifier after the noun is the modifier's ('який побажав ...')
     noun_part = before[: next((n for n, t in enumerate(before) if t.text == ","), len(before))]
-    if any(_is_verb(t) for t in noun_part):
-        return []
+    if any(_is_verb(t) for t in noun_part) or any(_lemma(t) in lex.calendar for t in before):
+        return []  # a date is no speaker: 'в четверг, 26 октября сообщили в службах'
     return _trim_phrase(before)
 
 
@@ -811,6 +811,9 @@ def _contiguous_before(toks: list[Any], cue: Any) -> list[Any]:
 
 
 def _trim_phrase(toks: list[Any]) -> list[Any]:
+    breaks = [n for n in range(1, len(toks)) if _line_between(toks[n - 1], toks[n])]
+    if breaks:
+        toks = toks[breaks[-1] :]  # 'психологи\nЭксперты заявили': the verb's own line
     while toks and (toks[0].is_punct or toks[0].pos_ in ("CCONJ", "SCONJ", "ADV")):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].pos_ in ("CCONJ", "ADV", "PART")):

@@ -527,3 +527,16 @@ def test_a_subject_on_its_own_line() -> None:
         " человек спит достаточно, он здоров."
     )
     assert ("Эксперты", "если человек спит достаточно, он здоров") in _speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Договір\n\nУ 2015 році ПАТ «Українська залізниця» уклала з ТОВ «НВП Техно» договір на"
+        " постачання, повідомляється.",
+        "Договор\n\nВ 2015 году ОАО «Российские железные дороги» заключило с ООО «НПП Техно»"
+        " договор на поставку, сообщается.",
+    ],
+)
+def test_a_lowercase_name_after_a_company_form(text: str) -> None:
+    assert [q["kind"] for q in _analysis(text)["quotes"]] == ["indirect"]

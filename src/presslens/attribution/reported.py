@@ -1085,17 +1085,20 @@ _CYRILLIC_LETTER = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 
 def quoted_name_only(text: str, span: Span, language: str) -> bool:
     """Whether the words in marks at ``span`` are a name ('ТОВ «Житлобуд ЛТД»',
-    '«Укртранснафта»', '«Sofia»'): up to four words, each capitalised, a number or
-    Latin, with no sentence end; one Cyrillic word only where the dictionary knows it as
-    no common word ('«Нет», — ответил он' is speech). Russian and Ukrainian put the
+    '«Укртранснафта»', '«Sofia»'): up to four words with no sentence end, after a
+    company's form or a body's noun ('ПАТ «Українська залізниця»'), or each capitalised,
+    a number or Latin; one Cyrillic word alone only where the dictionary knows it as no
+    common word ('«Нет», — ответил он' is speech). Russian and Ukrainian put the
     names of companies, papers and albums in the same marks as speech."""
     inner = text[span[0] : span[1]].strip()
     words = _NAME_WORD.findall(inner)
     if not words or len(words) > 4 or inner[-1:] in ".!?…":
         return False
+    if _after_body(text, span, language):
+        return True  # 'ПАТ «Українська залізниця»', 'ТОВ «Деміург»'
     if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return False
-    if len(words) > 1 or not _CYRILLIC_LETTER.search(words[0]) or _after_body(text, span, language):
+    if len(words) > 1 or not _CYRILLIC_LETTER.search(words[0]):
         return True
     from presslens.syntax_cyrillic import dictionary_spelling, morph_analyzer
 
@@ -1122,7 +1125,7 @@ def _after_body(text: str, span: Span, language: str) -> bool:
     word = m.group(1)
     if word.isupper() and len(word) > 1:
         return True  # ТОВ, ПАТ, ООО, ДП
-    return bool(lemmas(word.lower(), language) & (lex.org_nouns | lex.document_nouns))
+    return bool(lemmas(word.lower(), language) & lex.org_nouns)  # not 'заявление «…»': words
 
 
 def _colon_paragraph(frames: _Frames, q: QuotedSpan, prev: Span) -> Found | None:

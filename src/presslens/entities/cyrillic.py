@@ -31,6 +31,7 @@ Every rule reads spelling and morphology only; none knows a country or a side.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from presslens.document import Anatomy, Entity
 from presslens.entities.acronyms import define_acronyms
@@ -38,7 +39,7 @@ from presslens.entities.build import to_entities
 from presslens.entities.cyrillic_titles import title_form
 from presslens.entities.dateline import dateline_mentions, with_dateline
 from presslens.entities.inflect import base_form, phrase_base_form, surname_forms
-from presslens.entities.mention import ORG, PERSON, PLACE, Mention, inside_any
+from presslens.entities.mention import ORG, PERSON, PLACE, Mention, inside_any, overlaps
 from presslens.entities.merge import merge
 from presslens.entities.morph import parses
 from presslens.entities.names import is_acronym, key, tokens
@@ -252,7 +253,8 @@ def dateline_agency(text: str, anatomy: Anatomy) -> list[Mention]:
 _CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 
 
-def _agency_patterns() -> list[tuple[re.Pattern[str], str]]:
+@lru_cache(maxsize=1)
+def _agency_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """A pattern per Cyrillic spelling of a known agency, longest first, its last word
     free to inflect ('Укрінформу', 'Интерфаксом', 'РИА Новостям')."""
     from presslens.anatomy.agencies import AGENCIES
@@ -264,10 +266,7 @@ def _agency_patterns() -> list[tuple[re.Pattern[str], str]]:
             re.escape(spelling[:-1]) if spelling[-1:].lower() in "аяиіьйо" else re.escape(spelling)
         )
         out.append((re.compile(rf"(?<![\w-]){stem}[а-яёіїєґ]{{0,3}}(?![\w-])"), spelling))
-    return out
-
-
-_AGENCIES: list[tuple[re.Pattern[str], str]] = []
+    return tuple(out)
 
 
 def agency_mentions(text: str) -> list[Mention]:
@@ -275,12 +274,10 @@ def agency_mentions(text: str) -> list[Mention]:
     'сообщил Интерфаксу'): an agency is an organisation whatever a tagger reads (the
     NER-UK tagger takes 'Укрінформ' for a surname), so that it can be the route of what
     it was told. The names are the anatomy stage's format table, no judgement of any."""
-    if not _AGENCIES:
-        _AGENCIES.extend(_agency_patterns())
     out: list[Mention] = []
-    for pattern, spelling in _AGENCIES:
+    for pattern, spelling in _agency_patterns():
         for m in pattern.finditer(text):
-            if any(m.start() < o.span[1] and o.span[0] < m.end() for o in out):
+            if any(overlaps(m.span(), o.span) for o in out):
                 continue
             out.append(
                 Mention(
@@ -346,9 +343,7 @@ def find_entities(
     skip = anatomy.boilerplate
     from_dateline = dateline_mentions(text, anatomy) + dateline_agency(text, anatomy)
     agencies = [
-        a
-        for a in agency_mentions(text)
-        if not any(d.span[0] < a.span[1] and a.span[0] < d.span[1] for d in from_dateline)
+        a for a in agency_mentions(text) if not any(overlaps(a.span, d.span) for d in from_dateline)
     ]
     mentions = with_dateline(raw_mentions(text, language, model), from_dateline + agencies)
     if language == "uk":  # the tagger's spans (natasha's are not trimmed)

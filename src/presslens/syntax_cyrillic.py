@@ -80,17 +80,19 @@ def _models() -> tuple[Any, Any]:
 def morph_analyzer(language: str) -> Any:
     """pymorphy3's analyser with the language's dictionary (``ru`` or ``uk``): the one
     the entity readers load (:func:`presslens.entities.morph.analyzer`), not a second copy.
-    Ask it about :func:`dictionary_spelling` of a word."""
+    Words are asked about through :func:`dictionary_parses`."""
     from presslens.entities.morph import analyzer
 
     return analyzer("uk" if language == "uk" else "ru")
 
 
-def dictionary_spelling(word: str) -> str:
-    """``word`` as pymorphy3's dictionaries spell it (:func:`presslens.entities.morph.spelled`)."""
-    from presslens.entities.morph import spelled
+def dictionary_parses(word: str, language: str) -> tuple[Any, ...]:
+    """The dictionary's readings of ``word`` (``ru`` or ``uk``), its apostrophes spelled as
+    the dictionaries spell them: the entity readers' cached parses
+    (:func:`presslens.entities.morph.parses`)."""
+    from presslens.entities.morph import parses
 
-    return spelled(word)
+    return parses(word, "uk" if language == "uk" else "ru")
 
 
 @lru_cache(maxsize=2)
@@ -174,7 +176,7 @@ def _analyse(
     """
     if not any(c.isalpha() for c in word):
         return word, pos, feats
-    parses = morph_analyzer(language).parse(dictionary_spelling(word))
+    parses = dictionary_parses(word, language)
     if not parses:
         return word.lower(), pos, feats
     if language != "uk":
@@ -246,7 +248,7 @@ def cases(word: str, language: str) -> frozenset[str]:
     word, or the word does not decline: a guess from the word's ending is no evidence)."""
     return frozenset(
         _CASES[str(p.tag.case)]
-        for p in morph_analyzer(language).parse(dictionary_spelling(word))
+        for p in dictionary_parses(word, language)
         if p.is_known and p.tag.case and str(p.tag.case) in _CASES
     )
 
@@ -255,7 +257,7 @@ def cases(word: str, language: str) -> frozenset[str]:
 def lemmas(word: str, language: str) -> frozenset[str]:
     """Every dictionary form the dictionary gives ``word`` ('банку': банк and банка),
     for a lexicon to be asked about each reading the parse did not choose."""
-    parses = morph_analyzer(language).parse(dictionary_spelling(word))
+    parses = dictionary_parses(word, language)
     return frozenset(p.normal_form for p in parses if p.is_known)
 
 

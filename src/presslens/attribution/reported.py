@@ -433,8 +433,8 @@ def _speaker_of(
                 return spk, head, _addressee_after(frame, k, lex)
     addressee: int | None = None
     j = _skip_adjuncts(frame, k + 1, lex)
-    quoted = _quoted_addressee(frame, j)
     quoted_name = _quoted_at(frame, j)
+    quoted = quoted_name[1].i if quoted_name else None
     if quoted is not None:
         # 'сообщил «Интерфаксу» источник': a quoted name right after the verb is whom
         # it was told to (its words are a quotation's, left out of the frame)
@@ -532,12 +532,6 @@ def _quoted_at(toks: list[Any], j: int) -> list[Any]:
     if toks[j + 1].text not in _NAME_CLOSERS or toks[j + 1].i - toks[j].i < 2:
         return []
     return list(toks[j].doc[toks[j].i : toks[j + 1].i + 1])
-
-
-def _quoted_addressee(frame: list[Any], j: int) -> int | None:
-    """The first word of a quoted name at ``frame[j]`` ('сообщил «Интерфаксу»'), or None."""
-    name = _quoted_at(frame, j)
-    return name[1].i if name else None
 
 
 def _parsed_route(after: list[Any], subjects: list[Any]) -> bool:
@@ -1083,7 +1077,7 @@ _NAME_WORD = re.compile(r"[^\W_]+(?:['’ʼ.&-][^\W_]+)*")
 _CYRILLIC_LETTER = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 
 
-def quoted_name_only(text: str, span: Span, language: str) -> bool:
+def quoted_name_only(text: str, span: Span, lex: Lexicon) -> bool:
     """Whether the words in marks at ``span`` are a name ('ТОВ «Житлобуд ЛТД»',
     '«Укртранснафта»', '«Sofia»'): up to four words with no sentence end, after a
     company's form or a body's noun ('ПАТ «Українська залізниця»'), or each capitalised,
@@ -1094,15 +1088,15 @@ def quoted_name_only(text: str, span: Span, language: str) -> bool:
     words = _NAME_WORD.findall(inner)
     if not words or len(words) > 4 or inner[-1:] in ".!?…":
         return False
-    if _after_body(text, span, language):
+    if _after_body(text, span, lex):
         return True  # 'ПАТ «Українська залізниця»', 'ТОВ «Деміург»'
     if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return False
     if len(words) > 1 or not _CYRILLIC_LETTER.search(words[0]):
         return True
-    from presslens.syntax_cyrillic import dictionary_spelling, morph_analyzer
+    from presslens.syntax_cyrillic import dictionary_parses
 
-    found = morph_analyzer(language).parse(dictionary_spelling(words[0].lower()))
+    found = dictionary_parses(words[0].lower(), lex.language)
     return not any(
         p.is_known and not ({"Name", "Surn", "Geox", "Orgn", "Trad"} & set(p.tag.grammemes))
         for p in found
@@ -1112,20 +1106,18 @@ def quoted_name_only(text: str, span: Span, language: str) -> bool:
 _WORD_BEFORE_MARK = re.compile(r"([^\W\d_]+)\s*[«„\"]\s*$")
 
 
-def _after_body(text: str, span: Span, language: str) -> bool:
+def _after_body(text: str, span: Span, lex: Lexicon) -> bool:
     """A quotation right after a company's form or a body's noun ('ТОВ «Деміург»',
     'компанія «Деміург»'): the name of that body, whatever else the word can mean."""
-    from presslens.attribution.lexicon import for_language
     from presslens.syntax_cyrillic import lemmas
 
     m = _WORD_BEFORE_MARK.search(text, max(0, span[0] - 40), span[0])
-    lex = for_language(language)
-    if m is None or lex is None:
+    if m is None:
         return False
     word = m.group(1)
     if word.isupper() and len(word) > 1:
         return True  # ТОВ, ПАТ, ООО, ДП
-    return bool(lemmas(word.lower(), language) & lex.org_nouns)  # not 'заявление «…»': words
+    return bool(lemmas(word.lower(), lex.language) & lex.org_nouns)  # not 'заявление «…»': words
 
 
 def _colon_paragraph(frames: _Frames, q: QuotedSpan, prev: Span) -> Found | None:
@@ -1503,7 +1495,7 @@ def extract(
     """Every attribution of a Russian or Ukrainian text, in text order (see module doc)."""
     paras = regions(text, paras, excluded, bounded)
     quotes = find_quotes(unnest(text), paras)
-    names = {q.span for q in quotes if quoted_name_only(text, q.span, lex.language)}
+    names = {q.span for q in quotes if quoted_name_only(text, q.span, lex)}
     interiors = [q.span for q in quotes]
     direct = find_direct(text, sdoc, lex, quotes, paras, names)
     used = {f.cue_token for f in direct if f.cue_token is not None}

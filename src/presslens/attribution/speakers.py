@@ -31,15 +31,14 @@ _BODIES = _ORG | {"PLACE", "GPE", "LOC"}
 
 
 def _name_lemmas(name: str, language: str) -> set[str]:
-    from presslens.syntax_cyrillic import dictionary_spelling, morph_analyzer
+    from presslens.syntax_cyrillic import dictionary_parses
 
     out: set[str] = set()
-    analyser = morph_analyzer(language)
     for word in name.replace("-", " ").split():
         if not word[:1].isupper():
             continue
         out.add(norm(word))
-        out.update(norm(p.normal_form) for p in analyser.parse(dictionary_spelling(word))[:4])
+        out.update(norm(p.normal_form) for p in dictionary_parses(word, language)[:4])
     return out
 
 

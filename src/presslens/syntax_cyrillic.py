@@ -179,6 +179,9 @@ def _analyse(
     parses = dictionary_parses(word, language)
     if not parses:
         return word.lower(), pos, feats
+    unknown = not any(p.is_known for p in parses)
+    if unknown and word.isupper() and len(word) > 1 and pos not in ("NOUN", "PROPN"):
+        return word.lower(), "PROPN", {}  # 'Сумської ОВА': an abbreviation, no verb
     if language != "uk":
         best = max(parses, key=lambda p: _agrees(p, pos, feats))
         return best.normal_form, pos, feats
@@ -245,12 +248,18 @@ def _features(parse: Any) -> dict[str, str]:
 @lru_cache(maxsize=20000)
 def cases(word: str, language: str) -> frozenset[str]:
     """Every case the dictionary allows for ``word`` (empty when it does not know the
-    word, or the word does not decline: a guess from the word's ending is no evidence)."""
-    return frozenset(
+    word, or the word does not decline: a guess from the word's ending is no evidence).
+    A compound the dictionary lacks declines in its last part ('летчик-космонавт',
+    'экс-нардеп'), so that part's cases are the compound's."""
+    known = frozenset(
         _CASES[str(p.tag.case)]
         for p in dictionary_parses(word, language)
         if p.is_known and p.tag.case and str(p.tag.case) in _CASES
     )
+    last = word.rsplit("-", 1)[-1]
+    if known or last == word or not last:
+        return known
+    return cases(last, language)
 
 
 @lru_cache(maxsize=20000)

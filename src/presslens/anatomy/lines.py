@@ -35,6 +35,43 @@ def line_spans(text: str) -> list[Span]:
     return out
 
 
+_HSPACE = " \t\u00a0"
+_OPENING_MARKS = "«„“("
+_CONTINUING = ".,;:!?…)»”"
+_SHORT_RUN = 6  # words of a link's or a bold word's own line
+_TERMINAL = ".!?…"
+
+
+def _line_at(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)].rstrip("\r")
+
+
+def inline_break(text: str, at: int) -> bool:
+    """Whether the line break at ``text[at]`` falls inside a sentence: Telegram posts
+    (and feeds copied from them) put a link's or a bold word's text on a line of its own
+    ('рассказал экс-нардеп \nИгорь Мосийчук\n. ', '«\nЕсли ... обеспечено\n», – сказал').
+
+    Such a break is read as a space: the line after it starts with a space, a mark that
+    continues a sentence (.,;:!?» ) or a lowercase letter; or the line before is only an
+    opening mark; or the line before ends with a space and the line after is a short run
+    that does not end the sentence (the link's own line). A whitespace-only line is a
+    paragraph break, whatever is around it.
+    """
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at].rstrip("\r")
+    after = _line_at(text, at + 1)
+    if not before.strip() or not after.strip():
+        return False
+    head = after[0]
+    if head in _HSPACE or head in _CONTINUING or head.islower():
+        return True
+    if before.strip() in ('"', "«", "„", "“") or before.rstrip()[-1] in _OPENING_MARKS:
+        return True
+    run = after.strip()
+    return before[-1] in _HSPACE and len(run.split()) <= _SHORT_RUN and run[-1] not in _TERMINAL
+
+
 def has_blank_lines(text: str) -> bool:
     """Whether any two lines are separated by an empty (or whitespace-only) line."""
     return _BLANK_LINE.search(text.strip()) is not None
@@ -49,7 +86,7 @@ def paragraph_spans(text: str) -> list[Span]:
     """
     lines = line_spans(text)
     if not has_blank_lines(text):
-        return lines
+        return _joined_inline(text, lines)
     out: list[Span] = []
     block_start: int | None = None
     block_end = 0
@@ -62,4 +99,17 @@ def paragraph_spans(text: str) -> list[Span]:
         block_start, block_end = start, end
     if block_start is not None:
         out.append((block_start, block_end))
+    return out
+
+
+def _joined_inline(text: str, lines: list[Span]) -> list[Span]:
+    """Lines joined across breaks inside a sentence (:func:`inline_break`)."""
+    out: list[Span] = []
+    for start, end in lines:
+        if out:
+            at = text.find("\n", out[-1][1], start)
+            if at >= 0 and text.count("\n", out[-1][1], start) == 1 and inline_break(text, at):
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
     return out

@@ -84,6 +84,9 @@ class Lexicon:
     # What words are said in, not who says them: 'в интервью телеканалу', 'в ефірі
     # радіо' name a medium, though a body's noun follows in the genitive.
     medium_nouns: frozenset[str] = frozenset()
+    # Outlets ('издание', 'видання', 'газета', 'телеканал'): one named bare ('как отмечает
+    # издание') is the outlet the text has named as one, not the last body that spoke.
+    outlet_nouns: frozenset[str] = frozenset()
     # Verbs whose object is the speaker and whose subject relays ('цитирует министра
     # агентство Bloomberg', 'цитує міністра агентство').
     quoting_verbs: frozenset[str] = frozenset()

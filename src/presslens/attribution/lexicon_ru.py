@@ -151,6 +151,9 @@ LEXICON = Lexicon(
     citing=(("со", "ссылкой", "на"),),
     naming_verbs=lemmas("назвать называть охарактеризовать характеризовать окрестить"),
     medium_nouns=lemmas("интервью эфир беседа разговор программа передача"),
+    outlet_nouns=lemmas(
+        "газета издание телеканал журнал портал радио сайт редакция телеграм-канал telegram-канал"
+    ),
     quoting_verbs=lemmas("цитировать процитировать"),
     own_possessives=lemmas("наш мой"),
     calendar=lemmas(

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
+from presslens.anatomy.lines import inline_break
 from presslens.attribution.found import Found, credited, inside, overlap
 from presslens.attribution.headline import with_headline_reports
 from presslens.attribution.lexicon import Lexicon, norm
@@ -210,9 +211,15 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
 
 
 def _line_between(a: Any, b: Any) -> bool:
-    """Whether a line break separates tokens ``a`` and ``b`` (in either order)."""
+    """Whether a line break separates tokens ``a`` and ``b`` (in either order); a break
+    inside a sentence ('экс-нардеп \nИгорь Мосийчук', a post's link on its own line)
+    separates nothing."""
     first, second = (a, b) if a.i < b.i else (b, a)
-    return "\n" in first.doc.text[first.idx + len(first.text) : second.idx]
+    text = first.doc.text
+    return any(
+        text[at] == "\n" and not inline_break(text, at)
+        for at in range(first.idx + len(first.text), second.idx)
+    )
 
 
 def _adjunct_before_name(toks: list[Any], i: int, head_case: str) -> int:
@@ -979,11 +986,31 @@ def _according_at(toks: list[Any], lex: Lexicon) -> tuple[Any, Any] | None:
 
 
 def _according_speaker(toks: list[Any], prep: Any, noun: Any) -> list[Any]:
-    """The genitive after 'по словам', or the possessive inside 'по его словам'."""
+    """The genitive after 'по словам', or the possessive inside 'по его словам'; a
+    quoted name after the genitive goes with it ('за словами співрозмовника «Економічної
+    правди»')."""
     k = toks.index(noun)
     if toks[k - 1].i != prep.i and toks[k - 1].pos_ in ("PRON", "DET"):
         return [toks[k - 1]]
-    return _phrase(toks, k + 1, 1)
+    phrase = _phrase(toks, k + 1, 1)
+    if phrase:
+        phrase = [*phrase, *_quoted_at(toks, k + 1 + len(phrase))]
+    return phrase
+
+
+def _source_modifier(text: str, toks: list[Any], last: Any, end: int) -> list[Any]:
+    """The words that place a source, up to the comma after it ('по словам источника |в
+    отрасли|, C', 'за словами джерела |в уряді|, C'): no verb among them, a few words,
+    and a clause after the comma; [] where there are none."""
+    comma = text.find(",", last.idx + len(last.text), end)
+    if comma < 0 or not _long_enough(text, _content(text, comma + 1, end)):
+        return []
+    between = [t for t in toks if last.i < t.i and t.idx < comma]
+    if not between or len(between) > _MAX_SPEAKER_WORDS or between[0].pos_ != "ADP":
+        return []
+    if any(_is_verb(t) or t.is_punct for t in between):
+        return []
+    return between
 
 
 def _past_modifier(text: str, toks: list[Any], start: int, end: int) -> int:
@@ -1342,8 +1369,13 @@ def _according_report(
     if not spk and _lemma(noun) in lex.data_nouns:
         return None  # 'по данным, ...' with no source named: unverifiable, not a report
     phrase_end = max(spk[-1] if spk else noun, noun, key=lambda t: t.i)
+    placed = _source_modifier(text, toks, phrase_end, sent[1])
+    if placed:
+        spk, phrase_end = [*spk, *placed], placed[-1]
     pe = _past_modifier(text, toks, phrase_end.idx + len(phrase_end.text), sent[1])
     before = _content(text, sent[0], prep.idx)
+    if not _clause_piece([t for t in toks if t.idx < prep.idx and not t.is_punct]):
+        before = None  # 'Между тем, по данным газеты, C': a connective, no part of C
     after = _content(text, pe, sent[1])
     cue = (prep.idx, noun.idx + len(noun.text))
     if before is not None and _long_enough(text, after) and text[: prep.idx].rstrip().endswith(","):
@@ -1365,6 +1397,23 @@ def _according_report(
     return Found(
         _kind(content, interiors), content, parts, cue, _span(spk), _head(spk), None, noun.i
     )
+
+
+def _clause_piece(toks: list[Any]) -> bool:
+    """Whether the words before an according phrase carry part of the proposition ('Рост
+    зарплат, по словам X, отстаёт'): a verb, or a word that can be its subject. A
+    connective ('Между тем', 'Тим часом', 'Кроме того', 'Водночас') carries none."""
+    governed = False  # a preposition's object ('Кроме того', 'Між тим') is no subject
+    for t in toks:
+        if _is_verb(t) or (
+            not governed and t.pos_ in _NP_POS - {"DET"} and _case_possible(t, "Nom")
+        ):
+            return True
+        if t.pos_ == "ADP":
+            governed = True
+        elif t.pos_ not in ("ADJ", "DET", "NUM"):
+            governed = False
+    return False
 
 
 def _as_report(

@@ -15,6 +15,7 @@ unlinked: they are anonymous. Only grammar and entity types decide, never names.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from typing import Any
 
 from presslens.attribution.bases import documented
@@ -24,10 +25,13 @@ from presslens.attribution.furniture import speaker_candidates
 from presslens.attribution.lexicon import Lexicon, norm
 from presslens.attribution.syntax_utils import tokens_in
 from presslens.document import Entity, Quote, Span, Speaker
+from presslens.entities.cyrillic import agency_mentions
+from presslens.entities.mention import overlaps
 
 _ORG = frozenset({"ORG", "ORGANIZATION"})
 # A body that spoke may be named by its country ("МИД Латвии" links to Латвия).
 _BODIES = _ORG | {"PLACE", "GPE", "LOC"}
+_OPENING_MARKS = frozenset('«„“"')
 
 
 def _name_lemmas(name: str, language: str) -> set[str]:
@@ -99,6 +103,49 @@ class SpeakerLinker:
         skip = set(self.routes) | ({route} if route else set())
         return _nearest_before(self.entities, at, _ORG, skip)
 
+    @cached_property
+    def _outlets(self) -> set[str]:
+        """Entities the text names as outlets: a name in marks or Latin script after an
+        outlet noun ('на сайті «МедіаПорт»', 'газета The Times'), or known news agencies
+        (the anatomy stage's table)."""
+        agencies = [m.span for m in agency_mentions(self.text)]
+        out: set[str] = set()
+        for e in self.entities:
+            for mention in e.mentions:
+                if any(overlaps(mention, a) for a in agencies) or self._after_outlet_noun(mention):
+                    out.add(e.id)
+        return out
+
+    def _after_outlet_noun(self, mention: Span) -> bool:
+        words = tokens_in(self.sdoc, mention) if self.sdoc is not None else []
+        if not words:
+            return False
+        i = words[0].i - 1
+        marked = i >= 0 and self.sdoc[i].text in _OPENING_MARKS
+        while i >= 0 and self.sdoc[i].text in _OPENING_MARKS:
+            i -= 1
+        # a name in marks or in Latin script ('газета «Ведомости»', 'издание Politico'); a
+        # genitive after the noun is the site's owner ('на сайте Кремля'), no outlet
+        named = marked or words[0].text[:1].isascii()
+        return named and i >= 0 and norm(self.sdoc[i].lemma_) in self.lex.outlet_nouns
+
+    def _outlet_before(self, at: int) -> str | None:
+        """The outlet a bare 'издание' / 'видання' takes up: the last that spoke or was
+        told, else the last named as an outlet before ``at``; None where the text names
+        none (not the last body that spoke: a ministry is no 'издание')."""
+        outlets = self._outlets | set(self.routes)
+        for _, eid in reversed(self.history.speakers):
+            if eid in outlets:
+                return eid
+        best: tuple[int, str] | None = None
+        for e in self.entities:
+            if e.id not in outlets:
+                continue
+            for s, _ in e.mentions:
+                if s < at and (best is None or s > best[0]):
+                    best = (s, e.id)
+        return best[1] if best else None
+
     def _titled(self, words: list[Any], lemmas: list[str], at: int) -> str | None:
         """The person last named before ``at`` whose title the phrase takes up: 'Министр
         обороны Андрей Белоусов заявил ... Министр добавил', 'Міністр оборони Рустем Умєров
@@ -122,6 +169,47 @@ class SpeakerLinker:
                         best = (s, e.id)
         return best[1] if best else None
 
+    def _gender(self, eid: str) -> set[str]:
+        """The grammatical genders the entity's mentions show (their first gendered word:
+        'Мария Захарова' Fem, 'МИД' Masc, 'Міністерство оборони' Neut)."""
+        out: set[str] = set()
+        for e in self.entities:
+            if e.id != eid:
+                continue
+            for mention in e.mentions:
+                gendered = (t.morph.get("Gender") for t in self._words(mention))
+                out.update(next((g for g in gendered if g), []))
+        return out
+
+    def _dropped_subject(self, cue: Span | None, at: int) -> str | None:
+        """Who speaks through a personal verb with no subject ('Также отметила, что',
+        'Водночас вказав, що', 'Кроме того, сообщили, что'): Russian and Ukrainian drop
+        the subject the text has just named, and the verb's gender and number say who
+        it is. A singular verb takes the last speaker of its gender (any speaker, for a
+        present tense that shows none; a neuter one only a neuter body, as 'Министерство
+        ... Также отметило'); a plural one the last speaker if it was a body ('В МИД
+        заявили ... Также сообщили'). A reflexive verb ('Сообщается', 'Повідомлялося')
+        is impersonal: no one is named, as English 'It is reported'."""
+        verb = (
+            next((t for t in tokens_in(self.sdoc, cue) if t.pos_ in ("VERB", "AUX")), None)
+            if cue and self.sdoc is not None
+            else None
+        )
+        if verb is None or norm(verb.lemma_).endswith(("ся", "сь")):
+            return None
+        morph = verb.morph
+        if morph.get("Person") and morph.get("Person") != ["3"]:
+            return None
+        if morph.get("Number") == ["Plur"]:
+            last = self.history.speakers[-1][1] if self.history.speakers else None
+            return last if self.types.get(last or "") in _BODIES else None
+        gender = morph.get("Gender")
+        for _, eid in reversed(self.history.speakers):
+            known = self._gender(eid)
+            if not gender or set(gender) & known or (not known and gender != ["Neut"]):
+                return eid
+        return None
+
     def link(
         self,
         span: Span | None,
@@ -137,7 +225,7 @@ class SpeakerLinker:
             # names no document and no body
             if documented(self.sdoc, cue, content, lex):
                 return self._last_body() or self._nearest_body(at, route)
-            return None
+            return self._dropped_subject(cue, at)
         words = self._words(span)
         lemmas = [norm(t.lemma_) for t in words]
         first_noun = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
@@ -172,6 +260,8 @@ class SpeakerLinker:
         eid = self._titled(words, lemmas, span[0])
         if eid is not None:
             return eid
+        if first_noun is not None and norm(first_noun.lemma_) in lex.outlet_nouns:
+            return self._outlet_before(span[0])
         if any(w in lex.org_nouns | lex.document_nouns | lex.representative_nouns for w in lemmas):
             return self._last_body() or self._nearest_body(span[0], route)
         return None

@@ -288,3 +288,54 @@ def test_paragraphs_join_across_inline_breaks_only() -> None:
 def test_outlet_names_in_marks() -> None:
     text = "Як пише видання «Економічна правда», а також телеканал «Рада». ТОВ «Житлобуд»"
     assert [text[s:e] for s, e in outlet_names(text)] == ["Економічна правда", "Рада"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Министр Сергей Лавров заявил, что переговоры продолжаются. Также подчёркивает,"
+            " что визит в Пекин состоится в марте.",
+            "Сергей Лавров",
+        ),
+        (
+            "Міністр Андрій Сибіга заявив, що переговори тривають. Також наголошує, що візит"
+            " до Варшави відбудеться в березні.",
+            "Андрій Сибіга",
+        ),
+        (
+            "В Кремле заявили, что переговоры продолжаются. Также сообщает, что визит в Пекин"
+            " состоится в марте.",
+            None,
+        ),
+    ],
+)
+def test_a_present_tense_without_subject_takes_only_a_person(
+    text: str, speaker: str | None
+) -> None:
+    """A present tense shows no gender: the person who spoke last, never a body."""
+    assert _quotes(text)[1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "«Айн Рэнд – одна из моих любимых писательниц, я прочитала все её книги, –"
+            " рассказывает телеведущая Ольга Фреймут. – Это женщина, не сломленная"
+            " обстоятельствами».",
+            "Ольга Фреймут",
+        ),
+        (
+            "«Айн Ренд – одна з моїх улюблених письменниць, я прочитала всі її твори, –"
+            " розповідає телеведуча Ольга Фреймут. – Це жінка, нескорена життєвими"
+            " обставинами».",
+            "Ольга Фреймут",
+        ),
+    ],
+)
+def test_a_dash_inside_the_first_part_of_an_interrupted_quotation(text: str, speaker: str) -> None:
+    """«Q1 – more of Q1, – says X. – Q2»: the attribution is the dashes' pair with a cue."""
+    ((content, said, _),) = _quotes(text)
+    assert said == speaker
+    assert content.startswith("Айн") and content.endswith(("обстоятельствами", "обставинами"))

@@ -60,3 +60,18 @@ def test_lexical_attributes_are_set() -> None:
     doc = parse("По словам эксперта, рост.", "ru")
     assert doc[0].lower_ == "по"
     assert doc[3].is_punct
+
+
+@pytest.mark.parametrize("language", ["ru", "uk"])
+def test_heads_after_a_line_break_inside_a_sentence(language: str) -> None:
+    """razdel does not cut at a single line break ('Итоги года\\nМинистр ... заявил'), so a
+    whitespace token stands inside the sentence; the words after it keep their heads
+    (they were shifted by one: 'Министр' hung from 'Петров', a name from the break)."""
+    text = {
+        "ru": "Итоги года\nМинистр финансов Иван Петров заявил, что бюджет исполнен.",
+        "uk": "Підсумки року\nМіністр фінансів Іван Петренко заявив, що бюджет виконано.",
+    }[language]
+    doc = parse(text, language)
+    assert not any(t.head.pos_ == "SPACE" for t in doc if t.pos_ != "SPACE")
+    if language == "ru":
+        assert next(t for t in doc if t.text == "Министр").head.text == "заявил"

@@ -331,12 +331,16 @@ def parse(text: str, language: str = "ru") -> Any:
 
     for sent, mk, sx in zip(sents, tagged, parsed, strict=True):
         gap(sent[0][0])
-        base = len(words)
         local = [int(t.head_id) - 1 if int(t.head_id) > 0 else k for k, t in enumerate(sx.tokens)]
         local = _tree(local)
+        # Where each word of the sentence lands in the document: whitespace tokens (a line
+        # break inside the sentence) stand between words, so a word's index is not
+        # ``base + k``; heads are mapped once every word has its place.
+        at: list[int] = []
         for k, ((s, e), mt, st) in enumerate(zip(sent, mk.tokens, sx.tokens, strict=True)):
             if k > 0:
                 gap(s)
+            at.append(len(words))
             word = text[s:e]
             opening = k == 0 or text[sent[k - 1][0] : sent[k - 1][1]] in _OPENERS
             lemma, upos, feats = _analyse(word, mt.pos, mt.feats, language, opening)
@@ -345,10 +349,12 @@ def parse(text: str, language: str = "ru") -> Any:
             lemmas.append(lemma)
             pos.append(upos)
             morphs.append("|".join(f"{a}={b}" for a, b in sorted(feats.items())))
-            heads.append(base + local[k])
+            heads.append(local[k])
             deps.append("ROOT" if local[k] == k else st.rel)
             sent_starts.append(k == 0)
             cursor = e
+        for i in at:
+            heads[i] = at[heads[i]]
     gap(len(text))
     if heads and heads[0] == -1:  # leading whitespace: hang it from the first word
         heads[0] = 1 if len(heads) > 1 else 0

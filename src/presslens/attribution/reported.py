@@ -843,7 +843,9 @@ def _sentence_start(text: str, floor: int, end: int) -> int:
 
 
 _RIGHT_DASH = re.compile(r"\s*[,!?…]?\s*[—–-]\s*")
-_INNER = re.compile(r",?\s*[—–]\s+(?P<attr>[^«»„“”—–]{2,160}?)[,.:]\s*[—–]\s+")
+# A lookahead, so that every dash is tried ('«Айн Рэнд – одна из ..., – рассказывает X. –
+# ...»': the first dash belongs to the quotation).
+_INNER = re.compile(r"(?=(?P<all>,?\s*[—–]\s+(?P<attr>[^«»„“”—–]{2,160}?)[,.:]\s*[—–]\s+))")
 
 
 class _Frames:
@@ -882,10 +884,10 @@ class _Frames:
             attr = (m.start("attr"), m.end("attr"))
             toks = [t for t in tokens_in(self.sdoc, attr) if not t.is_space]
             cue = self.cue_in(toks)
-            if cue is None or m.end() >= e:
+            if cue is None or m.end("all") >= e:
                 continue
             first = trim(self.text, (s, m.start()))
-            second = trim(self.text, (m.end(), e))
+            second = trim(self.text, (m.end("all"), e))
             if first is None or second is None:
                 continue
             f = self.found("direct", (first, second), cue, toks)

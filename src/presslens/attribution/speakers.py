@@ -185,11 +185,11 @@ class SpeakerLinker:
         """Who speaks through a personal verb with no subject ('Также отметила, что',
         'Водночас вказав, що', 'Кроме того, сообщили, что'): Russian and Ukrainian drop
         the subject the text has just named, and the verb's gender and number say who
-        it is. A singular verb takes the last speaker of its gender (any speaker, for a
-        present tense that shows none; a neuter one only a neuter body, as 'Министерство
-        ... Также отметило'); a plural one the last speaker if it was a body ('В МИД
-        заявили ... Также сообщили'). A reflexive verb ('Сообщается', 'Повідомлялося')
-        is impersonal: no one is named, as English 'It is reported'."""
+        it is. A singular verb takes the last speaker of its gender (for a present tense,
+        which shows none, the last speaker if a person; a neuter verb only a neuter body,
+        as 'Министерство ... Также отметило'); a plural one the last speaker if it was a
+        body ('В МИД заявили ... Также сообщили'). A reflexive verb ('Сообщается',
+        'Повідомлялося') is impersonal: no one is named, as English 'It is reported'."""
         verb = (
             next((t for t in tokens_in(self.sdoc, cue) if t.pos_ in ("VERB", "AUX")), None)
             if cue and self.sdoc is not None
@@ -204,9 +204,12 @@ class SpeakerLinker:
             last = self.history.speakers[-1][1] if self.history.speakers else None
             return last if self.types.get(last or "") in _BODIES else None
         gender = morph.get("Gender")
+        if not gender:  # a present tense shows no gender: only the person who spoke last
+            last = self.history.speakers[-1][1] if self.history.speakers else None
+            return last if self.types.get(last or "") == "PERSON" else None
         for _, eid in reversed(self.history.speakers):
             known = self._gender(eid)
-            if not gender or set(gender) & known or (not known and gender != ["Neut"]):
+            if set(gender) & known or (not known and gender != ["Neut"]):
                 return eid
         return None
 

@@ -95,6 +95,9 @@ class Lexicon:
     # Months and weekdays: a date before the verb ('в четверг, 26 октября сообщили') is
     # no one who speaks.
     calendar: frozenset[str] = frozenset()
+    # Relative pronouns: 'Представитель Пентагона, который пожелал ...,' modifies the
+    # noun before it; the verb inside is the clause's, not the report's.
+    relatives: frozenset[str] = frozenset()
 
     def is_speech(self, lemma: str) -> bool:
         return norm(lemma) in self.speech_verbs

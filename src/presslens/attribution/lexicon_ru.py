@@ -154,6 +154,7 @@ LEXICON = Lexicon(
     outlet_nouns=lemmas(
         "газета издание телеканал журнал портал радио сайт редакция телеграм-канал telegram-канал"
     ),
+    relatives=lemmas("который"),
     quoting_verbs=lemmas("цитировать процитировать"),
     own_possessives=lemmas("наш мой"),
     calendar=lemmas(

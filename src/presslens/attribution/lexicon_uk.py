@@ -155,6 +155,7 @@ LEXICON = Lexicon(
     outlet_nouns=lemmas(
         "газета видання телеканал журнал портал радіо сайт редакція телеграм-канал telegram-канал"
     ),
+    relatives=lemmas("який"),
     quoting_verbs=lemmas("цитувати процитувати"),
     own_possessives=lemmas("наш мій"),
     calendar=lemmas(

@@ -42,6 +42,7 @@ from presslens.attribution.quotes import (
 )
 from presslens.attribution.syntax_utils import tokens_in, trim
 from presslens.document import QuoteKind, Span
+from presslens.entities.cyrillic import CYRILLIC_LETTER
 
 _DASHES = "—–-"
 _SENT_END = re.compile(r"[.!?…]+(?=[\s»”“\"]|$)")
@@ -700,7 +701,7 @@ def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[A
         # 'Джерело, близьке до переговорів, повідомило': a modifier set off by commas
         # right before the verb belongs to the noun before it (the Ukrainian parse hangs
         # the verb on the modifier)
-        start, end = _subject_before_modifier(frame, k, cue)
+        start, end = _subject_before_modifier(frame, k, cue, lex)
     before = frame[start:end]
     while before and before[0].pos_ in ("ADV", "PART", "CCONJ"):
         before = before[1:]  # 'Раніше глава МЗС Петер Сійярто пригрозив'
@@ -731,10 +732,7 @@ def _segment_start(frame: list[Any], end: int) -> int:
 _SEGMENT_MARKS = frozenset([",", "—", "–", ":", ";", "«", "»"])
 
 
-_RELATIVES = frozenset({"который", "який"})
-
-
-def _subject_before_modifier(frame: list[Any], k: int, cue: Any) -> tuple[int, int]:
+def _subject_before_modifier(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> tuple[int, int]:
     """The noun phrase before a comma-bounded segment right before the verb at
     ``frame[k]``: with that segment when it modifies the noun ('Источник, близкий к
     переговорам, сообщил'), without it when it is a parenthesis naming no subject
@@ -751,7 +749,7 @@ def _subject_before_modifier(frame: list[Any], k: int, cue: Any) -> tuple[int, i
     modifier = (
         opener.pos_ == "ADJ"
         or "Part" in opener.morph.get("VerbForm")
-        or _lemma(opener) in _RELATIVES
+        or _lemma(opener) in lex.relatives
     )
     aside = not any(
         t.pos_ in ("NOUN", "PROPN", "PRON") and _subject_like(t, cue)
@@ -1015,7 +1013,7 @@ def _source_modifier(text: str, toks: list[Any], last: Any, end: int) -> list[An
     return between
 
 
-def _past_modifier(text: str, toks: list[Any], start: int, end: int) -> int:
+def _past_modifier(text: str, toks: list[Any], start: int, end: int, lex: Lexicon) -> int:
     """Where the words after a source phrase begin once a participle or relative clause
     set off by commas is passed ('Согласно докладу ООН, опубликованному в понедельник,
     C': C begins after it); ``start`` where there is none."""
@@ -1025,7 +1023,7 @@ def _past_modifier(text: str, toks: list[Any], start: int, end: int) -> int:
     if first is None or not (
         first.pos_ == "ADJ"
         or "Part" in first.morph.get("VerbForm")
-        or _lemma(first) in ("который", "який")
+        or _lemma(first) in lex.relatives
     ):
         return start
     comma = text.find(",", first.idx, end)
@@ -1103,7 +1101,6 @@ def find_direct(
 
 
 _NAME_WORD = re.compile(r"[^\W_]+(?:['’ʼ.&-][^\W_]+)*")
-_CYRILLIC_LETTER = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 
 
 def quoted_name_only(text: str, span: Span, lex: Lexicon) -> bool:
@@ -1121,7 +1118,7 @@ def quoted_name_only(text: str, span: Span, lex: Lexicon) -> bool:
         return True  # 'ПАТ «Українська залізниця»', 'ТОВ «Деміург»'
     if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return False
-    if len(words) > 1 or not _CYRILLIC_LETTER.search(words[0]):
+    if len(words) > 1 or not CYRILLIC_LETTER.search(words[0]):
         return True
     from presslens.syntax_cyrillic import dictionary_parses
 
@@ -1374,7 +1371,7 @@ def _according_report(
     placed = _source_modifier(text, toks, phrase_end, sent[1])
     if placed:
         spk, phrase_end = [*spk, *placed], placed[-1]
-    pe = _past_modifier(text, toks, phrase_end.idx + len(phrase_end.text), sent[1])
+    pe = _past_modifier(text, toks, phrase_end.idx + len(phrase_end.text), sent[1], lex)
     before = _content(text, sent[0], prep.idx)
     if not _clause_piece([t for t in toks if t.idx < prep.idx and not t.is_punct]):
         before = None  # 'Между тем, по данным газеты, C': a connective, no part of C

@@ -250,7 +250,8 @@ def dateline_agency(text: str, anatomy: Anatomy) -> list[Mention]:
     return [Mention(span=match.span(1), type=ORG, name=name, full=name, source="dateline")]
 
 
-_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+# A letter of the Russian or Ukrainian alphabet (a name with one is spelt in Cyrillic).
+CYRILLIC_LETTER = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -259,7 +260,7 @@ def _agency_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     free to inflect ('Укрінформу', 'Интерфаксом', 'РИА Новостям')."""
     from presslens.anatomy.agencies import AGENCIES
 
-    spellings = {s for names in AGENCIES.values() for s in names if _CYRILLIC.search(s)}
+    spellings = {s for names in AGENCIES.values() for s in names if CYRILLIC_LETTER.search(s)}
     out = []
     for spelling in sorted(spellings, key=len, reverse=True):
         stem = (

@@ -225,6 +225,14 @@ def _is_proper(parse: Any) -> bool:
     return bool(_PROPER & set(parse.tag.grammemes))
 
 
+def common_word(word: str, language: str) -> bool:
+    """Whether the dictionary knows ``word`` only as a common word, never as a name
+    ('Форточка', 'Сдался'; not 'Песков', which is also a surname, nor 'Шольц', which it
+    does not know): a capital at the start of a headline says nothing."""
+    known = [p for p in dictionary_parses(word, language) if p.is_known]
+    return bool(known) and not any(_is_proper(p) for p in known)
+
+
 def _features(parse: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     tag = parse.tag

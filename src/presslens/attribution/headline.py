@@ -17,7 +17,7 @@ and at least two words follow. Grammar and position only: no name decides.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from presslens.attribution.cues import words
 from presslens.attribution.found import Found, inside
@@ -41,10 +41,17 @@ RUBRICS = words(
 )
 
 
-def headline_report(text: str, headline: Span, interiors: Sequence[Span]) -> Found | None:
+def headline_report(
+    text: str,
+    headline: Span,
+    interiors: Sequence[Span],
+    speaks: Callable[[Span], bool] | None = None,
+) -> Found | None:
     """The attribution a colon headline makes, or None; its cue is the colon, its
     speaker the words before it, its content the words after it (``direct`` when they
-    are one quotation, ``mixed`` when they hold one)."""
+    are one quotation, ``mixed`` when they hold one). ``speaks``, where given, says
+    whether the words before the colon can name who speaks (the parse's reading:
+    'Сдался в первом же бою:' is a clause, 'Форточка в Европу:' a rubric)."""
     line = text[headline[0] : headline[1]]
     m = _SPEAKER.match(line)
     if m is None:
@@ -60,7 +67,7 @@ def headline_report(text: str, headline: Span, interiors: Sequence[Span]) -> Fou
     base = headline[0]
     speaker = trim(text, (base + m.start("who"), base + m.end("who")))
     content = trim(text, (base + m.start("what"), base + m.end("what")), ".")
-    if speaker is None or content is None:
+    if speaker is None or content is None or (speaks is not None and not speaks(speaker)):
         return None
     quoted = [q for q in interiors if inside(q, content)]
     kind = "indirect"
@@ -77,10 +84,11 @@ def with_headline_reports(
     found: list[Found],
     headlines: Sequence[Span],
     interiors: Sequence[Span],
+    speaks: Callable[[Span], bool] | None = None,
 ) -> list[Found]:
     """``found`` with the report of each colon headline among ``headlines`` (the
     headline and standfirst), which replaces what was read inside its content."""
-    reports = [f for b in headlines if (f := headline_report(text, b, interiors))]
+    reports = [f for b in headlines if (f := headline_report(text, b, interiors, speaks))]
     if not reports:
         return found
     kept = [g for g in found if not any(inside(g.span, f.span) for f in reports)]

@@ -98,6 +98,9 @@ class Lexicon:
     # Relative pronouns: 'Представитель Пентагона, который пожелал ...,' modifies the
     # noun before it; the verb inside is the clause's, not the report's.
     relatives: frozenset[str] = frozenset()
+    # Kinds of institution a bare noun names ('суд', 'прокуратура'): 'Суд указал' takes up
+    # a court named before, not whichever organisation was named last.
+    institutions: frozenset[str] = frozenset()
 
     def is_speech(self, lemma: str) -> bool:
         return norm(lemma) in self.speech_verbs

@@ -155,6 +155,7 @@ LEXICON = Lexicon(
         "газета издание телеканал журнал портал радио сайт редакция телеграм-канал telegram-канал"
     ),
     relatives=lemmas("который"),
+    institutions=lemmas("суд прокуратура партия университет институт посольство консульство"),
     quoting_verbs=lemmas("цитировать процитировать"),
     own_possessives=lemmas("наш мой"),
     calendar=lemmas(

@@ -156,6 +156,7 @@ LEXICON = Lexicon(
         "газета видання телеканал журнал портал радіо сайт редакція телеграм-канал telegram-канал"
     ),
     relatives=lemmas("який"),
+    institutions=lemmas("суд прокуратура партія університет інститут посольство консульство"),
     quoting_verbs=lemmas("цитувати процитувати"),
     own_possessives=lemmas("наш мій"),
     calendar=lemmas(

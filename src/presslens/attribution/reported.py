@@ -993,8 +993,13 @@ def _according_speaker(toks: list[Any], prep: Any, noun: Any) -> list[Any]:
     if toks[k - 1].i != prep.i and toks[k - 1].pos_ in ("PRON", "DET"):
         return [toks[k - 1]]
     phrase = _phrase(toks, k + 1, 1)
-    if phrase:
-        phrase = [*phrase, *_quoted_at(toks, k + 1 + len(phrase))]
+    after = k + 1 + len(phrase)
+    quoted = _quoted_at(toks, after) if phrase else []
+    if quoted:
+        # 'директора «Національного туристичного офісу» Олега Литвяка': the name after it
+        name = _phrase(toks, after + 2, 1)
+        named = bool(name) and _is_word_name(name[0]) and not _line_between(quoted[-1], name[0])
+        phrase = [*phrase, *quoted, *(name if named else [])]
     return phrase
 
 
@@ -1529,6 +1534,30 @@ def _trailing_report(
     return None
 
 
+def _names_speaker(sdoc: Any, span: Span, lex: Lexicon) -> bool:
+    """Whether the words before a headline's colon can name who speaks: no verb among
+    them, and their first noun a name, an acronym or a noun for a person, a body or a
+    source ('Песков:', 'Украинские СМИ:', 'Источник в Кремле:'); not a clause ('Сдался
+    в первом же бою:') or a figure of speech ('Форточка в Европу:')."""
+    words = _words(tokens_in(sdoc, span))
+    if not words or any(_is_verb(t) for t in words):
+        return False
+    head = next((t for t in words if t.pos_ not in ("ADJ", "DET", "NUM")), words[0])
+    people = (
+        lex.title_nouns
+        | lex.people_nouns
+        | lex.org_nouns
+        | lex.anonymous_nouns
+        | lex.representative_nouns
+        | lex.outlet_nouns
+    )
+    from presslens.syntax_cyrillic import common_word
+
+    if _lemma(head) in people or head.text.isupper() or not CYRILLIC_LETTER.search(head.text):
+        return True
+    return head.pos_ == "PROPN" and not common_word(head.text, _language(head))
+
+
 # --- everything -----------------------------------------------------------------------
 
 
@@ -1548,7 +1577,9 @@ def extract(
     direct = find_direct(text, sdoc, lex, quotes, paras, names)
     used = {f.cue_token for f in direct if f.cue_token is not None}
     indirect = find_indirect(text, sdoc, lex, interiors, paras, used)
-    found = with_headline_reports(text, [*direct, *indirect], bounded, interiors)
+    found = with_headline_reports(
+        text, [*direct, *indirect], bounded, interiors, lambda span: _names_speaker(sdoc, span, lex)
+    )
     speech = [s for s in interiors if s not in names]
     return [
         f.with_(kind="indirect")

@@ -146,6 +146,46 @@ class SpeakerLinker:
                     best = (s, e.id)
         return best[1] if best else None
 
+    def _name_words(self, eid: str) -> set[str]:
+        """The dictionary forms of every word of the entity's name."""
+        from presslens.syntax_cyrillic import dictionary_parses
+
+        name = next((e.name for e in self.entities if e.id == eid), "")
+        out: set[str] = set()
+        for word in name.replace("«", " ").replace("»", " ").split():
+            out.add(norm(word))
+            out.update(norm(p.normal_form) for p in dictionary_parses(word, self.lex.language)[:2])
+        return out
+
+    def _taken_up_body(self, words: list[Any], at: int, route: str | None) -> str | None:
+        """The body a phrase of common nouns takes up ('ведомство', 'в пресс-службе',
+        'представитель министерства'): the body that last spoke, else the organisation
+        named last. A phrase naming a kind of institution ('суд', 'прокуратура') takes up
+        only a body of that kind ('Хозяйственный суд Одесской области'), never the company
+        named last; plural bodies ('реестр компаний') stand for no one body."""
+        lex = self.lex
+        bodies = [
+            t
+            for t in words
+            if norm(t.lemma_) in lex.org_nouns | lex.document_nouns | lex.representative_nouns
+        ]
+        if bodies and all(t.morph.get("Number") == ["Plur"] for t in bodies):
+            return None
+        kinds = {norm(t.lemma_) for t in bodies} & lex.institutions
+        if not kinds:
+            return self._last_body() or self._nearest_body(at, route)
+        for _, eid in reversed(self.history.speakers):
+            if kinds <= self._name_words(eid):
+                return eid
+        best: tuple[int, str] | None = None
+        for e in self.entities:
+            if e.type not in _ORG or not kinds <= self._name_words(e.id):
+                continue
+            for s, _ in e.mentions:
+                if s < at and (best is None or s > best[0]):
+                    best = (s, e.id)
+        return best[1] if best else None
+
     def _titled(self, words: list[Any], lemmas: list[str], at: int) -> str | None:
         """The person last named before ``at`` whose title the phrase takes up: 'Министр
         обороны Андрей Белоусов заявил ... Министр добавил', 'Міністр оборони Рустем Умєров
@@ -266,7 +306,7 @@ class SpeakerLinker:
         if first_noun is not None and norm(first_noun.lemma_) in lex.outlet_nouns:
             return self._outlet_before(span[0])
         if any(w in lex.org_nouns | lex.document_nouns | lex.representative_nouns for w in lemmas):
-            return self._last_body() or self._nearest_body(span[0], route)
+            return self._taken_up_body(words, span[0], route)
         return None
 
 

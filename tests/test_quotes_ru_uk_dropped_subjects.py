@@ -409,3 +409,23 @@ def test_a_colon_headline_speaks_only_through_a_name_or_a_noun_for_a_speaker(
     tail = "Новость дня." if any(c in headline for c in "ыэъ") else "Новина дня."
     quotes = _quotes(f"{headline}\n\n{tail}")
     assert [s for _, s, _ in quotes] == ([speaker] if speaker else [])
+
+
+def test_a_title_is_not_the_place_in_its_genitive() -> None:
+    text = (
+        "Україна наростить виробництво дронів. Про це розповів ексміністр оборони України в"
+        " ефірі телемарафону."
+    )
+    d = presslens.analyze(text).to_dict()
+    (quote,) = d["quotes"]
+    assert quote["speaker"]["entity"] is None
+    assert [s["basis"] for s in d["sourcing"]][0] == "named"
+
+
+def test_ukrainian_prepositions_are_not_nouns_after_a_name() -> None:
+    """'під' is also a noun in the dictionary; after a name it was read as the speaker."""
+    text = (
+        "«Це кінець монополії на ринку палива», – зазначив Герман Галущенко під час"
+        " урочистостей на станції."
+    )
+    assert _quotes(text)[0][1] == "Герман Галущенко"

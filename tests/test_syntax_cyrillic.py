@@ -75,3 +75,9 @@ def test_heads_after_a_line_break_inside_a_sentence(language: str) -> None:
     assert not any(t.head.pos_ == "SPACE" for t in doc if t.pos_ != "SPACE")
     if language == "ru":
         assert next(t for t in doc if t.text == "Министр").head.text == "заявил"
+
+
+def test_ukrainian_prepositions_with_noun_homographs() -> None:
+    doc = parse("Він заявив це під час зустрічі серед інших гостей.", "uk")
+    assert {t.text: t.pos_ for t in doc}["під"] == "ADP"
+    assert {t.text: t.pos_ for t in doc}["серед"] == "ADP"

@@ -188,6 +188,8 @@ def _analyse(
     # Ukrainian: slovnet's features come from a Russian model; the dictionary's analysis
     # with slovnet's part of speech (its most frequent one) gives lemma and features.
     known = any(p.is_known for p in parses)
+    if word[:1].islower() and any(p.is_known and str(p.tag.POS) == "PREP" for p in parses):
+        return word.lower(), "ADP", {}  # 'під час', 'серед': the preposition, not the noun
     if word[:1].islower():
         common = [p for p in parses if not _is_proper(p)]
         parses = common or parses  # 'вона' is the pronoun, not the surname 'Вон'

@@ -21,6 +21,12 @@ def lemmas(text: str) -> frozenset[str]:
     return frozenset(norm(w) for w in text.split())
 
 
+def with_former(titles: frozenset[str], prefix: str) -> frozenset[str]:
+    """Titles with their 'former' forms ('экс-министр', 'ексміністр'): a former minister
+    is named by the title as the minister is."""
+    return titles | {f"{prefix}{t}" for t in titles} | {f"{prefix}-{t}" for t in titles}
+
+
 def norm(word: str) -> str:
     return word.lower().replace("ё", "е")
 

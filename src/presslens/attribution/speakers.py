@@ -298,7 +298,10 @@ class SpeakerLinker:
             if proper & names:
                 return pid
         eid = _mention_entity(self.entities, span)
-        if eid is not None and eid != route:
+        titled = first_noun is not None and norm(first_noun.lemma_) in lex.title_nouns
+        if eid is not None and eid != route and not titled:
+            # 'ексміністр оборони України': a title's genitive names where the person
+            # served, not who speaks
             return eid
         eid = self._titled(words, lemmas, span[0])
         if eid is not None:

@@ -419,7 +419,7 @@ def test_a_title_is_not_the_place_in_its_genitive() -> None:
     d = presslens.analyze(text).to_dict()
     (quote,) = d["quotes"]
     assert quote["speaker"]["entity"] is None
-    assert [s["basis"] for s in d["sourcing"]][0] == "named"
+    assert next(s["basis"] for s in d["sourcing"]) == "named"
 
 
 def test_ukrainian_prepositions_are_not_nouns_after_a_name() -> None:
@@ -429,3 +429,8 @@ def test_ukrainian_prepositions_are_not_nouns_after_a_name() -> None:
         " урочистостей на станції."
     )
     assert _quotes(text)[0][1] == "Герман Галущенко"
+
+
+def test_adverbs_are_no_speaker() -> None:
+    text = "Спочатку публікують витяги із закону, тепер вже пишуть, що це фейк і провокація."
+    assert _quotes(text)[0][1] is None

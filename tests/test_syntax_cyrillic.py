@@ -81,3 +81,12 @@ def test_ukrainian_prepositions_with_noun_homographs() -> None:
     doc = parse("Він заявив це під час зустрічі серед інших гостей.", "uk")
     assert {t.text: t.pos_ for t in doc}["під"] == "ADP"
     assert {t.text: t.pos_ for t in doc}["серед"] == "ADP"
+
+
+def test_ukrainian_pronominal_adverbs_and_missing_particles_are_adverbs() -> None:
+    """The Ukrainian dictionary files 'тепер', 'тоді', 'тут' as pronouns without case and
+    lacks 'вже', 'ще'; as pronouns they became speakers ('тепер вже пишуть')."""
+    doc = parse("Тепер вже пишуть, що тоді тут ще нічого не було, а він сказав це.", "uk")
+    pos = {t.text: t.pos_ for t in doc}
+    assert [pos[w] for w in ("Тепер", "вже", "тоді", "тут", "ще")] == ["ADV"] * 5
+    assert pos["він"] == "PRON"

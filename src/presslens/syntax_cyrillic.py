@@ -188,8 +188,14 @@ def _analyse(
     # Ukrainian: slovnet's features come from a Russian model; the dictionary's analysis
     # with slovnet's part of speech (its most frequent one) gives lemma and features.
     known = any(p.is_known for p in parses)
+    low = word.lower()
     if word[:1].islower() and any(p.is_known and str(p.tag.POS) == "PREP" for p in parses):
-        return word.lower(), "ADP", {}  # 'під час', 'серед': the preposition, not the noun
+        return low, "ADP", {}  # 'під час', 'серед': the preposition, not the noun
+    if low in _UK_ADVERBS or (
+        any(_adverbial_pronoun(p) for p in parses)
+        and not any(p.is_known and str(p.tag.POS) == "NPRO" and p.tag.case for p in parses)
+    ):
+        return low, "ADV", {}  # 'тепер', 'тоді', 'вже': no pronoun, no preposition
     if word[:1].islower():
         common = [p for p in parses if not _is_proper(p)]
         parses = common or parses  # 'вона' is the pronoun, not the surname 'Вон'
@@ -221,6 +227,15 @@ def _analyse(
 
 
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+# Frequent Ukrainian adverbs and particles the dictionary lacks (the Russian-trained tagger
+# reads 'вже' as a preposition).
+_UK_ADVERBS = frozenset({"вже", "ще", "теж"})
+
+
+def _adverbial_pronoun(parse: Any) -> bool:
+    """A pronoun without case in the Ukrainian dictionary ('тепер', 'тоді', 'тут', 'де'):
+    a pronominal adverb, an adverb in the parse (as Universal Dependencies tags it)."""
+    return parse.is_known and str(parse.tag.POS) == "NPRO" and not parse.tag.case
 
 
 def _is_proper(parse: Any) -> bool:

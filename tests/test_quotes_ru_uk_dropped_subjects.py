@@ -434,3 +434,67 @@ def test_ukrainian_prepositions_are_not_nouns_after_a_name() -> None:
 def test_adverbs_are_no_speaker() -> None:
     text = "Спочатку публікують витяги із закону, тепер вже пишуть, що це фейк і провокація."
     assert _quotes(text)[0][1] is None
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Франция поставит Украине сотни бронетранспортёров\nОб этом заявил министр обороны"
+            " Франции Себастьен Лекорню в интервью газете.",
+            "Себастьен Лекорню",
+        ),
+        (
+            "Франція постачатиме Україні сотні бронетранспортерів\nПро це заявив міністр"
+            " оборони Франції Себастьєн Лекорню в інтерв'ю газеті.",
+            "Себастьєн Лекорню",
+        ),
+    ],
+)
+def test_a_headline_is_reported_by_the_sentence_right_after_it(text: str, speaker: str) -> None:
+    (quote,) = presslens.analyze(text).to_dict()["quotes"]
+    span, said = quote["span"], quote["speaker"]["span"]
+    assert text[span[0] : span[1]].startswith("Франц")
+    assert text[said[0] : said[1]].endswith(speaker)
+
+
+def test_a_headline_is_not_reported_from_further_down() -> None:
+    text = (
+        "Учения флота\n\nВ Черном море начались учения. Корабли вышли из Севастополя утром."
+        " Об этом сообщил командующий флотом Сергей Петров."
+    )
+    assert all(not c.startswith("Учения") for c, _, _ in _quotes(text))
+
+
+@pytest.mark.parametrize(
+    "text, speaker, basis",
+    [
+        (
+            "«Мы видим признаки подготовки», — заявил неназванный представитель разведки.",
+            "неназванный представитель разведки",
+            "anonymous",
+        ),
+        (
+            "«Ми бачимо ознаки підготовки», — заявив неназваний представник розвідки.",
+            "неназваний представник розвідки",
+            "anonymous",
+        ),
+        (
+            "Как заявил госсекретарь Ватикана, Святой престол готов к посредничеству.",
+            "госсекретарь Ватикана",
+            "named",
+        ),
+        (
+            "В военкомате они ему объяснили, что отсрочка больше не действует.",
+            "они",
+            "organisation",
+        ),
+        ("Вони йому пояснили, що відстрочка більше не діє.", "Вони", "organisation"),
+    ],
+)
+def test_unnamed_sources_titles_and_pronouns(text: str, speaker: str, basis: str) -> None:
+    d = presslens.analyze(text).to_dict()
+    (quote,) = d["quotes"]
+    span = quote["speaker"]["span"]
+    assert text[span[0] : span[1]] == speaker and quote["speaker"]["entity"] is None
+    assert d["sourcing"][0]["basis"] == basis

@@ -815,8 +815,14 @@ def _trim_phrase(toks: list[Any]) -> list[Any]:
         toks = toks[breaks[-1] :]  # 'психологи\nЭксперты заявили': the verb's own line
     while toks and (toks[0].is_punct or toks[0].pos_ in ("CCONJ", "SCONJ", "ADV")):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].pos_ in ("CCONJ", "ADV", "PART")):
-        toks = toks[:-1]  # 'Экономист Наталья Орлова не (исключила)': the verb's negation
+    while toks and (
+        toks[-1].is_punct
+        or toks[-1].pos_ in ("CCONJ", "ADV", "PART")
+        or (len(toks) > 1 and toks[-1].pos_ == "PRON" and not _case_possible(toks[-1], "Nom"))
+    ):
+        # 'Экономист Наталья Орлова не (исключила)': the verb's negation; 'они ему
+        # (объяснили)': whom it was said to
+        toks = toks[:-1]
     return toks[-_MAX_SPEAKER_WORDS - 4 :]
 
 
@@ -1299,8 +1305,10 @@ def _reported_before(
     text: str, sentences: list[Span], k: int, paras: list[Span], found: list[Found]
 ) -> Span | None:
     """The sentence an 'Об этом сообщил X' at ``sentences[k]`` reports: the one before,
-    in its paragraph or ending the paragraph before (not a headline: a first paragraph
-    without a final stop), unless a report already holds it."""
+    in its paragraph or ending the paragraph before, unless a report already holds it. A
+    headline (a first paragraph without a final stop) is reported only by the sentence
+    right after it ('Франция поставит Украине ракеты\nОб этом заявил министр', as posts
+    write), and not when it names its own speaker before a colon (the headline reader's)."""
     if k == 0:
         return None
     prev = sentences[k - 1]
@@ -1308,9 +1316,15 @@ def _reported_before(
         return None
     first = paras[0] if paras else (0, 0)
     headline = not text[first[0] : first[1]].rstrip().endswith(tuple('.!?…»"”'))
-    if headline and inside(prev, first) and not inside(sentences[k], first):
+    headed = headline and inside(prev, first) and not inside(sentences[k], first)
+    if headed and (":" in text[first[0] : first[1]] or k - 1 != _last_in(sentences, first)):
         return None
     return prev
+
+
+def _last_in(sentences: list[Span], para: Span) -> int:
+    """The index of the last sentence inside ``para``."""
+    return max((i for i, s in enumerate(sentences) if inside(s, para)), default=-1)
 
 
 def _about_this_report(

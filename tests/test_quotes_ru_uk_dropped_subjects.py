@@ -498,3 +498,48 @@ def test_unnamed_sources_titles_and_pronouns(text: str, speaker: str, basis: str
     span = quote["speaker"]["span"]
     assert text[span[0] : span[1]] == speaker and quote["speaker"]["entity"] is None
     assert d["sourcing"][0]["basis"] == basis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Экс-нардеп, подозреваемый в госизмене, давно покинул страну и живет в Вене.",
+        "Сигнал, предупреждающий о воздушной тревоге, прозвучал в Киеве трижды за ночь.",
+    ],
+)
+def test_a_participle_that_describes_reports_nothing(text: str) -> None:
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "У грудні минулого року прокурор Запорізької області повідомив, що справу"
+            " передано до суду.",
+            "прокурор Запорізької області",
+        ),
+        (
+            "В декабре прошлого года прокурор Запорожской области сообщил, что дело передано"
+            " в суд.",
+            "прокурор Запорожской области",
+        ),
+    ],
+)
+def test_a_date_before_the_subject_is_not_the_speaker(text: str, speaker: str) -> None:
+    d = presslens.analyze(text).to_dict()
+    (quote,) = d["quotes"]
+    span = quote["speaker"]["span"]
+    assert text[span[0] : span[1]] == speaker and quote["speaker"]["entity"] is None
+    assert d["sourcing"][0]["basis"] == "named"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "За даними реєстру нерухомості, квартира належить дружині судді.",
+        "Согласно данным реестра юрлиц, компания зарегистрирована на Кипре.",
+    ],
+)
+def test_a_public_register_is_a_documentary_source(text: str) -> None:
+    assert _quotes(text)[0][2] == "organisation"

@@ -134,6 +134,10 @@ def cue_kind(tok: Any, lex: Lexicon) -> str | None:
     if _own_voice(tok):
         return None
     lemma = _lemma(tok)
+    if tok.morph.get("Case") and (
+        "Part" in tok.morph.get("VerbForm") or lemma.endswith(("ть", "ти", "ться", "тися"))
+    ):
+        return None  # a participle that describes ('подозреваемый в госизмене') reports nothing
     if lemma in lex.document_verbs:
         return "document"
     if lemma in lex.speech_verbs:
@@ -416,7 +420,7 @@ def _speaker_of(
         phrase = _trim_phrase(
             [t for t in frame[:k] if t.i >= min(sub) and (comma is None or t.i < comma)]
         )
-        phrase = _without_adjunct(phrase)
+        phrase = _without_date(_without_adjunct(phrase), lex)
         place = _body_before_route(frame, phrase, cue, lex)
         if place:
             return place, _head(place), _head(phrase)
@@ -682,6 +686,18 @@ def _without_adjunct(phrase: list[Any]) -> list[Any]:
     return phrase
 
 
+def _without_date(phrase: list[Any], lex: Lexicon) -> list[Any]:
+    """A speaker phrase without the date the parse hung on it ('(У) грудні минулого року
+    прокурор області повідомив': the speaker starts at 'прокурор')."""
+    if not any(_lemma(t) in lex.calendar for t in phrase[:2]):
+        return phrase
+    for j, t in enumerate(phrase):
+        noun = j and t.pos_ in ("NOUN", "PROPN") and _lemma(t) not in lex.calendar
+        if noun and _case_possible(t, "Nom") and not _case_possible(t, "Gen"):
+            return phrase[j:]
+    return []
+
+
 def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[Any]:
     """'Источник в дипломатических кругах сообщил ...': the clause opens with the subject."""
     start = _segment_start(frame, k)
@@ -705,6 +721,12 @@ def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[A
     before = frame[start:end]
     while before and before[0].pos_ in ("ADV", "PART", "CCONJ"):
         before = before[1:]  # 'Раніше глава МЗС Петер Сійярто пригрозив'
+    if (
+        before
+        and before[0].pos_ == "ADP"
+        and _lemma(before[min(1, len(before) - 1)]) in lex.calendar
+    ):
+        before = _without_date(before, lex)  # 'У грудні минулого року прокурор повідомив'
     if before and before[0].pos_ == "ADP":
         before = _after_adjunct(before, cue)
     if not before or len(before) > _MAX_SPEAKER_WORDS + 2:

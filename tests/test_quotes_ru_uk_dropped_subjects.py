@@ -266,6 +266,8 @@ def test_a_posts_link_on_its_own_line_stays_in_its_sentence(
         ("ничего не боится \nЕвгений Орлов\n из Одесской области", [True, True]),
         ("Тот самый, \nкоторый купил дом", [True]),
         ("Сон важен, считают психологи\nЭксперты заявили, что", [False]),
+        ("Так считает мужчина \nБлокнот Россия", [False]),  # a channel's signature
+        ("— отмечает \nМосийчук\n.", [True, True]),
         ("Headline \nThe minister said on Monday that the talks would resume next year.", [False]),
         ("Орган:\n- координує дії\n- забезпечує зв'язок", [False, False]),
         ("Абзац один.\n \nАбзац два.", [False, False]),
@@ -543,3 +545,21 @@ def test_a_date_before_the_subject_is_not_the_speaker(text: str, speaker: str) -
 )
 def test_a_public_register_is_a_documentary_source(text: str) -> None:
     assert _quotes(text)[0][2] == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Как уточнил зампред правительства РФ, трасса откроется в мае.",
+            "зампред правительства РФ",
+        ),
+        ("«Станція працює стабільно», — зауважив очільник НАЕК.", "очільник НАЕК"),
+    ],
+)
+def test_more_titles_name_a_person_not_the_body_in_their_genitive(text: str, speaker: str) -> None:
+    d = presslens.analyze(text).to_dict()
+    (quote,) = d["quotes"]
+    span = quote["speaker"]["span"]
+    assert text[span[0] : span[1]] == speaker
+    assert d["sourcing"][0]["basis"] == "named"

@@ -90,3 +90,8 @@ def test_ukrainian_pronominal_adverbs_and_missing_particles_are_adverbs() -> Non
     pos = {t.text: t.pos_ for t in doc}
     assert [pos[w] for w in ("Тепер", "вже", "тоді", "тут", "ще")] == ["ADV"] * 5
     assert pos["він"] == "PRON"
+
+
+def test_a_sentence_initial_ukrainian_preposition() -> None:
+    doc = parse("Під час брифінгу речник заявив, що атаку відбито.", "uk")
+    assert doc[0].pos_ == "ADP"

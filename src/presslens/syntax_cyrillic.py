@@ -189,7 +189,9 @@ def _analyse(
     # with slovnet's part of speech (its most frequent one) gives lemma and features.
     known = any(p.is_known for p in parses)
     low = word.lower()
-    if word[:1].islower() and any(p.is_known and str(p.tag.POS) == "PREP" for p in parses):
+    readings = {str(p.tag.POS) for p in parses if p.is_known}
+    prep = "PREP" in readings and not readings & {"ADVB", "CONJ", "PRCL"}  # not 'раніше'
+    if prep and (word[:1].islower() or (opening and not word.isupper())):
         return low, "ADP", {}  # 'під час', 'серед': the preposition, not the noun
     if low in _UK_ADVERBS or (
         any(_adverbial_pronoun(p) for p in parses)

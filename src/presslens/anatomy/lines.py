@@ -55,8 +55,8 @@ def inline_break(text: str, at: int) -> bool:
     Such a break is read as a space: the line after it starts with a space, a mark that
     continues a sentence (.,;:!?» ) or a lowercase letter; or the line before is only an
     opening mark; or the line before ends with a space and the line after is a short run
-    that does not end the sentence (the link's own line). A whitespace-only line is a
-    paragraph break, whatever is around it.
+    that does not end the sentence and after which the sentence goes on (the link's own
+    line). A whitespace-only line is a paragraph break, whatever is around it.
     """
     line_start = text.rfind("\n", 0, at) + 1
     before = text[line_start:at].rstrip("\r")
@@ -69,7 +69,19 @@ def inline_break(text: str, at: int) -> bool:
     if before.strip() in ('"', "«", "„", "“") or before.rstrip()[-1] in _OPENING_MARKS:
         return True
     run = after.strip()
-    return before[-1] in _HSPACE and len(run.split()) <= _SHORT_RUN and run[-1] not in _TERMINAL
+    if before[-1] not in _HSPACE or len(run.split()) > _SHORT_RUN or run[-1] in _TERMINAL:
+        return False
+    # the sentence goes on after the run ('\nИгорь Мосийчук\n. '); a run the text ends
+    # with is a signature ('считает мужчина \nБлокнот Россия')
+    end = at + 1 + len(after)
+    if after[-1] in _HSPACE:
+        return True
+    if end >= len(text) or text[end] != "\n":
+        return False
+    following = _line_at(text, end + 1)
+    return bool(following.strip()) and (
+        following[0] in _HSPACE or following[0] in _CONTINUING or following[0].islower()
+    )
 
 
 def has_blank_lines(text: str) -> bool:

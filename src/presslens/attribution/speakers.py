@@ -14,7 +14,7 @@ unlinked: they are anonymous. Only grammar and entity types decide, never names.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -61,11 +61,12 @@ def _mention_entity(
 
 
 def _nearest_before(
-    entities: Sequence[Entity], at: int, types: frozenset[str], skip: set[str]
+    entities: Sequence[Entity], at: int, keep: Callable[[Entity], bool]
 ) -> str | None:
+    """The entity ``keep`` accepts whose mention before ``at`` comes last."""
     best: tuple[int, str] | None = None
     for e in entities:
-        if e.type not in types or e.id in skip:
+        if not keep(e):
             continue
         for s, _ in e.mentions:
             if s < at and (best is None or s > best[0]):
@@ -101,7 +102,7 @@ class SpeakerLinker:
         """The organisation mentioned last before ``at`` that is no route of the text
         (an agency the words were given to is not the body that speaks)."""
         skip = set(self.routes) | ({route} if route else set())
-        return _nearest_before(self.entities, at, _ORG, skip)
+        return _nearest_before(self.entities, at, lambda e: e.type in _ORG and e.id not in skip)
 
     @cached_property
     def _outlets(self) -> set[str]:
@@ -137,14 +138,7 @@ class SpeakerLinker:
         for _, eid in reversed(self.history.speakers):
             if eid in outlets:
                 return eid
-        best: tuple[int, str] | None = None
-        for e in self.entities:
-            if e.id not in outlets:
-                continue
-            for s, _ in e.mentions:
-                if s < at and (best is None or s > best[0]):
-                    best = (s, e.id)
-        return best[1] if best else None
+        return _nearest_before(self.entities, at, lambda e: e.id in outlets)
 
     def _name_words(self, eid: str) -> set[str]:
         """The dictionary forms of every word of the entity's name."""
@@ -177,14 +171,9 @@ class SpeakerLinker:
         for _, eid in reversed(self.history.speakers):
             if kinds <= self._name_words(eid):
                 return eid
-        best: tuple[int, str] | None = None
-        for e in self.entities:
-            if e.type not in _ORG or not kinds <= self._name_words(e.id):
-                continue
-            for s, _ in e.mentions:
-                if s < at and (best is None or s > best[0]):
-                    best = (s, e.id)
-        return best[1] if best else None
+        return _nearest_before(
+            self.entities, at, lambda e: e.type in _ORG and kinds <= self._name_words(e.id)
+        )
 
     def _titled(self, words: list[Any], lemmas: list[str], at: int) -> str | None:
         """The person last named before ``at`` whose title the phrase takes up: 'Министр
@@ -196,18 +185,14 @@ class SpeakerLinker:
         if not words or any(t.pos_ == "PROPN" for t in words):
             return None
         rest = {norm(t.text) for t in words[1:]}
-        best: tuple[int, str] | None = None
-        for e in self.entities:
-            if e.type != "PERSON":
-                continue
-            for title in e.titles:
-                held = [norm(w) for w in title.split()]
-                if not held or held[0] != lemmas[0] or not rest <= set(held[1:]):
-                    continue
-                for s, _ in e.mentions:
-                    if s < at and (best is None or s > best[0]):
-                        best = (s, e.id)
-        return best[1] if best else None
+
+        def holds(title: str) -> bool:
+            held = [norm(w) for w in title.split()]
+            return bool(held) and held[0] == lemmas[0] and rest <= set(held[1:])
+
+        return _nearest_before(
+            self.entities, at, lambda e: e.type == "PERSON" and any(map(holds, e.titles))
+        )
 
     def _gender(self, eid: str) -> set[str]:
         """The grammatical genders the entity's mentions show (their first gendered word:
@@ -285,7 +270,7 @@ class SpeakerLinker:
             for _, eid in reversed(self.history.speakers):
                 if self.types.get(eid) == "PERSON":
                     return eid
-            return _nearest_before(self.entities, span[0], frozenset({"PERSON"}), set())
+            return _nearest_before(self.entities, span[0], lambda e: e.type == "PERSON")
         if len(words) == 1 and lemmas[0] in lex.group_pronouns:
             return self._last_body()
         eid = _mention_entity(self.entities, span, frozenset({"PERSON"}))

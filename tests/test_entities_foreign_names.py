@@ -46,3 +46,11 @@ def test_one_foreign_name_in_every_case(text: str, language: str) -> None:
 )
 def test_person_base_form(name: str, language: str, base: str) -> None:
     assert person_base_form(name, language) == base
+
+
+def test_a_ukrainian_name_keeps_no_unpaired_quotation_mark() -> None:
+    from presslens.entities.cyrillic import find_entities
+
+    text = "Як пише «Економічна правда», постачання затримуються через санкції."
+    names = [e.name for e in find_entities(text, "uk")]
+    assert "Економічна правда" in names and not any("»" in n for n in names)

@@ -563,3 +563,18 @@ def test_more_titles_name_a_person_not_the_body_in_their_genitive(text: str, spe
     span = quote["speaker"]["span"]
     assert text[span[0] : span[1]] == speaker
     assert d["sourcing"][0]["basis"] == "named"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Как пишет газета «Ведомости», поставки задерживаются.", "поставки задерживаются"),
+        ("Як пише «Економічна правда», постачання затримуються.", "постачання затримуються"),
+    ],
+)
+def test_a_subject_and_its_predicate_suffice_after_as_reports(text: str, content: str) -> None:
+    assert [c for c, _, _ in _quotes(text)] == [content]
+
+
+def test_as_reports_still_need_a_clause() -> None:
+    assert _quotes("Как сообщает ТАСС, без изменений.") == []

@@ -1474,7 +1474,14 @@ def _as_report(
         if comma < 0:
             continue
         content = _content(text, comma + 1, sent[1])
-        if not _long_enough(text, content) or any(inside(content, q) for q in interiors):
+        # a subject and its predicate suffice ('Как пишут «Ведомости», поставки задерживаются')
+        clause = content is not None and any(
+            _is_verb(t) and not set(t.morph.get("VerbForm")) & {"Inf", "Part", "Conv"}
+            for t in toks
+            if content[0] <= t.idx < content[1]
+        )
+        least = _MIN_CLAUSE_WORDS if clause else _MIN_CONTENT_WORDS
+        if not _long_enough(text, content, least) or any(inside(content, q) for q in interiors):
             continue
         assert content is not None
         return _report(content, interiors, cue, spk, head, addr)

@@ -37,6 +37,17 @@ def _cut_at_comma(text: str, start: int, end: int) -> int:
     return len(text[start:at].rstrip()) + start if at > start else end
 
 
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name without a quotation mark it does not open or close ('Економічна правда»':
+    the tagger's word ran into the closing mark)."""
+    surface = text[start:end]
+    if surface.endswith("»") and "«" not in surface:
+        end -= 1
+    if surface.startswith("«") and "»" not in surface:
+        start += 1
+    return start, end
+
+
 def _title(text: str, spans: list[tuple[str, int, int]], i: int) -> str | None:
     """The JOB span before person ``i``, with the names between ("голова" + "СБУ")."""
     start = spans[i][1]
@@ -54,7 +65,9 @@ def tagger_mentions(text: str, model: CrfModel | None = None) -> list[Mention] |
     model = model or shipped()
     if model is None:
         return None
-    spans = [(k, s, _cut_at_comma(text, s, e)) for k, s, e in tagged_spans(text, model)]
+    spans = [
+        (k, *_balanced(text, s, _cut_at_comma(text, s, e))) for k, s, e in tagged_spans(text, model)
+    ]
     out = []
     for i, (kind, start, end) in enumerate(spans):
         type_ = TAGGER_TYPES.get(kind)

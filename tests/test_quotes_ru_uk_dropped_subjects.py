@@ -578,3 +578,26 @@ def test_a_subject_and_its_predicate_suffice_after_as_reports(text: str, content
 
 def test_as_reports_still_need_a_clause() -> None:
     assert _quotes("Как сообщает ТАСС, без изменений.") == []
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "Слідчі відкрили справу проти керівника громади в Києві, про це повідомив прокурор"
+            " області Іван Петренко.",
+            "Слідчі відкрили справу проти керівника громади в Києві",
+            "Іван Петренко",
+        ),
+        (
+            "Следователи возбудили дело против руководителя общины в Москве, об этом сообщил"
+            " прокурор области Иван Петров.",
+            "Следователи возбудили дело против руководителя общины в Москве",
+            "Иван Петров",
+        ),
+    ],
+)
+def test_about_this_after_a_comma_reports_the_clause_before(
+    text: str, content: str, speaker: str
+) -> None:
+    assert _quotes(text) == [(content, speaker, "named")]

@@ -1282,7 +1282,9 @@ def find_indirect(
             if f is not None:
                 out.append(f)
                 continue
-        f = _according_report(text, toks, sent, lex, interiors, used)
+        f = _about_this_after_comma(text, toks, sent, lex, interiors, used)
+        if f is None:
+            f = _according_report(text, toks, sent, lex, interiors, used)
         if f is None:
             f = _as_report(text, toks, sent, lex, interiors, used)
         if f is not None:
@@ -1347,6 +1349,20 @@ def _reported_before(
 def _last_in(sentences: list[Span], para: Span) -> int:
     """The index of the last sentence inside ``para``."""
     return max((i for i, s in enumerate(sentences) if inside(s, para)), default=-1)
+
+
+def _about_this_after_comma(
+    text: str, toks: list[Any], sent: Span, lex: Lexicon, interiors: list[Span], used: set[int]
+) -> Found | None:
+    """'C, об этом ТАСС сообщили в правоохранительных органах.' / 'C, про це повідомив X.':
+    the clause before the comma is what X said, as a sentence before 'Об этом сообщил X'."""
+    for j in range(1, len(toks) - 3):
+        if toks[j].text == "," and (toks[j + 1].lower_, toks[j + 2].lower_) in lex.about_this:
+            before = trim(text, (sent[0], toks[j].idx))
+            if before is None:
+                return None
+            return _about_this_report(text, toks[j + 1 :], before, lex, interiors, used)
+    return None
 
 
 def _about_this_report(

@@ -601,3 +601,15 @@ def test_about_this_after_a_comma_reports_the_clause_before(
     text: str, content: str, speaker: str
 ) -> None:
     assert _quotes(text) == [(content, speaker, "named")]
+
+
+def test_a_post_whose_first_sentence_a_link_broke_has_no_headline() -> None:
+    from presslens.anatomy.dissect import dissect
+
+    text = (
+        "Жертвы преследований вынуждены прибегать к голодовке\n, заявил правозащитник \n"
+        "Алексей Смирнов\n в комментарии изданию.\nПо его словам, голодовка помогает."
+    )
+    anatomy = dissect(text)
+    assert anatomy.headline is None
+    assert _quotes(text)[0][0] == "Жертвы преследований вынуждены прибегать к голодовке"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from presslens.anatomy.boilerplate import is_boilerplate
 from presslens.anatomy.byline import is_byline
 from presslens.anatomy.dateline import parse_dateline, parse_place_line
-from presslens.anatomy.lines import line_spans, paragraph_spans
+from presslens.anatomy.lines import has_blank_lines, line_spans, paragraph_spans
 from presslens.anatomy.sentences import split_units
 from presslens.document import Anatomy, Dateline, Span
 
@@ -170,8 +170,11 @@ def dissect(text: str, title: str | None = None) -> Anatomy:
     >>> a.dateline.place, a.dateline.agency, a.boilerplate
     ('PARIS', 'AFP', ((0, 8),))
     """
-    lines = line_spans(text)
     paragraphs = paragraph_spans(text)
+    # A text of one paragraph per line is read by its paragraphs, lines broken inside a
+    # sentence joined (a post's first sentence is no headline because a link broke it);
+    # the lines of a text with blank lines carry its layout and stay as they are.
+    lines = line_spans(text) if has_blank_lines(text) else paragraphs
     title_span = _title_line(text, lines, title)
     boiler = [
         sp

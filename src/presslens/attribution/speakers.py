@@ -34,12 +34,14 @@ _BODIES = _ORG | {"PLACE", "GPE", "LOC"}
 _OPENING_MARKS = frozenset('«„“"')
 
 
-def _name_lemmas(name: str, language: str) -> set[str]:
+def _name_lemmas(name: str, language: str, every_word: bool = False) -> set[str]:
+    """The dictionary forms of a name's capitalised words (of all its words with
+    ``every_word``: 'Хозяйственный суд Одесской области' holds 'суд')."""
     from presslens.syntax_cyrillic import dictionary_parses
 
     out: set[str] = set()
-    for word in name.replace("-", " ").split():
-        if not word[:1].isupper():
+    for word in name.replace("-", " ").replace("«", " ").replace("»", " ").split():
+        if not (every_word or word[:1].isupper()):
             continue
         out.add(norm(word))
         out.update(norm(p.normal_form) for p in dictionary_parses(word, language)[:4])
@@ -142,14 +144,8 @@ class SpeakerLinker:
 
     def _name_words(self, eid: str) -> set[str]:
         """The dictionary forms of every word of the entity's name."""
-        from presslens.syntax_cyrillic import dictionary_parses
-
         name = next((e.name for e in self.entities if e.id == eid), "")
-        out: set[str] = set()
-        for word in name.replace("«", " ").replace("»", " ").split():
-            out.add(norm(word))
-            out.update(norm(p.normal_form) for p in dictionary_parses(word, self.lex.language)[:2])
-        return out
+        return _name_lemmas(name, self.lex.language, every_word=True)
 
     def _taken_up_body(self, words: list[Any], at: int, route: str | None) -> str | None:
         """The body a phrase of common nouns takes up ('ведомство', 'в пресс-службе',

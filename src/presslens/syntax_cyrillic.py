@@ -179,15 +179,14 @@ def _analyse(
     parses = dictionary_parses(word, language)
     if not parses:
         return word.lower(), pos, feats
-    unknown = not any(p.is_known for p in parses)
-    if unknown and word.isupper() and len(word) > 1 and pos not in ("NOUN", "PROPN"):
+    known = any(p.is_known for p in parses)
+    if not known and word.isupper() and len(word) > 1 and pos not in ("NOUN", "PROPN"):
         return word.lower(), "PROPN", {}  # 'Сумської ОВА': an abbreviation, no verb
     if language != "uk":
         best = max(parses, key=lambda p: _agrees(p, pos, feats))
         return best.normal_form, pos, feats
     # Ukrainian: slovnet's features come from a Russian model; the dictionary's analysis
     # with slovnet's part of speech (its most frequent one) gives lemma and features.
-    known = any(p.is_known for p in parses)
     low = word.lower()
     readings = {str(p.tag.POS) for p in parses if p.is_known}
     prep = "PREP" in readings and not readings & {"ADVB", "CONJ", "PRCL"}  # not 'раніше'

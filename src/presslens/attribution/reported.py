@@ -173,7 +173,7 @@ def _phrase(toks: list[Any], start: int, step: int) -> list[Any]:
         t = toks[i]
         if out and _line_between(out[-1], t):
             break  # 'журналісти\nLB': a phrase ends with its line (a post's signature)
-        if step > 0 and out and t.text in _NAME_OPENERS:
+        if step > 0 and out and t.text in NAME_OPENERS:
             name = _quoted_name(toks, i)
             if name:  # 'компании «Севергаз» Игорь Лапин': a quoted name inside the phrase
                 out.extend(name)
@@ -249,7 +249,7 @@ def _adjunct_before_name(toks: list[Any], i: int, head_case: str) -> int:
     return 0
 
 
-_NAME_OPENERS = frozenset('«„“"')
+NAME_OPENERS = frozenset('«„“"')
 _NAME_CLOSERS = frozenset('»“”"')
 
 
@@ -539,7 +539,7 @@ def _names_body(phrase: list[Any], lex: Lexicon) -> bool:
 def _quoted_at(toks: list[Any], j: int) -> list[Any]:
     """A quoted name opening at ``toks[j]`` whose words the frame leaves out (only its
     marks are there): its tokens, marks included, read from the document; or []."""
-    if j + 1 >= len(toks) or toks[j].text not in _NAME_OPENERS:
+    if j + 1 >= len(toks) or toks[j].text not in NAME_OPENERS:
         return []
     if toks[j + 1].text not in _NAME_CLOSERS or toks[j + 1].i - toks[j].i < 2:
         return []
@@ -721,11 +721,7 @@ def _opening_subject(frame: list[Any], k: int, cue: Any, lex: Lexicon) -> list[A
     before = frame[start:end]
     while before and before[0].pos_ in ("ADV", "PART", "CCONJ"):
         before = before[1:]  # 'Раніше глава МЗС Петер Сійярто пригрозив'
-    if (
-        before
-        and before[0].pos_ == "ADP"
-        and _lemma(before[min(1, len(before) - 1)]) in lex.calendar
-    ):
+    if before and before[0].pos_ == "ADP":
         before = _without_date(before, lex)  # 'У грудні минулого року прокурор повідомив'
     if before and before[0].pos_ == "ADP":
         before = _after_adjunct(before, cue)

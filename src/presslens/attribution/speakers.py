@@ -23,6 +23,7 @@ from presslens.attribution.coref import History
 from presslens.attribution.found import Found
 from presslens.attribution.furniture import speaker_candidates
 from presslens.attribution.lexicon import Lexicon, norm
+from presslens.attribution.reported import NAME_OPENERS
 from presslens.attribution.syntax_utils import tokens_in
 from presslens.document import Entity, Quote, Span, Speaker
 from presslens.entities.cyrillic import agency_mentions
@@ -31,7 +32,6 @@ from presslens.entities.mention import overlaps
 _ORG = frozenset({"ORG", "ORGANIZATION"})
 # A body that spoke may be named by its country ("МИД Латвии" links to Латвия).
 _BODIES = _ORG | {"PLACE", "GPE", "LOC"}
-_OPENING_MARKS = frozenset('«„“"')
 
 
 def _name_lemmas(name: str, language: str, every_word: bool = False) -> set[str]:
@@ -124,8 +124,8 @@ class SpeakerLinker:
         if not words:
             return False
         i = words[0].i - 1
-        marked = i >= 0 and self.sdoc[i].text in _OPENING_MARKS
-        while i >= 0 and self.sdoc[i].text in _OPENING_MARKS:
+        marked = i >= 0 and self.sdoc[i].text in NAME_OPENERS
+        while i >= 0 and self.sdoc[i].text in NAME_OPENERS:
             i -= 1
         # a name in marks or in Latin script ('газета «Ведомости»', 'издание Politico'); a
         # genitive after the noun is the site's owner ('на сайте Кремля'), no outlet
@@ -221,13 +221,12 @@ class SpeakerLinker:
         morph = verb.morph
         if morph.get("Person") and morph.get("Person") != ["3"]:
             return None
+        last = self.history.speakers[-1][1] if self.history.speakers else ""
         if morph.get("Number") == ["Plur"]:
-            last = self.history.speakers[-1][1] if self.history.speakers else None
-            return last if self.types.get(last or "") in _BODIES else None
+            return last if self.types.get(last) in _BODIES else None
         gender = morph.get("Gender")
         if not gender:  # a present tense shows no gender: only the person who spoke last
-            last = self.history.speakers[-1][1] if self.history.speakers else None
-            return last if self.types.get(last or "") == "PERSON" else None
+            return last if self.types.get(last) == "PERSON" else None
         for _, eid in reversed(self.history.speakers):
             known = self._gender(eid)
             if set(gender) & known or (not known and gender != ["Neut"]):

@@ -4,8 +4,9 @@ Usage: .venv/bin/python bench/bench_quotes_model.py [--docs 8] [--rounds 5] [--t
 
 Takes the PolNeAR dev articles nearest 4,500 characters and times the full English
 pipeline (techniques left out: their cost does not change) with the model and without
-it (the rules alone), rounds interleaved in one process, plus the model's own share
-(candidate sentences, features, Viterbi, linking). Prints ratios to the rules-only run.
+it (the rules alone; the ``attribution_model`` setting on and off), rounds interleaved
+in one process, plus the model's own share (the fine-tuned tagger where bundled, else
+the CRF; reading and linking). Prints ratios to the rules-only run.
 """
 
 from __future__ import annotations
@@ -25,36 +26,36 @@ def main() -> None:
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         os.environ.setdefault(var, str(args.threads))
 
-    from presslens.attribution import learned
+    from presslens.attribution import learned, neural
+    from presslens.attribution.marks import find_quotes
     from presslens.attribution.quotes import regions
     from presslens.corpora.polnear import load_split
     from presslens.document import Document
     from presslens.pipeline import Pipeline
+    from presslens.settings import get_settings
     from presslens.stages.quotes import furniture
 
-    model = learned.shipped()
-    if model is None:
+    tagger, crf = neural.shipped(), learned.shipped()
+    if tagger is None and crf is None:
         raise SystemExit("no model in src/presslens/models/quotes-en")
+    print("model:", "fine-tuned tagger (neural)" if tagger is not None else "CRF")
     texts = sorted((a.text for a in load_split("dev")), key=lambda t: abs(len(t) - 4500))
     texts = texts[: args.docs]
     mean_chars = sum(map(len, texts)) // len(texts)
     print(f"{len(texts)} PolNeAR dev articles, mean {mean_chars} characters")
 
-    pipeline = Pipeline.default(exclude=["techniques"])
-    pipeline(Document(texts[0]))  # load models outside the timing
+    pipelines = {
+        on: Pipeline.default(get_settings(attribution_model=on), exclude=["techniques"])
+        for on in (False, True)
+    }
+    for pipeline in pipelines.values():
+        pipeline(Document(texts[0]))  # load models outside the timing
 
     def run_all(with_model: bool) -> float:
-        learned.shipped.cache_clear()
-        if not with_model:
-            learned.MODEL_DIR, saved = learned.MODEL_DIR.with_name("absent"), learned.MODEL_DIR
         started = time.perf_counter()
         for text in texts:
-            pipeline(Document(text))
-        elapsed = time.perf_counter() - started
-        if not with_model:
-            learned.MODEL_DIR = saved
-        learned.shipped.cache_clear()
-        return elapsed / len(texts)
+            pipelines[with_model](Document(text))
+        return (time.perf_counter() - started) / len(texts)
 
     timings: dict[str, list[float]] = {"rules only": [], "rules + model": []}
     for _ in range(args.rounds):
@@ -69,12 +70,17 @@ def main() -> None:
     for text in texts:
         anatomy = dissect(text, None)
         paras = list(anatomy.paragraphs) if anatomy.paragraphs else None
-        parsed.append((text, parse(text), regions(text, paras, *furniture(anatomy))))
+        regs = regions(text, paras, *furniture(anatomy))
+        quoted = [q.span for q in find_quotes(text, list(regs))]
+        parsed.append((text, parse(text), regs, quoted))
     share = []
     for _ in range(args.rounds):
         started = time.perf_counter()
-        for text, sdoc, regs in parsed:
-            learned.find_learned(text, sdoc, regs, model)
+        for text, sdoc, regs, quoted in parsed:
+            if tagger is not None:
+                neural.find_neural(text, sdoc, regs, tagger, quoted)
+            else:
+                learned.find_learned(text, sdoc, regs, crf, quoted=quoted)
         share.append((time.perf_counter() - started) / len(texts))
     timings["model alone"] = share
 

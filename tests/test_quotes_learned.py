@@ -145,8 +145,10 @@ def test_model_files_are_small_and_carded() -> None:
     folder = learned.MODEL_DIR
     if not (folder / "crf.npz").exists():
         pytest.skip("model files not built")
-    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
-    assert size < 5_000_000
+    files = [p for p in folder.iterdir() if p.is_file()]
+    # The CRF and open-cue files; the fine-tuned tagger's layers are sized in
+    # test_quotes_neural.py.
+    assert sum(p.stat().st_size for p in files if p.suffix != ".onnx") < 5_000_000
     card = (folder / "MODEL_CARD.md").read_text(encoding="utf-8")
     for needed in ("PolNeAR", "presslens train quotes", "sha256", "Seed"):
         assert needed in card
@@ -168,30 +170,41 @@ def test_gold_labels_are_bio_over_polnear(shared_data: Path) -> None:
     assert spacy_pipeline() is not None
 
 
-def test_the_attribution_model_is_opt_in() -> None:
-    """Off by default (it passes the name-swap bar now, but not the speed budget: see the
-    setting); the setting turns it on, and it adds what the rules do not read ('fear
-    for'; a gerund after 'fear' the rules read now). The bundled example's "Defence
-    Ministry rejected the claims", the model's to add before, the rules find now (a
-    report verb's short object)."""
+def test_the_attribution_model_is_opt_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off by default (it passes the name-swap bar, not the speed budget: see the setting);
+    the setting runs the learned model (the fine-tuned tagger where bundled, else the CRF)
+    and keeps every attribution of the rules. The bundled example's "Defence Ministry
+    rejected the claims", the CRF's to add once, the rules find now (a report verb's short
+    object)."""
     from pathlib import Path
 
     import presslens
+    from presslens.attribution import neural
     from presslens.ingest.reader import read
     from presslens.pipeline import Pipeline
     from presslens.settings import get_settings
 
-    if learned.shipped() is None:
+    if learned.shipped() is None and neural.shipped() is None:
         pytest.skip("no attribution model files")
+    module, name = (neural, "find_neural") if neural.shipped() else (learned, "find_learned")
+    calls: list[int] = []
+    real = getattr(module, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
 
     def cues(text: str, on: bool) -> set[int]:
         settings = get_settings(attribution_model=on)
         doc = Pipeline.default(settings, exclude=["techniques", "manipulation"])(read(text=text))
         return {q.cue[0] for q in doc.layer("quotes") if q.cue is not None}
 
-    text = "Residents fear for their homes."
-    assert text.index("fear") not in cues(text, False)
-    assert text.index("fear") in cues(text, True)
+    text = "Residents fear for their homes. The mayor said the plan would fail."
+    off = cues(text, False)
+    assert not calls
+    assert cues(text, True) >= off and calls
     example = (Path(presslens.__file__).parent / "examples" / "dispatch.txt").read_text("utf-8")
     assert example.index("rejected the claims") in cues(example, False)
 

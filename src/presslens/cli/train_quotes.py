@@ -32,16 +32,37 @@ def train_quotes(
         "--open-cues-only",
         help="Refit only the open-cue classifier (reports of verbs outside the lexicons).",
     ),
+    neural: bool = typer.Option(
+        False,
+        "--neural",
+        help="Fine-tune the MiniLM attribution tagger instead (CPU, about 35 minutes on two"
+        " cores; needs torch from the train extra).",
+    ),
+    epochs: int = typer.Option(2, "--epochs", help="Fine-tuning epochs (--neural)."),
+    limit: int | None = typer.Option(
+        None, "--limit", help="First N articles of each part (--neural; a quick check)."
+    ),
     debug: bool = DebugOption,
 ) -> None:
     """Choose the CRF's knobs and its combination with the rules by k-fold CV, fit, write the
     model and its card; then the open-cue classifier, its C chosen by the same folds
-    (needs python-crfsuite and scikit-learn, from the ``train`` extra)."""
+    (needs python-crfsuite and scikit-learn, from the ``train`` extra). ``--neural``:
+    fine-tune the MiniLM tagger (:mod:`presslens_training.quotes.neural`) instead."""
 
     def run() -> None:
         from presslens_training.quotes.open_cues import train_open_cues
         from presslens_training.quotes.run import train_quotes as recipe
 
+        if neural:
+            from presslens_training.quotes.neural import train_neural
+
+            record = train_neural(out, cache, epochs=epochs, log=typer.echo, limit=limit)
+            chosen = record["chosen"]
+            typer.echo(
+                f"tagger written to {out} (with the rules: {chosen['combine']}, "
+                f"from score {chosen['least']})"
+            )
+            return
         if not open_cues_only:
             record = recipe(out, cache=cache, k=folds, heldout=heldout, dev=dev, log=typer.echo)
             typer.echo(f"model written to {out} ({record['features']} features)")

@@ -323,7 +323,7 @@ def system_predict(text: str, sdoc: object, system: str = "combined") -> list[Pr
     return [Predicted(f.parts, f.cue, f.speaker, f.kind == "direct") for f in found]
 
 
-SYSTEMS = ("presslens", "rules+model", "model", "baseline")
+SYSTEMS = ("presslens", "rules", "rules+model", "model", "baseline")
 
 
 def articles_of(split: str, limit: int | None = None) -> list:
@@ -345,17 +345,26 @@ def evaluate(
 
     Returns ``{name: Report}`` for the names of ``SYSTEMS``.
     """
-    from presslens.attribution.learned import shipped
+    from presslens.attribution import learned, neural
     from presslens.settings import get_settings
     from presslens.stages.syntax import parse
 
     articles = articles_of(split, limit)
-    with_model = shipped() is not None
-    reports = {name: Report() for name in SYSTEMS if with_model or "model" not in name}
+    with_model = learned.shipped() is not None or neural.shipped() is not None
     # "presslens" is what ships: the rules, or the rules with the model where the
-    # attribution_model setting turns it on.
+    # attribution_model setting turns it on; then "rules" is scored beside it.
     shipped_system = "combined" if get_settings().attribution_model else "rules"
-    systems = (("presslens", shipped_system), ("rules+model", "combined"), ("model", "model"))
+    reports = {
+        name: Report()
+        for name in SYSTEMS
+        if (with_model or "model" not in name) and (name != "rules" or shipped_system != "rules")
+    }
+    systems = (
+        ("presslens", shipped_system),
+        ("rules", "rules"),
+        ("rules+model", "combined"),
+        ("model", "model"),
+    )
     docs = (parse(a.text) for a in articles)  # the syntax stage's own parse
     if progress:
         from rich.progress import track

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from presslens.attribution import learned, open_cues
+from presslens.attribution import learned, neural, open_cues
 from presslens.attribution.coref import History, resolve_addressee, resolve_speaker
 from presslens.attribution.found import Found
 from presslens.attribution.frames import medium_route
@@ -58,27 +58,38 @@ def find_attributions(
 ) -> list[Found]:
     """Attributions found in a parsed text, within the paragraphs and furniture of its anatomy.
 
-    ``system``: "combined" (the rules with the learned model, what ships), "rules" or
-    "model". The stage and ``presslens eval quotes`` both call this, so the scores
-    measure what ships. Without the model's files the rules stand alone. The rules
+    ``system``: "combined" (the rules with the learned model), "rules" or "model". The
+    learned model is the fine-tuned tagger (:mod:`presslens.attribution.neural`) where
+    its files are bundled, else the CRF (:mod:`presslens.attribution.learned`). The
+    stage and ``presslens eval quotes`` both call this, so the scores measure what
+    ships. Without a model's files the rules stand alone. The rules
     include the open-cue classifier (:mod:`presslens.attribution.open_cues`) where
     its file is bundled.
     """
     paras = paragraphs_of(anatomy)
     excluded, bounded = furniture(anatomy)
-    model = learned.shipped() if system != "rules" else None
+    tagger = neural.shipped() if system != "rules" else None
+    model = learned.shipped() if system != "rules" and tagger is None else None
     opened = open_cues.shipped()
-    if model is None:
+    if tagger is None and model is None:
         return attributed_quotes(text, sdoc, paras, excluded, bounded, open_model=opened)
     # The regions and quotations, found once for the rules and the model.
     regs = regions(text, paras, excluded, bounded)
     quotes = find_quotes(text, list(regs))
+    quoted = [q.span for q in quotes]
     ruled = (
         []
         if system == "model"
         else attributed_quotes(text, sdoc, paras, excluded, bounded, (regs, quotes), opened)
     )
-    found = learned.find_learned(text, sdoc, regs, model, quoted=[q.span for q in quotes])
+    if tagger is not None:
+        found = neural.find_neural(text, sdoc, regs, tagger, quoted)
+        if system == "model":
+            return found
+        least = neural.shipped_least()
+        kept = [f for f in found if (f.score or 0.0) >= least]
+        return learned.combine(ruled, kept, neural.shipped_combine())
+    found = learned.find_learned(text, sdoc, regs, model, quoted=quoted)
     return learned.combine(
         ruled, found, "model" if system == "model" else learned.shipped_combine()
     )

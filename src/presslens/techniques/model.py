@@ -26,6 +26,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -417,16 +418,10 @@ class Predictor:
         return out
 
 
-def onnx_backend(
+def onnx_session(
     path: Path, threads: int | None = None, session_config: dict[str, str] | None = None
-) -> Backend:
-    """An onnxruntime session over the exported encoder.
-
-    ``session_config``: onnxruntime session entries the model's ``config.json`` asks for,
-    e.g. ``session.disable_quant_qdq``: without it onnxruntime fuses each int8 weight's
-    ``DequantizeLinear`` into an integer MatMul kernel, which on these encoders ran
-    1.5 times slower than dequantising the weights once and multiplying in float.
-    """
+) -> Any:
+    """An onnxruntime CPU session over ``path`` (``threads`` intra-op, none spinning)."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
@@ -438,7 +433,20 @@ def onnx_backend(
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     # Busy-waiting worker threads steal the core from other pipeline stages and workers.
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def onnx_backend(
+    path: Path, threads: int | None = None, session_config: dict[str, str] | None = None
+) -> Backend:
+    """An onnxruntime session over the exported encoder.
+
+    ``session_config``: onnxruntime session entries the model's ``config.json`` asks for,
+    e.g. ``session.disable_quant_qdq``: without it onnxruntime fuses each int8 weight's
+    ``DequantizeLinear`` into an integer MatMul kernel, which on these encoders ran
+    1.5 times slower than dequantising the weights once and multiplying in float.
+    """
+    session = onnx_session(path, threads, session_config)
 
     def run(ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         prob, hidden = session.run(["prop", "hidden"], {"input_ids": ids, "attention_mask": mask})

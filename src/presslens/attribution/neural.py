@@ -203,6 +203,11 @@ def scored(
     return out
 
 
+def scored_at_least(found: Sequence[Found], least: float) -> list[Found]:
+    """The tagger's attributions whose score reaches ``least``: those that join the rules'."""
+    return [f for f in found if (f.score or 0.0) >= least]
+
+
 @lru_cache(maxsize=1)
 def shipped_config() -> dict:
     """The ``neural`` block of the bundled config (empty when absent)."""

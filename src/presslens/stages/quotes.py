@@ -86,8 +86,7 @@ def find_attributions(
         found = neural.find_neural(text, sdoc, regs, tagger, quoted)
         if system == "model":
             return found
-        least = neural.shipped_least()
-        kept = [f for f in found if (f.score or 0.0) >= least]
+        kept = neural.scored_at_least(found, neural.shipped_least())
         return learned.combine(ruled, kept, neural.shipped_combine())
     found = learned.find_learned(text, sdoc, regs, model, quoted=quoted)
     return learned.combine(

@@ -14,13 +14,11 @@ linear decay after 10% warm-up, batches of 16 units, 2 epochs, seed 13); the uni
 are every sentence of the article's regions (11% of the gold attributions of the fit
 articles lie outside the CRF's candidate sentences).
 
-    python -m presslens_training.quotes.neural fit --cache DIR --out DIR
-    python -m presslens_training.quotes.neural score --cache DIR --out DIR
+    presslens train quotes --neural --cache DIR [--limit N]
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import random
@@ -36,6 +34,7 @@ from presslens.attribution.neural import (
     TECHNIQUES_DIR,
     encode,
     scored,
+    scored_at_least,
     tagged_found,
     unit_words,
     word_labels,
@@ -276,7 +275,7 @@ def _scores(
                 continue
             report = Report()
             for prep, ruled, found in cached:
-                kept = [f for f in found if (f.score or 0.0) >= least]
+                kept = scored_at_least(found, least)
                 score_article(
                     report,
                     prep.article.text,
@@ -366,53 +365,3 @@ def train_neural(
     path.write_text(json.dumps(whole, indent=2) + "\n", encoding="utf-8")
     (out / "neural.json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     return record
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=("fit", "score"))
-    parser.add_argument("--cache", type=Path, required=True)
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--epochs", type=int, default=2)
-    parser.add_argument("--with-inner", action="store_true", help="fit on every fit article")
-    parser.add_argument("--parts", default="inner")
-    parser.add_argument("--only", help="score these rows only (held-out and dev are read once)")
-    args = parser.parse_args()
-    import torch
-
-    torch.set_num_threads(2)
-    tok = tokenizer()
-    pairs = parsed("train", args.cache)
-    articles = [a for a, _ in pairs]
-    sdocs = {a.name: d for a, d in pairs}
-    args.out.mkdir(parents=True, exist_ok=True)
-    weights = args.out / "tagger.pt"
-    fit_all = split(articles, "fit")
-    inner = {a.name for a in folds(fit_all, 5)[0]}
-    if args.what == "fit":
-        chosen = [a for a in fit_all if args.with_inner or a.name not in inner]
-        rows = [r for a in chosen for r in unit_rows(prepare(a, sdocs[a.name]), tok)]
-        fit(rows, epochs=args.epochs).save(weights)
-        return
-    model = Tagger()
-    model.load(weights)
-    model.train(False)
-    results = {}
-    for part in args.parts.split(","):
-        if part == "dev":
-            chosen = parsed("dev", args.cache)
-        else:
-            names = fit_all if part == "inner" else split(articles, part)
-            chosen = [(a, sdocs[a.name]) for a in names if part != "inner" or a.name in inner]
-        preps = [prepare(a, d) for a, d in chosen]
-        rows_of = args.only.split(",") if args.only else None
-        results[part] = _scores(model, preps, tok, rows_of)
-        for name, row in results[part].items():
-            print(part, name, row, flush=True)
-    (args.out / f"scores-{args.parts.replace(',', '-')}.json").write_text(
-        json.dumps(results, indent=2)
-    )
-
-
-if __name__ == "__main__":
-    main()

@@ -7,11 +7,11 @@ the whole sentence. Its labels go through the CRF's linking
 (:func:`presslens.attribution.learned.link`) and meet the rules the same way
 (:func:`presslens.attribution.learned.combine`).
 
-Names reach it as one ``[MASK]`` each (orthography, as the CRF and the techniques
-tagger mask them), so who is named changes no label. Its word table is the techniques
-tagger's (frozen in training), read from the one file both graphs share
-(``models/techniques/word_embeddings.bin``): the artefact holds its transformer layers
-only.
+Names reach it masked by orthography (as the CRF and the techniques tagger mask them),
+a run of names as one ``[MASK]`` (:func:`unit_words`), so who is named changes no label.
+Its word table is the techniques tagger's (frozen in training), read from the one file
+both graphs share (``models/techniques/word_embeddings.bin``): the artefact holds its
+transformer layers only.
 """
 
 from __future__ import annotations

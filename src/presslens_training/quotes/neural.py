@@ -53,12 +53,11 @@ def tokenizer() -> Any:
     return load_tokenizer(TECHNIQUES_DIR / "tokenizer.json")
 
 
-def unit_rows(prep: Prepared, tok: Any, with_gold: bool = True, every: bool = True) -> list[dict]:
-    """One row per unit of an article (``every``; else per candidate unit): ids, first
-    pieces, gold label ids."""
+def unit_rows(prep: Prepared, tok: Any, with_gold: bool = True) -> list[dict]:
+    """One row per unit of an article: ids, first pieces, words, gold label ids."""
     rows = []
     index = {label: k for k, label in enumerate(LABELS)}
-    for k in range(len(prep.units)) if every else prep.candidates:
+    for k in range(len(prep.units)):
         unit = prep.units[k]
         words = unit_words(unit.tokens)
         ids, first = encode(tok, words, MAX_PIECES)
